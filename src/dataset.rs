@@ -1,0 +1,1170 @@
+//! Builds the default panel in `data/panel/` from the official series copied into `data/raw/`
+//! and the documented assumptions in `data/build/assumptions.toml`.
+//!
+//! What is official, what is estimated and what is synthetic is stated per column in
+//! `data/README.md`; the methods are in `docs/methods.md` ("The default dataset"). The build
+//! is deterministic: the same raw files and assumptions give byte-identical CSVs.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::allocate::apportion::largest_remainder_f64;
+use crate::codes::{Area, Region, RegionResolver};
+use crate::error::{Error, Location, Result};
+use crate::table::TextTable;
+
+/// Sections present in the BNS employment-by-section table (T and U are not published).
+pub const PANEL_SECTIONS: &str = "ABCDEFGHIJKLMNOPQRS";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Assumptions {
+    first_year: i32,
+    last_year: i32,
+    vacancies: VacancyAssumptions,
+    tightness: TightnessWeights,
+    wages: WageAssumptions,
+    new_entrants: EntrantAssumptions,
+    retirements: RetirementAssumptions,
+    seed: SeedAssumptions,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VacancyAssumptions {
+    postings_2025: f64,
+    mean_open_months: f64,
+    beveridge_elasticity: f64,
+    tightness_effect: f64,
+    section_base: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TightnessWeights {
+    unemployment: f64,
+    population_decline: f64,
+    old_age: f64,
+    out_migration: f64,
+    section_growth: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WageAssumptions {
+    tightness_growth: f64,
+    section_relative: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntrantAssumptions {
+    per_year_2025: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetirementAssumptions {
+    base_rate: f64,
+    section_tilt: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedAssumptions {
+    agriculture_floor: f64,
+    multipliers: BTreeMap<String, BTreeMap<String, f64>>,
+}
+
+const NR: usize = 20;
+const NS: usize = 19;
+
+/// Dense region x year table over the panel years.
+type RegionYears = Vec<[f64; NR]>;
+
+/// What the build wrote and what it noticed.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<String>,
+}
+
+/// Reads `raw_dir` and `assumptions`, writes the panel CSVs into `out_dir`.
+pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<BuildReport> {
+    let text = fs::read_to_string(assumptions).map_err(|e| Error::io(assumptions, e))?;
+    let a: Assumptions = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| text[..s.start].lines().count().max(1));
+        Error::input(
+            Location {
+                file: assumptions.to_path_buf(),
+                row: line,
+                column: None,
+            },
+            e.message().to_string(),
+        )
+    })?;
+    let years: Vec<i32> = (a.first_year..=a.last_year).collect();
+    let ny = years.len();
+    let yi = |y: i32| (y - a.first_year) as usize;
+    let mut notes = Vec::new();
+    let resolver = RegionResolver::global();
+
+    // ---- Regional employed and labour force (BNS LFS, thousand persons) -------------------
+    let employed_k = read_region_series(
+        &raw_dir.join("bns_employed_by_region.csv"),
+        "employed_thousand_persons",
+        resolver,
+    )?;
+    let lf_k = read_region_series(
+        &raw_dir.join("bns_labour_force_by_region.csv"),
+        "labour_force_thousand_persons",
+        resolver,
+    )?;
+    let national_employed_k = national_series(&employed_k);
+    let national_lf_k = national_series(&lf_k);
+    let sections_k = read_section_series(&raw_dir.join("bns_employed_by_section.csv"))?;
+
+    let mut employed = regional_panel(&employed_k, &years, &mut notes, "employed")?;
+    let mut lf = regional_panel(&lf_k, &years, &mut notes, "labour force")?;
+    // 2015 is missing from the regional tables: employed is rescaled to the section table's
+    // national total for that year, the labour force to the geometric mean of 2014 and 2016.
+    let mut interpolated_2015 = false;
+    if years.contains(&2015) && !national_employed_k.contains_key(&2015) {
+        interpolated_2015 = true;
+        let total_e = sections_k
+            .get(&('T', 2015))
+            .copied()
+            .ok_or_else(|| Error::Model("no 2015 section total".into()))?;
+        scale_row(&mut employed[yi(2015)], total_e);
+        let total_lf = (national_lf_k[&2014] * national_lf_k[&2016]).sqrt();
+        scale_row(&mut lf[yi(2015)], total_lf);
+        notes.push("2015: regional employed and labour force interpolated (geometric mean of 2014 and 2016), employed scaled to the BNS section total".into());
+    }
+    let national_e: Vec<f64> = years
+        .iter()
+        .map(|y| {
+            national_employed_k
+                .get(y)
+                .copied()
+                .unwrap_or_else(|| employed[yi(*y)].iter().sum())
+        })
+        .collect();
+    let national_lf: Vec<f64> = years
+        .iter()
+        .map(|y| {
+            national_lf_k
+                .get(y)
+                .copied()
+                .unwrap_or_else(|| lf[yi(*y)].iter().sum())
+        })
+        .collect();
+    // Persons, rounded so that regions add up exactly to the national total.
+    let employed_p: Vec<[i64; NR]> = (0..ny)
+        .map(|t| to_persons(&employed[t], national_e[t]))
+        .collect();
+    let lf_p: Vec<[i64; NR]> = (0..ny)
+        .map(|t| to_persons(&lf[t], national_lf[t]))
+        .collect();
+    for t in 0..ny {
+        for r in 0..NR {
+            if lf_p[t][r] < employed_p[t][r] {
+                return Err(Error::Model(format!(
+                    "labour force below employment for {} in {}",
+                    Region::all().nth(r).unwrap(),
+                    years[t]
+                )));
+            }
+        }
+    }
+
+    // ---- Population -----------------------------------------------------------------------
+    let (population, pop_notes) = population_panel(
+        &raw_dir.join("bns_population_by_region.csv"),
+        &years,
+        resolver,
+    )?;
+    notes.extend(pop_notes);
+
+    // ---- Age structure (egov snapshot, pre-2022 borders) ---------------------------------
+    let age = age_structure(&raw_dir.join("egov_population_age_sex.csv"), resolver)?;
+
+    // ---- Net internal migration -----------------------------------------------------------
+    let (migration, migration_official) = migration_panel(raw_dir, &years, &population, resolver)?;
+
+    // ---- National wages and prices -------------------------------------------------------
+    let national = read_national(&raw_dir.join("bns_national_wage_cpi.csv"), &years)?;
+
+    // ---- Employment by region x section: IPF from the seed ------------------------------
+    let rural = rural_shares(
+        &raw_dir.join("bns_population_urban_rural_2023.csv"),
+        resolver,
+    )?;
+    let seed = employment_seed(&a.seed, &rural)?;
+    let mut cell_employed: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
+    let mut max_col_dev = 0i64;
+    for t in 0..ny {
+        let y = years[t];
+        let col: Vec<f64> = PANEL_SECTIONS
+            .chars()
+            .map(|s| {
+                sections_k
+                    .get(&(s, y))
+                    .copied()
+                    .ok_or_else(|| Error::Model(format!("no employment for section {s} in {y}")))
+            })
+            .collect::<Result<_>>()?;
+        // Section margins in persons, rescaled to the regional national total.
+        let col_p = largest_remainder_f64(employed_p[t].iter().sum(), &col);
+        let rows: Vec<f64> = employed_p[t].iter().map(|&v| v as f64).collect();
+        let cols: Vec<f64> = col_p.iter().map(|&v| v as f64).collect();
+        let fitted = ipf(&seed, &rows, &cols);
+        let mut m = [[0i64; NS]; NR];
+        for r in 0..NR {
+            let row = largest_remainder_f64(employed_p[t][r], &fitted[r]);
+            m[r].copy_from_slice(&row);
+        }
+        for s in 0..NS {
+            let dev = (0..NR).map(|r| m[r][s]).sum::<i64>() - col_p[s];
+            max_col_dev = max_col_dev.max(dev.abs());
+        }
+        cell_employed.push(m);
+    }
+    notes.push(format!(
+        "region x section employment: IPF to regional (exact) and section totals (largest deviation after rounding {max_col_dev} persons)"
+    ));
+
+    // ---- Latent tightness (drives the synthetic vacancies and wage drift) ----------------
+    let unemp_rate: Vec<[f64; NR]> = (0..ny)
+        .map(|t| {
+            let mut u = [0.0; NR];
+            for r in 0..NR {
+                u[r] = 100.0 * (lf_p[t][r] - employed_p[t][r]) as f64 / lf_p[t][r] as f64;
+            }
+            u
+        })
+        .collect();
+    let national_u: Vec<f64> = (0..ny)
+        .map(|t| 100.0 * (national_lf[t] - national_e[t]) / national_lf[t])
+        .collect();
+    let pop_growth: [f64; NR] = {
+        let (t0, t1) = (yi(2013), yi(2023));
+        let mut g = [0.0; NR];
+        for r in 0..NR {
+            g[r] = (population[t1][r] as f64 / population[t0][r] as f64).ln() / 10.0;
+        }
+        g
+    };
+    let mig_rate: [f64; NR] = {
+        let mut m = [0.0; NR];
+        for r in 0..NR {
+            let mut acc = 0.0;
+            let mut n = 0.0;
+            for (t, official) in migration_official.iter().enumerate() {
+                if *official {
+                    acc += migration[t][r] as f64 / population[t][r] as f64;
+                    n += 1.0;
+                }
+            }
+            m[r] = acc / n;
+        }
+        m
+    };
+    let z_pop = zscores(&pop_growth.map(|g| -g));
+    let z_old = zscores(&age.map(|a| a.pension));
+    let z_mig = zscores(&mig_rate.map(|m| -m));
+    let section_growth: Vec<[f64; NS]> = (0..ny)
+        .map(|t| {
+            let mut g = [0.0; NS];
+            let t0 = t.saturating_sub(3);
+            for s in 0..NS {
+                let c = |tt: usize| (0..NR).map(|r| cell_employed[tt][r][s] as f64).sum::<f64>();
+                g[s] = if t > t0 {
+                    (c(t) / c(t0)).ln() / (t - t0) as f64
+                } else {
+                    0.0
+                };
+            }
+            let z = zscores(&g);
+            let mut out = [0.0; NS];
+            out.copy_from_slice(&z);
+            out
+        })
+        .collect();
+    let w = &a.tightness;
+    let tight = |t: usize, r: usize, s: usize| -> f64 {
+        w.unemployment * (-(unemp_rate[t][r] - national_u[t]))
+            + w.population_decline * z_pop[r]
+            + w.old_age * z_old[r]
+            + w.out_migration * z_mig[r]
+            + w.section_growth * section_growth[t][s]
+    };
+
+    // ---- Vacancies (synthetic, calibrated to Enbek 2025) --------------------------------
+    let sec = |map: &BTreeMap<String, f64>, what: &str| -> Result<[f64; NS]> {
+        let mut out = [0.0; NS];
+        for (i, s) in PANEL_SECTIONS.chars().enumerate() {
+            out[i] = *map.get(&s.to_string()).ok_or_else(|| {
+                Error::input(
+                    Location::file(assumptions),
+                    format!("{what}: no value for section {s}"),
+                )
+            })?;
+        }
+        Ok(out)
+    };
+    let vbase = sec(&a.vacancies.section_base, "vacancies.section_base")?;
+    let wrel = sec(&a.wages.section_relative, "wages.section_relative")?;
+    let rtilt = sec(&a.retirements.section_tilt, "retirements.section_tilt")?;
+    let v2025 = a.vacancies.postings_2025 * a.vacancies.mean_open_months / 12.0;
+    let u2025 = national_u[yi(2025)];
+    let mut vacancies: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
+    for t in 0..ny {
+        let total =
+            (v2025 * (u2025 / national_u[t]).powf(a.vacancies.beveridge_elasticity)).round() as i64;
+        let mut weights = Vec::with_capacity(NR * NS);
+        for r in 0..NR {
+            for s in 0..NS {
+                weights.push(
+                    cell_employed[t][r][s] as f64
+                        * vbase[s]
+                        * (a.vacancies.tightness_effect * tight(t, r, s)).exp(),
+                );
+            }
+        }
+        let v = largest_remainder_f64(total, &weights);
+        let mut m = [[0i64; NS]; NR];
+        for r in 0..NR {
+            m[r].copy_from_slice(&v[r * NS..(r + 1) * NS]);
+        }
+        vacancies.push(m);
+    }
+
+    // ---- Wages (official margins, synthetic cell detail) --------------------------------
+    let region_wage_rel = regional_wage_relatives(
+        &raw_dir.join("bns_avg_wage_region_occupation_2022.csv"),
+        resolver,
+    )?;
+    let base_t = yi(2022);
+    // Wage bill IPF in the base year: cells start from employed x region relative x section
+    // relative; rows are fitted to the official regional averages, columns to the section
+    // relatives (rescaled to the same national bill).
+    let mut log_rel = [[0.0f64; NS]; NR];
+    {
+        let e = &cell_employed[base_t];
+        let seed: Vec<Vec<f64>> = (0..NR)
+            .map(|r| {
+                (0..NS)
+                    .map(|s| e[r][s] as f64 * region_wage_rel[r] * wrel[s])
+                    .collect()
+            })
+            .collect();
+        let rows: Vec<f64> = (0..NR)
+            .map(|r| region_wage_rel[r] * employed_p[base_t][r] as f64)
+            .collect();
+        let col_raw: Vec<f64> = (0..NS)
+            .map(|s| wrel[s] * (0..NR).map(|r| e[r][s] as f64).sum::<f64>())
+            .collect();
+        let scale = rows.iter().sum::<f64>() / col_raw.iter().sum::<f64>();
+        let cols: Vec<f64> = col_raw.iter().map(|c| c * scale).collect();
+        let seed_flat: [[f64; NS]; NR] = to_matrix(&seed);
+        let bill = ipf(&seed_flat, &rows, &cols);
+        for r in 0..NR {
+            for s in 0..NS {
+                let emp = e[r][s].max(1) as f64;
+                log_rel[r][s] = (bill[r][s].max(1e-9) / emp).ln();
+            }
+        }
+    }
+    let mut wages: Vec<[[i64; NS]; NR]> = vec![[[0; NS]; NR]; ny];
+    for t in 0..ny {
+        // Drift relative to the base year from the accumulated tightness.
+        let mut rel = [[0.0f64; NS]; NR];
+        for r in 0..NR {
+            for s in 0..NS {
+                let mut drift = 0.0;
+                if t > base_t {
+                    for k in base_t + 1..=t {
+                        drift += tight(k, r, s);
+                    }
+                } else {
+                    for k in t + 1..=base_t {
+                        drift -= tight(k, r, s);
+                    }
+                }
+                rel[r][s] = (log_rel[r][s] + a.wages.tightness_growth * drift).exp();
+            }
+        }
+        let e = &cell_employed[t];
+        let bill: f64 = (0..NR)
+            .flat_map(|r| (0..NS).map(move |s| (r, s)))
+            .map(|(r, s)| e[r][s] as f64 * rel[r][s])
+            .sum();
+        let emp: f64 = (0..NR)
+            .flat_map(|r| (0..NS).map(move |s| (r, s)))
+            .map(|(r, s)| e[r][s] as f64)
+            .sum();
+        let k = national.wage[t] / (bill / emp);
+        for r in 0..NR {
+            for s in 0..NS {
+                wages[t][r][s] = (rel[r][s] * k).round() as i64;
+            }
+        }
+    }
+
+    // ---- New entrants and retirements -----------------------------------------------------
+    let pop_national: Vec<f64> = (0..ny)
+        .map(|t| population[t].iter().sum::<i64>() as f64)
+        .collect();
+    let mut entrants: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
+    let mut retirements: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
+    let old_nat = {
+        let pop = &population[yi(2021)];
+        (0..NR).map(|r| age[r].pension * pop[r] as f64).sum::<f64>()
+            / pop.iter().sum::<i64>() as f64
+    };
+    for t in 0..ny {
+        let total = (a.new_entrants.per_year_2025 * pop_national[t] / pop_national[yi(2025)])
+            .round() as i64;
+        let rw: Vec<f64> = (0..NR)
+            .map(|r| population[t][r] as f64 * age[r].young)
+            .collect();
+        let by_region = largest_remainder_f64(total, &rw);
+        let mut m = [[0i64; NS]; NR];
+        let mut rt = [[0i64; NS]; NR];
+        for r in 0..NR {
+            let ew: Vec<f64> = cell_employed[t][r].iter().map(|&v| v as f64).collect();
+            m[r].copy_from_slice(&largest_remainder_f64(by_region[r], &ew));
+            for s in 0..NS {
+                let rate = a.retirements.base_rate * (age[r].pension / old_nat) * rtilt[s];
+                rt[r][s] = (cell_employed[t][r][s] as f64 * rate).round() as i64;
+            }
+        }
+        entrants.push(m);
+        retirements.push(rt);
+    }
+
+    // ---- Write --------------------------------------------------------------------------
+    fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    let mut files = Vec::new();
+
+    let mut s = String::from(
+        "region_code,year,population,labour_force,employed,unemployed,net_internal_migration,quality\n",
+    );
+    for (t, &y) in years.iter().enumerate() {
+        for (r, region) in Region::all().enumerate() {
+            let mut q: Vec<&str> = Vec::new();
+            if y == 2015 && interpolated_2015 {
+                q.push("lfs_interpolated");
+            }
+            if y < 2022
+                && [
+                    Region::ABAI,
+                    Region::ZHETYSU,
+                    Region::ULYTAU,
+                    Region::EAST_KAZAKHSTAN,
+                    Region::ALMATY_REGION,
+                    Region::KARAGANDA,
+                ]
+                .contains(&region)
+            {
+                q.push("split_2022_shares");
+            }
+            if y < 2017 && [Region::TURKISTAN, Region::SHYMKENT].contains(&region) {
+                q.push("population_split_2017_shares");
+            }
+            if y > 2023 {
+                q.push("population_extrapolated");
+            }
+            if !migration_official[t] {
+                q.push("migration_estimated");
+            }
+            let quality = if q.is_empty() {
+                "official".to_string()
+            } else {
+                q.join(";")
+            };
+            writeln!(
+                s,
+                "{},{},{},{},{},{},{},{}",
+                region.iso(),
+                y,
+                population[t][r],
+                lf_p[t][r],
+                employed_p[t][r],
+                lf_p[t][r] - employed_p[t][r],
+                migration[t][r],
+                quality
+            )
+            .expect("write to string");
+        }
+    }
+    files.push(write_file(out_dir, "region_year.csv", &s)?);
+
+    let mut s = String::from(
+        "region_code,oked_section,year,employed,vacancies,avg_wage_kzt,new_entrants,retirements\n",
+    );
+    for (t, &y) in years.iter().enumerate() {
+        for (r, region) in Region::all().enumerate() {
+            for (si, sc) in PANEL_SECTIONS.chars().enumerate() {
+                writeln!(
+                    s,
+                    "{},{},{},{},{},{},{},{}",
+                    region.iso(),
+                    sc,
+                    y,
+                    cell_employed[t][r][si],
+                    vacancies[t][r][si],
+                    wages[t][r][si],
+                    entrants[t][r][si],
+                    retirements[t][r][si]
+                )
+                .expect("write to string");
+            }
+        }
+    }
+    files.push(write_file(out_dir, "region_section_year.csv", &s)?);
+
+    let mut s = String::from("year,avg_wage_kzt,cpi_yoy_avg_pct,labour_force,employed,quality\n");
+    for (t, &y) in years.iter().enumerate() {
+        let quality = if national.wage_official[t] {
+            "official"
+        } else {
+            "wage_backcast"
+        };
+        writeln!(
+            s,
+            "{},{},{},{},{},{}",
+            y,
+            national.wage[t].round() as i64,
+            national.cpi[t],
+            lf_p[t].iter().sum::<i64>(),
+            employed_p[t].iter().sum::<i64>(),
+            quality
+        )
+        .expect("write to string");
+    }
+    files.push(write_file(out_dir, "national_year.csv", &s)?);
+
+    let mut s = String::from("region_code,share_0_15,share_working_age,share_pension_age\n");
+    for (r, region) in Region::all().enumerate() {
+        writeln!(
+            s,
+            "{},{:.6},{:.6},{:.6}",
+            region.iso(),
+            age[r].young,
+            age[r].working,
+            age[r].pension
+        )
+        .expect("write to string");
+    }
+    files.push(write_file(out_dir, "region_age.csv", &s)?);
+
+    Ok(BuildReport { files, notes })
+}
+
+fn write_file(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
+    let path = dir.join(name);
+    crate::export::write_atomic(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+// ---- Readers ------------------------------------------------------------------------------
+
+/// Values by (area code as in the file, year). Keeps `national`, historical and current areas.
+fn read_region_series(
+    path: &Path,
+    value_col: &str,
+    resolver: &RegionResolver,
+) -> Result<BTreeMap<(Area, i32), f64>> {
+    let t = TextTable::read(path)?;
+    t.require(&["region_code", "year", value_col])?;
+    let codes = t.text("region_code")?;
+    let years = t.parse("year", "a year", |s| {
+        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
+    })?;
+    let values = t.numbers(value_col)?;
+    let mut out = BTreeMap::new();
+    for (i, code) in codes.iter().enumerate() {
+        let code = code.ok_or_else(|| {
+            Error::input(
+                Location::cell(path, t.line(i), "region_code"),
+                "empty region code",
+            )
+        })?;
+        let area = resolver.resolve(code).map_err(|e| {
+            Error::input(
+                Location::cell(path, t.line(i), "region_code"),
+                e.to_string(),
+            )
+        })?;
+        if out.insert((area, years[i]), values[i]).is_some() {
+            return Err(Error::input(
+                Location::row(path, t.line(i)),
+                format!("duplicate row for {code} {}", years[i]),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn national_series(m: &BTreeMap<(Area, i32), f64>) -> BTreeMap<i32, f64> {
+    m.iter()
+        .filter(|((a, _), _)| *a == Area::Republic)
+        .map(|((_, y), v)| (*y, *v))
+        .collect()
+}
+
+/// Section (A..S, and `T` standing for TOTAL) x year, thousand persons.
+fn read_section_series(path: &Path) -> Result<BTreeMap<(char, i32), f64>> {
+    let t = TextTable::read(path)?;
+    t.require(&["oked_section", "year", "employed_thousand_persons"])?;
+    let codes = t.text("oked_section")?;
+    let years = t.parse("year", "a year", |s| {
+        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
+    })?;
+    let values = t.numbers("employed_thousand_persons")?;
+    let mut out = BTreeMap::new();
+    for (i, c) in codes.iter().enumerate() {
+        let key = match c.unwrap_or("") {
+            "TOTAL" => 'T',
+            "IND" => continue,
+            s if s.len() == 1 && PANEL_SECTIONS.contains(s) => s.chars().next().expect("one char"),
+            other => {
+                return Err(Error::input(
+                    Location::cell(path, t.line(i), "oked_section"),
+                    format!("unexpected section `{other}`"),
+                ));
+            }
+        };
+        out.insert((key, years[i]), values[i]);
+    }
+    Ok(out)
+}
+
+/// Current-border regional panel (thousand persons): parents of the 2022 splits are split
+/// back to 2010 by their 2022 shares; missing years are left at zero for the caller.
+fn regional_panel(
+    src: &BTreeMap<(Area, i32), f64>,
+    years: &[i32],
+    notes: &mut Vec<String>,
+    what: &str,
+) -> Result<RegionYears> {
+    let mut out = vec![[0.0f64; NR]; years.len()];
+    let splits = [
+        (Region::EAST_KAZAKHSTAN, Region::ABAI),
+        (Region::ALMATY_REGION, Region::ZHETYSU),
+        (Region::KARAGANDA, Region::ULYTAU),
+    ];
+    for (t, &y) in years.iter().enumerate() {
+        let available = src.keys().any(|(a, yy)| *yy == y && *a != Area::Republic);
+        if !available {
+            if y == 2015 {
+                // Filled by interpolation below.
+                for r in Region::all() {
+                    let (a, b) = (
+                        src.get(&(Area::Region(r), 2014)),
+                        src.get(&(Area::Region(r), 2016)),
+                    );
+                    out[t][r.index()] = match (a, b) {
+                        (Some(a), Some(b)) => (a * b).sqrt(),
+                        _ => 0.0,
+                    };
+                }
+                // Children of 2022 are split later with the others.
+            } else {
+                return Err(Error::Model(format!("no regional {what} for {y}")));
+            }
+        } else {
+            for r in Region::all() {
+                if let Some(v) = src.get(&(Area::Region(r), y)) {
+                    out[t][r.index()] = *v;
+                }
+            }
+        }
+        if y < 2022 {
+            for (parent, child) in splits {
+                let p22 = src
+                    .get(&(Area::Region(parent), 2022))
+                    .copied()
+                    .unwrap_or(0.0);
+                let c22 = src
+                    .get(&(Area::Region(child), 2022))
+                    .copied()
+                    .unwrap_or(0.0);
+                if p22 + c22 <= 0.0 {
+                    return Err(Error::Model(format!("no 2022 values to split {parent}")));
+                }
+                let share = c22 / (p22 + c22);
+                let whole = out[t][parent.index()];
+                out[t][child.index()] = whole * share;
+                out[t][parent.index()] = whole * (1.0 - share);
+            }
+        }
+        for r in Region::all() {
+            if out[t][r.index()] <= 0.0 {
+                return Err(Error::Model(format!("no {what} for {r} in {y}")));
+            }
+        }
+    }
+    notes.push(format!(
+        "{what}: Abai, Zhetysu and Ulytau before 2022 split from their parents by 2022 shares"
+    ));
+    Ok(out)
+}
+
+fn scale_row(row: &mut [f64; NR], total: f64) {
+    let sum: f64 = row.iter().sum();
+    for v in row.iter_mut() {
+        *v *= total / sum;
+    }
+}
+
+fn to_persons(row_k: &[f64; NR], national_k: f64) -> [i64; NR] {
+    let total = (national_k * 1000.0).round() as i64;
+    let v = largest_remainder_f64(total, row_k);
+    let mut out = [0i64; NR];
+    out.copy_from_slice(&v);
+    out
+}
+
+/// Population on current borders: 2010-2016 Turkistan = South Kazakhstan incl. Shymkent
+/// (the file's `Туркестанская 1`), split by 2017 shares; 2022 splits back by 2022 shares;
+/// years after the last published one extrapolated with each region's 2021-2023 growth and
+/// scaled to the national totals of 1 Jan 2025 and 2026 (domain.md §4.1 [S1]).
+fn population_panel(
+    path: &Path,
+    years: &[i32],
+    resolver: &RegionResolver,
+) -> Result<(Vec<[i64; NR]>, Vec<String>)> {
+    let t = TextTable::read(path)?;
+    t.require(&["Область", "Год", "Население"])?;
+    let names = t.text("Область")?;
+    let ys = t.parse("Год", "a year", |s| {
+        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
+    })?;
+    let vals = t.numbers("Население")?;
+    let mut src: BTreeMap<(Area, i32), f64> = BTreeMap::new();
+    for i in 0..names.len() {
+        let name = names[i].unwrap_or("");
+        let area = resolver
+            .resolve(name)
+            .map_err(|e| Error::input(Location::cell(path, t.line(i), "Область"), e.to_string()))?;
+        src.insert((area, ys[i]), vals[i]);
+    }
+    let last_official = *ys.iter().max().expect("rows");
+    let mut out = vec![[0.0f64; NR]; years.len()];
+    for (ti, &y) in years.iter().enumerate() {
+        if y > last_official {
+            continue;
+        }
+        for r in Region::all() {
+            out[ti][r.index()] = src.get(&(Area::Region(r), y)).copied().unwrap_or(0.0);
+        }
+        if y < 2017 {
+            let (t17, s17) = (
+                src[&(Area::Region(Region::TURKISTAN), 2017)],
+                src[&(Area::Region(Region::SHYMKENT), 2017)],
+            );
+            let whole = out[ti][Region::TURKISTAN.index()];
+            out[ti][Region::SHYMKENT.index()] = whole * s17 / (t17 + s17);
+            out[ti][Region::TURKISTAN.index()] = whole * t17 / (t17 + s17);
+        }
+        if y < 2022 {
+            for (parent, child) in [
+                (Region::EAST_KAZAKHSTAN, Region::ABAI),
+                (Region::ALMATY_REGION, Region::ZHETYSU),
+                (Region::KARAGANDA, Region::ULYTAU),
+            ] {
+                let p22 = src[&(Area::Region(parent), 2022)];
+                let c22 = src[&(Area::Region(child), 2022)];
+                let whole = out[ti][parent.index()];
+                out[ti][child.index()] = whole * c22 / (p22 + c22);
+                out[ti][parent.index()] = whole * p22 / (p22 + c22);
+            }
+        }
+    }
+    // Extrapolation: national totals 1 Jan 2025 = 20,495,975 - 212,576; 1 Jan 2026 = 20,495,975.
+    let national_targets: BTreeMap<i32, f64> = [(2025, 20_283_399.0), (2026, 20_495_975.0)]
+        .into_iter()
+        .collect();
+    let base = years
+        .iter()
+        .position(|&y| y == last_official)
+        .ok_or_else(|| Error::Model("population years".into()))?;
+    for ti in base + 1..years.len() {
+        let y = years[ti];
+        let mut row = [0.0; NR];
+        for r in 0..NR {
+            let g = (out[base][r] / out[base - 2][r]).powf(0.5);
+            row[r] = out[ti - 1][r] * g;
+        }
+        if let Some(target) = national_targets.get(&y) {
+            scale_row(&mut row, *target);
+        } else if let Some(next) = national_targets.get(&(y + 1)) {
+            // Geometric midpoint between the last official national total and the next target.
+            let last: f64 = out[ti - 1].iter().sum();
+            scale_row(&mut row, (last * next).sqrt());
+        }
+        out[ti] = row;
+    }
+    let mut persons = Vec::with_capacity(years.len());
+    for row in &out {
+        let total = row.iter().sum::<f64>().round() as i64;
+        let v = largest_remainder_f64(total, row);
+        let mut a = [0i64; NR];
+        a.copy_from_slice(&v);
+        persons.push(a);
+    }
+    let notes = vec![
+        "population: 2010-2016 South Kazakhstan split into Turkistan and Shymkent by 2017 shares"
+            .to_string(),
+        format!(
+            "population: years after {last_official} extrapolated and scaled to national totals of 1 Jan 2025/2026"
+        ),
+    ];
+    Ok((persons, notes))
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct AgeShares {
+    young: f64,
+    working: f64,
+    pension: f64,
+}
+
+/// Shares of the population aged 0-15, of working age (men 16-62, women 16-58) and of pension
+/// age (men 63+, women 59+) from the egov snapshot; the 2022 regions inherit their parent's.
+fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; NR]> {
+    let t = TextTable::read(path)?;
+    let cols = [
+        "region",
+        "men_0-15",
+        "women_0-15",
+        "men_16-62",
+        "women_16-58",
+        "men_63+",
+        "women_59+",
+    ];
+    t.require(&cols)?;
+    let names = t.text("region")?;
+    let get = |c: &str| t.counts(c);
+    let (m0, w0, mw, ww, mp, wp) = (
+        get(cols[1])?,
+        get(cols[2])?,
+        get(cols[3])?,
+        get(cols[4])?,
+        get(cols[5])?,
+        get(cols[6])?,
+    );
+    let mut out: [Option<AgeShares>; NR] = [None; NR];
+    for i in 0..names.len() {
+        let area = resolver
+            .resolve(names[i].unwrap_or(""))
+            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region"), e.to_string()))?;
+        let Area::Region(r) = area else { continue };
+        let total = (m0[i] + w0[i] + mw[i] + ww[i] + mp[i] + wp[i]) as f64;
+        out[r.index()] = Some(AgeShares {
+            young: (m0[i] + w0[i]) as f64 / total,
+            working: (mw[i] + ww[i]) as f64 / total,
+            pension: (mp[i] + wp[i]) as f64 / total,
+        });
+    }
+    for (parent, child) in [
+        (Region::EAST_KAZAKHSTAN, Region::ABAI),
+        (Region::ALMATY_REGION, Region::ZHETYSU),
+        (Region::KARAGANDA, Region::ULYTAU),
+    ] {
+        if out[child.index()].is_none() {
+            out[child.index()] = out[parent.index()];
+        }
+    }
+    let mut res = [AgeShares::default(); NR];
+    for r in Region::all() {
+        res[r.index()] =
+            out[r.index()].ok_or_else(|| Error::Model(format!("no age structure for {r}")))?;
+    }
+    Ok(res)
+}
+
+/// Net internal migration: official for the years with a file, otherwise each region's
+/// 2022-2024 average rate per inhabitant applied to its population, re-centred to sum to zero.
+fn migration_panel(
+    raw: &Path,
+    years: &[i32],
+    pop: &[[i64; NR]],
+    resolver: &RegionResolver,
+) -> Result<(Vec<[i64; NR]>, Vec<bool>)> {
+    let mut official: BTreeMap<i32, [i64; NR]> = BTreeMap::new();
+    for &y in years {
+        let path = raw.join(format!("internal_migration_{y}.csv"));
+        if !path.exists() {
+            continue;
+        }
+        let t = TextTable::read(&path)?;
+        t.require(&["region", "net"])?;
+        let names = t.text("region")?;
+        let net = t.parse("net", "an integer", |s| {
+            s.parse::<i64>()
+                .map_err(|_| format!("`{s}` is not an integer"))
+        })?;
+        let mut row = [0i64; NR];
+        for i in 0..names.len() {
+            let area = resolver.resolve(names[i].unwrap_or("")).map_err(|e| {
+                Error::input(Location::cell(&path, t.line(i), "region"), e.to_string())
+            })?;
+            let Area::Region(r) = area else {
+                return Err(Error::input(
+                    Location::cell(&path, t.line(i), "region"),
+                    "expected a region",
+                ));
+            };
+            row[r.index()] += net[i];
+        }
+        official.insert(y, row);
+    }
+    if official.is_empty() {
+        return Err(Error::Model("no internal migration files".into()));
+    }
+    let mut rate = [0.0f64; NR];
+    for (y, row) in &official {
+        let t = years.iter().position(|yy| yy == y).expect("year in range");
+        for r in 0..NR {
+            rate[r] += row[r] as f64 / pop[t][r] as f64 / official.len() as f64;
+        }
+    }
+    let mut out = Vec::with_capacity(years.len());
+    let mut flags = Vec::with_capacity(years.len());
+    for (t, y) in years.iter().enumerate() {
+        if let Some(row) = official.get(y) {
+            out.push(*row);
+            flags.push(true);
+            continue;
+        }
+        let mut est: Vec<f64> = (0..NR).map(|r| rate[r] * pop[t][r] as f64).collect();
+        let total_pop: f64 = pop[t].iter().sum::<i64>() as f64;
+        let resid: f64 = est.iter().sum();
+        for r in 0..NR {
+            est[r] -= resid * pop[t][r] as f64 / total_pop;
+        }
+        let mut row = [0i64; NR];
+        for r in 0..NR {
+            row[r] = est[r].round() as i64;
+        }
+        let fix: i64 = row.iter().sum();
+        let largest = (0..NR).max_by_key(|&r| pop[t][r]).expect("regions");
+        row[largest] -= fix;
+        out.push(row);
+        flags.push(false);
+    }
+    Ok((out, flags))
+}
+
+struct National {
+    wage: Vec<f64>,
+    wage_official: Vec<bool>,
+    cpi: Vec<f64>,
+}
+
+/// National average wage (official from 2012; earlier years back-cast with the 2012-2014
+/// average growth) and average annual CPI change.
+fn read_national(path: &Path, years: &[i32]) -> Result<National> {
+    let t = TextTable::read(path)?;
+    t.require(&["year", "avg_wage_kzt", "cpi_yoy_avg_pct"])?;
+    let ys = t.parse("year", "a year", |s| {
+        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
+    })?;
+    let wage_raw = t.text("avg_wage_kzt")?;
+    let cpi_raw = t.numbers("cpi_yoy_avg_pct")?;
+    let mut wage: BTreeMap<i32, f64> = BTreeMap::new();
+    let mut cpi: BTreeMap<i32, f64> = BTreeMap::new();
+    for i in 0..ys.len() {
+        if let Some(w) = wage_raw[i] {
+            wage.insert(
+                ys[i],
+                crate::table::parse_number(w).map_err(|m| {
+                    Error::input(Location::cell(path, t.line(i), "avg_wage_kzt"), m)
+                })?,
+            );
+        }
+        cpi.insert(ys[i], cpi_raw[i]);
+    }
+    let first = *wage
+        .keys()
+        .next()
+        .ok_or_else(|| Error::Model("no wages".into()))?;
+    let g = (wage[&(first + 2)] / wage[&first]).powf(0.5);
+    let mut w_out = Vec::new();
+    let mut official = Vec::new();
+    let mut c_out = Vec::new();
+    for &y in years {
+        match wage.get(&y) {
+            Some(w) => {
+                w_out.push(*w);
+                official.push(true);
+            }
+            None if y < first => {
+                w_out.push(wage[&first] / g.powi(first - y));
+                official.push(false);
+            }
+            None => return Err(Error::Model(format!("no national wage for {y}"))),
+        }
+        // CPI before its first year: take the first available.
+        c_out.push(
+            cpi.get(&y)
+                .copied()
+                .unwrap_or_else(|| *cpi.values().next().expect("cpi")),
+        );
+    }
+    Ok(National {
+        wage: w_out,
+        wage_official: official,
+        cpi: c_out,
+    })
+}
+
+fn rural_shares(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
+    let t = TextTable::read(path)?;
+    t.require(&["region_kk", "total", "rural"])?;
+    let names = t.text("region_kk")?;
+    let total = t.counts("total")?;
+    let rural = t.counts("rural")?;
+    let mut out = [f64::NAN; NR];
+    for i in 0..names.len() {
+        let name = names[i].unwrap_or("");
+        // In this Kazakh-language bulletin a bare "Алматы" row is the oblast (the city row
+        // says "қаласы").
+        let name = if name == "Алматы" {
+            "Алматы облысы"
+        } else {
+            name
+        };
+        match resolver.resolve(name).map_err(|e| {
+            Error::input(Location::cell(path, t.line(i), "region_kk"), e.to_string())
+        })? {
+            Area::Region(r) => out[r.index()] = rural[i] as f64 / total[i] as f64,
+            _ => {}
+        }
+    }
+    if out.iter().any(|v| v.is_nan()) {
+        return Err(Error::Model("rural shares missing a region".into()));
+    }
+    Ok(out)
+}
+
+fn employment_seed(seed: &SeedAssumptions, rural: &[f64; NR]) -> Result<[[f64; NS]; NR]> {
+    let mean_rural = rural.iter().sum::<f64>() / NR as f64;
+    let mut m = [[1.0f64; NS]; NR];
+    for r in 0..NR {
+        m[r][0] = (rural[r] / mean_rural).max(seed.agriculture_floor);
+    }
+    for (sec, map) in &seed.multipliers {
+        let si = PANEL_SECTIONS
+            .find(sec.as_str())
+            .ok_or_else(|| Error::Model(format!("seed: unknown section {sec}")))?;
+        for (code, v) in map {
+            let r = Region::from_iso(code)
+                .ok_or_else(|| Error::Model(format!("seed: unknown region {code}")))?;
+            m[r.index()][si] = *v;
+        }
+    }
+    Ok(m)
+}
+
+/// Official regional average wage 2022 relative to the national average; the file's
+/// "South Kazakhstan Region" row (a region that did not exist in 2022) is skipped.
+fn regional_wage_relatives(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
+    let t = TextTable::read(path)?;
+    t.require(&["regions", "avg_salary"])?;
+    let names = t.text("regions")?;
+    let vals = t.numbers("avg_salary")?;
+    let mut national = None;
+    let mut out = [f64::NAN; NR];
+    for i in 0..names.len() {
+        match resolver.resolve(names[i].unwrap_or("")) {
+            Ok(Area::Republic) => national = Some(vals[i]),
+            Ok(Area::Region(r)) => out[r.index()] = vals[i],
+            Ok(Area::Historical(_)) => {}
+            Err(e) => {
+                return Err(Error::input(
+                    Location::cell(path, t.line(i), "regions"),
+                    e.to_string(),
+                ));
+            }
+        }
+    }
+    let nat = national.ok_or_else(|| Error::Model("no national wage row".into()))?;
+    if out.iter().any(|v| v.is_nan()) {
+        return Err(Error::Model("regional wages missing a region".into()));
+    }
+    Ok(out.map(|v| v / nat))
+}
+
+// ---- Numerics -----------------------------------------------------------------------------
+
+/// Iterative proportional fitting (RAS): scales rows and columns of `seed` alternately until
+/// both margins are met (relative error below 1e-12 or 10,000 sweeps).
+pub fn ipf<const R: usize, const C: usize>(
+    seed: &[[f64; C]; R],
+    rows: &[f64],
+    cols: &[f64],
+) -> Vec<Vec<f64>> {
+    let mut m: Vec<Vec<f64>> = seed.iter().map(|r| r.to_vec()).collect();
+    for _ in 0..10_000 {
+        for (i, row) in m.iter_mut().enumerate() {
+            let s: f64 = row.iter().sum();
+            if s > 0.0 {
+                let k = rows[i] / s;
+                row.iter_mut().for_each(|v| *v *= k);
+            }
+        }
+        let mut worst = 0.0f64;
+        for j in 0..C {
+            let s: f64 = m.iter().map(|r| r[j]).sum();
+            if s > 0.0 {
+                let k = cols[j] / s;
+                worst = worst.max((k - 1.0).abs());
+                m.iter_mut().for_each(|r| r[j] *= k);
+            }
+        }
+        if worst < 1e-12 {
+            break;
+        }
+    }
+    m
+}
+
+fn to_matrix<const R: usize, const C: usize>(v: &[Vec<f64>]) -> [[f64; C]; R] {
+    let mut out = [[0.0; C]; R];
+    for (i, row) in v.iter().enumerate() {
+        out[i].copy_from_slice(row);
+    }
+    out
+}
+
+fn zscores(v: &[f64]) -> Vec<f64> {
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+    if sd == 0.0 {
+        vec![0.0; v.len()]
+    } else {
+        v.iter().map(|x| (x - mean) / sd).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipf_meets_margins() {
+        let seed = [[1.0, 2.0], [3.0, 4.0]];
+        let m = ipf(&seed, &[10.0, 20.0], &[12.0, 18.0]);
+        assert!((m[0][0] + m[0][1] - 10.0).abs() < 1e-9);
+        assert!((m[0][0] + m[1][0] - 12.0).abs() < 1e-9);
+    }
+}
