@@ -1,0 +1,307 @@
+//! Writing outputs: Parquet with a declared schema (arrow-rs), JSON manifests, and the
+//! atomic-write discipline (stage, then rename) that keeps previous outputs intact when a run
+//! fails.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow::array::{ArrayRef, Float64Array, Int64Array, StringArray};
+use arrow::datatypes::{DataType, Field, Schema};
+use arrow::record_batch::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+
+use crate::error::{Error, Result};
+
+/// Version of the published output schemas (`docs/outputs.md`). Bump on any change of a
+/// column's name, type or meaning.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed and
+/// synced, then renamed over the target. A reader sees the old file or the new one, never a
+/// half-written one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// A set of output files staged in a hidden directory inside the output folder and moved into
+/// place only when every file has been written. Dropping an uncommitted set removes the
+/// staging directory, so a failed run leaves the previous outputs as they were.
+pub struct OutputSet {
+    out_dir: PathBuf,
+    staging: PathBuf,
+    files: Vec<PathBuf>,
+    committed: bool,
+}
+
+impl OutputSet {
+    pub fn new(out_dir: &Path) -> Result<OutputSet> {
+        fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+        let staging = out_dir.join(format!(".staging-{}", std::process::id()));
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        }
+        fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        Ok(OutputSet {
+            out_dir: out_dir.to_path_buf(),
+            staging,
+            files: Vec::new(),
+            committed: false,
+        })
+    }
+
+    /// Path inside the staging area for a relative output name (e.g. `shortage.parquet`).
+    pub fn stage_path(&mut self, name: &str) -> Result<PathBuf> {
+        let p = self.staging.join(name);
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        self.files.push(PathBuf::from(name));
+        Ok(p)
+    }
+
+    pub fn write_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+        let p = self.stage_path(name)?;
+        fs::write(&p, bytes).map_err(|e| Error::io(&p, e))?;
+        Ok(p)
+    }
+
+    /// Where a staged output currently is (before commit).
+    pub fn staged(&self, name: &Path) -> PathBuf {
+        self.staging.join(name)
+    }
+
+    /// Final paths the set will have after commit, relative to the output folder.
+    pub fn names(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    pub fn out_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// Moves every staged file over its final name (each rename is atomic) and removes the
+    /// staging directory.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>> {
+        let mut done = Vec::new();
+        for name in &self.files {
+            let from = self.staging.join(name);
+            let to = self.out_dir.join(name);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            fs::File::open(&from)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::io(&from, e))?;
+            fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+            done.push(to);
+        }
+        fs::remove_dir_all(&self.staging).map_err(|e| Error::io(&self.staging, e))?;
+        self.committed = true;
+        Ok(done)
+    }
+}
+
+impl Drop for OutputSet {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// A column of an output table.
+pub enum ColumnData {
+    Str(Vec<String>),
+    OptStr(Vec<Option<String>>),
+    Int(Vec<i64>),
+    Float(Vec<f64>),
+    OptFloat(Vec<Option<f64>>),
+    Bool(Vec<bool>),
+}
+
+/// One column: name, data and its documented meaning (stored as field metadata).
+pub struct OutputColumn {
+    pub name: &'static str,
+    pub data: ColumnData,
+    pub description: &'static str,
+}
+
+/// A table to be written as Parquet, with its schema stated column by column.
+pub struct OutputTable {
+    pub name: &'static str,
+    pub columns: Vec<OutputColumn>,
+}
+
+impl OutputTable {
+    pub fn new(name: &'static str) -> Self {
+        OutputTable {
+            name,
+            columns: Vec::new(),
+        }
+    }
+
+    pub fn col(mut self, name: &'static str, data: ColumnData, description: &'static str) -> Self {
+        self.columns.push(OutputColumn {
+            name,
+            data,
+            description,
+        });
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.columns.first().map_or(0, |c| match &c.data {
+            ColumnData::Str(v) => v.len(),
+            ColumnData::OptStr(v) => v.len(),
+            ColumnData::Int(v) => v.len(),
+            ColumnData::Float(v) => v.len(),
+            ColumnData::OptFloat(v) => v.len(),
+            ColumnData::Bool(v) => v.len(),
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The Arrow record batch with field-level descriptions.
+    pub fn to_batch(&self) -> Result<RecordBatch> {
+        let mut fields = Vec::with_capacity(self.columns.len());
+        let mut arrays: Vec<ArrayRef> = Vec::with_capacity(self.columns.len());
+        for c in &self.columns {
+            let (dt, nullable, arr): (DataType, bool, ArrayRef) = match &c.data {
+                ColumnData::Str(v) => (
+                    DataType::Utf8,
+                    false,
+                    Arc::new(StringArray::from_iter_values(v)),
+                ),
+                ColumnData::OptStr(v) => {
+                    (DataType::Utf8, true, Arc::new(StringArray::from(v.clone())))
+                }
+                ColumnData::Int(v) => (
+                    DataType::Int64,
+                    false,
+                    Arc::new(Int64Array::from(v.clone())),
+                ),
+                ColumnData::Float(v) => (
+                    DataType::Float64,
+                    false,
+                    Arc::new(Float64Array::from(v.clone())),
+                ),
+                ColumnData::OptFloat(v) => (
+                    DataType::Float64,
+                    true,
+                    Arc::new(Float64Array::from(v.clone())),
+                ),
+                ColumnData::Bool(v) => (
+                    DataType::Boolean,
+                    false,
+                    Arc::new(arrow::array::BooleanArray::from(v.clone())),
+                ),
+            };
+            let meta: std::collections::HashMap<String, String> =
+                [("description".to_string(), c.description.to_string())]
+                    .into_iter()
+                    .collect();
+            fields.push(Field::new(c.name, dt, nullable).with_metadata(meta));
+            arrays.push(arr);
+        }
+        let schema = Arc::new(Schema::new(fields));
+        RecordBatch::try_new(schema, arrays).map_err(|e| Error::output(self.name, e))
+    }
+
+    /// Writes the table as Parquet (zstd, dictionary pages, statistics) with key-value
+    /// metadata: schema version, table name and the caller's entries (scenario id, run id).
+    pub fn write_parquet(&self, path: &Path, metadata: &[(&str, String)]) -> Result<()> {
+        let batch = self.to_batch()?;
+        let mut kv = vec![
+            KeyValue::new(
+                "kvota.schema_version".to_string(),
+                SCHEMA_VERSION.to_string(),
+            ),
+            KeyValue::new("kvota.table".to_string(), self.name.to_string()),
+        ];
+        kv.extend(
+            metadata
+                .iter()
+                .map(|(k, v)| KeyValue::new(format!("kvota.{k}"), v.clone())),
+        );
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(
+                ZstdLevel::try_new(3).map_err(|e| Error::output(self.name, e))?,
+            ))
+            .set_key_value_metadata(Some(kv))
+            .set_created_by(format!("kvota {}", env!("CARGO_PKG_VERSION")))
+            .build();
+        let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
+        let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props))
+            .map_err(|e| Error::output(self.name, e))?;
+        w.write(&batch).map_err(|e| Error::output(self.name, e))?;
+        w.close().map_err(|e| Error::output(self.name, e))?;
+        Ok(())
+    }
+
+    /// Writes the table as CSV (header row, `.` decimal point, empty field for null).
+    pub fn to_csv(&self) -> String {
+        let mut s = String::new();
+        let names: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
+        s.push_str(&names.join(","));
+        s.push('\n');
+        for i in 0..self.len() {
+            let cells: Vec<String> = self
+                .columns
+                .iter()
+                .map(|c| match &c.data {
+                    ColumnData::Str(v) => csv_escape(&v[i]),
+                    ColumnData::OptStr(v) => v[i].as_deref().map(csv_escape).unwrap_or_default(),
+                    ColumnData::Int(v) => v[i].to_string(),
+                    ColumnData::Float(v) => format_float(v[i]),
+                    ColumnData::OptFloat(v) => v[i].map(format_float).unwrap_or_default(),
+                    ColumnData::Bool(v) => v[i].to_string(),
+                })
+                .collect();
+            s.push_str(&cells.join(","));
+            s.push('\n');
+        }
+        s
+    }
+}
+
+fn format_float(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        String::new()
+    }
+}
+
+fn csv_escape(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// SHA-256 of a file, hex-encoded.
+pub fn sha256_file(path: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    Ok(format!("{:x}", Sha256::digest(&bytes)))
+}

@@ -1,0 +1,574 @@
+//! The validated input bundle the pipeline consumes: annual panels by region and by
+//! region x OKED section, national series and the regional age structure.
+//!
+//! Files (see `docs/inputs.md` for the full contract):
+//! - `region_year.csv`: region_code, year, population, labour_force, employed, unemployed,
+//!   net_internal_migration, quality
+//! - `region_section_year.csv`: region_code, oked_section, year, employed, vacancies,
+//!   avg_wage_kzt, new_entrants, retirements
+//! - `national_year.csv`: year, avg_wage_kzt, cpi_yoy_avg_pct, labour_force, employed, quality
+//! - `region_age.csv`: region_code, share_0_15, share_working_age, share_pension_age
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use crate::codes::{Area, OkedSection, Region, RegionResolver};
+use crate::error::{Error, Location, Result};
+use crate::table::{TextTable, parse_count};
+
+pub const REGION_FILE: &str = "region_year.csv";
+pub const CELL_FILE: &str = "region_section_year.csv";
+pub const NATIONAL_FILE: &str = "national_year.csv";
+pub const AGE_FILE: &str = "region_age.csv";
+
+/// One region in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegionYear {
+    pub population: i64,
+    pub labour_force: i64,
+    pub employed: i64,
+    pub unemployed: i64,
+    pub net_internal_migration: i64,
+}
+
+/// One region x section cell in one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellYear {
+    pub employed: i64,
+    pub vacancies: i64,
+    pub avg_wage_kzt: i64,
+    pub new_entrants: i64,
+    pub retirements: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NationalYear {
+    pub avg_wage_kzt: i64,
+    pub cpi_yoy_avg_pct: f64,
+    pub labour_force: i64,
+    pub employed: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AgeStructure {
+    pub share_0_15: f64,
+    pub share_working_age: f64,
+    pub share_pension_age: f64,
+}
+
+/// The validated panel. Every region has every year; every region has every section listed in
+/// `sections` for every year.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    pub years: Vec<i32>,
+    pub sections: Vec<OkedSection>,
+    pub regions: BTreeMap<(Region, i32), RegionYear>,
+    pub cells: BTreeMap<(Region, OkedSection, i32), CellYear>,
+    pub national: BTreeMap<i32, NationalYear>,
+    pub age: BTreeMap<Region, AgeStructure>,
+    /// Input files read, in order.
+    pub files: Vec<PathBuf>,
+    /// Notes from validation that do not stop a run.
+    pub warnings: Vec<String>,
+}
+
+/// What validation found, per file.
+#[derive(Debug, Clone, Default)]
+pub struct ValidationReport {
+    pub files: Vec<FileReport>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub rows: usize,
+    pub checks: Vec<String>,
+}
+
+impl Panel {
+    /// Loads and validates the panel in `dir`. The first error stops the load and names the
+    /// file, row and column.
+    pub fn load(dir: &Path) -> Result<(Panel, ValidationReport)> {
+        let mut report = ValidationReport::default();
+        let resolver = RegionResolver::global();
+
+        // ---- region_year ----
+        let path = dir.join(REGION_FILE);
+        let t = TextTable::read(&path)?;
+        let cols = [
+            "region_code",
+            "year",
+            "population",
+            "labour_force",
+            "employed",
+            "unemployed",
+            "net_internal_migration",
+        ];
+        t.require(&cols)?;
+        let regions_col = parse_regions(&t, "region_code", resolver)?;
+        let years_col = parse_years(&t)?;
+        let pop = t.counts("population")?;
+        let lf = t.counts("labour_force")?;
+        let emp = t.counts("employed")?;
+        let unemp = t.counts("unemployed")?;
+        let mig = t.parse("net_internal_migration", "an integer", |s| {
+            s.parse::<i64>()
+                .map_err(|_| format!("`{s}` is not an integer"))
+        })?;
+        let mut regions = BTreeMap::new();
+        let mut first_row: BTreeMap<(Region, i32), usize> = BTreeMap::new();
+        for i in 0..t.height() {
+            let row = t.line(i);
+            let key = (regions_col[i], years_col[i]);
+            if let Some(prev) = first_row.insert(key, row) {
+                return Err(Error::input(
+                    Location::row(&path, row),
+                    format!("duplicate key ({}, {}): also on row {prev}", key.0, key.1),
+                ));
+            }
+            if emp[i] > lf[i] {
+                return Err(Error::input(
+                    Location::cell(&path, row, "employed"),
+                    format!("employed {} exceeds labour_force {}", emp[i], lf[i]),
+                ));
+            }
+            if unemp[i] != lf[i] - emp[i] {
+                return Err(Error::input(
+                    Location::cell(&path, row, "unemployed"),
+                    format!(
+                        "unemployed {} is not labour_force - employed = {}",
+                        unemp[i],
+                        lf[i] - emp[i]
+                    ),
+                ));
+            }
+            if lf[i] > pop[i] {
+                return Err(Error::input(
+                    Location::cell(&path, row, "labour_force"),
+                    format!("labour_force {} exceeds population {}", lf[i], pop[i]),
+                ));
+            }
+            regions.insert(
+                key,
+                RegionYear {
+                    population: pop[i],
+                    labour_force: lf[i],
+                    employed: emp[i],
+                    unemployed: unemp[i],
+                    net_internal_migration: mig[i],
+                },
+            );
+        }
+        let years: Vec<i32> = years_col
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        check_contiguous(&path, &years)?;
+        for r in Region::all() {
+            for &y in &years {
+                if !regions.contains_key(&(r, y)) {
+                    return Err(Error::input(
+                        Location::file(&path),
+                        format!("no row for {} ({}) in {y}", r.iso(), r.name_en()),
+                    ));
+                }
+            }
+        }
+        report.files.push(FileReport {
+            path: path.clone(),
+            rows: t.height(),
+            checks: vec![
+                format!(
+                    "20 regions x {} years ({}-{}), no duplicate keys",
+                    years.len(),
+                    years[0],
+                    years[years.len() - 1]
+                ),
+                "employed <= labour force <= population; unemployed = labour force - employed"
+                    .into(),
+            ],
+        });
+
+        // ---- region_section_year ----
+        let cpath = dir.join(CELL_FILE);
+        let t = TextTable::read(&cpath)?;
+        t.require(&[
+            "region_code",
+            "oked_section",
+            "year",
+            "employed",
+            "vacancies",
+            "avg_wage_kzt",
+            "new_entrants",
+            "retirements",
+        ])?;
+        let cregions = parse_regions(&t, "region_code", resolver)?;
+        let csections = t.parse("oked_section", "an OKED section letter A-U", |s| {
+            s.parse::<OkedSection>()
+        })?;
+        let cyears = parse_years(&t)?;
+        let cemp = t.counts("employed")?;
+        let cvac = t.counts("vacancies")?;
+        let cwage = t.counts("avg_wage_kzt")?;
+        let cent = t.counts("new_entrants")?;
+        let cret = t.counts("retirements")?;
+        let mut cells = BTreeMap::new();
+        let mut first_row: BTreeMap<(Region, OkedSection, i32), usize> = BTreeMap::new();
+        for i in 0..t.height() {
+            let row = t.line(i);
+            let key = (cregions[i], csections[i], cyears[i]);
+            if let Some(prev) = first_row.insert(key, row) {
+                return Err(Error::input(
+                    Location::row(&cpath, row),
+                    format!(
+                        "duplicate key ({}, {}, {}): also on row {prev}",
+                        key.0, key.1, key.2
+                    ),
+                ));
+            }
+            if !years.contains(&cyears[i]) {
+                return Err(Error::input(
+                    Location::cell(&cpath, row, "year"),
+                    format!("year {} is not in {REGION_FILE}", cyears[i]),
+                ));
+            }
+            if cemp[i] > 0 && cwage[i] == 0 {
+                return Err(Error::input(
+                    Location::cell(&cpath, row, "avg_wage_kzt"),
+                    "zero wage in a cell with employment",
+                ));
+            }
+            cells.insert(
+                key,
+                CellYear {
+                    employed: cemp[i],
+                    vacancies: cvac[i],
+                    avg_wage_kzt: cwage[i],
+                    new_entrants: cent[i],
+                    retirements: cret[i],
+                },
+            );
+        }
+        let sections: Vec<OkedSection> = csections
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for r in Region::all() {
+            for &s in &sections {
+                for &y in &years {
+                    if !cells.contains_key(&(r, s, y)) {
+                        return Err(Error::input(
+                            Location::file(&cpath),
+                            format!("no row for {} / section {s} in {y}", r.iso()),
+                        ));
+                    }
+                }
+            }
+        }
+        let mut checks = vec![format!(
+            "20 regions x {} sections ({}) x {} years, no duplicate keys",
+            sections.len(),
+            sections.iter().map(|s| s.code()).collect::<String>(),
+            years.len()
+        )];
+        // Accounting identity: cells add up to the regional employment (polars cross-check).
+        let (max_gap, worst) = cell_sum_gap(&regions, &cells)?;
+        if max_gap > 0.005 {
+            report.warnings.push(format!(
+                "{CELL_FILE}: employment of the sections differs from {REGION_FILE} by up to {:.2} % ({worst})",
+                100.0 * max_gap
+            ));
+        } else {
+            checks.push(format!(
+                "section employment adds up to regional employment (largest gap {:.4} %)",
+                100.0 * max_gap
+            ));
+        }
+        report.files.push(FileReport {
+            path: cpath.clone(),
+            rows: t.height(),
+            checks,
+        });
+
+        // ---- national_year ----
+        let npath = dir.join(NATIONAL_FILE);
+        let t = TextTable::read(&npath)?;
+        t.require(&[
+            "year",
+            "avg_wage_kzt",
+            "cpi_yoy_avg_pct",
+            "labour_force",
+            "employed",
+        ])?;
+        let nyears = parse_years(&t)?;
+        let nw = t.counts("avg_wage_kzt")?;
+        let ncpi = t.parse(
+            "cpi_yoy_avg_pct",
+            "a price index (previous year = 100)",
+            |s| match s.parse::<f64>() {
+                Ok(v) if v.is_finite() && v > 50.0 && v < 300.0 => Ok(v),
+                _ => Err(format!(
+                    "`{s}` is not a plausible price index (previous year = 100)"
+                )),
+            },
+        )?;
+        let nlf = t.counts("labour_force")?;
+        let nemp = t.counts("employed")?;
+        let mut national = BTreeMap::new();
+        for i in 0..t.height() {
+            if national
+                .insert(
+                    nyears[i],
+                    NationalYear {
+                        avg_wage_kzt: nw[i],
+                        cpi_yoy_avg_pct: ncpi[i],
+                        labour_force: nlf[i],
+                        employed: nemp[i],
+                    },
+                )
+                .is_some()
+            {
+                return Err(Error::input(
+                    Location::row(&npath, t.line(i)),
+                    format!("duplicate year {}", nyears[i]),
+                ));
+            }
+        }
+        for &y in &years {
+            let n = national
+                .get(&y)
+                .ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
+            let sum_e: i64 = Region::all().map(|r| regions[&(r, y)].employed).sum();
+            if sum_e != n.employed {
+                report.warnings.push(format!("{NATIONAL_FILE}: national employed {} in {y} differs from the sum of regions {sum_e}", n.employed));
+            }
+        }
+        report.files.push(FileReport {
+            path: npath.clone(),
+            rows: t.height(),
+            checks: vec!["one row per panel year; national employment = sum of regions".into()],
+        });
+
+        // ---- region_age ----
+        let apath = dir.join(AGE_FILE);
+        let t = TextTable::read(&apath)?;
+        t.require(&[
+            "region_code",
+            "share_0_15",
+            "share_working_age",
+            "share_pension_age",
+        ])?;
+        let aregions = parse_regions(&t, "region_code", resolver)?;
+        let share = |c: &str| {
+            t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
+                Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+                _ => Err(format!("`{s}` is not a share between 0 and 1")),
+            })
+        };
+        let (y0, wa, pa) = (
+            share("share_0_15")?,
+            share("share_working_age")?,
+            share("share_pension_age")?,
+        );
+        let mut age = BTreeMap::new();
+        for i in 0..t.height() {
+            let sum = y0[i] + wa[i] + pa[i];
+            if (sum - 1.0).abs() > 1e-3 {
+                return Err(Error::input(
+                    Location::row(&apath, t.line(i)),
+                    format!("age shares add up to {sum:.4}, not 1"),
+                ));
+            }
+            if age
+                .insert(
+                    aregions[i],
+                    AgeStructure {
+                        share_0_15: y0[i],
+                        share_working_age: wa[i],
+                        share_pension_age: pa[i],
+                    },
+                )
+                .is_some()
+            {
+                return Err(Error::input(
+                    Location::row(&apath, t.line(i)),
+                    format!("duplicate region {}", aregions[i]),
+                ));
+            }
+        }
+        for r in Region::all() {
+            if !age.contains_key(&r) {
+                return Err(Error::input(
+                    Location::file(&apath),
+                    format!("no row for {}", r.iso()),
+                ));
+            }
+        }
+        report.files.push(FileReport {
+            path: apath.clone(),
+            rows: t.height(),
+            checks: vec!["one row per region; shares add up to 1".into()],
+        });
+
+        let panel = Panel {
+            years,
+            sections,
+            regions,
+            cells,
+            national,
+            age,
+            files: vec![path, cpath, npath, apath],
+            warnings: report.warnings.clone(),
+        };
+        Ok((panel, report))
+    }
+
+    pub fn last_year(&self) -> i32 {
+        *self.years.last().expect("non-empty panel")
+    }
+
+    /// A region's series of one variable over the panel years.
+    pub fn region_series(&self, r: Region, f: impl Fn(&RegionYear) -> i64) -> Vec<f64> {
+        self.years
+            .iter()
+            .map(|y| f(&self.regions[&(r, *y)]) as f64)
+            .collect()
+    }
+
+    /// A cell's series of one variable over the panel years.
+    pub fn cell_series(&self, r: Region, s: OkedSection, f: impl Fn(&CellYear) -> i64) -> Vec<f64> {
+        self.years
+            .iter()
+            .map(|y| f(&self.cells[&(r, s, *y)]) as f64)
+            .collect()
+    }
+}
+
+fn parse_regions(t: &TextTable, col: &str, resolver: &RegionResolver) -> Result<Vec<Region>> {
+    t.parse(col, "an ISO 3166-2:KZ region code", |s| {
+        match resolver.resolve(s) {
+            Ok(Area::Region(r)) => Ok(r),
+            Ok(other) => Err(format!(
+                "`{s}` is {}, not one of the 20 current regions",
+                other.label_en()
+            )),
+            Err(e) => Err(e.to_string()),
+        }
+    })
+}
+
+fn parse_years(t: &TextTable) -> Result<Vec<i32>> {
+    t.parse("year", "a year", |s| match s.parse::<i32>() {
+        Ok(y) if (1990..=2100).contains(&y) => Ok(y),
+        _ => Err(format!("`{s}` is not a year between 1990 and 2100")),
+    })
+}
+
+fn check_contiguous(path: &Path, years: &[i32]) -> Result<()> {
+    for w in years.windows(2) {
+        if w[1] != w[0] + 1 {
+            return Err(Error::input(
+                Location::column(path, "year"),
+                format!("years are not contiguous: {} is followed by {}", w[0], w[1]),
+            ));
+        }
+    }
+    if years.len() < 4 {
+        return Err(Error::input(
+            Location::column(path, "year"),
+            format!(
+                "only {} years; at least 4 are needed to forecast",
+                years.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Largest relative gap between the sum of section employment and regional employment,
+/// computed with a polars group-by and join.
+fn cell_sum_gap(
+    regions: &BTreeMap<(Region, i32), RegionYear>,
+    cells: &BTreeMap<(Region, OkedSection, i32), CellYear>,
+) -> Result<(f64, String)> {
+    let err = |e| Error::polars("checking that sections add up to regions", e);
+    let cells_df = df!(
+        "region" => cells.keys().map(|k| k.0.iso()).collect::<Vec<_>>(),
+        "year" => cells.keys().map(|k| k.2).collect::<Vec<_>>(),
+        "employed" => cells.values().map(|c| c.employed).collect::<Vec<_>>(),
+    )
+    .map_err(err)?;
+    let regions_df = df!(
+        "region" => regions.keys().map(|k| k.0.iso()).collect::<Vec<_>>(),
+        "year" => regions.keys().map(|k| k.1).collect::<Vec<_>>(),
+        "region_employed" => regions.values().map(|r| r.employed).collect::<Vec<_>>(),
+    )
+    .map_err(err)?;
+    let joined = cells_df
+        .lazy()
+        .group_by([col("region"), col("year")])
+        .agg([col("employed").sum().alias("sum_employed")])
+        .join(
+            regions_df.lazy(),
+            [col("region"), col("year")],
+            [col("region"), col("year")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .with_column(
+            (col("sum_employed").cast(DataType::Float64)
+                - col("region_employed").cast(DataType::Float64))
+            .alias("diff"),
+        )
+        .with_column(
+            (when(col("diff").lt(lit(0.0)))
+                .then(lit(0.0) - col("diff"))
+                .otherwise(col("diff"))
+                / col("region_employed").cast(DataType::Float64))
+            .alias("gap"),
+        )
+        .sort(
+            ["gap"],
+            SortMultipleOptions::default().with_order_descending(true),
+        )
+        .limit(1)
+        .collect()
+        .map_err(err)?;
+    if joined.height() == 0 {
+        return Ok((0.0, String::new()));
+    }
+    let gap = joined
+        .column("gap")
+        .map_err(err)?
+        .f64()
+        .map_err(err)?
+        .get(0)
+        .unwrap_or(0.0);
+    let region = joined
+        .column("region")
+        .map_err(err)?
+        .str()
+        .map_err(err)?
+        .get(0)
+        .unwrap_or("")
+        .to_string();
+    let year = joined
+        .column("year")
+        .map_err(err)?
+        .i32()
+        .map_err(err)?
+        .get(0)
+        .unwrap_or(0);
+    Ok((gap, format!("{region} {year}")))
+}
+
+/// Parses a count that may be written with a decimal point (for callers that accept both).
+pub fn parse_count_lenient(s: &str) -> std::result::Result<i64, String> {
+    parse_count(s)
+}

@@ -1,0 +1,289 @@
+//! Scenario files (`scenarios/*.toml`): target year, data, model choices and policy levers.
+//!
+//! Unknown keys and out-of-range values are errors naming the file and line. Policy numbers in
+//! force by law (the ceiling %, MCI, support amounts...) are not here: they come from
+//! `data/params/` by date. A scenario holds the levers a planner chooses (reserve share,
+//! shortage cut-offs, the kandas budget) and may override a legal value only explicitly
+//! (`ceiling_pct_override`), which the outputs then record.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Location, Result};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Identifier used for the output folder and in every exported file.
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    /// The year the quotas are for.
+    pub target_year: i32,
+    #[serde(default)]
+    pub data: DataConfig,
+    #[serde(default)]
+    pub shortage: ShortageConfig,
+    #[serde(default)]
+    pub foreign: ForeignConfig,
+    pub kandas: KandasConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataConfig {
+    /// Folder with the panel CSVs, relative to the working directory.
+    #[serde(default = "default_panel")]
+    pub panel: PathBuf,
+    /// Folder with the dated policy parameters.
+    #[serde(default = "default_params")]
+    pub params: PathBuf,
+}
+
+fn default_panel() -> PathBuf {
+    PathBuf::from("data/panel")
+}
+fn default_params() -> PathBuf {
+    PathBuf::from("data/params")
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        DataConfig {
+            panel: default_panel(),
+            params: default_params(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShortageConfig {
+    /// A cell is in shortage when its gap is positive and its vacancies per matched unemployed
+    /// person, relative to the national ratio, are at least this.
+    #[serde(default = "default_tightness_cutoff")]
+    pub tightness_cutoff: f64,
+    /// A cell is in surplus when its gap is negative and its relative tightness is below this.
+    #[serde(default = "default_surplus_cutoff")]
+    pub surplus_cutoff: f64,
+    /// Unemployment up to this percentage of the labour force is frictional (people between
+    /// jobs) and is not counted as supply available to fill openings.
+    #[serde(default = "default_frictional")]
+    pub frictional_unemployment_pct: f64,
+    /// Cells with fewer employed persons are rated "undetermined".
+    #[serde(default = "default_min_cell")]
+    pub min_cell_employment: i64,
+}
+
+fn default_tightness_cutoff() -> f64 {
+    1.0
+}
+fn default_surplus_cutoff() -> f64 {
+    0.8
+}
+fn default_frictional() -> f64 {
+    4.0
+}
+fn default_min_cell() -> i64 {
+    1000
+}
+
+impl Default for ShortageConfig {
+    fn default() -> Self {
+        ShortageConfig {
+            tightness_cutoff: default_tightness_cutoff(),
+            surplus_cutoff: default_surplus_cutoff(),
+            frictional_unemployment_pct: default_frictional(),
+            min_cell_employment: default_min_cell(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignConfig {
+    /// Share of the ceiling held back for in-year amendments.
+    #[serde(default = "default_reserve")]
+    pub reserve_share: f64,
+    /// Replace the legal ceiling percentage (recorded in the outputs as an override).
+    #[serde(default)]
+    pub ceiling_pct_override: Option<f64>,
+}
+
+fn default_reserve() -> f64 {
+    0.1
+}
+
+impl Default for ForeignConfig {
+    fn default() -> Self {
+        ForeignConfig {
+            reserve_share: default_reserve(),
+            ceiling_pct_override: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KandasConfig {
+    /// Budget for state support of resettled kandas families in the target year (tenge).
+    pub budget_kzt: f64,
+    /// Persons per supported family.
+    pub family_size: u32,
+    /// Members per family who take a job with a subsidised employer.
+    pub working_members_per_family: u32,
+    /// Rent subsidy per family and month (MCI), within the legal range.
+    pub rent_mci_per_month: f64,
+    /// Whether each family is budgeted for a housing certificate at its cap.
+    pub include_housing_certificate: bool,
+}
+
+impl Scenario {
+    /// Reads and validates a scenario file.
+    pub fn load(path: &Path) -> Result<Scenario> {
+        let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Self::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Scenario> {
+        let s: Scenario = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|sp| text[..sp.start].lines().count().max(1));
+            Error::Scenario {
+                location: Location {
+                    file: path.to_path_buf(),
+                    row: line,
+                    column: None,
+                },
+                message: e.message().to_string(),
+            }
+        })?;
+        s.validate(path, text)?;
+        Ok(s)
+    }
+
+    fn validate(&self, path: &Path, text: &str) -> Result<()> {
+        let at = |key: &str, message: String| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1);
+            Error::Scenario {
+                location: Location {
+                    file: path.to_path_buf(),
+                    row: line,
+                    column: Some(key.to_string()),
+                },
+                message,
+            }
+        };
+        if self.id.is_empty()
+            || !self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(at(
+                "id",
+                format!(
+                    "`{}` must be non-empty and use only letters, digits, - and _",
+                    self.id
+                ),
+            ));
+        }
+        if !(2000..=2100).contains(&self.target_year) {
+            return Err(at(
+                "target_year",
+                format!("{} is outside 2000..2100", self.target_year),
+            ));
+        }
+        let sh = &self.shortage;
+        if !(sh.tightness_cutoff > 0.0)
+            || !(sh.surplus_cutoff >= 0.0)
+            || sh.surplus_cutoff > sh.tightness_cutoff
+        {
+            return Err(at(
+                "tightness_cutoff",
+                "need 0 <= surplus_cutoff <= tightness_cutoff and tightness_cutoff > 0".into(),
+            ));
+        }
+        if !(0.0..100.0).contains(&sh.frictional_unemployment_pct) {
+            return Err(at(
+                "frictional_unemployment_pct",
+                "must be a percentage in [0, 100)".into(),
+            ));
+        }
+        if sh.min_cell_employment < 0 {
+            return Err(at("min_cell_employment", "must be >= 0".into()));
+        }
+        if !(0.0..1.0).contains(&self.foreign.reserve_share) {
+            return Err(at(
+                "reserve_share",
+                format!("{} is outside [0, 1)", self.foreign.reserve_share),
+            ));
+        }
+        if let Some(p) = self.foreign.ceiling_pct_override {
+            if !(p > 0.0 && p <= 100.0) {
+                return Err(at(
+                    "ceiling_pct_override",
+                    format!("{p} is not a percentage in (0, 100]"),
+                ));
+            }
+        }
+        let k = &self.kandas;
+        if !(k.budget_kzt >= 0.0) || !k.budget_kzt.is_finite() {
+            return Err(at("budget_kzt", "must be a non-negative amount".into()));
+        }
+        if k.family_size == 0 {
+            return Err(at("family_size", "must be at least 1".into()));
+        }
+        if k.working_members_per_family > k.family_size {
+            return Err(at(
+                "working_members_per_family",
+                "cannot exceed family_size".into(),
+            ));
+        }
+        if !(k.rent_mci_per_month >= 0.0) {
+            return Err(at("rent_mci_per_month", "must be non-negative".into()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"
+id = "t"
+target_year = 2026
+[kandas]
+budget_kzt = 1e9
+family_size = 4
+working_members_per_family = 1
+rent_mci_per_month = 30
+include_housing_certificate = true
+"#;
+
+    #[test]
+    fn parses_and_rejects_unknown_keys_with_line() {
+        Scenario::parse(Path::new("s.toml"), OK).unwrap();
+        let bad = OK.replace("family_size = 4", "family_size = 4\nfamily_sise = 3");
+        let e = Scenario::parse(Path::new("s.toml"), &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("s.toml, row 9") && e.contains("family_sise"),
+            "{e}"
+        );
+        let bad = OK.replace(
+            "target_year = 2026",
+            "target_year = 2026\n[foreign]\nreserve_share = 1.5",
+        );
+        let e = Scenario::parse(Path::new("s.toml"), &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("reserve_share") && e.contains("row 5"), "{e}");
+    }
+}
