@@ -149,7 +149,10 @@ impl Scenario {
 
     pub fn parse(path: &Path, text: &str) -> Result<Scenario> {
         let s: Scenario = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|sp| text[..sp.start].lines().count().max(1));
+            // For an unknown key, point at the key's own line rather than its table.
+            let line = unknown_key(e.message())
+                .and_then(|k| line_of_key(text, k))
+                .or_else(|| e.span().map(|sp| text[..sp.start].lines().count().max(1)));
             Error::Scenario {
                 location: Location {
                     file: path.to_path_buf(),
@@ -251,6 +254,23 @@ impl Scenario {
     }
 }
 
+/// The key named in a serde "unknown field `x`" message.
+fn unknown_key(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    rest.split('`').next()
+}
+
+/// 1-based line on which `key = ...` is set.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,7 +294,7 @@ include_housing_certificate = true
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("s.toml, row 9") && e.contains("family_sise"),
+            e.contains("s.toml, row 7") && e.contains("family_sise"),
             "{e}"
         );
         let bad = OK.replace(

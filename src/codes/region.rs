@@ -791,8 +791,9 @@ fn area_kind(area: Area) -> Option<Kind> {
     }
 }
 
-/// Tokens that mark a city of republican significance or an oblast, after transliteration.
-const CITY_TOKENS: &[&str] = &["city", "g", "gorod", "kalasi", "shahar", "shahari"];
+/// Tokens that mark a city of republican significance or an oblast, in skeleton form (after
+/// transliteration and the y -> i, q -> k replacements: "city" -> "citi", "qalasy" -> "kalasi").
+const CITY_TOKENS: &[&str] = &["citi", "g", "gorod", "kalasi", "shahar", "shahari"];
 const OBLAST_TOKENS: &[&str] = &[
     "region", "oblast", "obl", "oblisi", "oblasti", "province", "reg",
 ];

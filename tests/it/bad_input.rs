@@ -1,0 +1,178 @@
+//! Bad input: exit code 1, a message naming file, row and column, and the previous outputs
+//! left intact.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{copy_dir, hashes, kvota, repo, stderr};
+
+/// Runs once on good data into `out`, then on the corrupted copy, and checks the failure.
+fn fails_cleanly(corrupt: impl FnOnce(&Path), expect: &[&str]) {
+    let out = tempfile::tempdir().unwrap();
+    let out_s = out.path().to_str().unwrap();
+    let ok = kvota(&["run", "-q", "--out", out_s]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let before = hashes(&out.path().join("baseline"));
+
+    let data = copy_dir(&repo().join("data/panel"));
+    corrupt(data.path());
+    let o = kvota(&[
+        "run",
+        "-q",
+        "--out",
+        out_s,
+        "--data",
+        data.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "exit code; stderr: {}",
+        stderr(&o)
+    );
+    let msg = stderr(&o);
+    for e in expect {
+        assert!(msg.contains(e), "message lacks `{e}`: {msg}");
+    }
+    assert_eq!(
+        hashes(&out.path().join("baseline")),
+        before,
+        "previous outputs changed"
+    );
+    // validate reports the same error.
+    let v = kvota(&["validate", "--data", data.path().to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(1));
+}
+
+fn edit(path: &Path, f: impl FnOnce(&mut Vec<String>)) {
+    let mut lines: Vec<String> = fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    f(&mut lines);
+    fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn missing_column() {
+    fails_cleanly(
+        |d| {
+            edit(&d.join("region_year.csv"), |l| {
+                for line in l.iter_mut() {
+                    let mut f: Vec<&str> = line.split(',').collect();
+                    f.remove(4); // employed
+                    *line = f.join(",");
+                }
+            })
+        },
+        &[
+            "region_year.csv",
+            "column `employed`",
+            "required column is missing",
+        ],
+    );
+}
+
+#[test]
+fn negative_count() {
+    fails_cleanly(
+        |d| {
+            edit(&d.join("region_section_year.csv"), |l| {
+                let mut f: Vec<String> = l[41].split(',').map(str::to_string).collect();
+                f[4] = "-5".into(); // vacancies
+                l[41] = f.join(",");
+            })
+        },
+        &[
+            "region_section_year.csv",
+            "row 42",
+            "column `vacancies`",
+            "negative count -5",
+        ],
+    );
+}
+
+#[test]
+fn unknown_region() {
+    fails_cleanly(
+        |d| {
+            edit(&d.join("region_year.csv"), |l| {
+                let mut f: Vec<String> = l[7].split(',').map(str::to_string).collect();
+                f[0] = "Pavlodarr".into();
+                l[7] = f.join(",");
+            })
+        },
+        &[
+            "region_year.csv",
+            "row 8",
+            "column `region_code`",
+            "unknown region name",
+            "closest known names",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_key() {
+    fails_cleanly(
+        |d| {
+            edit(&d.join("region_section_year.csv"), |l| {
+                let dup = l[10].clone();
+                l.insert(11, dup);
+            })
+        },
+        &[
+            "region_section_year.csv",
+            "row 12",
+            "duplicate key",
+            "also on row 11",
+        ],
+    );
+}
+
+#[test]
+fn empty_file() {
+    fails_cleanly(
+        |d| fs::write(d.join("national_year.csv"), "").unwrap(),
+        &["national_year.csv", "the file is empty"],
+    );
+}
+
+#[test]
+fn binary_garbage() {
+    fails_cleanly(
+        |d| fs::write(d.join("region_age.csv"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap(),
+        &["region_age.csv", "binary"],
+    );
+}
+
+#[test]
+fn unknown_scenario_key_is_an_error_with_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(repo().join("scenarios/baseline.toml"))
+        .unwrap()
+        .replace("reserve_share = 0.1", "reserve_shar = 0.1");
+    let p = dir.path().join("s.toml");
+    fs::write(&p, text).unwrap();
+    let o = kvota(&[
+        "run",
+        "-q",
+        "--scenario",
+        p.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let msg = stderr(&o);
+    assert!(
+        msg.contains("s.toml, row") && msg.contains("reserve_shar"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn usage_error_exits_two() {
+    let o = kvota(&["run", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary (each extra test binary links polars again).
+
+mod bad_input;
+mod codes;
+mod dataset;
+mod params;
+mod pipeline;
+mod support;

@@ -1,0 +1,243 @@
+//! `kvota run` on the default data: outputs, contract, determinism, legal constraints.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use arrow::array::{Array, AsArray};
+use arrow::datatypes::Int64Type;
+use kvota::pipeline::{self, Quiet};
+use kvota::scenario::Scenario;
+
+use crate::support::{hashes, kvota, parquet_batches, parquet_schema, repo, stderr};
+
+/// Runs the baseline scenario into a fresh temporary folder (from the repository root).
+fn run_baseline() -> (tempfile::TempDir, pipeline::RunOutcome) {
+    let root = repo();
+    let scenario_path = Path::new("scenarios/baseline.toml");
+    let mut sc = Scenario::load(&root.join(scenario_path)).unwrap();
+    sc.data.panel = root.join(&sc.data.panel);
+    sc.data.params = root.join(&sc.data.params);
+    let out = tempfile::tempdir().unwrap();
+    let outcome = pipeline::run(&root.join(scenario_path), &sc, out.path(), &Quiet).unwrap();
+    (out, outcome)
+}
+
+/// Column name -> Arrow type per output file, parsed from the tables in docs/outputs.md.
+fn documented_contract() -> BTreeMap<String, Vec<(String, String)>> {
+    let text = std::fs::read_to_string(repo().join("docs/outputs.md")).unwrap();
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if line.starts_with('#') {
+            current = None;
+        }
+        if let Some(h) = line.strip_prefix("### ") {
+            current = h
+                .split_whitespace()
+                .next()
+                .map(|n| n.trim_matches('`'))
+                .filter(|n| n.ends_with(".parquet"))
+                .map(str::to_string);
+            continue;
+        }
+        let Some(file) = &current else { continue };
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() >= 4 && cells[1].starts_with('`') {
+            let name = cells[1].trim_matches('`').to_string();
+            let ty = match cells[2] {
+                "string" => "Utf8",
+                "int64" => "Int64",
+                "float64" => "Float64",
+                "bool" => "Boolean",
+                other => panic!("docs/outputs.md: unknown type {other} for {name}"),
+            };
+            out.entry(file.clone())
+                .or_default()
+                .push((name, ty.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn outputs_match_the_documented_contract_read_by_arrow_rs() {
+    let (out, outcome) = run_baseline();
+    let dir = out.path().join("baseline");
+    let contract = documented_contract();
+    assert_eq!(
+        contract.len(),
+        4,
+        "docs/outputs.md documents four Parquet files"
+    );
+    for (file, columns) in &contract {
+        let (schema, kv, rows) = parquet_schema(&dir.join(file));
+        assert_eq!(
+            &schema, columns,
+            "{file}: schema differs from docs/outputs.md"
+        );
+        assert!(rows > 0, "{file} is empty");
+        assert_eq!(
+            kv.get("kvota.schema_version").map(String::as_str),
+            Some("1"),
+            "{file}"
+        );
+        assert_eq!(
+            kv.get("kvota.scenario_id").map(String::as_str),
+            Some("baseline"),
+            "{file}"
+        );
+        assert_eq!(
+            kv.get("kvota.run_id"),
+            Some(&outcome.manifest.run_id),
+            "{file}"
+        );
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["scenario"]["id"], "baseline");
+    assert_eq!(
+        manifest["inputs"].as_array().unwrap().len(),
+        4 + 5,
+        "4 panel files and 5 parameter files"
+    );
+    assert!(
+        manifest["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "foreign_labour.ceiling_pct"
+                && p["reference"].as_str().unwrap().contains("12 Dec 2025"))
+    );
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    let (a, _) = run_baseline();
+    let (b, _) = run_baseline();
+    let ha = hashes(&a.path().join("baseline"));
+    assert_eq!(ha.len(), 5);
+    assert_eq!(ha, hashes(&b.path().join("baseline")));
+}
+
+#[test]
+fn foreign_quota_respects_the_ceiling_and_shortage_cells() {
+    let (out, outcome) = run_baseline();
+    let dir = out.path().join("baseline");
+    let s = &outcome.manifest.summary;
+    // 0.25 % (in force for 2026) of the 2025 labour force.
+    assert_eq!(s.ceiling_pct, 0.25);
+    assert_eq!(
+        s.ceiling,
+        (0.0025 * s.labour_force_basis as f64).floor() as u64
+    );
+    assert!(s.distributed <= s.ceiling - s.reserve);
+    assert_eq!(s.reserve, (s.ceiling as f64 * 0.1).ceil() as u64);
+
+    // Shortage cells.
+    let mut shortage: BTreeSet<(String, String)> = BTreeSet::new();
+    for b in parquet_batches(&dir.join("shortage.parquet")) {
+        let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
+        let sec = b.column_by_name("oked_section").unwrap().as_string::<i32>();
+        let rating = b.column_by_name("rating").unwrap().as_string::<i32>();
+        for i in 0..b.num_rows() {
+            if rating.value(i) == "shortage" {
+                shortage.insert((r.value(i).to_string(), sec.value(i).to_string()));
+            }
+        }
+    }
+    assert!(!shortage.is_empty());
+    let mut total = 0;
+    let mut by_cat: BTreeMap<String, i64> = BTreeMap::new();
+    for b in parquet_batches(&dir.join("quota_foreign.parquet")) {
+        let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
+        let sec = b.column_by_name("oked_section").unwrap().as_string::<i32>();
+        let cat = b.column_by_name("category").unwrap().as_string::<i32>();
+        let q = b
+            .column_by_name("quota")
+            .unwrap()
+            .as_primitive::<Int64Type>();
+        for i in 0..b.num_rows() {
+            assert!(
+                shortage.contains(&(r.value(i).to_string(), sec.value(i).to_string())),
+                "quota outside a shortage cell"
+            );
+            if cat.value(i) == "seasonal" {
+                assert_eq!(sec.value(i), "A", "seasonal quota outside agriculture");
+            }
+            total += q.value(i);
+            *by_cat.entry(cat.value(i).to_string()).or_default() += q.value(i);
+        }
+    }
+    assert_eq!(total as u64, s.distributed);
+    for (k, v) in &by_cat {
+        assert_eq!(s.foreign_by_category[k] as i64, *v, "category {k}");
+    }
+}
+
+#[test]
+fn kandas_quota_within_budget_and_designated_regions() {
+    let (out, outcome) = run_baseline();
+    let s = &outcome.manifest.summary;
+    let designated: BTreeSet<&str> = s.kandas_regions.iter().map(String::as_str).collect();
+    assert_eq!(designated.len(), 8);
+    let (mut families, mut persons, mut cost) = (0i64, 0i64, 0.0);
+    for b in parquet_batches(&out.path().join("baseline/quota_kandas.parquet")) {
+        let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
+        let f = b
+            .column_by_name("families")
+            .unwrap()
+            .as_primitive::<Int64Type>();
+        let p = b
+            .column_by_name("persons")
+            .unwrap()
+            .as_primitive::<Int64Type>();
+        let c = b
+            .column_by_name("cost_kzt")
+            .unwrap()
+            .as_primitive::<arrow::datatypes::Float64Type>();
+        for i in 0..b.num_rows() {
+            assert!(
+                designated.contains(r.value(i)),
+                "{} is not designated",
+                r.value(i)
+            );
+            assert_eq!(
+                p.value(i),
+                4 * f.value(i),
+                "persons = family size x families"
+            );
+            families += f.value(i);
+            persons += p.value(i);
+            cost += c.value(i);
+        }
+        assert_eq!(r.null_count(), 0);
+    }
+    assert_eq!(families as u64, s.kandas_families);
+    assert_eq!(persons as u64, s.kandas_persons);
+    assert!(
+        cost <= s.kandas_budget_kzt + 1e-3,
+        "cost {cost} above budget"
+    );
+    assert!(s.kandas_families > 0);
+}
+
+#[test]
+fn cli_run_writes_outputs_and_exits_zero() {
+    let out = tempfile::tempdir().unwrap();
+    let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "--quiet prints nothing");
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 5);
+    // No staging folder left behind.
+    assert_eq!(
+        std::fs::read_dir(out.path().join("baseline"))
+            .unwrap()
+            .count(),
+        5
+    );
+    let o = kvota(&["validate"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("valid: 4 files"), "{text}");
+}
