@@ -180,6 +180,40 @@ impl OutputTable {
         self.len() == 0
     }
 
+    /// The region key and its label: `region_code` (ISO 3166-2:KZ) and `region_name_en`.
+    pub fn region_columns(
+        self,
+        regions: impl Iterator<Item = crate::codes::Region> + Clone,
+    ) -> Self {
+        self.col(
+            "region_code",
+            ColumnData::Str(regions.clone().map(|r| r.iso().to_string()).collect()),
+            "ISO 3166-2:KZ code of the region",
+        )
+        .col(
+            "region_name_en",
+            ColumnData::Str(regions.map(|r| r.name_en().to_string()).collect()),
+            "region name in English",
+        )
+    }
+
+    /// The section key and its label: `oked_section` (letter) and `section_name_en`.
+    pub fn section_columns(
+        self,
+        sections: impl Iterator<Item = crate::codes::OkedSection> + Clone,
+    ) -> Self {
+        self.col(
+            "oked_section",
+            ColumnData::Str(sections.clone().map(|s| s.code().to_string()).collect()),
+            "OKED section letter",
+        )
+        .col(
+            "section_name_en",
+            ColumnData::Str(sections.map(|s| s.name_en().to_string()).collect()),
+            "section name in English",
+        )
+    }
+
     /// The Arrow record batch with field-level descriptions.
     pub fn to_batch(&self) -> Result<RecordBatch> {
         let mut fields = Vec::with_capacity(self.columns.len());

@@ -469,26 +469,8 @@ fn forecast_table(f: &[SeriesForecast], last: i32, h: usize) -> OutputTable {
 fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
     let f = |g: fn(&CellOutlook) -> f64| ColumnData::Float(o.iter().map(g).collect());
     OutputTable::new("shortage")
-        .col(
-            "region_code",
-            ColumnData::Str(o.iter().map(|c| c.region.iso().to_string()).collect()),
-            "ISO 3166-2:KZ code of the region",
-        )
-        .col(
-            "region_name_en",
-            ColumnData::Str(o.iter().map(|c| c.region.name_en().to_string()).collect()),
-            "region name in English",
-        )
-        .col(
-            "oked_section",
-            ColumnData::Str(o.iter().map(|c| c.section.code().to_string()).collect()),
-            "OKED section letter",
-        )
-        .col(
-            "section_name_en",
-            ColumnData::Str(o.iter().map(|c| c.section.name_en().to_string()).collect()),
-            "section name in English",
-        )
+        .region_columns(o.iter().map(|c| c.region))
+        .section_columns(o.iter().map(|c| c.section))
         .col(
             "year",
             ColumnData::Int(vec![target as i64; o.len()]),
@@ -595,25 +577,8 @@ fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
 
 fn foreign_table(rows: &[foreign::QuotaCell], target: i32) -> OutputTable {
     OutputTable::new("quota_foreign")
-        .col(
-            "region_code",
-            ColumnData::Str(rows.iter().map(|r| r.region.iso().to_string()).collect()),
-            "ISO 3166-2:KZ code of the region",
-        )
-        .col(
-            "region_name_en",
-            ColumnData::Str(
-                rows.iter()
-                    .map(|r| r.region.name_en().to_string())
-                    .collect(),
-            ),
-            "region name in English",
-        )
-        .col(
-            "oked_section",
-            ColumnData::Str(rows.iter().map(|r| r.section.code().to_string()).collect()),
-            "OKED section letter",
-        )
+        .region_columns(rows.iter().map(|r| r.region))
+        .section_columns(rows.iter().map(|r| r.section))
         .col(
             "category",
             ColumnData::Str(rows.iter().map(|r| r.category.code().to_string()).collect()),
@@ -644,20 +609,7 @@ fn foreign_table(rows: &[foreign::QuotaCell], target: i32) -> OutputTable {
 fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, target: i32) -> OutputTable {
     let per_family = s.family_cost.total();
     OutputTable::new("quota_kandas")
-        .col(
-            "region_code",
-            ColumnData::Str(rows.iter().map(|r| r.region.iso().to_string()).collect()),
-            "ISO 3166-2:KZ code of a designated region",
-        )
-        .col(
-            "region_name_en",
-            ColumnData::Str(
-                rows.iter()
-                    .map(|r| r.region.name_en().to_string())
-                    .collect(),
-            ),
-            "region name in English",
-        )
+        .region_columns(rows.iter().map(|r| r.region))
         .col(
             "year",
             ColumnData::Int(vec![target as i64; rows.len()]),
