@@ -10,7 +10,7 @@ pub mod codes;
 pub mod dataset;
 pub mod error;
 pub mod export;
-pub mod forecast;
+pub use kvota_forecast as forecast;
 pub mod panel;
 pub mod params;
 pub mod pipeline;

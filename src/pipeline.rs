@@ -12,7 +12,8 @@ use crate::allocate::{foreign, kandas};
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
 use crate::export::{ColumnData, OutputSet, OutputTable, sha256_file};
-use crate::forecast::{Fit, Forecast, Naive, Predict, Theta};
+use crate::forecast::Forecast;
+use crate::forecast::engine::{ModelSpec, forecast_with_fallback};
 use crate::panel::Panel;
 use crate::params::{Params, Used, year_end};
 use crate::scenario::Scenario;
@@ -104,15 +105,12 @@ struct SeriesForecast {
     fc: Forecast,
 }
 
-/// Fits Theta, or the naive model if the series is too short; returns the model name used.
-fn forecast_series(y: &[f64], h: usize) -> Result<(&'static str, Forecast)> {
-    match Theta::default().fit(y) {
-        Ok(f) => Ok((f.name(), f.predict(h, &LEVELS))),
-        Err(_) => {
-            let f = Naive.fit(y).map_err(|e| Error::Model(e.to_string()))?;
-            Ok((f.name(), f.predict(h, &LEVELS)))
-        }
-    }
+/// Forecasts one series with the scenario's model, falling back to simpler models where the
+/// series is too short; returns the name of the model used.
+fn forecast_series(spec: ModelSpec, y: &[f64], h: usize) -> Result<(&'static str, Forecast)> {
+    let r =
+        forecast_with_fallback(spec, y, 1, h, &LEVELS).map_err(|e| Error::Model(e.to_string()))?;
+    Ok((r.model.name(), r.forecast))
 }
 
 /// Runs the pipeline for `scenario` and writes to `out_root/<scenario id>/`.
@@ -181,7 +179,7 @@ pub fn run(
     let forecasts: Vec<SeriesForecast> = jobs
         .par_iter()
         .map(|(r, s, var, y)| {
-            let (model, mut fc) = forecast_series(y, h)?;
+            let (model, mut fc) = forecast_series(scenario.forecast.model, y, h)?;
             // Counts cannot go below zero.
             fc.point.iter_mut().for_each(|v| *v = v.max(0.0));
             for iv in &mut fc.intervals {

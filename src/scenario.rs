@@ -25,6 +25,8 @@ pub struct Scenario {
     #[serde(default)]
     pub data: DataConfig,
     #[serde(default)]
+    pub forecast: ForecastConfig,
+    #[serde(default)]
     pub shortage: ShortageConfig,
     #[serde(default)]
     pub foreign: ForeignConfig,
@@ -55,6 +57,41 @@ impl Default for DataConfig {
             panel: default_panel(),
             params: default_params(),
         }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForecastConfig {
+    /// Model for every series (`auto`, `theta`, `dotm`, `autoets`, ... see `kvota forecast --help`).
+    #[serde(default = "default_model", with = "model_name")]
+    pub model: crate::forecast::engine::ModelSpec,
+}
+
+fn default_model() -> crate::forecast::engine::ModelSpec {
+    crate::forecast::engine::ModelSpec::Auto
+}
+
+impl Default for ForecastConfig {
+    fn default() -> Self {
+        ForecastConfig {
+            model: default_model(),
+        }
+    }
+}
+
+/// Serde for model names.
+mod model_name {
+    use crate::forecast::engine::ModelSpec;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(m: &ModelSpec, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(m.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ModelSpec, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 

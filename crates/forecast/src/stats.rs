@@ -54,6 +54,48 @@ pub fn normal_quantile(p: f64) -> f64 {
     x - u / (1.0 + x * u / 2.0)
 }
 
+/// Sample autocorrelations at lags 1..=nlags (biased estimator: both sums over n, as in R's
+/// `acf` and statsmodels' `acf(adjusted=False)`).
+pub fn acf(y: &[f64], nlags: usize) -> Vec<f64> {
+    let n = y.len();
+    let mean = y.iter().sum::<f64>() / n as f64;
+    let d: Vec<f64> = y.iter().map(|v| v - mean).collect();
+    let denom: f64 = d.iter().map(|v| v * v).sum();
+    (1..=nlags)
+        .map(|k| {
+            if k >= n || denom == 0.0 {
+                0.0
+            } else {
+                d[..n - k]
+                    .iter()
+                    .zip(&d[k..])
+                    .map(|(a, b)| a * b)
+                    .sum::<f64>()
+                    / denom
+            }
+        })
+        .collect()
+}
+
+/// Linear-interpolated quantile of sorted data (numpy's default, type 7).
+pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let pos = q * (n - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+/// Median of unsorted values (NaN if empty).
+pub fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    quantile_sorted(&s, 0.5)
+}
+
 /// Ordinary least-squares intercept and slope of `y` on `0, 1, ..., n-1`.
 pub fn linear_trend(y: &[f64]) -> (f64, f64) {
     let n = y.len() as f64;

@@ -1,0 +1,367 @@
+//! Forecasting many series: a catalogue of models by name, the automatic method, fallbacks
+//! for series a model cannot handle, and parallel execution over series (rayon).
+
+use std::fmt;
+use std::str::FromStr;
+
+use rayon::prelude::*;
+
+use crate::combine::{Combiner, combine};
+use crate::ets::{Ets, EtsKind};
+use crate::theta::{AutoTheta, ThetaKind, ThetaModel};
+use crate::{Drift, Fit, Forecast, ForecastError, Naive, Naive2, Predict, SeasonalNaive, Ses};
+
+/// A model the engine can fit, by its command-line name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ModelSpec {
+    Naive,
+    SeasonalNaive,
+    Naive2,
+    Drift,
+    /// SES by exact least squares (alpha and initial level).
+    Ses,
+    /// ETS(A,N,N) by MSE, M4 benchmark form.
+    SesEts,
+    Holt,
+    Damped,
+    Theta,
+    Otm,
+    Dstm,
+    Dotm,
+    /// The Theta method as run in the M3 competition.
+    ClassicTheta,
+    AutoTheta,
+    AutoEts,
+    /// Complex exponential smoothing (non-seasonal).
+    Ces,
+    /// Mean of SES, Holt and damped (M4 benchmark `Comb`).
+    Comb,
+    /// kvota's automatic method (see [`auto_members`]).
+    Auto,
+}
+
+impl ModelSpec {
+    pub const ALL: [ModelSpec; 18] = [
+        ModelSpec::Naive,
+        ModelSpec::SeasonalNaive,
+        ModelSpec::Naive2,
+        ModelSpec::Drift,
+        ModelSpec::Ses,
+        ModelSpec::SesEts,
+        ModelSpec::Holt,
+        ModelSpec::Damped,
+        ModelSpec::Theta,
+        ModelSpec::Otm,
+        ModelSpec::Dstm,
+        ModelSpec::Dotm,
+        ModelSpec::ClassicTheta,
+        ModelSpec::AutoTheta,
+        ModelSpec::AutoEts,
+        ModelSpec::Ces,
+        ModelSpec::Comb,
+        ModelSpec::Auto,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ModelSpec::Naive => "naive",
+            ModelSpec::SeasonalNaive => "snaive",
+            ModelSpec::Naive2 => "naive2",
+            ModelSpec::Drift => "drift",
+            ModelSpec::Ses => "ses",
+            ModelSpec::SesEts => "ses-ets",
+            ModelSpec::Holt => "holt",
+            ModelSpec::Damped => "damped",
+            ModelSpec::Theta => "theta",
+            ModelSpec::Otm => "otm",
+            ModelSpec::Dstm => "dstm",
+            ModelSpec::Dotm => "dotm",
+            ModelSpec::ClassicTheta => "classic-theta",
+            ModelSpec::AutoTheta => "autotheta",
+            ModelSpec::AutoEts => "autoets",
+            ModelSpec::Ces => "ces",
+            ModelSpec::Comb => "comb",
+            ModelSpec::Auto => "auto",
+        }
+    }
+
+    /// Minimum series length the model needs; shorter series fall back (see [`fallback`]).
+    pub fn min_length(self) -> usize {
+        match self {
+            ModelSpec::Naive | ModelSpec::Naive2 | ModelSpec::SeasonalNaive => 1,
+            ModelSpec::Drift | ModelSpec::Ses => 2,
+            ModelSpec::ClassicTheta => 3,
+            ModelSpec::SesEts => 3,
+            ModelSpec::Theta
+            | ModelSpec::Otm
+            | ModelSpec::Dstm
+            | ModelSpec::Dotm
+            | ModelSpec::AutoTheta
+            | ModelSpec::Ces => 4,
+            ModelSpec::Holt
+            | ModelSpec::Damped
+            | ModelSpec::AutoEts
+            | ModelSpec::Comb
+            | ModelSpec::Auto => 5,
+        }
+    }
+
+    /// The simpler model used when this one cannot be fitted.
+    pub fn fallback(self) -> Option<ModelSpec> {
+        match self {
+            ModelSpec::Naive => None,
+            ModelSpec::SeasonalNaive | ModelSpec::Naive2 | ModelSpec::Drift | ModelSpec::Ses => {
+                Some(ModelSpec::Naive)
+            }
+            ModelSpec::ClassicTheta => Some(ModelSpec::Drift),
+            ModelSpec::SesEts => Some(ModelSpec::Ses),
+            ModelSpec::Theta
+            | ModelSpec::Otm
+            | ModelSpec::Dstm
+            | ModelSpec::Dotm
+            | ModelSpec::AutoTheta
+            | ModelSpec::Ces => Some(ModelSpec::Drift),
+            ModelSpec::Holt | ModelSpec::Damped | ModelSpec::AutoEts | ModelSpec::Comb => {
+                Some(ModelSpec::Theta)
+            }
+            ModelSpec::Auto => Some(ModelSpec::Theta),
+        }
+    }
+
+    /// Fits the model and forecasts, without fallback.
+    pub fn forecast(
+        self,
+        y: &[f64],
+        m: usize,
+        h: usize,
+        levels: &[f64],
+    ) -> Result<Forecast, ForecastError> {
+        fn run<F: Fit>(
+            f: F,
+            y: &[f64],
+            h: usize,
+            levels: &[f64],
+        ) -> Result<Forecast, ForecastError> {
+            Ok(f.fit(y)?.predict(h, levels))
+        }
+        let fc = match self {
+            ModelSpec::Naive => run(Naive, y, h, levels),
+            ModelSpec::SeasonalNaive => run(SeasonalNaive { season_length: m }, y, h, levels),
+            ModelSpec::Naive2 => run(Naive2 { season_length: m }, y, h, levels),
+            ModelSpec::Drift => run(Drift { season_length: m }, y, h, levels),
+            ModelSpec::Ses => run(Ses::default(), y, h, levels),
+            ModelSpec::SesEts => run(Ets::new(EtsKind::Simple, m), y, h, levels),
+            ModelSpec::Holt => run(Ets::new(EtsKind::Holt, m), y, h, levels),
+            ModelSpec::Damped => run(Ets::new(EtsKind::Damped, m), y, h, levels),
+            ModelSpec::Theta => run(
+                ThetaModel::new(ThetaKind::Stm).season_length(m),
+                y,
+                h,
+                levels,
+            ),
+            ModelSpec::Otm => run(
+                ThetaModel::new(ThetaKind::Otm).season_length(m),
+                y,
+                h,
+                levels,
+            ),
+            ModelSpec::Dstm => run(
+                ThetaModel::new(ThetaKind::Dstm).season_length(m),
+                y,
+                h,
+                levels,
+            ),
+            ModelSpec::Dotm => run(
+                ThetaModel::new(ThetaKind::Dotm).season_length(m),
+                y,
+                h,
+                levels,
+            ),
+            ModelSpec::ClassicTheta => run(
+                crate::theta::ClassicTheta { season_length: m },
+                y,
+                h,
+                levels,
+            ),
+            ModelSpec::AutoTheta => run(AutoTheta { season_length: m }, y, h, levels),
+            ModelSpec::AutoEts => run(Ets::new(EtsKind::Auto, m), y, h, levels),
+            ModelSpec::Ces => run(crate::ces::Ces { season_length: m }, y, h, levels),
+            ModelSpec::Comb => combination(
+                &[ModelSpec::SesEts, ModelSpec::Holt, ModelSpec::Damped],
+                Combiner::Mean,
+                y,
+                m,
+                h,
+                levels,
+            ),
+            ModelSpec::Auto => combination(auto_members(), Combiner::Median, y, m, h, levels),
+        }?;
+        if fc.point.iter().any(|v| !v.is_finite()) {
+            return Err(ForecastError::Failed(format!(
+                "{}: non-finite forecast",
+                self.name()
+            )));
+        }
+        Ok(fc)
+    }
+}
+
+/// Members of the automatic method, combined by the median point by point.
+pub fn auto_members() -> &'static [ModelSpec] {
+    &[ModelSpec::Dotm, ModelSpec::AutoEts, ModelSpec::Theta]
+}
+
+fn combination(
+    members: &[ModelSpec],
+    how: Combiner,
+    y: &[f64],
+    m: usize,
+    h: usize,
+    levels: &[f64],
+) -> Result<Forecast, ForecastError> {
+    let fcs: Vec<Forecast> = members
+        .iter()
+        .filter_map(|s| s.forecast(y, m, h, levels).ok())
+        .collect();
+    if fcs.is_empty() {
+        return Err(ForecastError::Failed(
+            "no member of the combination could be fitted".into(),
+        ));
+    }
+    Ok(combine(&fcs, how))
+}
+
+impl fmt::Display for ModelSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for ModelSpec {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase();
+        ModelSpec::ALL
+            .iter()
+            .copied()
+            .find(|m| m.name() == t)
+            .ok_or_else(|| {
+                format!(
+                    "unknown model `{s}`; known models: {}",
+                    ModelSpec::ALL
+                        .iter()
+                        .map(|m| m.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+    }
+}
+
+/// The outcome for one series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesForecast {
+    /// The model that produced the forecast (the requested one or a fallback).
+    pub model: ModelSpec,
+    pub forecast: Forecast,
+    /// Why the requested model was not used, if it was not.
+    pub fallback_reason: Option<String>,
+}
+
+/// Forecasts with `spec`, falling back to simpler models (see [`ModelSpec::fallback`]) when the
+/// series is too short or the fit fails. Errors only if even the naive model fails (an empty
+/// series or non-finite values).
+pub fn forecast_with_fallback(
+    spec: ModelSpec,
+    y: &[f64],
+    m: usize,
+    h: usize,
+    levels: &[f64],
+) -> Result<SeriesForecast, ForecastError> {
+    if y.is_empty() {
+        return Err(ForecastError::TooShort {
+            model: "naive",
+            need: 1,
+            got: 0,
+        });
+    }
+    crate::check_finite(y)?;
+    let mut current = spec;
+    let mut reason: Option<String> = None;
+    loop {
+        let attempt = if y.len() < current.min_length() {
+            Err(ForecastError::TooShort {
+                model: current.name(),
+                need: current.min_length(),
+                got: y.len(),
+            })
+        } else {
+            current.forecast(y, m, h, levels)
+        };
+        match attempt {
+            Ok(forecast) => {
+                return Ok(SeriesForecast {
+                    model: current,
+                    forecast,
+                    fallback_reason: reason,
+                });
+            }
+            Err(e) => {
+                if reason.is_none() {
+                    reason = Some(e.to_string());
+                }
+                match current.fallback() {
+                    Some(next) => current = next,
+                    None => return Err(e),
+                }
+            }
+        }
+    }
+}
+
+/// Forecasts every series in parallel, calling `tick` once per finished series.
+pub fn forecast_many(
+    series: &[Vec<f64>],
+    spec: ModelSpec,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    tick: &(dyn Fn() + Sync),
+) -> Vec<Result<SeriesForecast, ForecastError>> {
+    series
+        .par_iter()
+        .map(|y| {
+            let r = forecast_with_fallback(spec, y, m, h, levels);
+            tick();
+            r
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_is_an_error() {
+        for m in ModelSpec::ALL {
+            assert_eq!(m.name().parse::<ModelSpec>().unwrap(), m);
+        }
+        let e = "prophet".parse::<ModelSpec>().unwrap_err();
+        assert!(e.contains("known models"));
+    }
+
+    #[test]
+    fn short_series_fall_back_and_say_why() {
+        let r = forecast_with_fallback(ModelSpec::Auto, &[3.0, 4.0, 5.0], 1, 2, &[80.0]).unwrap();
+        assert_eq!(r.model, ModelSpec::Drift);
+        assert!(r.fallback_reason.unwrap().contains("too short"));
+        let r = forecast_with_fallback(ModelSpec::Auto, &[3.0], 1, 2, &[80.0]).unwrap();
+        assert_eq!(r.model, ModelSpec::Naive);
+        assert!(forecast_with_fallback(ModelSpec::Auto, &[], 1, 2, &[80.0]).is_err());
+        assert!(matches!(
+            forecast_with_fallback(ModelSpec::Naive, &[1.0, f64::NAN], 1, 2, &[]),
+            Err(ForecastError::NonFinite(1))
+        ));
+    }
+}
