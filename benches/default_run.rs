@@ -15,10 +15,7 @@ fn main() {
     let mut sc = Scenario::load(&scenario_path).expect("scenario");
     sc.data.panel = root.join(&sc.data.panel);
     sc.data.params = root.join(&sc.data.params);
-    let runs: usize = std::env::var("KVOTA_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20);
+    let runs: usize = std::env::var("KVOTA_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
     let out = tempfile::tempdir().expect("tempdir");
     pipeline::run(&scenario_path, &sc, out.path(), &Quiet).expect("warm-up run");
     let mut times = Vec::with_capacity(runs);

@@ -98,14 +98,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let text = fs::read_to_string(assumptions).map_err(|e| Error::io(assumptions, e))?;
     let a: Assumptions = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
-        Error::input(
-            Location {
-                file: assumptions.to_path_buf(),
-                row: line,
-                column: None,
-            },
-            e.message().to_string(),
-        )
+        Error::input(Location { file: assumptions.to_path_buf(), row: line, column: None }, e.message().to_string())
     })?;
     let years: Vec<i32> = (a.first_year..=a.last_year).collect();
     let ny = years.len();
@@ -114,16 +107,10 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let resolver = RegionResolver::global();
 
     // ---- Regional employed and labour force (BNS LFS, thousand persons) -------------------
-    let employed_k = read_region_series(
-        &raw_dir.join("bns_employed_by_region.csv"),
-        "employed_thousand_persons",
-        resolver,
-    )?;
-    let lf_k = read_region_series(
-        &raw_dir.join("bns_labour_force_by_region.csv"),
-        "labour_force_thousand_persons",
-        resolver,
-    )?;
+    let employed_k =
+        read_region_series(&raw_dir.join("bns_employed_by_region.csv"), "employed_thousand_persons", resolver)?;
+    let lf_k =
+        read_region_series(&raw_dir.join("bns_labour_force_by_region.csv"), "labour_force_thousand_persons", resolver)?;
     let national_employed_k = national_series(&employed_k);
     let national_lf_k = national_series(&lf_k);
     let sections_k = read_section_series(&raw_dir.join("bns_employed_by_section.csv"))?;
@@ -135,10 +122,8 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let mut interpolated_2015 = false;
     if years.contains(&2015) && !national_employed_k.contains_key(&2015) {
         interpolated_2015 = true;
-        let total_e = sections_k
-            .get(&('T', 2015))
-            .copied()
-            .ok_or_else(|| Error::Model("no 2015 section total".into()))?;
+        let total_e =
+            sections_k.get(&('T', 2015)).copied().ok_or_else(|| Error::Model("no 2015 section total".into()))?;
         scale_row(&mut employed[yi(2015)], total_e);
         let total_lf = (national_lf_k[&2014] * national_lf_k[&2016]).sqrt();
         scale_row(&mut lf[yi(2015)], total_lf);
@@ -146,29 +131,13 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
     let national_e: Vec<f64> = years
         .iter()
-        .map(|y| {
-            national_employed_k
-                .get(y)
-                .copied()
-                .unwrap_or_else(|| employed[yi(*y)].iter().sum())
-        })
+        .map(|y| national_employed_k.get(y).copied().unwrap_or_else(|| employed[yi(*y)].iter().sum()))
         .collect();
-    let national_lf: Vec<f64> = years
-        .iter()
-        .map(|y| {
-            national_lf_k
-                .get(y)
-                .copied()
-                .unwrap_or_else(|| lf[yi(*y)].iter().sum())
-        })
-        .collect();
+    let national_lf: Vec<f64> =
+        years.iter().map(|y| national_lf_k.get(y).copied().unwrap_or_else(|| lf[yi(*y)].iter().sum())).collect();
     // Persons, rounded so that regions add up exactly to the national total.
-    let employed_p: Vec<[i64; NR]> = (0..ny)
-        .map(|t| to_persons(&employed[t], national_e[t]))
-        .collect();
-    let lf_p: Vec<[i64; NR]> = (0..ny)
-        .map(|t| to_persons(&lf[t], national_lf[t]))
-        .collect();
+    let employed_p: Vec<[i64; NR]> = (0..ny).map(|t| to_persons(&employed[t], national_e[t])).collect();
+    let lf_p: Vec<[i64; NR]> = (0..ny).map(|t| to_persons(&lf[t], national_lf[t])).collect();
     for t in 0..ny {
         for r in 0..NR {
             if lf_p[t][r] < employed_p[t][r] {
@@ -182,11 +151,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
 
     // ---- Population -----------------------------------------------------------------------
-    let (population, pop_notes) = population_panel(
-        &raw_dir.join("bns_population_by_region.csv"),
-        &years,
-        resolver,
-    )?;
+    let (population, pop_notes) = population_panel(&raw_dir.join("bns_population_by_region.csv"), &years, resolver)?;
     notes.extend(pop_notes);
 
     // ---- Age structure (egov snapshot, pre-2022 borders) ---------------------------------
@@ -199,10 +164,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let national = read_national(&raw_dir.join("bns_national_wage_cpi.csv"), &years)?;
 
     // ---- Employment by region x section: IPF from the seed ------------------------------
-    let rural = rural_shares(
-        &raw_dir.join("bns_population_urban_rural_2023.csv"),
-        resolver,
-    )?;
+    let rural = rural_shares(&raw_dir.join("bns_population_urban_rural_2023.csv"), resolver)?;
     let seed = employment_seed(&a.seed, &rural)?;
     let mut cell_employed: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     let mut max_col_dev = 0i64;
@@ -247,9 +209,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
             u
         })
         .collect();
-    let national_u: Vec<f64> = (0..ny)
-        .map(|t| 100.0 * (national_lf[t] - national_e[t]) / national_lf[t])
-        .collect();
+    let national_u: Vec<f64> = (0..ny).map(|t| 100.0 * (national_lf[t] - national_e[t]) / national_lf[t]).collect();
     let pop_growth: [f64; NR] = {
         let (t0, t1) = (yi(2013), yi(2023));
         let mut g = [0.0; NR];
@@ -282,11 +242,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
             let t0 = t.saturating_sub(3);
             for s in 0..NS {
                 let c = |tt: usize| (0..NR).map(|r| cell_employed[tt][r][s] as f64).sum::<f64>();
-                g[s] = if t > t0 {
-                    (c(t) / c(t0)).ln() / (t - t0) as f64
-                } else {
-                    0.0
-                };
+                g[s] = if t > t0 { (c(t) / c(t0)).ln() / (t - t0) as f64 } else { 0.0 };
             }
             let z = zscores(&g);
             let mut out = [0.0; NS];
@@ -308,10 +264,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         let mut out = [0.0; NS];
         for (i, s) in PANEL_SECTIONS.chars().enumerate() {
             out[i] = *map.get(&s.to_string()).ok_or_else(|| {
-                Error::input(
-                    Location::file(assumptions),
-                    format!("{what}: no value for section {s}"),
-                )
+                Error::input(Location::file(assumptions), format!("{what}: no value for section {s}"))
             })?;
         }
         Ok(out)
@@ -323,15 +276,12 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let u2025 = national_u[yi(2025)];
     let mut vacancies: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     for t in 0..ny {
-        let total =
-            (v2025 * (u2025 / national_u[t]).powf(a.vacancies.beveridge_elasticity)).round() as i64;
+        let total = (v2025 * (u2025 / national_u[t]).powf(a.vacancies.beveridge_elasticity)).round() as i64;
         let mut weights = Vec::with_capacity(NR * NS);
         for r in 0..NR {
             for s in 0..NS {
                 weights.push(
-                    cell_employed[t][r][s] as f64
-                        * vbase[s]
-                        * (a.vacancies.tightness_effect * tight(t, r, s)).exp(),
+                    cell_employed[t][r][s] as f64 * vbase[s] * (a.vacancies.tightness_effect * tight(t, r, s)).exp(),
                 );
             }
         }
@@ -344,10 +294,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
 
     // ---- Wages (official margins, synthetic cell detail) --------------------------------
-    let region_wage_rel = regional_wage_relatives(
-        &raw_dir.join("bns_avg_wage_region_occupation_2022.csv"),
-        resolver,
-    )?;
+    let region_wage_rel = regional_wage_relatives(&raw_dir.join("bns_avg_wage_region_occupation_2022.csv"), resolver)?;
     let base_t = yi(2022);
     // Wage bill IPF in the base year: cells start from employed x region relative x section
     // relative; rows are fitted to the official regional averages, columns to the section
@@ -355,19 +302,10 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let mut log_rel = [[0.0f64; NS]; NR];
     {
         let e = &cell_employed[base_t];
-        let seed: Vec<Vec<f64>> = (0..NR)
-            .map(|r| {
-                (0..NS)
-                    .map(|s| e[r][s] as f64 * region_wage_rel[r] * wrel[s])
-                    .collect()
-            })
-            .collect();
-        let rows: Vec<f64> = (0..NR)
-            .map(|r| region_wage_rel[r] * employed_p[base_t][r] as f64)
-            .collect();
-        let col_raw: Vec<f64> = (0..NS)
-            .map(|s| wrel[s] * (0..NR).map(|r| e[r][s] as f64).sum::<f64>())
-            .collect();
+        let seed: Vec<Vec<f64>> =
+            (0..NR).map(|r| (0..NS).map(|s| e[r][s] as f64 * region_wage_rel[r] * wrel[s]).collect()).collect();
+        let rows: Vec<f64> = (0..NR).map(|r| region_wage_rel[r] * employed_p[base_t][r] as f64).collect();
+        let col_raw: Vec<f64> = (0..NS).map(|s| wrel[s] * (0..NR).map(|r| e[r][s] as f64).sum::<f64>()).collect();
         let scale = rows.iter().sum::<f64>() / col_raw.iter().sum::<f64>();
         let cols: Vec<f64> = col_raw.iter().map(|c| c * scale).collect();
         let seed_flat: [[f64; NS]; NR] = to_matrix(&seed);
@@ -399,14 +337,9 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
             }
         }
         let e = &cell_employed[t];
-        let bill: f64 = (0..NR)
-            .flat_map(|r| (0..NS).map(move |s| (r, s)))
-            .map(|(r, s)| e[r][s] as f64 * rel[r][s])
-            .sum();
-        let emp: f64 = (0..NR)
-            .flat_map(|r| (0..NS).map(move |s| (r, s)))
-            .map(|(r, s)| e[r][s] as f64)
-            .sum();
+        let bill: f64 =
+            (0..NR).flat_map(|r| (0..NS).map(move |s| (r, s))).map(|(r, s)| e[r][s] as f64 * rel[r][s]).sum();
+        let emp: f64 = (0..NR).flat_map(|r| (0..NS).map(move |s| (r, s))).map(|(r, s)| e[r][s] as f64).sum();
         let k = national.wage[t] / (bill / emp);
         for r in 0..NR {
             for s in 0..NS {
@@ -416,22 +349,16 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
 
     // ---- New entrants and retirements -----------------------------------------------------
-    let pop_national: Vec<f64> = (0..ny)
-        .map(|t| population[t].iter().sum::<i64>() as f64)
-        .collect();
+    let pop_national: Vec<f64> = (0..ny).map(|t| population[t].iter().sum::<i64>() as f64).collect();
     let mut entrants: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     let mut retirements: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     let old_nat = {
         let pop = &population[yi(2021)];
-        (0..NR).map(|r| age[r].pension * pop[r] as f64).sum::<f64>()
-            / pop.iter().sum::<i64>() as f64
+        (0..NR).map(|r| age[r].pension * pop[r] as f64).sum::<f64>() / pop.iter().sum::<i64>() as f64
     };
     for t in 0..ny {
-        let total = (a.new_entrants.per_year_2025 * pop_national[t] / pop_national[yi(2025)])
-            .round() as i64;
-        let rw: Vec<f64> = (0..NR)
-            .map(|r| population[t][r] as f64 * age[r].young)
-            .collect();
+        let total = (a.new_entrants.per_year_2025 * pop_national[t] / pop_national[yi(2025)]).round() as i64;
+        let rw: Vec<f64> = (0..NR).map(|r| population[t][r] as f64 * age[r].young).collect();
         let by_region = largest_remainder_f64(total, &rw);
         let mut m = [[0i64; NS]; NR];
         let mut rt = [[0i64; NS]; NR];
@@ -451,9 +378,8 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let mut files = Vec::new();
 
-    let mut s = String::from(
-        "region_code,year,population,labour_force,employed,unemployed,net_internal_migration,quality\n",
-    );
+    let mut s =
+        String::from("region_code,year,population,labour_force,employed,unemployed,net_internal_migration,quality\n");
     for (t, &y) in years.iter().enumerate() {
         for (r, region) in Region::all().enumerate() {
             let mut q: Vec<&str> = Vec::new();
@@ -482,11 +408,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
             if !migration_official[t] {
                 q.push("migration_estimated");
             }
-            let quality = if q.is_empty() {
-                "official".to_string()
-            } else {
-                q.join(";")
-            };
+            let quality = if q.is_empty() { "official".to_string() } else { q.join(";") };
             writeln!(
                 s,
                 "{},{},{},{},{},{},{},{}",
@@ -504,9 +426,8 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
     files.push(write_file(out_dir, "region_year.csv", &s)?);
 
-    let mut s = String::from(
-        "region_code,oked_section,year,employed,vacancies,avg_wage_kzt,new_entrants,retirements\n",
-    );
+    let mut s =
+        String::from("region_code,oked_section,year,employed,vacancies,avg_wage_kzt,new_entrants,retirements\n");
     for (t, &y) in years.iter().enumerate() {
         for (r, region) in Region::all().enumerate() {
             for (si, sc) in PANEL_SECTIONS.chars().enumerate() {
@@ -530,11 +451,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
 
     let mut s = String::from("year,avg_wage_kzt,cpi_yoy_avg_pct,labour_force,employed,quality\n");
     for (t, &y) in years.iter().enumerate() {
-        let quality = if national.wage_official[t] {
-            "official"
-        } else {
-            "wage_backcast"
-        };
+        let quality = if national.wage_official[t] { "official" } else { "wage_backcast" };
         writeln!(
             s,
             "{},{},{},{},{},{}",
@@ -551,15 +468,8 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
 
     let mut s = String::from("region_code,share_0_15,share_working_age,share_pension_age\n");
     for (r, region) in Region::all().enumerate() {
-        writeln!(
-            s,
-            "{},{:.6},{:.6},{:.6}",
-            region.iso(),
-            age[r].young,
-            age[r].working,
-            age[r].pension
-        )
-        .expect("write to string");
+        writeln!(s, "{},{:.6},{:.6},{:.6}", region.iso(), age[r].young, age[r].working, age[r].pension)
+            .expect("write to string");
     }
     files.push(write_file(out_dir, "region_age.csv", &s)?);
 
@@ -575,47 +485,28 @@ fn write_file(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
 // ---- Readers ------------------------------------------------------------------------------
 
 /// Values by (area code as in the file, year). Keeps `national`, historical and current areas.
-fn read_region_series(
-    path: &Path,
-    value_col: &str,
-    resolver: &RegionResolver,
-) -> Result<BTreeMap<(Area, i32), f64>> {
+fn read_region_series(path: &Path, value_col: &str, resolver: &RegionResolver) -> Result<BTreeMap<(Area, i32), f64>> {
     let t = TextTable::read(path)?;
     t.require(&["region_code", "year", value_col])?;
     let codes = t.text("region_code")?;
-    let years = t.parse("year", "a year", |s| {
-        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
-    })?;
+    let years = t.parse("year", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
     let values = t.numbers(value_col)?;
     let mut out = BTreeMap::new();
     for (i, code) in codes.iter().enumerate() {
-        let code = code.ok_or_else(|| {
-            Error::input(
-                Location::cell(path, t.line(i), "region_code"),
-                "empty region code",
-            )
-        })?;
-        let area = resolver.resolve(code).map_err(|e| {
-            Error::input(
-                Location::cell(path, t.line(i), "region_code"),
-                e.to_string(),
-            )
-        })?;
+        let code =
+            code.ok_or_else(|| Error::input(Location::cell(path, t.line(i), "region_code"), "empty region code"))?;
+        let area = resolver
+            .resolve(code)
+            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region_code"), e.to_string()))?;
         if out.insert((area, years[i]), values[i]).is_some() {
-            return Err(Error::input(
-                Location::row(path, t.line(i)),
-                format!("duplicate row for {code} {}", years[i]),
-            ));
+            return Err(Error::input(Location::row(path, t.line(i)), format!("duplicate row for {code} {}", years[i])));
         }
     }
     Ok(out)
 }
 
 fn national_series(m: &BTreeMap<(Area, i32), f64>) -> BTreeMap<i32, f64> {
-    m.iter()
-        .filter(|((a, _), _)| *a == Area::Republic)
-        .map(|((_, y), v)| (*y, *v))
-        .collect()
+    m.iter().filter(|((a, _), _)| *a == Area::Republic).map(|((_, y), v)| (*y, *v)).collect()
 }
 
 /// Section (A..S, and `T` standing for TOTAL) x year, thousand persons.
@@ -623,9 +514,7 @@ fn read_section_series(path: &Path) -> Result<BTreeMap<(char, i32), f64>> {
     let t = TextTable::read(path)?;
     t.require(&["oked_section", "year", "employed_thousand_persons"])?;
     let codes = t.text("oked_section")?;
-    let years = t.parse("year", "a year", |s| {
-        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
-    })?;
+    let years = t.parse("year", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
     let values = t.numbers("employed_thousand_persons")?;
     let mut out = BTreeMap::new();
     for (i, c) in codes.iter().enumerate() {
@@ -665,10 +554,7 @@ fn regional_panel(
             if y == 2015 {
                 // Filled by interpolation below.
                 for r in Region::all() {
-                    let (a, b) = (
-                        src.get(&(Area::Region(r), 2014)),
-                        src.get(&(Area::Region(r), 2016)),
-                    );
+                    let (a, b) = (src.get(&(Area::Region(r), 2014)), src.get(&(Area::Region(r), 2016)));
                     out[t][r.index()] = match (a, b) {
                         (Some(a), Some(b)) => (a * b).sqrt(),
                         _ => 0.0,
@@ -687,14 +573,8 @@ fn regional_panel(
         }
         if y < 2022 {
             for (parent, child) in splits {
-                let p22 = src
-                    .get(&(Area::Region(parent), 2022))
-                    .copied()
-                    .unwrap_or(0.0);
-                let c22 = src
-                    .get(&(Area::Region(child), 2022))
-                    .copied()
-                    .unwrap_or(0.0);
+                let p22 = src.get(&(Area::Region(parent), 2022)).copied().unwrap_or(0.0);
+                let c22 = src.get(&(Area::Region(child), 2022)).copied().unwrap_or(0.0);
                 if p22 + c22 <= 0.0 {
                     return Err(Error::Model(format!("no 2022 values to split {parent}")));
                 }
@@ -710,9 +590,7 @@ fn regional_panel(
             }
         }
     }
-    notes.push(format!(
-        "{what}: Abai, Zhetysu and Ulytau before 2022 split from their parents by 2022 shares"
-    ));
+    notes.push(format!("{what}: Abai, Zhetysu and Ulytau before 2022 split from their parents by 2022 shares"));
     Ok(out)
 }
 
@@ -735,17 +613,11 @@ fn to_persons(row_k: &[f64; NR], national_k: f64) -> [i64; NR] {
 /// (the file's `Туркестанская 1`), split by 2017 shares; 2022 splits back by 2022 shares;
 /// years after the last published one extrapolated with each region's 2021-2023 growth and
 /// scaled to the national totals of 1 Jan 2025 and 2026 (domain.md §4.1 [S1]).
-fn population_panel(
-    path: &Path,
-    years: &[i32],
-    resolver: &RegionResolver,
-) -> Result<(Vec<[i64; NR]>, Vec<String>)> {
+fn population_panel(path: &Path, years: &[i32], resolver: &RegionResolver) -> Result<(Vec<[i64; NR]>, Vec<String>)> {
     let t = TextTable::read(path)?;
     t.require(&["Область", "Год", "Население"])?;
     let names = t.text("Область")?;
-    let ys = t.parse("Год", "a year", |s| {
-        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
-    })?;
+    let ys = t.parse("Год", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
     let vals = t.numbers("Население")?;
     let mut src: BTreeMap<(Area, i32), f64> = BTreeMap::new();
     for i in 0..names.len() {
@@ -765,10 +637,8 @@ fn population_panel(
             out[ti][r.index()] = src.get(&(Area::Region(r), y)).copied().unwrap_or(0.0);
         }
         if y < 2017 {
-            let (t17, s17) = (
-                src[&(Area::Region(Region::TURKISTAN), 2017)],
-                src[&(Area::Region(Region::SHYMKENT), 2017)],
-            );
+            let (t17, s17) =
+                (src[&(Area::Region(Region::TURKISTAN), 2017)], src[&(Area::Region(Region::SHYMKENT), 2017)]);
             let whole = out[ti][Region::TURKISTAN.index()];
             out[ti][Region::SHYMKENT.index()] = whole * s17 / (t17 + s17);
             out[ti][Region::TURKISTAN.index()] = whole * t17 / (t17 + s17);
@@ -788,13 +658,8 @@ fn population_panel(
         }
     }
     // Extrapolation: national totals 1 Jan 2025 = 20,495,975 - 212,576; 1 Jan 2026 = 20,495,975.
-    let national_targets: BTreeMap<i32, f64> = [(2025, 20_283_399.0), (2026, 20_495_975.0)]
-        .into_iter()
-        .collect();
-    let base = years
-        .iter()
-        .position(|&y| y == last_official)
-        .ok_or_else(|| Error::Model("population years".into()))?;
+    let national_targets: BTreeMap<i32, f64> = [(2025, 20_283_399.0), (2026, 20_495_975.0)].into_iter().collect();
+    let base = years.iter().position(|&y| y == last_official).ok_or_else(|| Error::Model("population years".into()))?;
     for ti in base + 1..years.len() {
         let y = years[ti];
         let mut row = [0.0; NR];
@@ -820,8 +685,7 @@ fn population_panel(
         persons.push(a);
     }
     let notes = vec![
-        "population: 2010-2016 South Kazakhstan split into Turkistan and Shymkent by 2017 shares"
-            .to_string(),
+        "population: 2010-2016 South Kazakhstan split into Turkistan and Shymkent by 2017 shares".to_string(),
         format!(
             "population: years after {last_official} extrapolated and scaled to national totals of 1 Jan 2025/2026"
         ),
@@ -840,26 +704,12 @@ struct AgeShares {
 /// age (men 63+, women 59+) from the egov snapshot; the 2022 regions inherit their parent's.
 fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; NR]> {
     let t = TextTable::read(path)?;
-    let cols = [
-        "region",
-        "men_0-15",
-        "women_0-15",
-        "men_16-62",
-        "women_16-58",
-        "men_63+",
-        "women_59+",
-    ];
+    let cols = ["region", "men_0-15", "women_0-15", "men_16-62", "women_16-58", "men_63+", "women_59+"];
     t.require(&cols)?;
     let names = t.text("region")?;
     let get = |c: &str| t.counts(c);
-    let (m0, w0, mw, ww, mp, wp) = (
-        get(cols[1])?,
-        get(cols[2])?,
-        get(cols[3])?,
-        get(cols[4])?,
-        get(cols[5])?,
-        get(cols[6])?,
-    );
+    let (m0, w0, mw, ww, mp, wp) =
+        (get(cols[1])?, get(cols[2])?, get(cols[3])?, get(cols[4])?, get(cols[5])?, get(cols[6])?);
     let mut out: [Option<AgeShares>; NR] = [None; NR];
     for i in 0..names.len() {
         let area = resolver
@@ -884,8 +734,7 @@ fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; N
     }
     let mut res = [AgeShares::default(); NR];
     for r in Region::all() {
-        res[r.index()] =
-            out[r.index()].ok_or_else(|| Error::Model(format!("no age structure for {r}")))?;
+        res[r.index()] = out[r.index()].ok_or_else(|| Error::Model(format!("no age structure for {r}")))?;
     }
     Ok(res)
 }
@@ -907,20 +756,14 @@ fn migration_panel(
         let t = TextTable::read(&path)?;
         t.require(&["region", "net"])?;
         let names = t.text("region")?;
-        let net = t.parse("net", "an integer", |s| {
-            s.parse::<i64>()
-                .map_err(|_| format!("`{s}` is not an integer"))
-        })?;
+        let net = t.parse("net", "an integer", |s| s.parse::<i64>().map_err(|_| format!("`{s}` is not an integer")))?;
         let mut row = [0i64; NR];
         for i in 0..names.len() {
-            let area = resolver.resolve(names[i].unwrap_or("")).map_err(|e| {
-                Error::input(Location::cell(&path, t.line(i), "region"), e.to_string())
-            })?;
+            let area = resolver
+                .resolve(names[i].unwrap_or(""))
+                .map_err(|e| Error::input(Location::cell(&path, t.line(i), "region"), e.to_string()))?;
             let Area::Region(r) = area else {
-                return Err(Error::input(
-                    Location::cell(&path, t.line(i), "region"),
-                    "expected a region",
-                ));
+                return Err(Error::input(Location::cell(&path, t.line(i), "region"), "expected a region"));
             };
             row[r.index()] += net[i];
         }
@@ -974,9 +817,7 @@ struct National {
 fn read_national(path: &Path, years: &[i32]) -> Result<National> {
     let t = TextTable::read(path)?;
     t.require(&["year", "avg_wage_kzt", "cpi_yoy_avg_pct"])?;
-    let ys = t.parse("year", "a year", |s| {
-        s.parse::<i32>().map_err(|_| format!("`{s}` is not a year"))
-    })?;
+    let ys = t.parse("year", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
     let wage_raw = t.text("avg_wage_kzt")?;
     let cpi_raw = t.numbers("cpi_yoy_avg_pct")?;
     let mut wage: BTreeMap<i32, f64> = BTreeMap::new();
@@ -985,17 +826,13 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
         if let Some(w) = wage_raw[i] {
             wage.insert(
                 ys[i],
-                crate::table::parse_number(w).map_err(|m| {
-                    Error::input(Location::cell(path, t.line(i), "avg_wage_kzt"), m)
-                })?,
+                crate::table::parse_number(w)
+                    .map_err(|m| Error::input(Location::cell(path, t.line(i), "avg_wage_kzt"), m))?,
             );
         }
         cpi.insert(ys[i], cpi_raw[i]);
     }
-    let first = *wage
-        .keys()
-        .next()
-        .ok_or_else(|| Error::Model("no wages".into()))?;
+    let first = *wage.keys().next().ok_or_else(|| Error::Model("no wages".into()))?;
     let g = (wage[&(first + 2)] / wage[&first]).powf(0.5);
     let mut w_out = Vec::new();
     let mut official = Vec::new();
@@ -1013,17 +850,9 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
             None => return Err(Error::Model(format!("no national wage for {y}"))),
         }
         // CPI before its first year: take the first available.
-        c_out.push(
-            cpi.get(&y)
-                .copied()
-                .unwrap_or_else(|| *cpi.values().next().expect("cpi")),
-        );
+        c_out.push(cpi.get(&y).copied().unwrap_or_else(|| *cpi.values().next().expect("cpi")));
     }
-    Ok(National {
-        wage: w_out,
-        wage_official: official,
-        cpi: c_out,
-    })
+    Ok(National { wage: w_out, wage_official: official, cpi: c_out })
 }
 
 fn rural_shares(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
@@ -1037,14 +866,11 @@ fn rural_shares(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
         let name = names[i].unwrap_or("");
         // In this Kazakh-language bulletin a bare "Алматы" row is the oblast (the city row
         // says "қаласы").
-        let name = if name == "Алматы" {
-            "Алматы облысы"
-        } else {
-            name
-        };
-        match resolver.resolve(name).map_err(|e| {
-            Error::input(Location::cell(path, t.line(i), "region_kk"), e.to_string())
-        })? {
+        let name = if name == "Алматы" { "Алматы облысы" } else { name };
+        match resolver
+            .resolve(name)
+            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region_kk"), e.to_string()))?
+        {
             Area::Region(r) => out[r.index()] = rural[i] as f64 / total[i] as f64,
             _ => {}
         }
@@ -1062,12 +888,10 @@ fn employment_seed(seed: &SeedAssumptions, rural: &[f64; NR]) -> Result<[[f64; N
         m[r][0] = (rural[r] / mean_rural).max(seed.agriculture_floor);
     }
     for (sec, map) in &seed.multipliers {
-        let si = PANEL_SECTIONS
-            .find(sec.as_str())
-            .ok_or_else(|| Error::Model(format!("seed: unknown section {sec}")))?;
+        let si =
+            PANEL_SECTIONS.find(sec.as_str()).ok_or_else(|| Error::Model(format!("seed: unknown section {sec}")))?;
         for (code, v) in map {
-            let r = Region::from_iso(code)
-                .ok_or_else(|| Error::Model(format!("seed: unknown region {code}")))?;
+            let r = Region::from_iso(code).ok_or_else(|| Error::Model(format!("seed: unknown region {code}")))?;
             m[r.index()][si] = *v;
         }
     }
@@ -1089,10 +913,7 @@ fn regional_wage_relatives(path: &Path, resolver: &RegionResolver) -> Result<[f6
             Ok(Area::Region(r)) => out[r.index()] = vals[i],
             Ok(Area::Historical(_)) => {}
             Err(e) => {
-                return Err(Error::input(
-                    Location::cell(path, t.line(i), "regions"),
-                    e.to_string(),
-                ));
+                return Err(Error::input(Location::cell(path, t.line(i), "regions"), e.to_string()));
             }
         }
     }
@@ -1107,11 +928,7 @@ fn regional_wage_relatives(path: &Path, resolver: &RegionResolver) -> Result<[f6
 
 /// Iterative proportional fitting (RAS): scales rows and columns of `seed` alternately until
 /// both margins are met (relative error below 1e-12 or 10,000 sweeps).
-pub fn ipf<const R: usize, const C: usize>(
-    seed: &[[f64; C]; R],
-    rows: &[f64],
-    cols: &[f64],
-) -> Vec<Vec<f64>> {
+pub fn ipf<const R: usize, const C: usize>(seed: &[[f64; C]; R], rows: &[f64], cols: &[f64]) -> Vec<Vec<f64>> {
     let mut m: Vec<Vec<f64>> = seed.iter().map(|r| r.to_vec()).collect();
     for _ in 0..10_000 {
         for (i, row) in m.iter_mut().enumerate() {
@@ -1149,11 +966,7 @@ fn zscores(v: &[f64]) -> Vec<f64> {
     let n = v.len() as f64;
     let mean = v.iter().sum::<f64>() / n;
     let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
-    if sd == 0.0 {
-        vec![0.0; v.len()]
-    } else {
-        v.iter().map(|x| (x - mean) / sd).collect()
-    }
+    if sd == 0.0 { vec![0.0; v.len()] } else { v.iter().map(|x| (x - mean) / sd).collect() }
 }
 
 #[cfg(test)]

@@ -14,32 +14,16 @@ pub struct Location {
 
 impl Location {
     pub fn file(file: impl AsRef<Path>) -> Self {
-        Location {
-            file: file.as_ref().to_path_buf(),
-            row: None,
-            column: None,
-        }
+        Location { file: file.as_ref().to_path_buf(), row: None, column: None }
     }
     pub fn cell(file: impl AsRef<Path>, row: usize, column: impl Into<String>) -> Self {
-        Location {
-            file: file.as_ref().to_path_buf(),
-            row: Some(row),
-            column: Some(column.into()),
-        }
+        Location { file: file.as_ref().to_path_buf(), row: Some(row), column: Some(column.into()) }
     }
     pub fn row(file: impl AsRef<Path>, row: usize) -> Self {
-        Location {
-            file: file.as_ref().to_path_buf(),
-            row: Some(row),
-            column: None,
-        }
+        Location { file: file.as_ref().to_path_buf(), row: Some(row), column: None }
     }
     pub fn column(file: impl AsRef<Path>, column: impl Into<String>) -> Self {
-        Location {
-            file: file.as_ref().to_path_buf(),
-            row: None,
-            column: Some(column.into()),
-        }
+        Location { file: file.as_ref().to_path_buf(), row: None, column: Some(column.into()) }
     }
 }
 
@@ -65,10 +49,7 @@ pub enum Error {
 
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 
     /// A policy parameter is missing, malformed or not in force on the date asked.
     #[error("parameter `{name}`: {message}")]
@@ -88,10 +69,7 @@ pub enum Error {
 
     /// An error from the dataframe engine.
     #[error("{context}: {source}")]
-    Polars {
-        context: String,
-        source: polars::error::PolarsError,
-    },
+    Polars { context: String, source: polars::error::PolarsError },
 
     /// An error writing Parquet or Arrow output.
     #[error("{context}: {message}")]
@@ -102,33 +80,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn input(location: Location, message: impl Into<String>) -> Self {
-        Error::Input {
-            location,
-            message: message.into(),
-        }
+        Error::Input { location, message: message.into() }
     }
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.as_ref().to_path_buf(),
-            source,
-        }
+        Error::Io { path: path.as_ref().to_path_buf(), source }
     }
     pub fn param(name: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Param {
-            name: name.into(),
-            message: message.into(),
-        }
+        Error::Param { name: name.into(), message: message.into() }
     }
     pub fn polars(context: impl Into<String>, source: polars::error::PolarsError) -> Self {
-        Error::Polars {
-            context: context.into(),
-            source,
-        }
+        Error::Polars { context: context.into(), source }
     }
     pub fn output(context: impl Into<String>, message: impl ToString) -> Self {
-        Error::Output {
-            context: context.into(),
-            message: message.to_string(),
-        }
+        Error::Output { context: context.into(), message: message.to_string() }
     }
 }

@@ -25,16 +25,11 @@ pub const SCHEMA_VERSION: &str = "1";
 /// synced, then renamed over the target. A reader sees the old file or the new one, never a
 /// half-written one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
@@ -57,12 +52,7 @@ impl OutputSet {
             fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
         }
         fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        Ok(OutputSet {
-            out_dir: out_dir.to_path_buf(),
-            staging,
-            files: Vec::new(),
-            committed: false,
-        })
+        Ok(OutputSet { out_dir: out_dir.to_path_buf(), staging, files: Vec::new(), committed: false })
     }
 
     /// Path inside the staging area for a relative output name (e.g. `shortage.parquet`).
@@ -105,9 +95,7 @@ impl OutputSet {
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
             }
-            fs::File::open(&from)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::io(&from, e))?;
+            fs::File::open(&from).and_then(|f| f.sync_all()).map_err(|e| Error::io(&from, e))?;
             fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
             done.push(to);
         }
@@ -150,18 +138,11 @@ pub struct OutputTable {
 
 impl OutputTable {
     pub fn new(name: &'static str) -> Self {
-        OutputTable {
-            name,
-            columns: Vec::new(),
-        }
+        OutputTable { name, columns: Vec::new() }
     }
 
     pub fn col(mut self, name: &'static str, data: ColumnData, description: &'static str) -> Self {
-        self.columns.push(OutputColumn {
-            name,
-            data,
-            description,
-        });
+        self.columns.push(OutputColumn { name, data, description });
         self
     }
 
@@ -181,10 +162,7 @@ impl OutputTable {
     }
 
     /// The region key and its label: `region_code` (ISO 3166-2:KZ) and `region_name_en`.
-    pub fn region_columns(
-        self,
-        regions: impl Iterator<Item = crate::codes::Region> + Clone,
-    ) -> Self {
+    pub fn region_columns(self, regions: impl Iterator<Item = crate::codes::Region> + Clone) -> Self {
         self.col(
             "region_code",
             ColumnData::Str(regions.clone().map(|r| r.iso().to_string()).collect()),
@@ -198,10 +176,7 @@ impl OutputTable {
     }
 
     /// The section key and its label: `oked_section` (letter) and `section_name_en`.
-    pub fn section_columns(
-        self,
-        sections: impl Iterator<Item = crate::codes::OkedSection> + Clone,
-    ) -> Self {
+    pub fn section_columns(self, sections: impl Iterator<Item = crate::codes::OkedSection> + Clone) -> Self {
         self.col(
             "oked_section",
             ColumnData::Str(sections.clone().map(|s| s.code().to_string()).collect()),
@@ -220,39 +195,17 @@ impl OutputTable {
         let mut arrays: Vec<ArrayRef> = Vec::with_capacity(self.columns.len());
         for c in &self.columns {
             let (dt, nullable, arr): (DataType, bool, ArrayRef) = match &c.data {
-                ColumnData::Str(v) => (
-                    DataType::Utf8,
-                    false,
-                    Arc::new(StringArray::from_iter_values(v)),
-                ),
-                ColumnData::OptStr(v) => {
-                    (DataType::Utf8, true, Arc::new(StringArray::from(v.clone())))
+                ColumnData::Str(v) => (DataType::Utf8, false, Arc::new(StringArray::from_iter_values(v))),
+                ColumnData::OptStr(v) => (DataType::Utf8, true, Arc::new(StringArray::from(v.clone()))),
+                ColumnData::Int(v) => (DataType::Int64, false, Arc::new(Int64Array::from(v.clone()))),
+                ColumnData::Float(v) => (DataType::Float64, false, Arc::new(Float64Array::from(v.clone()))),
+                ColumnData::OptFloat(v) => (DataType::Float64, true, Arc::new(Float64Array::from(v.clone()))),
+                ColumnData::Bool(v) => {
+                    (DataType::Boolean, false, Arc::new(arrow::array::BooleanArray::from(v.clone())))
                 }
-                ColumnData::Int(v) => (
-                    DataType::Int64,
-                    false,
-                    Arc::new(Int64Array::from(v.clone())),
-                ),
-                ColumnData::Float(v) => (
-                    DataType::Float64,
-                    false,
-                    Arc::new(Float64Array::from(v.clone())),
-                ),
-                ColumnData::OptFloat(v) => (
-                    DataType::Float64,
-                    true,
-                    Arc::new(Float64Array::from(v.clone())),
-                ),
-                ColumnData::Bool(v) => (
-                    DataType::Boolean,
-                    false,
-                    Arc::new(arrow::array::BooleanArray::from(v.clone())),
-                ),
             };
             let meta: std::collections::HashMap<String, String> =
-                [("description".to_string(), c.description.to_string())]
-                    .into_iter()
-                    .collect();
+                [("description".to_string(), c.description.to_string())].into_iter().collect();
             fields.push(Field::new(c.name, dt, nullable).with_metadata(meta));
             arrays.push(arr);
         }
@@ -265,27 +218,17 @@ impl OutputTable {
     pub fn write_parquet(&self, path: &Path, metadata: &[(&str, String)]) -> Result<()> {
         let batch = self.to_batch()?;
         let mut kv = vec![
-            KeyValue::new(
-                "kvota.schema_version".to_string(),
-                SCHEMA_VERSION.to_string(),
-            ),
+            KeyValue::new("kvota.schema_version".to_string(), SCHEMA_VERSION.to_string()),
             KeyValue::new("kvota.table".to_string(), self.name.to_string()),
         ];
-        kv.extend(
-            metadata
-                .iter()
-                .map(|(k, v)| KeyValue::new(format!("kvota.{k}"), v.clone())),
-        );
+        kv.extend(metadata.iter().map(|(k, v)| KeyValue::new(format!("kvota.{k}"), v.clone())));
         let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(
-                ZstdLevel::try_new(3).map_err(|e| Error::output(self.name, e))?,
-            ))
+            .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).map_err(|e| Error::output(self.name, e))?))
             .set_key_value_metadata(Some(kv))
             .set_created_by(format!("kvota {}", env!("CARGO_PKG_VERSION")))
             .build();
         let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-        let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props))
-            .map_err(|e| Error::output(self.name, e))?;
+        let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props)).map_err(|e| Error::output(self.name, e))?;
         w.write(&batch).map_err(|e| Error::output(self.name, e))?;
         w.close().map_err(|e| Error::output(self.name, e))?;
         Ok(())
@@ -318,19 +261,11 @@ impl OutputTable {
 }
 
 fn format_float(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x}")
-    } else {
-        String::new()
-    }
+    if x.is_finite() { format!("{x}") } else { String::new() }
 }
 
 fn csv_escape(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
 /// SHA-256 of a file, hex-encoded.

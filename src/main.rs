@@ -14,11 +14,7 @@ use kvota::pipeline::{self, Progress};
 use kvota::scenario::Scenario;
 
 #[derive(Parser)]
-#[command(
-    name = "kvota",
-    version,
-    about = "Labour-shortage forecasting and quota allocation for Kazakhstan"
-)]
+#[command(name = "kvota", version, about = "Labour-shortage forecasting and quota allocation for Kazakhstan")]
 struct Cli {
     /// Print nothing but errors.
     #[arg(long, short, global = true)]
@@ -97,10 +93,7 @@ impl Progress for TerminalProgress {
     }
     fn start(&self, name: &str, total: u64) {
         if let Some(b) = &self.bar {
-            b.set_style(
-                ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}")
-                    .expect("template"),
-            );
+            b.set_style(ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}").expect("template"));
             b.set_length(total);
             b.set_position(0);
             b.set_message(name.to_string());
@@ -137,11 +130,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = cli.quiet;
     match cli.command {
-        Command::Run {
-            scenario,
-            data,
-            out,
-        } => {
+        Command::Run { scenario, data, out } => {
             let mut sc = Scenario::load(&scenario)?;
             if let Some(d) = data {
                 sc.data.panel = d;
@@ -151,10 +140,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             drop(progress);
             if !quiet {
                 let s = &outcome.manifest.summary;
-                println!(
-                    "scenario {} ({}), target year {}",
-                    sc.id, outcome.manifest.run_id, sc.target_year
-                );
+                println!("scenario {} ({}), target year {}", sc.id, outcome.manifest.run_id, sc.target_year);
                 println!(
                     "foreign-labour quota: ceiling {} ({} % of {} labour force in {}), reserve {}, distributed {} of {} justified demand",
                     s.ceiling,
@@ -167,11 +153,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 println!(
                     "  by category: {}",
-                    s.foreign_by_category
-                        .iter()
-                        .map(|(k, v)| format!("{k}: {v}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    s.foreign_by_category.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
                 );
                 println!(
                     "kandas quota: {} families, {} persons over {} regions (cost {:.0} of {:.0} tenge)",
@@ -183,20 +165,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 println!(
                     "cells: {}",
-                    s.cells_by_rating
-                        .iter()
-                        .map(|(k, v)| format!("{k} {v}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    s.cells_by_rating.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
                 );
                 for w in &outcome.manifest.warnings {
                     println!("warning: {w}");
                 }
-                println!(
-                    "wrote {} files to {}",
-                    outcome.files.len(),
-                    outcome.out_dir.display()
-                );
+                println!("wrote {} files to {}", outcome.files.len(), outcome.out_dir.display());
             }
             Ok(())
         }
@@ -216,14 +190,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Dataset {
-            action:
-                DatasetAction::Build {
-                    raw,
-                    assumptions,
-                    out,
-                },
-        } => {
+        Command::Dataset { action: DatasetAction::Build { raw, assumptions, out } } => {
             let report = kvota::dataset::build(&raw, &assumptions, &out)?;
             if !quiet {
                 for n in &report.notes {

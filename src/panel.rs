@@ -98,15 +98,8 @@ impl Panel {
         // ---- region_year ----
         let path = dir.join(REGION_FILE);
         let t = TextTable::read(&path)?;
-        let cols = [
-            "region_code",
-            "year",
-            "population",
-            "labour_force",
-            "employed",
-            "unemployed",
-            "net_internal_migration",
-        ];
+        let cols =
+            ["region_code", "year", "population", "labour_force", "employed", "unemployed", "net_internal_migration"];
         t.require(&cols)?;
         let regions_col = parse_regions(&t, "region_code", resolver)?;
         let years_col = parse_years(&t)?;
@@ -115,8 +108,7 @@ impl Panel {
         let emp = t.counts("employed")?;
         let unemp = t.counts("unemployed")?;
         let mig = t.parse("net_internal_migration", "an integer", |s| {
-            s.parse::<i64>()
-                .map_err(|_| format!("`{s}` is not an integer"))
+            s.parse::<i64>().map_err(|_| format!("`{s}` is not an integer"))
         })?;
         let mut regions = BTreeMap::new();
         let mut first_row: BTreeMap<(Region, i32), usize> = BTreeMap::new();
@@ -138,11 +130,7 @@ impl Panel {
             if unemp[i] != lf[i] - emp[i] {
                 return Err(Error::input(
                     Location::cell(&path, row, "unemployed"),
-                    format!(
-                        "unemployed {} is not labour_force - employed = {}",
-                        unemp[i],
-                        lf[i] - emp[i]
-                    ),
+                    format!("unemployed {} is not labour_force - employed = {}", unemp[i], lf[i] - emp[i]),
                 ));
             }
             if lf[i] > pop[i] {
@@ -162,12 +150,7 @@ impl Panel {
                 },
             );
         }
-        let years: Vec<i32> = years_col
-            .iter()
-            .copied()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let years: Vec<i32> = years_col.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
         check_contiguous(&path, &years)?;
         for r in Region::all() {
             for &y in &years {
@@ -189,8 +172,7 @@ impl Panel {
                     years[0],
                     years[years.len() - 1]
                 ),
-                "employed <= labour force <= population; unemployed = labour force - employed"
-                    .into(),
+                "employed <= labour force <= population; unemployed = labour force - employed".into(),
             ],
         });
 
@@ -208,9 +190,7 @@ impl Panel {
             "retirements",
         ])?;
         let cregions = parse_regions(&t, "region_code", resolver)?;
-        let csections = t.parse("oked_section", "an OKED section letter A-U", |s| {
-            s.parse::<OkedSection>()
-        })?;
+        let csections = t.parse("oked_section", "an OKED section letter A-U", |s| s.parse::<OkedSection>())?;
         let cyears = parse_years(&t)?;
         let cemp = t.counts("employed")?;
         let cvac = t.counts("vacancies")?;
@@ -225,10 +205,7 @@ impl Panel {
             if let Some(prev) = first_row.insert(key, row) {
                 return Err(Error::input(
                     Location::row(&cpath, row),
-                    format!(
-                        "duplicate key ({}, {}, {}): also on row {prev}",
-                        key.0, key.1, key.2
-                    ),
+                    format!("duplicate key ({}, {}, {}): also on row {prev}", key.0, key.1, key.2),
                 ));
             }
             if !years.contains(&cyears[i]) {
@@ -254,12 +231,7 @@ impl Panel {
                 },
             );
         }
-        let sections: Vec<OkedSection> = csections
-            .iter()
-            .copied()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let sections: Vec<OkedSection> = csections.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
         for r in Region::all() {
             for &s in &sections {
                 for &y in &years {
@@ -291,34 +263,18 @@ impl Panel {
                 100.0 * max_gap
             ));
         }
-        report.files.push(FileReport {
-            path: cpath.clone(),
-            rows: t.height(),
-            checks,
-        });
+        report.files.push(FileReport { path: cpath.clone(), rows: t.height(), checks });
 
         // ---- national_year ----
         let npath = dir.join(NATIONAL_FILE);
         let t = TextTable::read(&npath)?;
-        t.require(&[
-            "year",
-            "avg_wage_kzt",
-            "cpi_yoy_avg_pct",
-            "labour_force",
-            "employed",
-        ])?;
+        t.require(&["year", "avg_wage_kzt", "cpi_yoy_avg_pct", "labour_force", "employed"])?;
         let nyears = parse_years(&t)?;
         let nw = t.counts("avg_wage_kzt")?;
-        let ncpi = t.parse(
-            "cpi_yoy_avg_pct",
-            "a price index (previous year = 100)",
-            |s| match s.parse::<f64>() {
-                Ok(v) if v.is_finite() && v > 50.0 && v < 300.0 => Ok(v),
-                _ => Err(format!(
-                    "`{s}` is not a plausible price index (previous year = 100)"
-                )),
-            },
-        )?;
+        let ncpi = t.parse("cpi_yoy_avg_pct", "a price index (previous year = 100)", |s| match s.parse::<f64>() {
+            Ok(v) if v.is_finite() && v > 50.0 && v < 300.0 => Ok(v),
+            _ => Err(format!("`{s}` is not a plausible price index (previous year = 100)")),
+        })?;
         let nlf = t.counts("labour_force")?;
         let nemp = t.counts("employed")?;
         let mut national = BTreeMap::new();
@@ -335,19 +291,17 @@ impl Panel {
                 )
                 .is_some()
             {
-                return Err(Error::input(
-                    Location::row(&npath, t.line(i)),
-                    format!("duplicate year {}", nyears[i]),
-                ));
+                return Err(Error::input(Location::row(&npath, t.line(i)), format!("duplicate year {}", nyears[i])));
             }
         }
         for &y in &years {
-            let n = national
-                .get(&y)
-                .ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
+            let n = national.get(&y).ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
             let sum_e: i64 = Region::all().map(|r| regions[&(r, y)].employed).sum();
             if sum_e != n.employed {
-                report.warnings.push(format!("{NATIONAL_FILE}: national employed {} in {y} differs from the sum of regions {sum_e}", n.employed));
+                report.warnings.push(format!(
+                    "{NATIONAL_FILE}: national employed {} in {y} differs from the sum of regions {sum_e}",
+                    n.employed
+                ));
             }
         }
         report.files.push(FileReport {
@@ -359,12 +313,7 @@ impl Panel {
         // ---- region_age ----
         let apath = dir.join(AGE_FILE);
         let t = TextTable::read(&apath)?;
-        t.require(&[
-            "region_code",
-            "share_0_15",
-            "share_working_age",
-            "share_pension_age",
-        ])?;
+        t.require(&["region_code", "share_0_15", "share_working_age", "share_pension_age"])?;
         let aregions = parse_regions(&t, "region_code", resolver)?;
         let share = |c: &str| {
             t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
@@ -372,11 +321,7 @@ impl Panel {
                 _ => Err(format!("`{s}` is not a share between 0 and 1")),
             })
         };
-        let (y0, wa, pa) = (
-            share("share_0_15")?,
-            share("share_working_age")?,
-            share("share_pension_age")?,
-        );
+        let (y0, wa, pa) = (share("share_0_15")?, share("share_working_age")?, share("share_pension_age")?);
         let mut age = BTreeMap::new();
         for i in 0..t.height() {
             let sum = y0[i] + wa[i] + pa[i];
@@ -389,11 +334,7 @@ impl Panel {
             if age
                 .insert(
                     aregions[i],
-                    AgeStructure {
-                        share_0_15: y0[i],
-                        share_working_age: wa[i],
-                        share_pension_age: pa[i],
-                    },
+                    AgeStructure { share_0_15: y0[i], share_working_age: wa[i], share_pension_age: pa[i] },
                 )
                 .is_some()
             {
@@ -405,10 +346,7 @@ impl Panel {
         }
         for r in Region::all() {
             if !age.contains_key(&r) {
-                return Err(Error::input(
-                    Location::file(&apath),
-                    format!("no row for {}", r.iso()),
-                ));
+                return Err(Error::input(Location::file(&apath), format!("no row for {}", r.iso())));
             }
         }
         report.files.push(FileReport {
@@ -436,31 +374,20 @@ impl Panel {
 
     /// A region's series of one variable over the panel years.
     pub fn region_series(&self, r: Region, f: impl Fn(&RegionYear) -> i64) -> Vec<f64> {
-        self.years
-            .iter()
-            .map(|y| f(&self.regions[&(r, *y)]) as f64)
-            .collect()
+        self.years.iter().map(|y| f(&self.regions[&(r, *y)]) as f64).collect()
     }
 
     /// A cell's series of one variable over the panel years.
     pub fn cell_series(&self, r: Region, s: OkedSection, f: impl Fn(&CellYear) -> i64) -> Vec<f64> {
-        self.years
-            .iter()
-            .map(|y| f(&self.cells[&(r, s, *y)]) as f64)
-            .collect()
+        self.years.iter().map(|y| f(&self.cells[&(r, s, *y)]) as f64).collect()
     }
 }
 
 fn parse_regions(t: &TextTable, col: &str, resolver: &RegionResolver) -> Result<Vec<Region>> {
-    t.parse(col, "an ISO 3166-2:KZ region code", |s| {
-        match resolver.resolve(s) {
-            Ok(Area::Region(r)) => Ok(r),
-            Ok(other) => Err(format!(
-                "`{s}` is {}, not one of the 20 current regions",
-                other.label_en()
-            )),
-            Err(e) => Err(e.to_string()),
-        }
+    t.parse(col, "an ISO 3166-2:KZ region code", |s| match resolver.resolve(s) {
+        Ok(Area::Region(r)) => Ok(r),
+        Ok(other) => Err(format!("`{s}` is {}, not one of the 20 current regions", other.label_en())),
+        Err(e) => Err(e.to_string()),
     })
 }
 
@@ -483,10 +410,7 @@ fn check_contiguous(path: &Path, years: &[i32]) -> Result<()> {
     if years.len() < 4 {
         return Err(Error::input(
             Location::column(path, "year"),
-            format!(
-                "only {} years; at least 4 are needed to forecast",
-                years.len()
-            ),
+            format!("only {} years; at least 4 are needed to forecast", years.len()),
         ));
     }
     Ok(())
@@ -522,49 +446,24 @@ fn cell_sum_gap(
             JoinArgs::new(JoinType::Inner),
         )
         .with_column(
-            (col("sum_employed").cast(DataType::Float64)
-                - col("region_employed").cast(DataType::Float64))
-            .alias("diff"),
+            (col("sum_employed").cast(DataType::Float64) - col("region_employed").cast(DataType::Float64))
+                .alias("diff"),
         )
         .with_column(
-            (when(col("diff").lt(lit(0.0)))
-                .then(lit(0.0) - col("diff"))
-                .otherwise(col("diff"))
+            (when(col("diff").lt(lit(0.0))).then(lit(0.0) - col("diff")).otherwise(col("diff"))
                 / col("region_employed").cast(DataType::Float64))
             .alias("gap"),
         )
-        .sort(
-            ["gap"],
-            SortMultipleOptions::default().with_order_descending(true),
-        )
+        .sort(["gap"], SortMultipleOptions::default().with_order_descending(true))
         .limit(1)
         .collect()
         .map_err(err)?;
     if joined.height() == 0 {
         return Ok((0.0, String::new()));
     }
-    let gap = joined
-        .column("gap")
-        .map_err(err)?
-        .f64()
-        .map_err(err)?
-        .get(0)
-        .unwrap_or(0.0);
-    let region = joined
-        .column("region")
-        .map_err(err)?
-        .str()
-        .map_err(err)?
-        .get(0)
-        .unwrap_or("")
-        .to_string();
-    let year = joined
-        .column("year")
-        .map_err(err)?
-        .i32()
-        .map_err(err)?
-        .get(0)
-        .unwrap_or(0);
+    let gap = joined.column("gap").map_err(err)?.f64().map_err(err)?.get(0).unwrap_or(0.0);
+    let region = joined.column("region").map_err(err)?.str().map_err(err)?.get(0).unwrap_or("").to_string();
+    let year = joined.column("year").map_err(err)?.i32().map_err(err)?.get(0).unwrap_or(0);
     Ok((gap, format!("{region} {year}")))
 }
 

@@ -111,10 +111,7 @@ impl Unit {
     fn shape(self) -> Shape {
         match self {
             Unit::RegionList => Shape::Regions,
-            Unit::PersonsByCategory
-            | Unit::PersonsByRegion
-            | Unit::ShareByCategory
-            | Unit::Range => Shape::Table,
+            Unit::PersonsByCategory | Unit::PersonsByRegion | Unit::ShareByCategory | Unit::Range => Shape::Table,
             _ => Shape::Number,
         }
     }
@@ -186,28 +183,17 @@ impl Params {
             .collect();
         entries.sort();
         if entries.is_empty() {
-            return Err(Error::input(
-                Location::file(dir),
-                "no parameter files (*.toml) found",
-            ));
+            return Err(Error::input(Location::file(dir), "no parameter files (*.toml) found"));
         }
         let mut params = BTreeMap::new();
         for path in &entries {
             let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             for p in parse_file(path, &stem, &text)? {
                 params.insert(p.name.clone(), p);
             }
         }
-        Ok(Params {
-            params,
-            files: entries,
-            used: Mutex::new(BTreeMap::new()),
-        })
+        Ok(Params { params, files: entries, used: Mutex::new(BTreeMap::new()) })
     }
 
     /// The parameter files read, in name order (for hashing into the manifest).
@@ -218,21 +204,14 @@ impl Params {
     pub fn get(&self, name: &str) -> Result<&Parameter> {
         self.params.get(name).ok_or_else(|| {
             let known: Vec<&str> = self.params.keys().map(String::as_str).collect();
-            let close: Vec<&str> = known
-                .iter()
-                .copied()
-                .filter(|k| strsim::normalized_levenshtein(k, name) > 0.6)
-                .take(3)
-                .collect();
+            let close: Vec<&str> =
+                known.iter().copied().filter(|k| strsim::normalized_levenshtein(k, name) > 0.6).take(3).collect();
             Error::param(
                 name,
                 if close.is_empty() {
                     "no such parameter in data/params".to_string()
                 } else {
-                    format!(
-                        "no such parameter in data/params; did you mean {}?",
-                        close.join(", ")
-                    )
+                    format!("no such parameter in data/params; did you mean {}?", close.join(", "))
                 },
             )
         })
@@ -245,20 +224,12 @@ impl Params {
 
     fn in_force(&self, name: &str, date: NaiveDate) -> Result<(&Parameter, &DatedValue)> {
         let p = self.get(name)?;
-        let v = p
-            .values
-            .iter()
-            .rev()
-            .find(|v| v.effective <= date)
-            .ok_or_else(|| {
-                Error::param(
-                    name,
-                    format!(
-                        "no value in force on {date}; the first value takes effect on {}",
-                        p.values[0].effective
-                    ),
-                )
-            })?;
+        let v = p.values.iter().rev().find(|v| v.effective <= date).ok_or_else(|| {
+            Error::param(
+                name,
+                format!("no value in force on {date}; the first value takes effect on {}", p.values[0].effective),
+            )
+        })?;
         self.used.lock().expect("params log poisoned").insert(
             (name.to_string(), date),
             Used {
@@ -290,10 +261,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Number(x) => Ok(Self::wrap(p, v, *x)),
-            _ => Err(Error::param(
-                name,
-                format!("is a {:?}, not a number", p.unit),
-            )),
+            _ => Err(Error::param(name, format!("is a {:?}, not a number", p.unit))),
         }
     }
 
@@ -302,10 +270,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Regions(r) => Ok(Self::wrap(p, v, r.clone())),
-            _ => Err(Error::param(
-                name,
-                format!("is a {:?}, not a region list", p.unit),
-            )),
+            _ => Err(Error::param(name, format!("is a {:?}, not a region list", p.unit))),
         }
     }
 
@@ -314,21 +279,13 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Table(t) => Ok(Self::wrap(p, v, t.clone())),
-            _ => Err(Error::param(
-                name,
-                format!("is a {:?}, not a table", p.unit),
-            )),
+            _ => Err(Error::param(name, format!("is a {:?}, not a table", p.unit))),
         }
     }
 
     /// Every lookup made so far, in name and date order.
     pub fn used(&self) -> Vec<Used> {
-        self.used
-            .lock()
-            .expect("params log poisoned")
-            .values()
-            .cloned()
-            .collect()
+        self.used.lock().expect("params log poisoned").values().cloned().collect()
     }
 }
 
@@ -336,44 +293,27 @@ fn parse_file(path: &Path, stem: &str, text: &str) -> Result<Vec<Parameter>> {
     let raw: BTreeMap<String, RawParameter> = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
         Error::input(
-            Location {
-                file: path.to_path_buf(),
-                row: line,
-                column: None,
-            },
+            Location { file: path.to_path_buf(), row: line, column: None },
             format!("invalid parameter file: {}", e.message()),
         )
     })?;
     let mut out = Vec::new();
     for (key, rp) in raw {
         let name = format!("{stem}.{key}");
-        let bad =
-            |msg: String| Error::input(Location::file(path), format!("parameter `{name}`: {msg}"));
+        let bad = |msg: String| Error::input(Location::file(path), format!("parameter `{name}`: {msg}"));
         if rp.values.is_empty() {
             return Err(bad("has no values".into()));
         }
         let mut values = Vec::with_capacity(rp.values.len());
         for rv in rp.values {
-            let effective = toml_date(&rv.effective).ok_or_else(|| {
-                bad(format!(
-                    "effective `{}` is not a date (YYYY-MM-DD)",
-                    rv.effective
-                ))
-            })?;
+            let effective = toml_date(&rv.effective)
+                .ok_or_else(|| bad(format!("effective `{}` is not a date (YYYY-MM-DD)", rv.effective)))?;
             if rv.reference.trim().is_empty() {
-                return Err(bad(format!(
-                    "value effective {effective} has no legal reference"
-                )));
+                return Err(bad(format!("value effective {effective} has no legal reference")));
             }
-            let value = convert_value(rp.unit, &rv.value)
-                .map_err(|m| bad(format!("value effective {effective}: {m}")))?;
-            values.push(DatedValue {
-                effective,
-                value,
-                status: rv.status,
-                reference: rv.reference,
-                note: rv.note,
-            });
+            let value =
+                convert_value(rp.unit, &rv.value).map_err(|m| bad(format!("value effective {effective}: {m}")))?;
+            values.push(DatedValue { effective, value, status: rv.status, reference: rv.reference, note: rv.note });
         }
         for w in values.windows(2) {
             if w[1].effective <= w[0].effective {
@@ -383,12 +323,7 @@ fn parse_file(path: &Path, stem: &str, text: &str) -> Result<Vec<Parameter>> {
                 )));
             }
         }
-        out.push(Parameter {
-            name,
-            description: rp.description,
-            unit: rp.unit,
-            values,
-        });
+        out.push(Parameter { name, description: rp.description, unit: rp.unit, values });
     }
     Ok(out)
 }
@@ -412,14 +347,12 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
     let value = match unit.shape() {
         Shape::Number => Value::Number(number(v)?),
         Shape::Regions => {
-            let arr = v
-                .as_array()
-                .ok_or("expected a list of ISO 3166-2:KZ codes")?;
+            let arr = v.as_array().ok_or("expected a list of ISO 3166-2:KZ codes")?;
             let mut regions = Vec::new();
             for item in arr {
                 let code = item.as_str().ok_or("expected region codes as strings")?;
-                let r = Region::from_iso(code)
-                    .ok_or_else(|| format!("`{code}` is not an ISO 3166-2:KZ region code"))?;
+                let r =
+                    Region::from_iso(code).ok_or_else(|| format!("`{code}` is not an ISO 3166-2:KZ region code"))?;
                 if regions.contains(&r) {
                     return Err(format!("region {code} listed twice"));
                 }
@@ -497,25 +430,10 @@ reference = "order 2026"
     #[test]
     fn rejects_unsorted_and_missing_reference() {
         let bad = SAMPLE.replace("2026-01-02", "2024-01-01");
-        assert!(
-            parse_file(Path::new("x.toml"), "f", &bad)
-                .unwrap_err()
-                .to_string()
-                .contains("must increase")
-        );
+        assert!(parse_file(Path::new("x.toml"), "f", &bad).unwrap_err().to_string().contains("must increase"));
         let bad = SAMPLE.replace("\"order 2026\"", "\"\"");
-        assert!(
-            parse_file(Path::new("x.toml"), "f", &bad)
-                .unwrap_err()
-                .to_string()
-                .contains("legal reference")
-        );
+        assert!(parse_file(Path::new("x.toml"), "f", &bad).unwrap_err().to_string().contains("legal reference"));
         let bad = SAMPLE.replace("value = 0.25", "value = 250.0");
-        assert!(
-            parse_file(Path::new("x.toml"), "f", &bad)
-                .unwrap_err()
-                .to_string()
-                .contains("outside")
-        );
+        assert!(parse_file(Path::new("x.toml"), "f", &bad).unwrap_err().to_string().contains("outside"));
     }
 }

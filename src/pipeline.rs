@@ -108,18 +108,12 @@ struct SeriesForecast {
 /// Forecasts one series with the scenario's model, falling back to simpler models where the
 /// series is too short; returns the name of the model used.
 fn forecast_series(spec: ModelSpec, y: &[f64], h: usize) -> Result<(&'static str, Forecast)> {
-    let r =
-        forecast_with_fallback(spec, y, 1, h, &LEVELS).map_err(|e| Error::Model(e.to_string()))?;
+    let r = forecast_with_fallback(spec, y, 1, h, &LEVELS).map_err(|e| Error::Model(e.to_string()))?;
     Ok((r.model.name(), r.forecast))
 }
 
 /// Runs the pipeline for `scenario` and writes to `out_root/<scenario id>/`.
-pub fn run(
-    scenario_path: &Path,
-    scenario: &Scenario,
-    out_root: &Path,
-    progress: &dyn Progress,
-) -> Result<RunOutcome> {
+pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress: &dyn Progress) -> Result<RunOutcome> {
     progress.stage("loading parameters and panel");
     let params = Params::load(&scenario.data.params)?;
     let (panel, _report) = Panel::load(&scenario.data.panel)?;
@@ -136,43 +130,13 @@ pub fn run(
     // ---- Forecasts ----
     let mut jobs: Vec<(Region, Option<OkedSection>, &'static str, Vec<f64>)> = Vec::new();
     for r in Region::all() {
-        jobs.push((
-            r,
-            None,
-            "labour_force",
-            panel.region_series(r, |x| x.labour_force),
-        ));
-        jobs.push((
-            r,
-            None,
-            "unemployed",
-            panel.region_series(r, |x| x.unemployed),
-        ));
+        jobs.push((r, None, "labour_force", panel.region_series(r, |x| x.labour_force)));
+        jobs.push((r, None, "unemployed", panel.region_series(r, |x| x.unemployed)));
         for &s in &panel.sections {
-            jobs.push((
-                r,
-                Some(s),
-                "employed",
-                panel.cell_series(r, s, |c| c.employed),
-            ));
-            jobs.push((
-                r,
-                Some(s),
-                "vacancies",
-                panel.cell_series(r, s, |c| c.vacancies),
-            ));
-            jobs.push((
-                r,
-                Some(s),
-                "retirements",
-                panel.cell_series(r, s, |c| c.retirements),
-            ));
-            jobs.push((
-                r,
-                Some(s),
-                "new_entrants",
-                panel.cell_series(r, s, |c| c.new_entrants),
-            ));
+            jobs.push((r, Some(s), "employed", panel.cell_series(r, s, |c| c.employed)));
+            jobs.push((r, Some(s), "vacancies", panel.cell_series(r, s, |c| c.vacancies)));
+            jobs.push((r, Some(s), "retirements", panel.cell_series(r, s, |c| c.retirements)));
+            jobs.push((r, Some(s), "new_entrants", panel.cell_series(r, s, |c| c.new_entrants)));
         }
     }
     progress.start("forecasting", jobs.len() as u64);
@@ -198,12 +162,9 @@ pub fn run(
         })
         .collect::<Result<_>>()?;
     progress.finish();
-    let means: BTreeMap<(Region, Option<OkedSection>, &str), f64> = forecasts
-        .iter()
-        .map(|f| ((f.region, f.section, f.variable), f.fc.point[h - 1]))
-        .collect();
-    let fc_at =
-        |r: Region, s: Option<OkedSection>, var: &'static str| -> f64 { means[&(r, s, var)] };
+    let means: BTreeMap<(Region, Option<OkedSection>, &str), f64> =
+        forecasts.iter().map(|f| ((f.region, f.section, f.variable), f.fc.point[h - 1])).collect();
+    let fc_at = |r: Region, s: Option<OkedSection>, var: &'static str| -> f64 { means[&(r, s, var)] };
 
     // ---- Shortage ----
     progress.stage("rating shortages");
@@ -241,10 +202,7 @@ pub fn run(
     let mut overrides = Vec::new();
     let ceiling_pct = match scenario.foreign.ceiling_pct_override {
         Some(p) => {
-            let legal = params
-                .number("foreign_labour.ceiling_pct", date)
-                .ok()
-                .map(|v| v.value);
+            let legal = params.number("foreign_labour.ceiling_pct", date).ok().map(|v| v.value);
             overrides.push(format!(
                 "foreign.ceiling_pct_override = {p} % replaces the legal ceiling ({})",
                 legal.map_or("none in force".to_string(), |v| format!("{v} %"))
@@ -253,19 +211,11 @@ pub fn run(
         }
         None => params.number("foreign_labour.ceiling_pct", date)?.value,
     };
-    let category_order = params
-        .table("foreign_labour.order_by_category", date)?
-        .value;
-    let lf_basis: i64 = Region::all()
-        .map(|r| panel.regions[&(r, last)].labour_force)
-        .sum();
+    let category_order = params.table("foreign_labour.order_by_category", date)?.value;
+    let lf_basis: i64 = Region::all().map(|r| panel.regions[&(r, last)].labour_force).sum();
     let demands: Vec<foreign::CellDemand> = outlooks
         .iter()
-        .map(|o| foreign::CellDemand {
-            region: o.region,
-            section: o.section,
-            demand: o.shortage_persons(),
-        })
+        .map(|o| foreign::CellDemand { region: o.region, section: o.section, demand: o.shortage_persons() })
         .collect();
     let settings = foreign::ForeignSettings {
         ceiling_pct,
@@ -280,20 +230,12 @@ pub fn run(
     let rent = params.table("kandas.rent_mci_per_month", date)?.value;
     let rules = kandas::SupportRules {
         mci_kzt: params.number("mci.kzt", date)?.value,
-        relocation_mci_per_member: params
-            .number("kandas.relocation_mci_per_member", date)?
-            .value,
-        rent_mci_min: *rent
-            .get("min")
-            .ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `min`"))?,
-        rent_mci_max: *rent
-            .get("max")
-            .ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `max`"))?,
+        relocation_mci_per_member: params.number("kandas.relocation_mci_per_member", date)?.value,
+        rent_mci_min: *rent.get("min").ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `min`"))?,
+        rent_mci_max: *rent.get("max").ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `max`"))?,
         rent_months: params.number("kandas.rent_months", date)?.value,
         employer_subsidy_mci: params.number("kandas.employer_subsidy_mci", date)?.value,
-        housing_certificate_cap_kzt: params
-            .number("kandas.housing_certificate_cap_kzt", date)?
-            .value,
+        housing_certificate_cap_kzt: params.number("kandas.housing_certificate_cap_kzt", date)?.value,
     };
     let k = &scenario.kandas;
     let ksettings = kandas::KandasSettings {
@@ -315,10 +257,7 @@ pub fn run(
     let scenario_sha = sha256_file(scenario_path)?;
     let mut inputs = Vec::new();
     for f in panel.files.iter().chain(params.files()) {
-        inputs.push(FileInfo {
-            path: f.display().to_string(),
-            sha256: sha256_file(f)?,
-        });
+        inputs.push(FileInfo { path: f.display().to_string(), sha256: sha256_file(f)? });
     }
     let run_id = {
         use sha2::{Digest, Sha256};
@@ -330,11 +269,8 @@ pub fn run(
         }
         format!("{:x}", hsh.finalize())[..16].to_string()
     };
-    let meta = vec![
-        ("scenario_id", scenario.id.clone()),
-        ("run_id", run_id.clone()),
-        ("target_year", target.to_string()),
-    ];
+    let meta =
+        vec![("scenario_id", scenario.id.clone()), ("run_id", run_id.clone()), ("target_year", target.to_string())];
 
     let mut set = OutputSet::new(&out_dir)?;
     let p = set.stage_path("forecast.parquet")?;
@@ -348,9 +284,7 @@ pub fn run(
 
     let mut cells_by_rating: BTreeMap<String, u64> = BTreeMap::new();
     for o in &outlooks {
-        *cells_by_rating
-            .entry(o.rating.code().to_string())
-            .or_default() += 1;
+        *cells_by_rating.entry(o.rating.code().to_string()).or_default() += 1;
     }
     let summary = Summary {
         labour_force_basis: lf_basis as u64,
@@ -361,11 +295,7 @@ pub fn run(
         distributable: fsum.distributable,
         distributed: fsum.distributed,
         justified_demand: fsum.demand,
-        foreign_by_category: fsum
-            .by_category
-            .iter()
-            .map(|(c, v)| (c.code().to_string(), *v))
-            .collect(),
+        foreign_by_category: fsum.by_category.iter().map(|(c, v)| (c.code().to_string(), *v)).collect(),
         cells_by_rating,
         kandas_regions: designated.iter().map(|r| r.iso().to_string()).collect(),
         kandas_families: ksum.families,
@@ -376,18 +306,12 @@ pub fn run(
     let mut outputs = Vec::new();
     for name in set.names().to_vec() {
         let staged = set.staged(&name);
-        outputs.push(FileInfo {
-            path: name.display().to_string(),
-            sha256: sha256_file(&staged)?,
-        });
+        outputs.push(FileInfo { path: name.display().to_string(), sha256: sha256_file(&staged)? });
     }
     let mut warnings = panel.warnings.clone();
     for u in params.used() {
         if matches!(u.status, crate::params::Status::Unverified) {
-            warnings.push(format!(
-                "parameter {} uses a value not checked against a source ({})",
-                u.name, u.reference
-            ));
+            warnings.push(format!("parameter {} uses a value not checked against a source ({})", u.name, u.reference));
         }
     }
     let manifest = Manifest {
@@ -410,15 +334,10 @@ pub fn run(
         warnings,
         outputs,
     };
-    let json =
-        serde_json::to_string_pretty(&manifest).map_err(|e| Error::output("manifest.json", e))?;
+    let json = serde_json::to_string_pretty(&manifest).map_err(|e| Error::output("manifest.json", e))?;
     set.write_bytes("manifest.json", format!("{json}\n").as_bytes())?;
     let files = set.commit()?;
-    Ok(RunOutcome {
-        out_dir,
-        files,
-        manifest,
-    })
+    Ok(RunOutcome { out_dir, files, manifest })
 }
 
 fn forecast_table(f: &[SeriesForecast], last: i32, h: usize) -> OutputTable {
@@ -452,7 +371,11 @@ fn forecast_table(f: &[SeriesForecast], last: i32, h: usize) -> OutputTable {
     OutputTable::new("forecast")
         .col("region_code", ColumnData::Str(region), "ISO 3166-2:KZ code of the region")
         .col("oked_section", ColumnData::OptStr(section), "OKED section letter; null for region-level variables")
-        .col("variable", ColumnData::Str(variable), "employed, vacancies, retirements, new_entrants (cells); labour_force, unemployed (regions)")
+        .col(
+            "variable",
+            ColumnData::Str(variable),
+            "employed, vacancies, retirements, new_entrants (cells); labour_force, unemployed (regions)",
+        )
         .col("year", ColumnData::Int(year), "forecast year")
         .col("step", ColumnData::Int(step), "steps ahead of the last observed year")
         .col("mean", ColumnData::Float(mean), "point forecast, persons (expected value, clipped at 0)")
@@ -469,41 +392,13 @@ fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
     OutputTable::new("shortage")
         .region_columns(o.iter().map(|c| c.region))
         .section_columns(o.iter().map(|c| c.section))
-        .col(
-            "year",
-            ColumnData::Int(vec![target as i64; o.len()]),
-            "target year",
-        )
-        .col(
-            "employed_last",
-            f(|c| c.employed_last),
-            "employed in the last observed year, persons",
-        )
-        .col(
-            "employed_forecast",
-            f(|c| c.employed),
-            "forecast employment in the target year, persons",
-        )
-        .col(
-            "expansion_demand",
-            f(|c| c.expansion),
-            "forecast employment growth, if positive, persons",
-        )
-        .col(
-            "replacement_demand",
-            f(|c| c.replacement),
-            "forecast retirements, persons",
-        )
-        .col(
-            "vacancies",
-            f(|c| c.vacancies),
-            "forecast unfilled vacancies, persons",
-        )
-        .col(
-            "openings",
-            f(|c| c.openings),
-            "expansion + replacement + vacancies, persons",
-        )
+        .col("year", ColumnData::Int(vec![target as i64; o.len()]), "target year")
+        .col("employed_last", f(|c| c.employed_last), "employed in the last observed year, persons")
+        .col("employed_forecast", f(|c| c.employed), "forecast employment in the target year, persons")
+        .col("expansion_demand", f(|c| c.expansion), "forecast employment growth, if positive, persons")
+        .col("replacement_demand", f(|c| c.replacement), "forecast retirements, persons")
+        .col("vacancies", f(|c| c.vacancies), "forecast unfilled vacancies, persons")
+        .col("openings", f(|c| c.openings), "expansion + replacement + vacancies, persons")
         .col(
             "unemployed_matched",
             f(|c| c.unemployed_matched),
@@ -514,26 +409,14 @@ fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
             f(|c| c.unemployed_available),
             "the part of unemployed_matched above the frictional rate, persons",
         )
-        .col(
-            "new_entrants",
-            f(|c| c.new_entrants),
-            "forecast new entrants to the labour force, persons",
-        )
+        .col("new_entrants", f(|c| c.new_entrants), "forecast new entrants to the labour force, persons")
         .col(
             "net_migration",
             f(|c| c.migration),
             "net internal migration of the last year x activity rate x section share, persons",
         )
-        .col(
-            "domestic_supply",
-            f(|c| c.supply),
-            "unemployed_available + new_entrants + net_migration, persons",
-        )
-        .col(
-            "gap",
-            f(|c| c.gap),
-            "openings - domestic_supply, persons (negative: surplus)",
-        )
+        .col("domestic_supply", f(|c| c.supply), "unemployed_available + new_entrants + net_migration, persons")
+        .col("gap", f(|c| c.gap), "openings - domestic_supply, persons (negative: surplus)")
         .col(
             "shortage_persons",
             ColumnData::Int(o.iter().map(|c| c.shortage_persons() as i64).collect()),
@@ -541,23 +424,13 @@ fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
         )
         .col(
             "tightness",
-            ColumnData::OptFloat(
-                o.iter()
-                    .map(|c| c.tightness.is_finite().then_some(c.tightness))
-                    .collect(),
-            ),
+            ColumnData::OptFloat(o.iter().map(|c| c.tightness.is_finite().then_some(c.tightness)).collect()),
             "vacancies per matched unemployed person (null when none are unemployed)",
         )
         .col(
             "relative_tightness",
             ColumnData::OptFloat(
-                o.iter()
-                    .map(|c| {
-                        c.relative_tightness
-                            .is_finite()
-                            .then_some(c.relative_tightness)
-                    })
-                    .collect(),
+                o.iter().map(|c| c.relative_tightness.is_finite().then_some(c.relative_tightness)).collect(),
             ),
             "tightness over the national ratio (1 = as tight as the country)",
         )
@@ -566,11 +439,7 @@ fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
             ColumnData::Str(o.iter().map(|c| c.rating.code().to_string()).collect()),
             "shortage, balanced, surplus or undetermined",
         )
-        .col(
-            "reason",
-            ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()),
-            "why, generated from the numbers",
-        )
+        .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers")
 }
 
 fn foreign_table(rows: &[foreign::QuotaCell], target: i32) -> OutputTable {
@@ -582,16 +451,8 @@ fn foreign_table(rows: &[foreign::QuotaCell], target: i32) -> OutputTable {
             ColumnData::Str(rows.iter().map(|r| r.category.code().to_string()).collect()),
             "worker category: 1, 2, 3, 4 or seasonal",
         )
-        .col(
-            "year",
-            ColumnData::Int(vec![target as i64; rows.len()]),
-            "quota year",
-        )
-        .col(
-            "quota",
-            ColumnData::Int(rows.iter().map(|r| r.quota as i64).collect()),
-            "work permits allotted, persons",
-        )
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("quota", ColumnData::Int(rows.iter().map(|r| r.quota as i64).collect()), "work permits allotted, persons")
         .col(
             "cell_demand",
             ColumnData::Int(rows.iter().map(|r| r.demand as i64).collect()),
@@ -608,21 +469,13 @@ fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, target: i
     let per_family = s.family_cost.total();
     OutputTable::new("quota_kandas")
         .region_columns(rows.iter().map(|r| r.region))
-        .col(
-            "year",
-            ColumnData::Int(vec![target as i64; rows.len()]),
-            "quota year",
-        )
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
         .col(
             "families",
             ColumnData::Int(rows.iter().map(|r| r.families as i64).collect()),
             "supported families allotted",
         )
-        .col(
-            "persons",
-            ColumnData::Int(rows.iter().map(|r| r.persons as i64).collect()),
-            "persons in those families",
-        )
+        .col("persons", ColumnData::Int(rows.iter().map(|r| r.persons as i64).collect()), "persons in those families")
         .col(
             "shortage_weight",
             ColumnData::Int(rows.iter().map(|r| r.weight as i64).collect()),
@@ -630,11 +483,7 @@ fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, target: i
         )
         .col(
             "cost_kzt",
-            ColumnData::Float(
-                rows.iter()
-                    .map(|r| r.families as f64 * per_family)
-                    .collect(),
-            ),
+            ColumnData::Float(rows.iter().map(|r| r.families as f64 * per_family).collect()),
             "budgeted state support, tenge",
         )
         .col(

@@ -53,10 +53,7 @@ fn default_params() -> PathBuf {
 
 impl Default for DataConfig {
     fn default() -> Self {
-        DataConfig {
-            panel: default_panel(),
-            params: default_params(),
-        }
+        DataConfig { panel: default_panel(), params: default_params() }
     }
 }
 
@@ -74,9 +71,7 @@ fn default_model() -> crate::forecast::engine::ModelSpec {
 
 impl Default for ForecastConfig {
     fn default() -> Self {
-        ForecastConfig {
-            model: default_model(),
-        }
+        ForecastConfig { model: default_model() }
     }
 }
 
@@ -155,10 +150,7 @@ fn default_reserve() -> f64 {
 
 impl Default for ForeignConfig {
     fn default() -> Self {
-        ForeignConfig {
-            reserve_share: default_reserve(),
-            ceiling_pct_override: None,
-        }
+        ForeignConfig { reserve_share: default_reserve(), ceiling_pct_override: None }
     }
 }
 
@@ -191,11 +183,7 @@ impl Scenario {
                 .and_then(|k| line_of_key(text, k))
                 .or_else(|| e.span().map(|sp| text[..sp.start].lines().count().max(1)));
             Error::Scenario {
-                location: Location {
-                    file: path.to_path_buf(),
-                    row: line,
-                    column: None,
-                },
+                location: Location { file: path.to_path_buf(), row: line, column: None },
                 message: e.message().to_string(),
             }
         })?;
@@ -205,70 +193,37 @@ impl Scenario {
 
     fn validate(&self, path: &Path, text: &str) -> Result<()> {
         let at = |key: &str, message: String| {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map(|i| i + 1);
+            let line = text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1);
             Error::Scenario {
-                location: Location {
-                    file: path.to_path_buf(),
-                    row: line,
-                    column: Some(key.to_string()),
-                },
+                location: Location { file: path.to_path_buf(), row: line, column: Some(key.to_string()) },
                 message,
             }
         };
-        if self.id.is_empty()
-            || !self
-                .id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            return Err(at(
-                "id",
-                format!(
-                    "`{}` must be non-empty and use only letters, digits, - and _",
-                    self.id
-                ),
-            ));
+        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(at("id", format!("`{}` must be non-empty and use only letters, digits, - and _", self.id)));
         }
         if !(2000..=2100).contains(&self.target_year) {
-            return Err(at(
-                "target_year",
-                format!("{} is outside 2000..2100", self.target_year),
-            ));
+            return Err(at("target_year", format!("{} is outside 2000..2100", self.target_year)));
         }
         let sh = &self.shortage;
-        if !(sh.tightness_cutoff > 0.0)
-            || !(sh.surplus_cutoff >= 0.0)
-            || sh.surplus_cutoff > sh.tightness_cutoff
-        {
+        if !(sh.tightness_cutoff > 0.0) || !(sh.surplus_cutoff >= 0.0) || sh.surplus_cutoff > sh.tightness_cutoff {
             return Err(at(
                 "tightness_cutoff",
                 "need 0 <= surplus_cutoff <= tightness_cutoff and tightness_cutoff > 0".into(),
             ));
         }
         if !(0.0..100.0).contains(&sh.frictional_unemployment_pct) {
-            return Err(at(
-                "frictional_unemployment_pct",
-                "must be a percentage in [0, 100)".into(),
-            ));
+            return Err(at("frictional_unemployment_pct", "must be a percentage in [0, 100)".into()));
         }
         if sh.min_cell_employment < 0 {
             return Err(at("min_cell_employment", "must be >= 0".into()));
         }
         if !(0.0..1.0).contains(&self.foreign.reserve_share) {
-            return Err(at(
-                "reserve_share",
-                format!("{} is outside [0, 1)", self.foreign.reserve_share),
-            ));
+            return Err(at("reserve_share", format!("{} is outside [0, 1)", self.foreign.reserve_share)));
         }
         if let Some(p) = self.foreign.ceiling_pct_override {
             if !(p > 0.0 && p <= 100.0) {
-                return Err(at(
-                    "ceiling_pct_override",
-                    format!("{p} is not a percentage in (0, 100]"),
-                ));
+                return Err(at("ceiling_pct_override", format!("{p} is not a percentage in (0, 100]")));
             }
         }
         let k = &self.kandas;
@@ -279,10 +234,7 @@ impl Scenario {
             return Err(at("family_size", "must be at least 1".into()));
         }
         if k.working_members_per_family > k.family_size {
-            return Err(at(
-                "working_members_per_family",
-                "cannot exceed family_size".into(),
-            ));
+            return Err(at("working_members_per_family", "cannot exceed family_size".into()));
         }
         if !(k.rent_mci_per_month >= 0.0) {
             return Err(at("rent_mci_per_month", "must be non-negative".into()));
@@ -302,8 +254,7 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|l| {
             let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
         })
         .map(|i| i + 1)
 }
@@ -327,20 +278,10 @@ include_housing_certificate = true
     fn parses_and_rejects_unknown_keys_with_line() {
         Scenario::parse(Path::new("s.toml"), OK).unwrap();
         let bad = OK.replace("family_size = 4", "family_size = 4\nfamily_sise = 3");
-        let e = Scenario::parse(Path::new("s.toml"), &bad)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("s.toml, row 7") && e.contains("family_sise"),
-            "{e}"
-        );
-        let bad = OK.replace(
-            "target_year = 2026",
-            "target_year = 2026\n[foreign]\nreserve_share = 1.5",
-        );
-        let e = Scenario::parse(Path::new("s.toml"), &bad)
-            .unwrap_err()
-            .to_string();
+        let e = Scenario::parse(Path::new("s.toml"), &bad).unwrap_err().to_string();
+        assert!(e.contains("s.toml, row 7") && e.contains("family_sise"), "{e}");
+        let bad = OK.replace("target_year = 2026", "target_year = 2026\n[foreign]\nreserve_share = 1.5");
+        let e = Scenario::parse(Path::new("s.toml"), &bad).unwrap_err().to_string();
         assert!(e.contains("reserve_share") && e.contains("row 5"), "{e}");
     }
 }

@@ -104,60 +104,35 @@ pub struct CellOutlook {
 impl CellOutlook {
     /// Whole persons of positive gap: the quota-relevant shortage.
     pub fn shortage_persons(&self) -> u64 {
-        if self.rating == Rating::Shortage && self.gap >= 1.0 {
-            self.gap.floor() as u64
-        } else {
-            0
-        }
+        if self.rating == Rating::Shortage && self.gap >= 1.0 { self.gap.floor() as u64 } else { 0 }
     }
 }
 
 /// Computes the outlook of every cell. `cells` must all belong to regions in `regions`.
-pub fn assess(
-    cells: &[CellInputs],
-    regions: &[RegionInputs],
-    cfg: &ShortageConfig,
-) -> Vec<CellOutlook> {
-    let mut region_employed: std::collections::BTreeMap<Region, f64> =
-        std::collections::BTreeMap::new();
+pub fn assess(cells: &[CellInputs], regions: &[RegionInputs], cfg: &ShortageConfig) -> Vec<CellOutlook> {
+    let mut region_employed: std::collections::BTreeMap<Region, f64> = std::collections::BTreeMap::new();
     for c in cells {
         *region_employed.entry(c.region).or_default() += c.employed_last;
     }
     // National tightness: all forecast vacancies over all forecast unemployed.
     let total_v: f64 = cells.iter().map(|c| c.vacancies).sum();
     let total_u: f64 = regions.iter().map(|r| r.unemployed).sum();
-    let national_tightness = if total_u > 0.0 {
-        total_v / total_u
-    } else {
-        f64::INFINITY
-    };
+    let national_tightness = if total_u > 0.0 { total_v / total_u } else { f64::INFINITY };
     let frictional = cfg.frictional_unemployment_pct / 100.0;
     let mut out = Vec::with_capacity(cells.len());
     for c in cells {
-        let reg = regions
-            .iter()
-            .find(|r| r.region == c.region)
-            .expect("every cell's region has inputs");
+        let reg = regions.iter().find(|r| r.region == c.region).expect("every cell's region has inputs");
         // Section share of the region's employment in the last observed year.
         let region_employed = region_employed[&c.region];
-        let share = if region_employed > 0.0 {
-            c.employed_last / region_employed
-        } else {
-            0.0
-        };
+        let share = if region_employed > 0.0 { c.employed_last / region_employed } else { 0.0 };
         let expansion = (c.employed - c.employed_last).max(0.0);
         let openings = expansion + c.retirements + c.vacancies;
         let unemployed_matched = reg.unemployed * share;
-        let unemployed_available =
-            (reg.unemployed - frictional * reg.labour_force).max(0.0) * share;
+        let unemployed_available = (reg.unemployed - frictional * reg.labour_force).max(0.0) * share;
         let migration = reg.net_migration * reg.activity_rate * share;
         let supply = unemployed_available + c.new_entrants + migration;
         let gap = openings - supply;
-        let tightness = if unemployed_matched > 0.0 {
-            c.vacancies / unemployed_matched
-        } else {
-            f64::INFINITY
-        };
+        let tightness = if unemployed_matched > 0.0 { c.vacancies / unemployed_matched } else { f64::INFINITY };
         let relative_tightness = tightness / national_tightness;
         let (rating, reason) = if c.employed_last < cfg.min_cell_employment as f64 {
             (
@@ -172,13 +147,7 @@ pub fn assess(
                 Rating::Shortage,
                 format!(
                     "openings {:.0} exceed domestic supply {:.0} by {:.0}; {:.2} vacancies per unemployed, {:.2} x the national {:.2} (cut-off {:.2})",
-                    openings,
-                    supply,
-                    gap,
-                    tightness,
-                    relative_tightness,
-                    national_tightness,
-                    cfg.tightness_cutoff
+                    openings, supply, gap, tightness, relative_tightness, national_tightness, cfg.tightness_cutoff
                 ),
             )
         } else if gap < 0.0 && relative_tightness < cfg.surplus_cutoff {
@@ -186,13 +155,7 @@ pub fn assess(
                 Rating::Surplus,
                 format!(
                     "domestic supply {:.0} exceeds openings {:.0} by {:.0}; {:.2} vacancies per unemployed, {:.2} x the national {:.2} (below {:.2})",
-                    supply,
-                    openings,
-                    -gap,
-                    tightness,
-                    relative_tightness,
-                    national_tightness,
-                    cfg.surplus_cutoff
+                    supply, openings, -gap, tightness, relative_tightness, national_tightness, cfg.surplus_cutoff
                 ),
             )
         } else {
@@ -246,10 +209,7 @@ mod tests {
 
     #[test]
     fn supply_is_split_by_employment_share_and_adds_up() {
-        let cells = [
-            cell('A', 30_000.0, 31_000.0, 900.0),
-            cell('F', 10_000.0, 9_000.0, 50.0),
-        ];
+        let cells = [cell('A', 30_000.0, 31_000.0, 900.0), cell('F', 10_000.0, 9_000.0, 50.0)];
         let regions = [RegionInputs {
             region: Region::PAVLODAR,
             unemployed: 2_000.0,
@@ -257,10 +217,7 @@ mod tests {
             net_migration: -400.0,
             activity_rate: 0.5,
         }];
-        let cfg = ShortageConfig {
-            frictional_unemployment_pct: 2.5,
-            ..ShortageConfig::default()
-        };
+        let cfg = ShortageConfig { frictional_unemployment_pct: 2.5, ..ShortageConfig::default() };
         let out = assess(&cells, &regions, &cfg);
         let matched: f64 = out.iter().map(|c| c.unemployed_matched).sum();
         assert!((matched - 2_000.0).abs() < 1e-9);

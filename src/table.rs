@@ -61,16 +61,11 @@ impl TextTable {
             return Err(Error::input(Location::file(path), "the file is empty"));
         }
         if bytes.contains(&0) {
-            return Err(Error::input(
-                Location::file(path),
-                "the file is binary, not delimited text",
-            ));
+            return Err(Error::input(Location::file(path), "the file is binary, not delimited text"));
         }
         let (text, _) = decode(bytes);
         let sep = sniff_separator(&text);
-        let parse = CsvParseOptions::default()
-            .with_separator(sep)
-            .with_quote_char(Some(b'"'));
+        let parse = CsvParseOptions::default().with_separator(sep).with_quote_char(Some(b'"'));
         let df = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
@@ -78,63 +73,37 @@ impl TextTable {
             .with_raise_if_empty(true)
             .into_reader_with_file_handle(Cursor::new(text.into_bytes()))
             .finish()
-            .map_err(|e| {
-                Error::input(
-                    Location::file(path),
-                    format!("not a readable delimited file: {e}"),
-                )
-            })?;
+            .map_err(|e| Error::input(Location::file(path), format!("not a readable delimited file: {e}")))?;
         // Blank lines arrive as rows with every field empty; drop them but remember the line
         // number of every kept row so errors point at the right line.
         let mut keep = vec![false; df.height()];
         for c in df.columns() {
-            let ca = c
-                .str()
-                .map_err(|e| Error::polars(format!("{}", path.display()), e))?;
+            let ca = c.str().map_err(|e| Error::polars(format!("{}", path.display()), e))?;
             for (k, v) in keep.iter_mut().zip(ca.iter()) {
                 *k |= v.is_some_and(|s| !s.trim().is_empty());
             }
         }
-        let lines: Vec<usize> = keep
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| **k)
-            .map(|(i, _)| i + 2)
-            .collect();
+        let lines: Vec<usize> = keep.iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i + 2).collect();
         let df = if lines.len() < keep.len() {
             let mask = BooleanChunked::from_slice("keep".into(), &keep);
-            df.filter(&mask)
-                .map_err(|e| Error::polars(format!("{}", path.display()), e))?
+            df.filter(&mask).map_err(|e| Error::polars(format!("{}", path.display()), e))?
         } else {
             df
         };
         if df.height() == 0 {
-            return Err(Error::input(
-                Location::file(path),
-                "the file has a header but no data rows",
-            ));
+            return Err(Error::input(Location::file(path), "the file has a header but no data rows"));
         }
         let mut seen = std::collections::HashSet::new();
         for name in df.get_column_names() {
             let n = name.as_str().trim();
             if n.is_empty() {
-                return Err(Error::input(
-                    Location::row(path, 1),
-                    "a column has an empty name",
-                ));
+                return Err(Error::input(Location::row(path, 1), "a column has an empty name"));
             }
             if !seen.insert(n.to_string()) {
-                return Err(Error::input(
-                    Location::column(path, n),
-                    "the column appears twice in the header",
-                ));
+                return Err(Error::input(Location::column(path, n), "the column appears twice in the header"));
             }
         }
-        Ok(TextTable {
-            path: path.to_path_buf(),
-            df,
-            lines,
-        })
+        Ok(TextTable { path: path.to_path_buf(), df, lines })
     }
 
     pub fn path(&self) -> &Path {
@@ -155,18 +124,11 @@ impl TextTable {
     }
 
     pub fn columns(&self) -> Vec<String> {
-        self.df
-            .get_column_names()
-            .iter()
-            .map(|c| c.as_str().trim().to_string())
-            .collect()
+        self.df.get_column_names().iter().map(|c| c.as_str().trim().to_string()).collect()
     }
 
     fn find(&self, name: &str) -> Option<&Column> {
-        self.df
-            .columns()
-            .iter()
-            .find(|c| c.name().as_str().trim() == name)
+        self.df.columns().iter().find(|c| c.name().as_str().trim() == name)
     }
 
     /// Fails unless every listed column is present, naming the first missing one and the
@@ -176,10 +138,7 @@ impl TextTable {
             if self.find(n).is_none() {
                 return Err(Error::input(
                     Location::column(&self.path, *n),
-                    format!(
-                        "required column is missing (the file has: {})",
-                        self.columns().join(", ")
-                    ),
+                    format!("required column is missing (the file has: {})", self.columns().join(", ")),
                 ));
             }
         }
@@ -188,19 +147,11 @@ impl TextTable {
 
     /// The raw text of a column (`None` for an empty field).
     pub fn text(&self, name: &str) -> Result<Vec<Option<&str>>> {
-        let col = self.find(name).ok_or_else(|| {
-            Error::input(
-                Location::column(&self.path, name),
-                "required column is missing",
-            )
-        })?;
-        let ca = col
-            .str()
-            .map_err(|e| Error::polars(format!("{}", self.path.display()), e))?;
-        Ok(ca
-            .iter()
-            .map(|v| v.map(str::trim).filter(|s| !s.is_empty()))
-            .collect())
+        let col = self
+            .find(name)
+            .ok_or_else(|| Error::input(Location::column(&self.path, name), "required column is missing"))?;
+        let ca = col.str().map_err(|e| Error::polars(format!("{}", self.path.display()), e))?;
+        Ok(ca.iter().map(|v| v.map(str::trim).filter(|s| !s.is_empty())).collect())
     }
 
     /// Parses every value of a column, failing on the first empty or unparsable one with its
@@ -216,10 +167,7 @@ impl TextTable {
         for (i, v) in raw.into_iter().enumerate() {
             let row = self.lines[i];
             let v = v.ok_or_else(|| {
-                Error::input(
-                    Location::cell(&self.path, row, name),
-                    format!("empty value; expected {what}"),
-                )
+                Error::input(Location::cell(&self.path, row, name), format!("empty value; expected {what}"))
             })?;
             out.push(f(v).map_err(|m| Error::input(Location::cell(&self.path, row, name), m))?);
         }

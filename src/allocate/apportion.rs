@@ -40,14 +40,9 @@ pub fn hamilton(total: u64, weights: &[u64], tie: TieBreak) -> Result<Apportionm
     }
     if sum == 0 {
         if total == 0 {
-            return Ok(Apportionment {
-                seats: vec![0; weights.len()],
-                tie_broken: vec![],
-            });
+            return Ok(Apportionment { seats: vec![0; weights.len()], tie_broken: vec![] });
         }
-        return Err(Error::Model(format!(
-            "cannot apportion {total} over units whose weights are all zero"
-        )));
+        return Err(Error::Model(format!("cannot apportion {total} over units whose weights are all zero")));
     }
     let t = total as u128;
     let mut seats: Vec<u64> = Vec::with_capacity(weights.len());
@@ -64,11 +59,7 @@ pub fn hamilton(total: u64, weights: &[u64], tie: TieBreak) -> Result<Apportionm
     let mut tie_broken = Vec::new();
     if left > 0 && left < rems.len() && rems[left - 1].0 == rems[left].0 {
         let boundary = rems[left].0;
-        let tied: Vec<usize> = rems
-            .iter()
-            .filter(|r| r.0 == boundary)
-            .map(|r| r.2)
-            .collect();
+        let tied: Vec<usize> = rems.iter().filter(|r| r.0 == boundary).map(|r| r.2).collect();
         match tie {
             TieBreak::Error => {
                 return Err(Error::Model(format!(
@@ -89,10 +80,7 @@ pub fn hamilton(total: u64, weights: &[u64], tie: TieBreak) -> Result<Apportionm
 /// dataset), where exact ties do not matter. Ties go to the earlier unit. Non-finite or
 /// negative weights are treated as zero.
 pub fn largest_remainder_f64(total: i64, weights: &[f64]) -> Vec<i64> {
-    let w: Vec<f64> = weights
-        .iter()
-        .map(|&x| if x.is_finite() && x > 0.0 { x } else { 0.0 })
-        .collect();
+    let w: Vec<f64> = weights.iter().map(|&x| if x.is_finite() && x > 0.0 { x } else { 0.0 }).collect();
     let sum: f64 = w.iter().sum();
     if total <= 0 || sum <= 0.0 {
         return vec![0; w.len()];

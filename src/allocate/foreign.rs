@@ -56,10 +56,7 @@ pub struct ForeignSummary {
 }
 
 /// Allocates the quota. Distributed = min(ceiling - reserve, total justified demand).
-pub fn allocate(
-    cells: &[CellDemand],
-    s: &ForeignSettings,
-) -> Result<(Vec<QuotaCell>, ForeignSummary)> {
+pub fn allocate(cells: &[CellDemand], s: &ForeignSettings) -> Result<(Vec<QuotaCell>, ForeignSummary)> {
     let ceiling = ((s.ceiling_pct / 100.0) * s.labour_force as f64 + 1e-6).floor() as u64;
     let reserve = ((ceiling as f64) * s.reserve_share - 1e-9).ceil().max(0.0) as u64;
     let distributable = ceiling - reserve.min(ceiling);
@@ -71,9 +68,7 @@ pub fn allocate(
     if cat_total <= 0.0 {
         return Err(Error::Infeasible {
             constraint: "foreign_labour.order_by_category".into(),
-            message:
-                "the order in force gives no counts for categories 1-4, so the split is undefined"
-                    .into(),
+            message: "the order in force gives no counts for categories 1-4, so the split is undefined".into(),
         });
     }
     let seasonal = cat("seasonal");
@@ -81,9 +76,7 @@ pub fn allocate(
 
     // Seasonal pool: agriculture (section A) cells only, up to their demand.
     let agri = OkedSection::from_letter('A').expect("section A");
-    let agri_idx: Vec<usize> = (0..cells.len())
-        .filter(|&i| cells[i].section == agri && cells[i].demand > 0)
-        .collect();
+    let agri_idx: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].section == agri && cells[i].demand > 0).collect();
     let agri_demand: u64 = agri_idx.iter().map(|&i| cells[i].demand).sum();
     let seasonal_pool = ((distributable as f64 * seasonal_share).round() as u64).min(agri_demand);
     let mut seasonal_by_cell = vec![0u64; cells.len()];
@@ -100,11 +93,7 @@ pub fn allocate(
     }
 
     // Categories 1-4: what is left of the distributable part, by remaining demand.
-    let remaining: Vec<u64> = cells
-        .iter()
-        .zip(&seasonal_by_cell)
-        .map(|(c, s)| c.demand - s)
-        .collect();
+    let remaining: Vec<u64> = cells.iter().zip(&seasonal_by_cell).map(|(c, s)| c.demand - s).collect();
     let rem_total: u64 = remaining.iter().sum();
     let pool = (distributable - seasonal_pool).min(rem_total);
     let per_cell = if pool > 0 {
@@ -119,8 +108,7 @@ pub fn allocate(
     let cat_weights: Vec<u64> = cat_counts.iter().map(|c| c.round() as u64).collect();
 
     let mut rows = Vec::new();
-    let mut by_category: BTreeMap<WorkerCategory, u64> =
-        WorkerCategory::ALL.iter().map(|c| (*c, 0)).collect();
+    let mut by_category: BTreeMap<WorkerCategory, u64> = WorkerCategory::ALL.iter().map(|c| (*c, 0)).collect();
     for (i, c) in cells.iter().enumerate() {
         if c.demand == 0 {
             continue;
@@ -130,12 +118,7 @@ pub fn allocate(
         } else {
             vec![0; 4]
         };
-        let cats = [
-            WorkerCategory::Cat1,
-            WorkerCategory::Cat2,
-            WorkerCategory::Cat3,
-            WorkerCategory::Cat4,
-        ];
+        let cats = [WorkerCategory::Cat1, WorkerCategory::Cat2, WorkerCategory::Cat3, WorkerCategory::Cat4];
         for (k, wc) in cats.iter().enumerate() {
             rows.push(QuotaCell {
                 region: c.region,
@@ -156,25 +139,12 @@ pub fn allocate(
                 demand: c.demand,
                 tie_broken: ties[i],
             });
-            *by_category
-                .get_mut(&WorkerCategory::Seasonal)
-                .expect("category") += seasonal_by_cell[i];
+            *by_category.get_mut(&WorkerCategory::Seasonal).expect("category") += seasonal_by_cell[i];
         }
     }
     let distributed: u64 = rows.iter().map(|r| r.quota).sum();
     debug_assert_eq!(distributed, seasonal_pool + pool);
-    Ok((
-        rows,
-        ForeignSummary {
-            ceiling,
-            reserve,
-            distributable,
-            distributed,
-            demand,
-            seasonal_share,
-            by_category,
-        },
-    ))
+    Ok((rows, ForeignSummary { ceiling, reserve, distributable, distributed, demand, seasonal_share, by_category }))
 }
 
 #[cfg(test)]
@@ -186,37 +156,19 @@ mod tests {
             ceiling_pct: 0.25,
             labour_force: 9_769_536,
             reserve_share: 0.1,
-            category_order: [
-                ("1", 726.0),
-                ("2", 3402.0),
-                ("3", 5893.0),
-                ("4", 3131.0),
-                ("seasonal", 4994.0),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
+            category_order: [("1", 726.0), ("2", 3402.0), ("3", 5893.0), ("4", 3131.0), ("seasonal", 4994.0)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
         }
     }
 
     #[test]
     fn ceiling_reserve_and_totals() {
         let cells = vec![
-            CellDemand {
-                region: Region::ATYRAU,
-                section: OkedSection::from_letter('F').unwrap(),
-                demand: 40_000,
-            },
-            CellDemand {
-                region: Region::PAVLODAR,
-                section: OkedSection::from_letter('A').unwrap(),
-                demand: 10_000,
-            },
-            CellDemand {
-                region: Region::ASTANA,
-                section: OkedSection::from_letter('G').unwrap(),
-                demand: 0,
-            },
+            CellDemand { region: Region::ATYRAU, section: OkedSection::from_letter('F').unwrap(), demand: 40_000 },
+            CellDemand { region: Region::PAVLODAR, section: OkedSection::from_letter('A').unwrap(), demand: 10_000 },
+            CellDemand { region: Region::ASTANA, section: OkedSection::from_letter('G').unwrap(), demand: 0 },
         ];
         let (rows, s) = allocate(&cells, &settings()).unwrap();
         assert_eq!(s.ceiling, 24_423); // 0.25 % of 9,769,536 = 24,423.84
@@ -225,20 +177,13 @@ mod tests {
         assert_eq!(rows.iter().map(|r| r.quota).sum::<u64>(), s.distributed);
         assert!(rows.iter().all(|r| r.region != Region::ASTANA));
         // Seasonal only in agriculture.
-        assert!(
-            rows.iter()
-                .filter(|r| r.category == WorkerCategory::Seasonal)
-                .all(|r| r.section.code() == "A")
-        );
+        assert!(rows.iter().filter(|r| r.category == WorkerCategory::Seasonal).all(|r| r.section.code() == "A"));
     }
 
     #[test]
     fn small_demand_is_met_in_full() {
-        let cells = vec![CellDemand {
-            region: Region::ATYRAU,
-            section: OkedSection::from_letter('F').unwrap(),
-            demand: 120,
-        }];
+        let cells =
+            vec![CellDemand { region: Region::ATYRAU, section: OkedSection::from_letter('F').unwrap(), demand: 120 }];
         let (rows, s) = allocate(&cells, &settings()).unwrap();
         assert_eq!(s.distributed, 120);
         assert_eq!(rows.iter().map(|r| r.quota).sum::<u64>(), 120);

@@ -40,10 +40,7 @@ pub struct FamilyCost {
 
 impl FamilyCost {
     pub fn total(&self) -> f64 {
-        self.relocation_kzt
-            + self.rent_kzt
-            + self.employer_subsidy_kzt
-            + self.housing_certificate_kzt
+        self.relocation_kzt + self.rent_kzt + self.employer_subsidy_kzt + self.housing_certificate_kzt
     }
 }
 
@@ -80,14 +77,8 @@ pub fn family_cost(r: &SupportRules, s: &KandasSettings) -> Result<FamilyCost> {
     Ok(FamilyCost {
         relocation_kzt: r.relocation_mci_per_member * s.family_size as f64 * r.mci_kzt,
         rent_kzt: s.rent_mci_per_month * r.rent_months * r.mci_kzt,
-        employer_subsidy_kzt: r.employer_subsidy_mci
-            * s.working_members_per_family as f64
-            * r.mci_kzt,
-        housing_certificate_kzt: if s.include_housing_certificate {
-            r.housing_certificate_cap_kzt
-        } else {
-            0.0
-        },
+        employer_subsidy_kzt: r.employer_subsidy_mci * s.working_members_per_family as f64 * r.mci_kzt,
+        housing_certificate_kzt: if s.include_housing_certificate { r.housing_certificate_cap_kzt } else { 0.0 },
     })
 }
 
@@ -116,14 +107,12 @@ pub fn allocate(
             ),
         });
     }
-    let w: Vec<u64> = designated
-        .iter()
-        .map(|r| weights.get(r).copied().unwrap_or(0))
-        .collect();
+    let w: Vec<u64> = designated.iter().map(|r| weights.get(r).copied().unwrap_or(0)).collect();
     if w.iter().all(|&x| x == 0) {
         return Err(Error::Infeasible {
             constraint: "kandas.shortage_weights".into(),
-            message: "no labour shortage was found in any designated region, so the split by shortage is undefined".into(),
+            message: "no labour shortage was found in any designated region, so the split by shortage is undefined"
+                .into(),
         });
     }
     let a = hamilton(families, &w, TieBreak::LargerWeightThenOrder)?;
@@ -180,9 +169,7 @@ mod tests {
         // 70*4 + 30*12 + 400 = 1,040 MCI = 4,498,000 tenge, + 4,560,000 certificate.
         let c = family_cost(&rules(), &settings(0.0)).unwrap();
         assert_eq!(c.total(), 9_058_000.0);
-        let w: BTreeMap<Region, u64> = [(Region::PAVLODAR, 300), (Region::KOSTANAY, 100)]
-            .into_iter()
-            .collect();
+        let w: BTreeMap<Region, u64> = [(Region::PAVLODAR, 300), (Region::KOSTANAY, 100)].into_iter().collect();
         let (rows, s) = allocate(
             &[Region::PAVLODAR, Region::KOSTANAY, Region::ATYRAU],
             &w,
@@ -201,15 +188,11 @@ mod tests {
     #[test]
     fn budget_below_one_family_is_infeasible() {
         let w: BTreeMap<Region, u64> = [(Region::PAVLODAR, 1)].into_iter().collect();
-        let e = allocate(&[Region::PAVLODAR], &w, &rules(), &settings(1000.0))
-            .unwrap_err()
-            .to_string();
+        let e = allocate(&[Region::PAVLODAR], &w, &rules(), &settings(1000.0)).unwrap_err().to_string();
         assert!(e.contains("kandas.budget_kzt"), "{e}");
         let mut s = settings(1e9);
         s.rent_mci_per_month = 40.0;
-        let e = allocate(&[Region::PAVLODAR], &w, &rules(), &s)
-            .unwrap_err()
-            .to_string();
+        let e = allocate(&[Region::PAVLODAR], &w, &rules(), &s).unwrap_err().to_string();
         assert!(e.contains("rent_mci_per_month"), "{e}");
     }
 }

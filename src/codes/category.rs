@@ -63,9 +63,7 @@ impl FromStr for WorkerCategory {
             "3" | "cat3" => Ok(WorkerCategory::Cat3),
             "4" | "cat4" => Ok(WorkerCategory::Cat4),
             "seasonal" | "s" => Ok(WorkerCategory::Seasonal),
-            other => Err(format!(
-                "`{other}` is not a worker category (expected 1, 2, 3, 4 or seasonal)"
-            )),
+            other => Err(format!("`{other}` is not a worker category (expected 1, 2, 3, 4 or seasonal)")),
         }
     }
 }

@@ -24,12 +24,7 @@ const SECTIONS: [(char, &str, &str, &str); 21] = [
         "Горнодобывающая промышленность и разработка карьеров",
         "Тау-кен өндіру өнеркәсібі және карьерлерді қазу",
     ),
-    (
-        'C',
-        "Manufacturing",
-        "Обрабатывающая промышленность",
-        "Өңдеу өнеркәсібі",
-    ),
+    ('C', "Manufacturing", "Обрабатывающая промышленность", "Өңдеу өнеркәсібі"),
     (
         'D',
         "Electricity, gas, steam and air conditioning supply",
@@ -49,36 +44,16 @@ const SECTIONS: [(char, &str, &str, &str); 21] = [
         "Оптовая и розничная торговля; ремонт автомобилей и мотоциклов",
         "Көтерме және бөлшек саудада сату; автомобильдерді және мотоциклдерді жөндеу",
     ),
-    (
-        'H',
-        "Transportation and storage",
-        "Транспорт и складирование",
-        "Көлік және жинақтау",
-    ),
+    ('H', "Transportation and storage", "Транспорт и складирование", "Көлік және жинақтау"),
     (
         'I',
         "Accommodation and food service activities",
         "Предоставление услуг по проживанию и питанию",
         "Тұру және тамақтану бойынша қызмет көрсету",
     ),
-    (
-        'J',
-        "Information and communication",
-        "Информация и связь",
-        "Ақпарат және байланыс",
-    ),
-    (
-        'K',
-        "Financial and insurance activities",
-        "Финансовая и страховая деятельность",
-        "Қаржы және сақтандыру қызметі",
-    ),
-    (
-        'L',
-        "Real estate activities",
-        "Операции с недвижимым имуществом",
-        "Жылжымайтын мүлікпен операциялар",
-    ),
+    ('J', "Information and communication", "Информация и связь", "Ақпарат және байланыс"),
+    ('K', "Financial and insurance activities", "Финансовая и страховая деятельность", "Қаржы және сақтандыру қызметі"),
+    ('L', "Real estate activities", "Операции с недвижимым имуществом", "Жылжымайтын мүлікпен операциялар"),
     (
         'M',
         "Professional, scientific and technical activities",
@@ -104,12 +79,7 @@ const SECTIONS: [(char, &str, &str, &str); 21] = [
         "Здравоохранение и социальное обслуживание населения",
         "Денсаулық сақтау және халыққа әлеуметтік қызмет көрсету",
     ),
-    (
-        'R',
-        "Arts, entertainment and recreation",
-        "Искусство, развлечения и отдых",
-        "Өнер, ойын-сауық және демалыс",
-    ),
+    ('R', "Arts, entertainment and recreation", "Искусство, развлечения и отдых", "Өнер, ойын-сауық және демалыс"),
     (
         'S',
         "Other service activities",
@@ -139,19 +109,14 @@ impl OkedSection {
     /// The section for a letter `A`..`U` (case-insensitive).
     pub fn from_letter(c: char) -> Option<OkedSection> {
         let c = c.to_ascii_uppercase();
-        SECTIONS
-            .iter()
-            .position(|s| s.0 == c)
-            .map(|i| OkedSection(i as u8))
+        SECTIONS.iter().position(|s| s.0 == c).map(|i| OkedSection(i as u8))
     }
 
     /// The section letter, e.g. `F`.
     pub fn code(self) -> &'static str {
         // One-letter codes as static strings so they can be borrowed without allocation.
-        const CODES: [&str; 21] = [
-            "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q",
-            "R", "S", "T", "U",
-        ];
+        const CODES: [&str; 21] =
+            ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U"];
         CODES[self.0 as usize]
     }
 
@@ -184,9 +149,7 @@ impl FromStr for OkedSection {
         match (chars.next(), chars.next()) {
             (Some(c), None) => OkedSection::from_letter(c)
                 .ok_or_else(|| format!("`{t}` is not an OKED section (expected one letter A-U)")),
-            _ => Err(format!(
-                "`{t}` is not an OKED section (expected one letter A-U)"
-            )),
+            _ => Err(format!("`{t}` is not an OKED section (expected one letter A-U)")),
         }
     }
 }
@@ -212,10 +175,7 @@ mod tests {
     fn twenty_one_sections_a_to_u() {
         let codes: String = OkedSection::all().map(|s| s.code()).collect();
         assert_eq!(codes, "ABCDEFGHIJKLMNOPQRSTU");
-        assert_eq!(
-            "f".parse::<OkedSection>().unwrap().name_en(),
-            "Construction"
-        );
+        assert_eq!("f".parse::<OkedSection>().unwrap().name_en(), "Construction");
         assert!("V".parse::<OkedSection>().is_err());
         assert!("AB".parse::<OkedSection>().is_err());
     }

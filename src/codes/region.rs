@@ -38,16 +38,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "Абайская область",
         kk: "Абай облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "ABY",
-            "Abai",
-            "Abay",
-            "Abay Region",
-            "Абай",
-            "область Абай",
-            "Абайская",
-            "ABAI OBLYSY",
-        ],
+        variants: &["ABY", "Abai", "Abay", "Abay Region", "Абай", "область Абай", "Абайская", "ABAI OBLYSY"],
     },
     RegionInfo {
         iso: "KZ-11",
@@ -55,16 +46,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "Акмолинская область",
         kk: "Ақмола облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "AKM",
-            "Akmola",
-            "Aqmola",
-            "Akmolinskaya",
-            "Акмолинская",
-            "Ақмола",
-            "AKMOLA OBLYSY",
-            "Akmolinsk",
-        ],
+        variants: &["AKM", "Akmola", "Aqmola", "Akmolinskaya", "Акмолинская", "Ақмола", "AKMOLA OBLYSY", "Akmolinsk"],
     },
     RegionInfo {
         iso: "KZ-15",
@@ -106,14 +88,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "Атырауская область",
         kk: "Атырау облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "ATY",
-            "Atyrau",
-            "Atyrauskaya",
-            "Атырауская",
-            "Атырау",
-            "ATYRAU OBLYSY",
-        ],
+        variants: &["ATY", "Atyrau", "Atyrauskaya", "Атырауская", "Атырау", "ATYRAU OBLYSY"],
     },
     RegionInfo {
         iso: "KZ-27",
@@ -140,16 +115,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "Жамбылская область",
         kk: "Жамбыл облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "ZHM",
-            "Zhambyl",
-            "Jambyl",
-            "Zhambylskaya",
-            "Жамбылская",
-            "Жамбыл",
-            "Dzhambul",
-            "ZHAMBYL OBLYSY",
-        ],
+        variants: &["ZHM", "Zhambyl", "Jambyl", "Zhambylskaya", "Жамбылская", "Жамбыл", "Dzhambul", "ZHAMBYL OBLYSY"],
     },
     RegionInfo {
         iso: "KZ-33",
@@ -157,16 +123,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "область Жетісу",
         kk: "Жетісу облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "ZHT",
-            "Zhetysu",
-            "Zhetisu",
-            "Jetisu",
-            "Жетісу",
-            "Жетысу",
-            "Жетысуская",
-            "ZHETISU OBLYSY",
-        ],
+        variants: &["ZHT", "Zhetysu", "Zhetisu", "Jetisu", "Жетісу", "Жетысу", "Жетысуская", "ZHETISU OBLYSY"],
     },
     RegionInfo {
         iso: "KZ-35",
@@ -240,13 +197,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "Павлодарская область",
         kk: "Павлодар облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "PVL",
-            "Pavlodar",
-            "Pavlodarskaya",
-            "Павлодарская",
-            "PAVLODAR OBLYSY",
-        ],
+        variants: &["PVL", "Pavlodar", "Pavlodarskaya", "Павлодарская", "PAVLODAR OBLYSY"],
     },
     RegionInfo {
         iso: "KZ-59",
@@ -289,16 +240,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "область Ұлытау",
         kk: "Ұлытау облысы",
         kind: Kind::Oblast,
-        variants: &[
-            "ULT",
-            "Ulytau",
-            "Ulutau",
-            "Ulutay",
-            "Ұлытау",
-            "Улытау",
-            "Улытауская",
-            "ULYTAU OBLYSY",
-        ],
+        variants: &["ULT", "Ulytau", "Ulutau", "Ulutay", "Ұлытау", "Улытау", "Улытауская", "ULYTAU OBLYSY"],
     },
     RegionInfo {
         iso: "KZ-63",
@@ -344,13 +286,7 @@ const REGIONS: [RegionInfo; 20] = [
         ru: "г. Алматы",
         kk: "Алматы қаласы",
         kind: Kind::City,
-        variants: &[
-            "ALA",
-            "Almaty city",
-            "город Алматы",
-            "Alma-Ata city",
-            "ALMATY QALASY",
-        ],
+        variants: &["ALA", "Almaty city", "город Алматы", "Alma-Ata city", "ALMATY QALASY"],
     },
     RegionInfo {
         iso: "KZ-79",
@@ -433,19 +369,13 @@ impl Region {
     /// Looks a region up by its ISO 3166-2:KZ code.
     pub fn from_iso(code: &str) -> Option<Region> {
         let code = code.trim();
-        REGIONS
-            .iter()
-            .position(|r| r.iso.eq_ignore_ascii_case(code))
-            .map(|i| Region(i as u8))
+        REGIONS.iter().position(|r| r.iso.eq_ignore_ascii_case(code)).map(|i| Region(i as u8))
     }
 
     /// Date from which the unit exists within its current borders, if it was created or
     /// changed by a reform covered here.
     pub fn established(self) -> Option<NaiveDate> {
-        RegionChange::all()
-            .iter()
-            .find(|c| c.new_units.contains(&self))
-            .map(|c| c.date)
+        RegionChange::all().iter().find(|c| c.new_units.contains(&self)).map(|c| c.date)
     }
 
     /// Whether the unit existed as a separate region in the given calendar year
@@ -469,10 +399,7 @@ impl FromStr for Region {
             Area::Region(r) => Ok(r),
             other => Err(UnknownName {
                 input: s.to_string(),
-                reason: format!(
-                    "`{s}` names {}, not one of the 20 current regions",
-                    other.label_en()
-                ),
+                reason: format!("`{s}` names {}, not one of the 20 current regions", other.label_en()),
                 suggestions: Vec::new(),
             }),
         }
@@ -623,11 +550,7 @@ pub struct UnknownName {
 }
 
 fn suggestion_text(s: &[String]) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        format!("; closest known names: {}", s.join(", "))
-    }
+    if s.is_empty() { String::new() } else { format!("; closest known names: {}", s.join(", ")) }
 }
 
 /// Maps the region labels found in real files to [`Area`]s.
@@ -696,10 +619,7 @@ impl RegionResolver {
         for r in Region::all() {
             let info = r.info();
             let area = Area::Region(r);
-            for name in [info.iso, info.en, info.ru, info.kk]
-                .into_iter()
-                .chain(info.variants.iter().copied())
-            {
+            for name in [info.iso, info.en, info.ru, info.kk].into_iter().chain(info.variants.iter().copied()) {
                 add(name, area);
             }
         }
@@ -751,10 +671,7 @@ impl RegionResolver {
                 input: input.to_string(),
                 reason: format!(
                     "ambiguous region name `{trimmed}`: it could be {}; write `city` or `region` to say which",
-                    many.iter()
-                        .map(|a| a.label_en())
-                        .collect::<Vec<_>>()
-                        .join(" or ")
+                    many.iter().map(|a| a.label_en()).collect::<Vec<_>>().join(" or ")
                 ),
                 suggestions: Vec::new(),
             }),
@@ -775,11 +692,7 @@ impl RegionResolver {
         }
         let mut ranked: Vec<(Area, f64)> = best.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.code().cmp(b.0.code())));
-        ranked
-            .into_iter()
-            .take(3)
-            .map(|(a, _)| a.label_en())
-            .collect()
+        ranked.into_iter().take(3).map(|(a, _)| a.label_en()).collect()
     }
 }
 
@@ -794,9 +707,7 @@ fn area_kind(area: Area) -> Option<Kind> {
 /// Tokens that mark a city of republican significance or an oblast, in skeleton form (after
 /// transliteration and the y -> i, q -> k replacements: "city" -> "citi", "qalasy" -> "kalasi").
 const CITY_TOKENS: &[&str] = &["citi", "g", "gorod", "kalasi", "shahar", "shahari"];
-const OBLAST_TOKENS: &[&str] = &[
-    "region", "oblast", "obl", "oblisi", "oblasti", "province", "reg",
-];
+const OBLAST_TOKENS: &[&str] = &["region", "oblast", "obl", "oblisi", "oblasti", "province", "reg"];
 
 /// Normalises a label to a script-independent stem plus the city/oblast marker it carried.
 fn normalise(input: &str) -> (String, Option<Kind>) {
@@ -814,11 +725,7 @@ fn normalise(input: &str) -> (String, Option<Kind>) {
         }
     }
     // Transliteration-insensitive skeleton.
-    let latin = latin
-        .replace("kh", "h")
-        .replace('q', "k")
-        .replace('y', "i")
-        .replace('j', "zh");
+    let latin = latin.replace("kh", "h").replace('q', "k").replace('y', "i").replace('j', "zh");
     let mut kind = None;
     let mut words: Vec<&str> = Vec::new();
     for w in latin.split_whitespace() {
@@ -873,10 +780,7 @@ mod tests {
     use super::*;
 
     fn iso(s: &str) -> &'static str {
-        RegionResolver::global()
-            .resolve(s)
-            .unwrap_or_else(|e| panic!("{s}: {e}"))
-            .code()
+        RegionResolver::global().resolve(s).unwrap_or_else(|e| panic!("{s}: {e}")).code()
     }
 
     #[test]
@@ -896,14 +800,8 @@ mod tests {
 
     #[test]
     fn normalise_strips_markers_and_script() {
-        assert_eq!(
-            normalise("Shimkent city 3)"),
-            ("shimkent".into(), Some(Kind::City))
-        );
-        assert_eq!(
-            normalise("Акмолинская область").0,
-            normalise("Akmolinskaya").0
-        );
+        assert_eq!(normalise("Shimkent city 3)"), ("shimkent".into(), Some(Kind::City)));
+        assert_eq!(normalise("Акмолинская область").0, normalise("Akmolinskaya").0);
         assert_eq!(normalise("Туркестанская 1").0, "turkestanskaia");
         assert_eq!(iso("Туркестанская 1"), "KZ-61");
         assert_eq!(iso("KZ-71"), "KZ-71");

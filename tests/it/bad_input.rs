@@ -16,40 +16,20 @@ fn fails_cleanly(corrupt: impl FnOnce(&Path), expect: &[&str]) {
 
     let data = copy_dir(&repo().join("data/panel"));
     corrupt(data.path());
-    let o = kvota(&[
-        "run",
-        "-q",
-        "--out",
-        out_s,
-        "--data",
-        data.path().to_str().unwrap(),
-    ]);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "exit code; stderr: {}",
-        stderr(&o)
-    );
+    let o = kvota(&["run", "-q", "--out", out_s, "--data", data.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "exit code; stderr: {}", stderr(&o));
     let msg = stderr(&o);
     for e in expect {
         assert!(msg.contains(e), "message lacks `{e}`: {msg}");
     }
-    assert_eq!(
-        hashes(&out.path().join("baseline")),
-        before,
-        "previous outputs changed"
-    );
+    assert_eq!(hashes(&out.path().join("baseline")), before, "previous outputs changed");
     // validate reports the same error.
     let v = kvota(&["validate", "--data", data.path().to_str().unwrap()]);
     assert_eq!(v.status.code(), Some(1));
 }
 
 fn edit(path: &Path, f: impl FnOnce(&mut Vec<String>)) {
-    let mut lines: Vec<String> = fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let mut lines: Vec<String> = fs::read_to_string(path).unwrap().lines().map(str::to_string).collect();
     f(&mut lines);
     fs::write(path, lines.join("\n") + "\n").unwrap();
 }
@@ -66,11 +46,7 @@ fn missing_column() {
                 }
             })
         },
-        &[
-            "region_year.csv",
-            "column `employed`",
-            "required column is missing",
-        ],
+        &["region_year.csv", "column `employed`", "required column is missing"],
     );
 }
 
@@ -84,12 +60,7 @@ fn negative_count() {
                 l[41] = f.join(",");
             })
         },
-        &[
-            "region_section_year.csv",
-            "row 42",
-            "column `vacancies`",
-            "negative count -5",
-        ],
+        &["region_section_year.csv", "row 42", "column `vacancies`", "negative count -5"],
     );
 }
 
@@ -103,13 +74,7 @@ fn unknown_region() {
                 l[7] = f.join(",");
             })
         },
-        &[
-            "region_year.csv",
-            "row 8",
-            "column `region_code`",
-            "unknown region name",
-            "closest known names",
-        ],
+        &["region_year.csv", "row 8", "column `region_code`", "unknown region name", "closest known names"],
     );
 }
 
@@ -122,21 +87,13 @@ fn duplicate_key() {
                 l.insert(11, dup);
             })
         },
-        &[
-            "region_section_year.csv",
-            "row 12",
-            "duplicate key",
-            "also on row 11",
-        ],
+        &["region_section_year.csv", "row 12", "duplicate key", "also on row 11"],
     );
 }
 
 #[test]
 fn empty_file() {
-    fails_cleanly(
-        |d| fs::write(d.join("national_year.csv"), "").unwrap(),
-        &["national_year.csv", "the file is empty"],
-    );
+    fails_cleanly(|d| fs::write(d.join("national_year.csv"), "").unwrap(), &["national_year.csv", "the file is empty"]);
 }
 
 #[test]
@@ -155,20 +112,10 @@ fn unknown_scenario_key_is_an_error_with_line() {
         .replace("reserve_share = 0.1", "reserve_shar = 0.1");
     let p = dir.path().join("s.toml");
     fs::write(&p, text).unwrap();
-    let o = kvota(&[
-        "run",
-        "-q",
-        "--scenario",
-        p.to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
+    let o = kvota(&["run", "-q", "--scenario", p.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let msg = stderr(&o);
-    assert!(
-        msg.contains("s.toml, row") && msg.contains("reserve_shar"),
-        "{msg}"
-    );
+    assert!(msg.contains("s.toml, row") && msg.contains("reserve_shar"), "{msg}");
 }
 
 #[test]

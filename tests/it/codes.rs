@@ -1,11 +1,7 @@
 use kvota::codes::{Area, OkedSection, Region, RegionResolver, WorkerCategory};
 
 fn code(name: &str) -> String {
-    RegionResolver::global()
-        .resolve(name)
-        .unwrap_or_else(|e| panic!("`{name}`: {e}"))
-        .code()
-        .to_string()
+    RegionResolver::global().resolve(name).unwrap_or_else(|e| panic!("`{name}`: {e}")).code().to_string()
 }
 
 #[test]
@@ -85,13 +81,8 @@ fn spelling_variants_from_real_files_resolve() {
 fn unknown_names_fail_with_suggestions() {
     let e = RegionResolver::global().resolve("Pavlodarr").unwrap_err();
     assert!(e.suggestions[0].contains("KZ-55"), "{e}");
-    assert!(
-        e.to_string().contains("unknown region name `Pavlodarr`"),
-        "{e}"
-    );
-    let e = RegionResolver::global()
-        .resolve("Semipalatinsk")
-        .unwrap_err();
+    assert!(e.to_string().contains("unknown region name `Pavlodarr`"), "{e}");
+    let e = RegionResolver::global().resolve("Semipalatinsk").unwrap_err();
     assert_eq!(e.suggestions.len(), 3);
     // Not a region-level unit: the city of Atyrau is not Atyrau Region.
     assert!(RegionResolver::global().resolve("Atyrau city").is_err());
@@ -100,50 +91,24 @@ fn unknown_names_fail_with_suggestions() {
 
 #[test]
 fn almaty_alone_is_ambiguous_not_guessed() {
-    let e = RegionResolver::global()
-        .resolve("Almaty")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        e.contains("ambiguous") && e.contains("KZ-75") && e.contains("KZ-19"),
-        "{e}"
-    );
-    let e = RegionResolver::global()
-        .resolve("Алматы")
-        .unwrap_err()
-        .to_string();
+    let e = RegionResolver::global().resolve("Almaty").unwrap_err().to_string();
+    assert!(e.contains("ambiguous") && e.contains("KZ-75") && e.contains("KZ-19"), "{e}");
+    let e = RegionResolver::global().resolve("Алматы").unwrap_err().to_string();
     assert!(e.contains("ambiguous"), "{e}");
 }
 
 #[test]
 fn splits_map_older_series_onto_current_borders() {
     let eko = Area::Region(Region::EAST_KAZAKHSTAN);
-    assert_eq!(
-        eko.territory_in(2021),
-        vec![Region::EAST_KAZAKHSTAN, Region::ABAI]
-    );
+    assert_eq!(eko.territory_in(2021), vec![Region::EAST_KAZAKHSTAN, Region::ABAI]);
     assert_eq!(eko.territory_in(2022), vec![Region::EAST_KAZAKHSTAN]);
     let alm = Area::Region(Region::ALMATY_REGION);
-    assert_eq!(
-        alm.territory_in(2020),
-        vec![Region::ALMATY_REGION, Region::ZHETYSU]
-    );
-    assert_eq!(
-        Area::Region(Region::KARAGANDA).territory_in(2010),
-        vec![Region::KARAGANDA, Region::ULYTAU]
-    );
-    let south = RegionResolver::global()
-        .resolve("Южно-Казахстанская")
-        .unwrap();
-    assert_eq!(
-        south.territory_in(2015),
-        vec![Region::TURKISTAN, Region::SHYMKENT]
-    );
+    assert_eq!(alm.territory_in(2020), vec![Region::ALMATY_REGION, Region::ZHETYSU]);
+    assert_eq!(Area::Region(Region::KARAGANDA).territory_in(2010), vec![Region::KARAGANDA, Region::ULYTAU]);
+    let south = RegionResolver::global().resolve("Южно-Казахстанская").unwrap();
+    assert_eq!(south.territory_in(2015), vec![Region::TURKISTAN, Region::SHYMKENT]);
     // Almaty city never contained Almaty Region.
-    assert_eq!(
-        Area::Region(Region::ALMATY_CITY).territory_in(2010),
-        vec![Region::ALMATY_CITY]
-    );
+    assert_eq!(Area::Region(Region::ALMATY_CITY).territory_in(2010), vec![Region::ALMATY_CITY]);
     assert!(!Region::ABAI.exists_in(2021) && Region::ABAI.exists_in(2022));
     assert!(!Region::SHYMKENT.exists_in(2017) && Region::SHYMKENT.exists_in(2018));
     assert!(Region::PAVLODAR.exists_in(1995));
@@ -157,9 +122,6 @@ fn sections_and_categories() {
         "Деятельность экстерриториальных организаций и органов"
     );
     assert_eq!(WorkerCategory::ALL.len(), 5);
-    assert_eq!(
-        "seasonal".parse::<WorkerCategory>().unwrap(),
-        WorkerCategory::Seasonal
-    );
+    assert_eq!("seasonal".parse::<WorkerCategory>().unwrap(), WorkerCategory::Seasonal);
     assert!("5".parse::<WorkerCategory>().is_err());
 }

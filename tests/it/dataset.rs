@@ -7,12 +7,8 @@ use crate::support::{hashes, repo};
 fn committed_panel_is_reproducible() {
     let out = tempfile::tempdir().unwrap();
     let root = repo();
-    let report = kvota::dataset::build(
-        &root.join("data/raw"),
-        &root.join("data/build/assumptions.toml"),
-        out.path(),
-    )
-    .unwrap();
+    let report =
+        kvota::dataset::build(&root.join("data/raw"), &root.join("data/build/assumptions.toml"), out.path()).unwrap();
     assert_eq!(report.files.len(), 4);
     assert_eq!(
         hashes(out.path()),
@@ -30,20 +26,12 @@ fn panel_identities_hold() {
     assert_eq!(panel.sections.len(), 19);
     for &y in &panel.years {
         let national = panel.national[&y];
-        let lf: i64 = kvota::codes::Region::all()
-            .map(|r| panel.regions[&(r, y)].labour_force)
-            .sum();
-        let e: i64 = kvota::codes::Region::all()
-            .map(|r| panel.regions[&(r, y)].employed)
-            .sum();
+        let lf: i64 = kvota::codes::Region::all().map(|r| panel.regions[&(r, y)].labour_force).sum();
+        let e: i64 = kvota::codes::Region::all().map(|r| panel.regions[&(r, y)].employed).sum();
         assert_eq!(lf, national.labour_force, "{y}");
         assert_eq!(e, national.employed, "{y}");
         for r in kvota::codes::Region::all() {
-            let cells: i64 = panel
-                .sections
-                .iter()
-                .map(|s| panel.cells[&(r, *s, y)].employed)
-                .sum();
+            let cells: i64 = panel.sections.iter().map(|s| panel.cells[&(r, *s, y)].employed).sum();
             assert_eq!(cells, panel.regions[&(r, y)].employed, "{r} {y}");
         }
     }
@@ -51,11 +39,6 @@ fn panel_identities_hold() {
     assert_eq!(panel.national[&2025].employed, 9_320_639);
     assert_eq!(panel.national[&2021].labour_force, 9_256_757);
     // Enbek calibration: 1,328k postings in 2025 open one month on average.
-    let v2025: i64 = panel
-        .cells
-        .iter()
-        .filter(|(k, _)| k.2 == 2025)
-        .map(|(_, c)| c.vacancies)
-        .sum();
+    let v2025: i64 = panel.cells.iter().filter(|(k, _)| k.2 == 2025).map(|(_, c)| c.vacancies).sum();
     assert_eq!(v2025, 110_667);
 }

@@ -3,6 +3,7 @@
 mod bad_input;
 mod codes;
 mod dataset;
+mod forecast;
 mod params;
 mod pipeline;
 mod support;

@@ -51,9 +51,7 @@ fn documented_contract() -> BTreeMap<String, Vec<(String, String)>> {
                 "bool" => "Boolean",
                 other => panic!("docs/outputs.md: unknown type {other} for {name}"),
             };
-            out.entry(file.clone())
-                .or_default()
-                .push((name, ty.to_string()));
+            out.entry(file.clone()).or_default().push((name, ty.to_string()));
         }
     }
     out
@@ -64,42 +62,19 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let (out, outcome) = run_baseline();
     let dir = out.path().join("baseline");
     let contract = documented_contract();
-    assert_eq!(
-        contract.len(),
-        4,
-        "docs/outputs.md documents four Parquet files"
-    );
+    assert_eq!(contract.len(), 4, "docs/outputs.md documents four Parquet files");
     for (file, columns) in &contract {
         let (schema, kv, rows) = parquet_schema(&dir.join(file));
-        assert_eq!(
-            &schema, columns,
-            "{file}: schema differs from docs/outputs.md"
-        );
+        assert_eq!(&schema, columns, "{file}: schema differs from docs/outputs.md");
         assert!(rows > 0, "{file} is empty");
-        assert_eq!(
-            kv.get("kvota.schema_version").map(String::as_str),
-            Some("1"),
-            "{file}"
-        );
-        assert_eq!(
-            kv.get("kvota.scenario_id").map(String::as_str),
-            Some("baseline"),
-            "{file}"
-        );
-        assert_eq!(
-            kv.get("kvota.run_id"),
-            Some(&outcome.manifest.run_id),
-            "{file}"
-        );
+        assert_eq!(kv.get("kvota.schema_version").map(String::as_str), Some("1"), "{file}");
+        assert_eq!(kv.get("kvota.scenario_id").map(String::as_str), Some("baseline"), "{file}");
+        assert_eq!(kv.get("kvota.run_id"), Some(&outcome.manifest.run_id), "{file}");
     }
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["scenario"]["id"], "baseline");
-    assert_eq!(
-        manifest["inputs"].as_array().unwrap().len(),
-        4 + 5,
-        "4 panel files and 5 parameter files"
-    );
+    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 4 + 5, "4 panel files and 5 parameter files");
     assert!(
         manifest["parameters"]
             .as_array()
@@ -127,10 +102,7 @@ fn foreign_quota_respects_the_ceiling_and_shortage_cells() {
     let s = &outcome.manifest.summary;
     // 0.25 % (in force for 2026) of the 2025 labour force.
     assert_eq!(s.ceiling_pct, 0.25);
-    assert_eq!(
-        s.ceiling,
-        (0.0025 * s.labour_force_basis as f64).floor() as u64
-    );
+    assert_eq!(s.ceiling, (0.0025 * s.labour_force_basis as f64).floor() as u64);
     assert!(s.distributed <= s.ceiling - s.reserve);
     assert_eq!(s.reserve, (s.ceiling as f64 * 0.1).ceil() as u64);
 
@@ -153,10 +125,7 @@ fn foreign_quota_respects_the_ceiling_and_shortage_cells() {
         let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
         let sec = b.column_by_name("oked_section").unwrap().as_string::<i32>();
         let cat = b.column_by_name("category").unwrap().as_string::<i32>();
-        let q = b
-            .column_by_name("quota")
-            .unwrap()
-            .as_primitive::<Int64Type>();
+        let q = b.column_by_name("quota").unwrap().as_primitive::<Int64Type>();
         for i in 0..b.num_rows() {
             assert!(
                 shortage.contains(&(r.value(i).to_string(), sec.value(i).to_string())),
@@ -184,29 +153,12 @@ fn kandas_quota_within_budget_and_designated_regions() {
     let (mut families, mut persons, mut cost) = (0i64, 0i64, 0.0);
     for b in parquet_batches(&out.path().join("baseline/quota_kandas.parquet")) {
         let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
-        let f = b
-            .column_by_name("families")
-            .unwrap()
-            .as_primitive::<Int64Type>();
-        let p = b
-            .column_by_name("persons")
-            .unwrap()
-            .as_primitive::<Int64Type>();
-        let c = b
-            .column_by_name("cost_kzt")
-            .unwrap()
-            .as_primitive::<arrow::datatypes::Float64Type>();
+        let f = b.column_by_name("families").unwrap().as_primitive::<Int64Type>();
+        let p = b.column_by_name("persons").unwrap().as_primitive::<Int64Type>();
+        let c = b.column_by_name("cost_kzt").unwrap().as_primitive::<arrow::datatypes::Float64Type>();
         for i in 0..b.num_rows() {
-            assert!(
-                designated.contains(r.value(i)),
-                "{} is not designated",
-                r.value(i)
-            );
-            assert_eq!(
-                p.value(i),
-                4 * f.value(i),
-                "persons = family size x families"
-            );
+            assert!(designated.contains(r.value(i)), "{} is not designated", r.value(i));
+            assert_eq!(p.value(i), 4 * f.value(i), "persons = family size x families");
             families += f.value(i);
             persons += p.value(i);
             cost += c.value(i);
@@ -215,10 +167,7 @@ fn kandas_quota_within_budget_and_designated_regions() {
     }
     assert_eq!(families as u64, s.kandas_families);
     assert_eq!(persons as u64, s.kandas_persons);
-    assert!(
-        cost <= s.kandas_budget_kzt + 1e-3,
-        "cost {cost} above budget"
-    );
+    assert!(cost <= s.kandas_budget_kzt + 1e-3, "cost {cost} above budget");
     assert!(s.kandas_families > 0);
 }
 
@@ -230,12 +179,7 @@ fn cli_run_writes_outputs_and_exits_zero() {
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
     assert_eq!(hashes(&out.path().join("baseline")).len(), 5);
     // No staging folder left behind.
-    assert_eq!(
-        std::fs::read_dir(out.path().join("baseline"))
-            .unwrap()
-            .count(),
-        5
-    );
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 5);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);

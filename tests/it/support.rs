@@ -13,11 +13,7 @@ pub fn repo() -> PathBuf {
 
 /// Runs the `kvota` binary in the repository root.
 pub fn kvota(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kvota"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("run kvota")
+    Command::new(env!("CARGO_BIN_EXE_kvota")).args(args).current_dir(repo()).output().expect("run kvota")
 }
 
 pub fn stderr(o: &Output) -> String {
@@ -42,10 +38,7 @@ pub fn hashes(dir: &Path) -> BTreeMap<String, String> {
     for e in fs::read_dir(dir).expect("read dir") {
         let p = e.expect("entry").path();
         if p.is_file() {
-            out.insert(
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                kvota::export::sha256_file(&p).unwrap(),
-            );
+            out.insert(p.file_name().unwrap().to_string_lossy().into_owned(), kvota::export::sha256_file(&p).unwrap());
         }
     }
     out
@@ -56,21 +49,13 @@ pub fn hashes(dir: &Path) -> BTreeMap<String, String> {
 pub fn parquet_schema(path: &Path) -> (Vec<(String, String)>, BTreeMap<String, String>, usize) {
     let f = fs::File::open(path).expect("open parquet");
     let b = ParquetRecordBatchReaderBuilder::try_new(f).expect("parquet reader");
-    let schema: Vec<(String, String)> = b
-        .schema()
-        .fields()
-        .iter()
-        .map(|f| (f.name().clone(), f.data_type().to_string()))
-        .collect();
+    let schema: Vec<(String, String)> =
+        b.schema().fields().iter().map(|f| (f.name().clone(), f.data_type().to_string())).collect();
     let kv: BTreeMap<String, String> = b
         .metadata()
         .file_metadata()
         .key_value_metadata()
-        .map(|v| {
-            v.iter()
-                .filter_map(|k| k.value.clone().map(|val| (k.key.clone(), val)))
-                .collect()
-        })
+        .map(|v| v.iter().filter_map(|k| k.value.clone().map(|val| (k.key.clone(), val))).collect())
         .unwrap_or_default();
     let rows = b.metadata().file_metadata().num_rows() as usize;
     (schema, kv, rows)
@@ -79,9 +64,6 @@ pub fn parquet_schema(path: &Path) -> (Vec<(String, String)>, BTreeMap<String, S
 /// Reads every record batch of a Parquet file with arrow-rs.
 pub fn parquet_batches(path: &Path) -> Vec<arrow::record_batch::RecordBatch> {
     let f = fs::File::open(path).expect("open parquet");
-    let r = ParquetRecordBatchReaderBuilder::try_new(f)
-        .expect("reader")
-        .build()
-        .expect("build");
+    let r = ParquetRecordBatchReaderBuilder::try_new(f).expect("reader").build().expect("build");
     r.map(|b| b.expect("batch")).collect()
 }

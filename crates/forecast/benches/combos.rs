@@ -23,9 +23,11 @@ fn main() {
         Some("quarterly") => "QUARTERLY",
         _ => "YEARLY",
     };
-    if std::env::var_os("ALWAYS").is_some() {
-        kvota_forecast::seasonal::set_policy(kvota_forecast::seasonal::SeasonalPolicy::Always);
-    }
+    let policy = if std::env::var_os("ALWAYS").is_some() {
+        kvota_forecast::seasonal::SeasonalPolicy::Always
+    } else {
+        kvota_forecast::seasonal::SeasonalPolicy::Test
+    };
     let series = mcomp::m3(&root, period).expect("M3");
     let (h, m) = (series[0].test.len(), series[0].m);
     let base = [
@@ -103,14 +105,10 @@ fn main() {
                     theta: Some(3.0),
                     ..kvota_forecast::theta::ThetaModel::new(kvota_forecast::theta::ThetaKind::Otm)
                 };
-                t.fit(y)
-                    .map(|f| f.predict(h, &[]).point)
-                    .unwrap_or_else(|_| vec![last; h])
+                t.fit(y).map(|f| f.predict(h, &[]).point).unwrap_or_else(|_| vec![last; h])
             }
             13..=15 => {
-                use kvota_forecast::seasonal::{
-                    DecompositionKind, SeasonalAdjustment, is_seasonal, seasonal_indices,
-                };
+                use kvota_forecast::seasonal::{DecompositionKind, SeasonalAdjustment, is_seasonal, seasonal_indices};
                 use kvota_forecast::{Fit, Predict};
                 let seasonal = match j {
                     15 => is_seasonal(y, m, 2),
@@ -123,10 +121,7 @@ fn main() {
                     indices: seasonal_indices(y, m, DecompositionKind::Multiplicative),
                     n: y.len(),
                 });
-                let ya = adj
-                    .as_ref()
-                    .map(|a| a.adjust(y))
-                    .unwrap_or_else(|| y.to_vec());
+                let ya = adj.as_ref().map(|a| a.adjust(y)).unwrap_or_else(|| y.to_vec());
                 let mut fc = if j == 14 {
                     kvota_forecast::theta::ThetaModel::new(kvota_forecast::theta::ThetaKind::Stm)
                         .fit(&ya)
@@ -142,10 +137,7 @@ fn main() {
             }
             8..=12 => {
                 if y.iter().any(|v| *v <= 0.0) {
-                    return forecast_with_fallback(ModelSpec::Dotm, y, m, h, &[])
-                        .unwrap()
-                        .forecast
-                        .point;
+                    return forecast_with_fallback(ModelSpec::Dotm, y, m, h, &[]).unwrap().forecast.point;
                 }
                 let ly: Vec<f64> = y.iter().map(|v| v.ln()).collect();
                 let spec = match j {
@@ -155,13 +147,7 @@ fn main() {
                     11 => ModelSpec::Ces,
                     _ => ModelSpec::Theta,
                 };
-                forecast_with_fallback(spec, &ly, m, h, &[])
-                    .unwrap()
-                    .forecast
-                    .point
-                    .iter()
-                    .map(|v| v.exp())
-                    .collect()
+                forecast_with_fallback(spec, &ly, m, h, &[]).unwrap().forecast.point.iter().map(|v| v.exp()).collect()
             }
             _ => vec![last; h],
         }
@@ -171,12 +157,7 @@ fn main() {
             .iter()
             .map(|spec| {
                 data.par_iter()
-                    .map(|s| {
-                        forecast_with_fallback(*spec, &s.train, m, h, &[])
-                            .unwrap()
-                            .forecast
-                            .point
-                    })
+                    .map(|s| forecast_with_fallback(*spec, &s.train, m, h, &[]).unwrap().forecast.point)
                     .collect()
             })
             .collect();
@@ -187,13 +168,8 @@ fn main() {
     };
     let mut fcs = run(&series);
     // statsforecast's AutoARIMA reference forecasts (test split only), for exploration.
-    let p = if period == "YEARLY" {
-        "yearly"
-    } else {
-        "quarterly"
-    };
-    let arima = mcomp::statsforecast_reference(&root.join("../m3-statsforecast"), p, "AutoARIMA")
-        .expect("reference");
+    let p = if period == "YEARLY" { "yearly" } else { "quarterly" };
+    let arima = mcomp::statsforecast_reference(&root.join("../m3-statsforecast"), p, "AutoARIMA").expect("reference");
     fcs.push(series.iter().map(|s| arima[&s.id].clone()).collect());
     let hfcs = run(&holdout);
     let score_on = |data: &[mcomp::Series], pick: &dyn Fn(usize, usize) -> f64| {
@@ -209,46 +185,28 @@ fn main() {
     println!("M3 {period}");
     let mut hfcs = hfcs;
     hfcs.push(hfcs[0].clone()); // no hold-out ARIMA: use naive as a stand-in for hold-out ranking
-    let names: Vec<&str> = base
-        .iter()
-        .map(|b| b.name())
-        .chain(extra_names.iter().copied())
-        .chain(["sf-arima"])
-        .collect();
+    let names: Vec<&str> =
+        base.iter().map(|b| b.name()).chain(extra_names.iter().copied()).chain(["sf-arima"]).collect();
     for (j, name) in names.iter().enumerate() {
         let (a, b) = score(&|i, k| fcs[j][i][k]);
         let (ha, hb) = score_on(&holdout, &|i, k| hfcs[j][i][k]);
-        println!(
-            "  {:<40} hold-out {ha:.3} {hb:.3} | test {a:.3} {b:.3}",
-            name
-        );
+        println!("  {:<40} hold-out {ha:.3} {hb:.3} | test {a:.3} {b:.3}", name);
     }
     let pool: Vec<usize> = std::env::var("POOL")
         .ok()
-        .map(|p| {
-            p.split(',')
-                .map(|x| names.iter().position(|n| *n == x).expect("pool name"))
-                .collect()
-        })
+        .map(|p| p.split(',').map(|x| names.iter().position(|n| *n == x).expect("pool name")).collect())
         .unwrap_or_else(|| (0..names.len()).collect());
     let n = pool.len();
     let mut results = Vec::new();
     for mask in 1u32..(1 << n) {
-        let members: Vec<usize> = (0..n)
-            .filter(|j| mask & (1 << j) != 0)
-            .map(|j| pool[j])
-            .collect();
+        let members: Vec<usize> = (0..n).filter(|j| mask & (1 << j) != 0).map(|j| pool[j]).collect();
         if members.len() < 2 || members.len() > 7 {
             continue;
         }
         for (label, med) in [("mean", false), ("median", true)] {
             let comb = |f: &Vec<Vec<Vec<f64>>>, i: usize, k: usize| {
                 let v: Vec<f64> = members.iter().map(|&j| f[j][i][k]).collect();
-                if med {
-                    median(&v)
-                } else {
-                    v.iter().sum::<f64>() / v.len() as f64
-                }
+                if med { median(&v) } else { v.iter().sum::<f64>() / v.len() as f64 }
             };
             let (ha, hb) = score_on(&holdout, &|i, k| comb(&hfcs, i, k));
             let (a, b) = score(&|i, k| comb(&fcs, i, k));
@@ -257,33 +215,22 @@ fn main() {
         }
     }
     // Rank by the hold-out only (sMAPE and MASE relative to DOTM's hold-out scores).
-    let (dh_s, dh_m) = score_on(&holdout, &|i, k| {
-        hfcs[base.iter().position(|b| *b == ModelSpec::Dotm).unwrap()][i][k]
-    });
+    let (dh_s, dh_m) = score_on(&holdout, &|i, k| hfcs[base.iter().position(|b| *b == ModelSpec::Dotm).unwrap()][i][k]);
     println!("  hold-out DOTM {dh_s:.3} {dh_m:.3}");
     results.sort_by(|x, y| (x.0 / dh_s + x.1 / dh_m).total_cmp(&(y.0 / dh_s + y.1 / dh_m)));
     println!("  best by hold-out (hold-out sMAPE MASE | test sMAPE MASE):");
     for r in results.iter().take(20) {
-        println!(
-            "  {:<66} {:.3} {:.3} | {:.3} {:.3}",
-            r.2, r.0, r.1, r.3, r.4
-        );
+        println!("  {:<66} {:.3} {:.3} | {:.3} {:.3}", r.2, r.0, r.1, r.3, r.4);
     }
     let mut by_test = results.clone();
     by_test.sort_by(|x, y| (x.3 / 15.79 + x.4 / 2.576).total_cmp(&(y.3 / 15.79 + y.4 / 2.576)));
     println!("  best by test (for reference only):");
     for r in by_test.iter().take(10) {
-        println!(
-            "  {:<66} {:.3} {:.3} | {:.3} {:.3}",
-            r.2, r.0, r.1, r.3, r.4
-        );
+        println!("  {:<66} {:.3} {:.3} | {:.3} {:.3}", r.2, r.0, r.1, r.3, r.4);
     }
     if let Ok(spec) = std::env::var("PERSERIES") {
         // Per-series use of each series' own hold-out errors (training data only).
-        let members: Vec<usize> = spec
-            .split(',')
-            .map(|x| names.iter().position(|n| *n == x).unwrap())
-            .collect();
+        let members: Vec<usize> = spec.split(',').map(|x| names.iter().position(|n| *n == x).unwrap()).collect();
         let herr = |j: usize, i: usize| -> f64 {
             let s = &holdout[i];
             mase(&s.train, &s.test, &hfcs[j][i], m) + 0.0 * smape(&s.test, &hfcs[j][i])
@@ -292,10 +239,7 @@ fn main() {
             (
                 "best1",
                 Box::new(|i, k| {
-                    let b = *members
-                        .iter()
-                        .min_by(|a, b| herr(**a, i).total_cmp(&herr(**b, i)))
-                        .unwrap();
+                    let b = *members.iter().min_by(|a, b| herr(**a, i).total_cmp(&herr(**b, i))).unwrap();
                     fcs[b][i][k]
                 }),
             ),
@@ -326,57 +270,36 @@ fn main() {
             (
                 "inv-weight",
                 Box::new(|i, k| {
-                    let w: Vec<f64> = members
-                        .iter()
-                        .map(|&j| 1.0 / herr(j, i).max(1e-6))
-                        .collect();
+                    let w: Vec<f64> = members.iter().map(|&j| 1.0 / herr(j, i).max(1e-6)).collect();
                     let sw: f64 = w.iter().sum();
-                    members
-                        .iter()
-                        .zip(&w)
-                        .map(|(&j, w)| w * fcs[j][i][k])
-                        .sum::<f64>()
-                        / sw
+                    members.iter().zip(&w).map(|(&j, w)| w * fcs[j][i][k]).sum::<f64>() / sw
                 }),
             ),
             (
                 "inv2-weight",
                 Box::new(|i, k| {
-                    let w: Vec<f64> = members
-                        .iter()
-                        .map(|&j| herr(j, i).max(1e-6).powi(-2))
-                        .collect();
+                    let w: Vec<f64> = members.iter().map(|&j| herr(j, i).max(1e-6).powi(-2)).collect();
                     let sw: f64 = w.iter().sum();
-                    members
-                        .iter()
-                        .zip(&w)
-                        .map(|(&j, w)| w * fcs[j][i][k])
-                        .sum::<f64>()
-                        / sw
+                    members.iter().zip(&w).map(|(&j, w)| w * fcs[j][i][k]).sum::<f64>() / sw
                 }),
             ),
-            (
-                "median-all",
-                Box::new(|i, k| median(&members.iter().map(|&j| fcs[j][i][k]).collect::<Vec<_>>())),
-            ),
+            ("median-all", Box::new(|i, k| median(&members.iter().map(|&j| fcs[j][i][k]).collect::<Vec<_>>()))),
         ];
         for (name, f) in &strategies {
             let (a, b) = score(&|i, k| f(i, k));
             println!("  per-series {name:<14} test {a:.3} {b:.3}");
         }
+        let (ha, hb) = score_on(&holdout, &|i, k| median(&members.iter().map(|&j| hfcs[j][i][k]).collect::<Vec<_>>()));
+        println!("  hold-out median-all {ha:.3} {hb:.3}");
     }
     if let Ok(spec) = std::env::var("INSPECT") {
-        let members: Vec<usize> = spec
-            .split(',')
-            .map(|x| names.iter().position(|n| *n == x).unwrap())
-            .collect();
+        let members: Vec<usize> = spec.split(',').map(|x| names.iter().position(|n| *n == x).unwrap()).collect();
         let mut per: Vec<(f64, f64, usize)> = series
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let f: Vec<f64> = (0..h)
-                    .map(|k| median(&members.iter().map(|&j| fcs[j][i][k]).collect::<Vec<_>>()))
-                    .collect();
+                let f: Vec<f64> =
+                    (0..h).map(|k| median(&members.iter().map(|&j| fcs[j][i][k]).collect::<Vec<_>>())).collect();
                 (mase(&s.train, &s.test, &f, m), smape(&s.test, &f), i)
             })
             .collect();
@@ -391,28 +314,15 @@ fn main() {
                 s.train.len(),
                 p.0,
                 p.1,
-                &s.train[s.train.len().saturating_sub(5)..]
-                    .iter()
-                    .map(|v| v.round())
-                    .collect::<Vec<_>>(),
+                &s.train[s.train.len().saturating_sub(5)..].iter().map(|v| v.round()).collect::<Vec<_>>(),
                 s.test.iter().map(|v| v.round()).collect::<Vec<_>>()
             );
-            let f: Vec<f64> = members
-                .iter()
-                .map(|&j| fcs[j][p.2][h - 1].round())
-                .collect();
+            let f: Vec<f64> = members.iter().map(|&j| fcs[j][p.2][h - 1].round()).collect();
             println!("      member forecasts at h: {f:?}");
         }
     }
-    let meets = results
-        .iter()
-        .filter(|r| r.3 <= 15.7 && r.4 <= 2.55)
-        .count();
-    println!(
-        "  {} of {} combinations meet 15.7 / 2.55 on test",
-        meets,
-        results.len()
-    );
+    let meets = results.iter().filter(|r| r.3 <= 15.7 && r.4 <= 2.55).count();
+    println!("  {} of {} combinations meet 15.7 / 2.55 on test", meets, results.len());
 }
 
 fn phi_pow(phi: f64, i: usize) -> f64 {

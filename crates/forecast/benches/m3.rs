@@ -20,16 +20,10 @@ fn shared() -> PathBuf {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let root = shared();
     if !root.join("m3").exists() {
-        println!(
-            "skipped: {} not found (the M3 data live in ../shared/data-raw)",
-            root.join("m3").display()
-        );
+        println!("skipped: {} not found (the M3 data live in ../shared/data-raw)", root.join("m3").display());
         return;
     }
     let periods: Vec<&str> = match args.first().map(String::as_str) {
@@ -58,11 +52,7 @@ fn main() {
         let series = mcomp::m3(&root.join("m3"), period).expect("M3 data");
         let h = series[0].test.len();
         let m = series[0].m;
-        println!(
-            "\nM3 {period}: {} series, h = {h}, m = {m}, {} threads",
-            series.len(),
-            rayon::current_num_threads()
-        );
+        println!("\nM3 {period}: {} series, h = {h}, m = {m}, {} threads", series.len(), rayon::current_num_threads());
 
         // The metric implementation against the published figures (submitted forecasts).
         for method in ["NAIVE2", "THETA"] {
@@ -81,25 +71,13 @@ fn main() {
                 })
                 .collect();
             let sm = Summary::of(&scores);
-            println!(
-                "  submitted {method:<8} sMAPE {:.3}  MASE {:.3}",
-                sm.smape, sm.mase
-            );
+            println!("  submitted {method:<8} sMAPE {:.3}  MASE {:.3}", sm.smape, sm.mase);
         }
 
         let naive2 = evaluate(&series, ModelSpec::Naive2, m, h);
         println!(
             "  {:<10} {:>7} {:>7} {:>6} {:>7} {:>6} {:>6} {:>10} {:>9} {:>11}",
-            "model",
-            "sMAPE",
-            "MASE",
-            "OWA",
-            "MSIS",
-            "cov80",
-            "cov95",
-            "series/s",
-            "fallbacks",
-            "vs sf (max)"
+            "model", "sMAPE", "MASE", "OWA", "MSIS", "cov80", "cov95", "series/s", "fallbacks", "vs sf (max)"
         );
         for &spec in &models {
             let (summary, fallbacks, rate, fcs) = {
@@ -117,13 +95,8 @@ fn main() {
                 _ => None,
             };
             let diff = reference.and_then(|r| {
-                let p = if period == "YEARLY" {
-                    "yearly"
-                } else {
-                    "quarterly"
-                };
-                let refs =
-                    mcomp::statsforecast_reference(&root.join("m3-statsforecast"), p, r).ok()?;
+                let p = if period == "YEARLY" { "yearly" } else { "quarterly" };
+                let refs = mcomp::statsforecast_reference(&root.join("m3-statsforecast"), p, r).ok()?;
                 let mut worst = 0.0f64;
                 for (s, f) in series.iter().zip(&fcs) {
                     for (a, b) in f.iter().zip(&refs[&s.id]) {
@@ -150,18 +123,21 @@ fn main() {
 }
 
 /// Scores of one model over the data set, fallbacks, series/s, point forecasts.
-fn evaluate(
-    series: &[mcomp::Series],
-    spec: ModelSpec,
-    m: usize,
-    h: usize,
-) -> (Summary, usize, f64, Vec<Vec<f64>>) {
+fn evaluate(series: &[mcomp::Series], spec: ModelSpec, m: usize, h: usize) -> (Summary, usize, f64, Vec<Vec<f64>>) {
     let t = Instant::now();
-    let out: Vec<_> = series
+    let mut out: Vec<_> = series
         .par_iter()
         .map(|s| forecast_with_fallback(spec, &s.train, m, h, &[80.0, 95.0]).expect("forecast"))
         .collect();
     let secs = t.elapsed().as_secs_f64();
+    if std::env::var_os("CALIBRATE").is_some() {
+        let refs: Vec<&[f64]> = series.iter().map(|s| s.train.as_slice()).collect();
+        if let Some(cal) = kvota_forecast::calibrate::calibrate(&refs, spec, m, h, &[80.0, 95.0]) {
+            for r in &mut out {
+                cal.apply(&mut r.forecast);
+            }
+        }
+    }
     let fallbacks = out.iter().filter(|r| r.fallback_reason.is_some()).count();
     let scores: Vec<Scores> = series
         .iter()
@@ -178,10 +154,5 @@ fn evaluate(
             }
         })
         .collect();
-    (
-        Summary::of(&scores),
-        fallbacks,
-        series.len() as f64 / secs,
-        out.into_iter().map(|r| r.forecast.point).collect(),
-    )
+    (Summary::of(&scores), fallbacks, series.len() as f64 / secs, out.into_iter().map(|r| r.forecast.point).collect())
 }

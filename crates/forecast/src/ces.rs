@@ -19,13 +19,14 @@
 //! `F = [[1, a1 - 1], [1, 1 - a0]]`, `g = (a0 - a1, a0 + a1)`.
 
 use crate::optim::NelderMead;
-use crate::seasonal::{SeasonalAdjustment, m4_adjustment};
+use crate::seasonal::{SeasonalAdjustment, SeasonalPolicy, adjustment};
 use crate::{Fit, Forecast, ForecastError, Predict, need};
 
 /// Non-seasonal complex exponential smoothing with estimated smoothing parameters.
 #[derive(Debug, Clone, Copy)]
 pub struct Ces {
     pub season_length: usize,
+    pub policy: SeasonalPolicy,
 }
 
 #[derive(Debug, Clone)]
@@ -42,10 +43,7 @@ pub struct CesFit {
 
 #[inline]
 fn step(s: [f64; 2], a0: f64, a1: f64, e: f64) -> [f64; 2] {
-    [
-        s[0] - (1.0 - a1) * s[1] + (a0 - a1) * e,
-        s[0] + (1.0 - a0) * s[1] + (a0 + a1) * e,
-    ]
+    [s[0] - (1.0 - a1) * s[1] + (a0 - a1) * e, s[0] + (1.0 - a0) * s[1] + (a0 + a1) * e]
 }
 
 /// One pass over `y` from state `s`; returns the final state and the sum of squared errors.
@@ -75,7 +73,7 @@ impl Fit for Ces {
     type Fitted = CesFit;
     fn fit(&self, y: &[f64]) -> Result<CesFit, ForecastError> {
         need("ces", y, 4)?;
-        let seasonal = m4_adjustment(y, self.season_length);
+        let seasonal = adjustment(y, self.season_length, self.policy);
         let adjusted;
         let y: &[f64] = match &seasonal {
             Some(s) => {
@@ -104,19 +102,10 @@ impl Fit for Ces {
         let (last, sse) = backfit(y, init, a0, a1);
         let lik = n as f64 * sse.ln();
         if !lik.is_finite() || !last.iter().all(|v| v.is_finite()) {
-            return Err(ForecastError::Failed(
-                "ces: the model could not be fitted".into(),
-            ));
+            return Err(ForecastError::Failed("ces: the model could not be fitted".into()));
         }
         let dof = (n as f64 - 4.0).max(1.0);
-        Ok(CesFit {
-            a0,
-            a1,
-            lik,
-            sigma2: sse / dof,
-            last,
-            seasonal,
-        })
+        Ok(CesFit { a0, a1, lik, sigma2: sse / dof, last, seasonal })
     }
 }
 
@@ -155,20 +144,13 @@ mod tests {
 
     #[test]
     fn follows_a_trend_and_stays_in_bounds() {
-        let y: Vec<f64> = (0..25)
-            .map(|t| 200.0 + 5.0 * t as f64 + ((t * 7) % 5) as f64)
-            .collect();
-        let f = Ces { season_length: 1 }.fit(&y).unwrap();
+        let y: Vec<f64> = (0..25).map(|t| 200.0 + 5.0 * t as f64 + ((t * 7) % 5) as f64).collect();
+        let f = Ces { season_length: 1, policy: SeasonalPolicy::Test }.fit(&y).unwrap();
         assert!((0.01..=1.8).contains(&f.a0) && (0.01..=1.9).contains(&f.a1));
         let fc = f.predict(4, &[80.0, 95.0]);
+        assert!(fc.point[0] > 300.0 && fc.point[3] > fc.point[0], "{:?}", fc.point);
         assert!(
-            fc.point[0] > 300.0 && fc.point[3] > fc.point[0],
-            "{:?}",
-            fc.point
-        );
-        assert!(
-            fc.intervals[1].upper[3] - fc.intervals[1].lower[3]
-                > fc.intervals[1].upper[0] - fc.intervals[1].lower[0]
+            fc.intervals[1].upper[3] - fc.intervals[1].lower[3] > fc.intervals[1].upper[0] - fc.intervals[1].lower[0]
         );
     }
 }

@@ -32,10 +32,7 @@ pub fn combine(members: &[Forecast], how: Combiner) -> Forecast {
         buf.extend(members.iter().filter_map(|m| m.point.get(k).copied()));
         point.push(agg(&mut buf));
     }
-    let levels: Vec<f64> = members
-        .first()
-        .map(|m| m.intervals.iter().map(|i| i.level).collect())
-        .unwrap_or_default();
+    let levels: Vec<f64> = members.first().map(|m| m.intervals.iter().map(|i| i.level).collect()).unwrap_or_default();
     let intervals = levels
         .iter()
         .map(|&level| {
@@ -43,25 +40,13 @@ pub fn combine(members: &[Forecast], how: Combiner) -> Forecast {
             let mut upper = Vec::with_capacity(h);
             for k in 0..h {
                 buf.clear();
-                buf.extend(
-                    members
-                        .iter()
-                        .filter_map(|m| m.interval(level).and_then(|i| i.lower.get(k).copied())),
-                );
+                buf.extend(members.iter().filter_map(|m| m.interval(level).and_then(|i| i.lower.get(k).copied())));
                 lower.push(agg(&mut buf));
                 buf.clear();
-                buf.extend(
-                    members
-                        .iter()
-                        .filter_map(|m| m.interval(level).and_then(|i| i.upper.get(k).copied())),
-                );
+                buf.extend(members.iter().filter_map(|m| m.interval(level).and_then(|i| i.upper.get(k).copied())));
                 upper.push(agg(&mut buf));
             }
-            Interval {
-                level,
-                lower,
-                upper,
-            }
+            Interval { level, lower, upper }
         })
         .collect();
     Forecast { point, intervals }

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::combine::{Combiner, combine};
 use crate::ets::{Ets, EtsKind};
+use crate::seasonal::SeasonalPolicy;
 use crate::theta::{AutoTheta, ThetaKind, ThetaModel};
 use crate::{Drift, Fit, Forecast, ForecastError, Naive, Naive2, Predict, SeasonalNaive, Ses};
 
@@ -98,11 +99,7 @@ impl ModelSpec {
             | ModelSpec::Dotm
             | ModelSpec::AutoTheta
             | ModelSpec::Ces => 4,
-            ModelSpec::Holt
-            | ModelSpec::Damped
-            | ModelSpec::AutoEts
-            | ModelSpec::Comb
-            | ModelSpec::Auto => 5,
+            ModelSpec::Holt | ModelSpec::Damped | ModelSpec::AutoEts | ModelSpec::Comb | ModelSpec::Auto => 5,
         }
     }
 
@@ -110,9 +107,7 @@ impl ModelSpec {
     pub fn fallback(self) -> Option<ModelSpec> {
         match self {
             ModelSpec::Naive => None,
-            ModelSpec::SeasonalNaive | ModelSpec::Naive2 | ModelSpec::Drift | ModelSpec::Ses => {
-                Some(ModelSpec::Naive)
-            }
+            ModelSpec::SeasonalNaive | ModelSpec::Naive2 | ModelSpec::Drift | ModelSpec::Ses => Some(ModelSpec::Naive),
             ModelSpec::ClassicTheta => Some(ModelSpec::Drift),
             ModelSpec::SesEts => Some(ModelSpec::Ses),
             ModelSpec::Theta
@@ -121,71 +116,47 @@ impl ModelSpec {
             | ModelSpec::Dotm
             | ModelSpec::AutoTheta
             | ModelSpec::Ces => Some(ModelSpec::Drift),
-            ModelSpec::Holt | ModelSpec::Damped | ModelSpec::AutoEts | ModelSpec::Comb => {
-                Some(ModelSpec::Theta)
-            }
+            ModelSpec::Holt | ModelSpec::Damped | ModelSpec::AutoEts | ModelSpec::Comb => Some(ModelSpec::Theta),
             ModelSpec::Auto => Some(ModelSpec::Theta),
         }
     }
 
-    /// Fits the model and forecasts, without fallback.
-    pub fn forecast(
+    /// Fits the model and forecasts, without fallback. Seasonal adjustment follows the M4
+    /// rule, except inside the automatic method (see [`auto_members`]).
+    pub fn forecast(self, y: &[f64], m: usize, h: usize, levels: &[f64]) -> Result<Forecast, ForecastError> {
+        self.forecast_with(y, m, h, levels, SeasonalPolicy::Test)
+    }
+
+    /// Like [`ModelSpec::forecast`] with an explicit seasonal-adjustment policy for the models
+    /// that adjust before fitting (Naive2, drift, the ETS family, CES, classic Theta).
+    pub fn forecast_with(
         self,
         y: &[f64],
         m: usize,
         h: usize,
         levels: &[f64],
+        policy: SeasonalPolicy,
     ) -> Result<Forecast, ForecastError> {
-        fn run<F: Fit>(
-            f: F,
-            y: &[f64],
-            h: usize,
-            levels: &[f64],
-        ) -> Result<Forecast, ForecastError> {
+        fn run<F: Fit>(f: F, y: &[f64], h: usize, levels: &[f64]) -> Result<Forecast, ForecastError> {
             Ok(f.fit(y)?.predict(h, levels))
         }
         let fc = match self {
             ModelSpec::Naive => run(Naive, y, h, levels),
             ModelSpec::SeasonalNaive => run(SeasonalNaive { season_length: m }, y, h, levels),
-            ModelSpec::Naive2 => run(Naive2 { season_length: m }, y, h, levels),
-            ModelSpec::Drift => run(Drift { season_length: m }, y, h, levels),
+            ModelSpec::Naive2 => run(Naive2 { season_length: m, policy }, y, h, levels),
+            ModelSpec::Drift => run(Drift { season_length: m, policy }, y, h, levels),
             ModelSpec::Ses => run(Ses::default(), y, h, levels),
-            ModelSpec::SesEts => run(Ets::new(EtsKind::Simple, m), y, h, levels),
-            ModelSpec::Holt => run(Ets::new(EtsKind::Holt, m), y, h, levels),
-            ModelSpec::Damped => run(Ets::new(EtsKind::Damped, m), y, h, levels),
-            ModelSpec::Theta => run(
-                ThetaModel::new(ThetaKind::Stm).season_length(m),
-                y,
-                h,
-                levels,
-            ),
-            ModelSpec::Otm => run(
-                ThetaModel::new(ThetaKind::Otm).season_length(m),
-                y,
-                h,
-                levels,
-            ),
-            ModelSpec::Dstm => run(
-                ThetaModel::new(ThetaKind::Dstm).season_length(m),
-                y,
-                h,
-                levels,
-            ),
-            ModelSpec::Dotm => run(
-                ThetaModel::new(ThetaKind::Dotm).season_length(m),
-                y,
-                h,
-                levels,
-            ),
-            ModelSpec::ClassicTheta => run(
-                crate::theta::ClassicTheta { season_length: m },
-                y,
-                h,
-                levels,
-            ),
+            ModelSpec::SesEts => run(Ets::new(EtsKind::Simple, m).policy(policy), y, h, levels),
+            ModelSpec::Holt => run(Ets::new(EtsKind::Holt, m).policy(policy), y, h, levels),
+            ModelSpec::Damped => run(Ets::new(EtsKind::Damped, m).policy(policy), y, h, levels),
+            ModelSpec::Theta => run(ThetaModel::new(ThetaKind::Stm).season_length(m), y, h, levels),
+            ModelSpec::Otm => run(ThetaModel::new(ThetaKind::Otm).season_length(m), y, h, levels),
+            ModelSpec::Dstm => run(ThetaModel::new(ThetaKind::Dstm).season_length(m), y, h, levels),
+            ModelSpec::Dotm => run(ThetaModel::new(ThetaKind::Dotm).season_length(m), y, h, levels),
+            ModelSpec::ClassicTheta => run(crate::theta::ClassicTheta { season_length: m }, y, h, levels),
             ModelSpec::AutoTheta => run(AutoTheta { season_length: m }, y, h, levels),
-            ModelSpec::AutoEts => run(Ets::new(EtsKind::Auto, m), y, h, levels),
-            ModelSpec::Ces => run(crate::ces::Ces { season_length: m }, y, h, levels),
+            ModelSpec::AutoEts => run(Ets::new(EtsKind::Auto, m).policy(policy), y, h, levels),
+            ModelSpec::Ces => run(crate::ces::Ces { season_length: m, policy }, y, h, levels),
             ModelSpec::Comb => combination(
                 &[ModelSpec::SesEts, ModelSpec::Holt, ModelSpec::Damped],
                 Combiner::Mean,
@@ -193,24 +164,27 @@ impl ModelSpec {
                 m,
                 h,
                 levels,
+                policy,
             ),
-            ModelSpec::Auto => combination(auto_members(), Combiner::Median, y, m, h, levels),
+            ModelSpec::Auto => combination(auto_members(), Combiner::Median, y, m, h, levels, SeasonalPolicy::Always),
         }?;
         if fc.point.iter().any(|v| !v.is_finite()) {
-            return Err(ForecastError::Failed(format!(
-                "{}: non-finite forecast",
-                self.name()
-            )));
+            return Err(ForecastError::Failed(format!("{}: non-finite forecast", self.name())));
         }
         Ok(fc)
     }
 }
 
-/// Members of the automatic method, combined by the median point by point.
+/// Members of the automatic method, combined by the median point by point: the dynamic
+/// optimised Theta model, automatic ETS and complex exponential smoothing (the exponential-
+/// smoothing core of Petropoulos and Svetunkov's SCUM), anchored by the two random-walk
+/// benchmarks, Naive2 and drift. Members that adjust for seasonality do so whenever the period
+/// is above 1 (chosen on hold-out data, see benches/README.md).
 pub fn auto_members() -> &'static [ModelSpec] {
-    &[ModelSpec::Dotm, ModelSpec::AutoEts, ModelSpec::Theta]
+    &[ModelSpec::Naive2, ModelSpec::Drift, ModelSpec::Dotm, ModelSpec::AutoEts, ModelSpec::Ces]
 }
 
+#[allow(clippy::too_many_arguments)]
 fn combination(
     members: &[ModelSpec],
     how: Combiner,
@@ -218,15 +192,11 @@ fn combination(
     m: usize,
     h: usize,
     levels: &[f64],
+    policy: SeasonalPolicy,
 ) -> Result<Forecast, ForecastError> {
-    let fcs: Vec<Forecast> = members
-        .iter()
-        .filter_map(|s| s.forecast(y, m, h, levels).ok())
-        .collect();
+    let fcs: Vec<Forecast> = members.iter().filter_map(|s| s.forecast_with(y, m, h, levels, policy).ok()).collect();
     if fcs.is_empty() {
-        return Err(ForecastError::Failed(
-            "no member of the combination could be fitted".into(),
-        ));
+        return Err(ForecastError::Failed("no member of the combination could be fitted".into()));
     }
     Ok(combine(&fcs, how))
 }
@@ -241,20 +211,12 @@ impl FromStr for ModelSpec {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim().to_ascii_lowercase();
-        ModelSpec::ALL
-            .iter()
-            .copied()
-            .find(|m| m.name() == t)
-            .ok_or_else(|| {
-                format!(
-                    "unknown model `{s}`; known models: {}",
-                    ModelSpec::ALL
-                        .iter()
-                        .map(|m| m.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
+        ModelSpec::ALL.iter().copied().find(|m| m.name() == t).ok_or_else(|| {
+            format!(
+                "unknown model `{s}`; known models: {}",
+                ModelSpec::ALL.iter().map(|m| m.name()).collect::<Vec<_>>().join(", ")
+            )
+        })
     }
 }
 
@@ -279,32 +241,20 @@ pub fn forecast_with_fallback(
     levels: &[f64],
 ) -> Result<SeriesForecast, ForecastError> {
     if y.is_empty() {
-        return Err(ForecastError::TooShort {
-            model: "naive",
-            need: 1,
-            got: 0,
-        });
+        return Err(ForecastError::TooShort { model: "naive", need: 1, got: 0 });
     }
     crate::check_finite(y)?;
     let mut current = spec;
     let mut reason: Option<String> = None;
     loop {
         let attempt = if y.len() < current.min_length() {
-            Err(ForecastError::TooShort {
-                model: current.name(),
-                need: current.min_length(),
-                got: y.len(),
-            })
+            Err(ForecastError::TooShort { model: current.name(), need: current.min_length(), got: y.len() })
         } else {
             current.forecast(y, m, h, levels)
         };
         match attempt {
             Ok(forecast) => {
-                return Ok(SeriesForecast {
-                    model: current,
-                    forecast,
-                    fallback_reason: reason,
-                });
+                return Ok(SeriesForecast { model: current, forecast, fallback_reason: reason });
             }
             Err(e) => {
                 if reason.is_none() {

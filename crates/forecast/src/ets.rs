@@ -3,13 +3,11 @@
 //! models of the M4 benchmarks. Seasonal series are adjusted first with the M4 classical
 //! multiplicative decomposition (augurs has no seasonal ETS), and seasonality is put back.
 
-use augurs::ets::model::{
-    ErrorComponent, ModelType, OptimizationCriteria, SeasonalComponent, TrendComponent, Unfit,
-};
+use augurs::ets::model::{ErrorComponent, ModelType, OptimizationCriteria, SeasonalComponent, TrendComponent, Unfit};
 use augurs::ets::{AutoETS, model::Model};
 use augurs::{Fit as _, Predict as _};
 
-use crate::seasonal::{SeasonalAdjustment, m4_adjustment};
+use crate::seasonal::{SeasonalAdjustment, SeasonalPolicy, adjustment};
 use crate::{Fit, Forecast, ForecastError, Interval, Predict, need};
 
 /// Which exponential-smoothing model.
@@ -41,14 +39,17 @@ impl EtsKind {
 pub struct Ets {
     pub kind: EtsKind,
     pub season_length: usize,
+    pub policy: SeasonalPolicy,
 }
 
 impl Ets {
     pub fn new(kind: EtsKind, season_length: usize) -> Self {
-        Ets {
-            kind,
-            season_length: season_length.max(1),
-        }
+        Ets { kind, season_length: season_length.max(1), policy: SeasonalPolicy::Test }
+    }
+    /// When to adjust for seasonality before fitting.
+    pub fn policy(mut self, policy: SeasonalPolicy) -> Self {
+        self.policy = policy;
+        self
     }
 }
 
@@ -60,10 +61,7 @@ pub struct EtsFit {
 
 impl std::fmt::Debug for EtsFit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EtsFit")
-            .field("kind", &self.kind)
-            .field("model", &self.model.model_type().to_string())
-            .finish()
+        f.debug_struct("EtsFit").field("kind", &self.kind).field("model", &self.model.model_type().to_string()).finish()
     }
 }
 
@@ -81,13 +79,9 @@ impl EtsFit {
 /// A fixed additive-error model estimated by likelihood. (augurs 0.10.3's MSE criterion
 /// indexes an empty vector and panics, so the likelihood criterion, ETS's default, is used.)
 fn fixed(trend: TrendComponent, damped: bool) -> Unfit {
-    Unfit::new(ModelType {
-        error: ErrorComponent::Additive,
-        trend,
-        season: SeasonalComponent::None,
-    })
-    .damped(damped)
-    .opt_crit(OptimizationCriteria::Likelihood)
+    Unfit::new(ModelType { error: ErrorComponent::Additive, trend, season: SeasonalComponent::None })
+        .damped(damped)
+        .opt_crit(OptimizationCriteria::Likelihood)
 }
 
 impl Fit for Ets {
@@ -98,7 +92,7 @@ impl Fit for Ets {
             _ => 5,
         };
         need(self.kind.name(), y, min)?;
-        let seasonal = m4_adjustment(y, self.season_length);
+        let seasonal = adjustment(y, self.season_length, self.policy);
         let adjusted;
         let series: &[f64] = match &seasonal {
             Some(s) => {
@@ -107,29 +101,18 @@ impl Fit for Ets {
             }
             None => y,
         };
-        let fail =
-            |e: augurs::ets::Error| ForecastError::Failed(format!("{}: {e}", self.kind.name()));
+        let fail = |e: augurs::ets::Error| ForecastError::Failed(format!("{}: {e}", self.kind.name()));
         let model = match self.kind {
             EtsKind::Auto => {
                 let auto = AutoETS::non_seasonal();
                 let fitted = auto.fit(series).map_err(fail)?;
                 fitted.model().clone()
             }
-            EtsKind::Holt => fixed(TrendComponent::Additive, false)
-                .fit(series)
-                .map_err(fail)?,
-            EtsKind::Damped => fixed(TrendComponent::Additive, true)
-                .fit(series)
-                .map_err(fail)?,
-            EtsKind::Simple => fixed(TrendComponent::None, false)
-                .fit(series)
-                .map_err(fail)?,
+            EtsKind::Holt => fixed(TrendComponent::Additive, false).fit(series).map_err(fail)?,
+            EtsKind::Damped => fixed(TrendComponent::Additive, true).fit(series).map_err(fail)?,
+            EtsKind::Simple => fixed(TrendComponent::None, false).fit(series).map_err(fail)?,
         };
-        Ok(EtsFit {
-            kind: self.kind,
-            model,
-            seasonal,
-        })
+        Ok(EtsFit { kind: self.kind, model, seasonal })
     }
 }
 
@@ -153,18 +136,10 @@ impl Predict for EtsFit {
                         lower: f.point.clone(),
                         upper: f.point.clone(),
                     });
-                    intervals.push(Interval {
-                        level,
-                        lower: iv.lower,
-                        upper: iv.upper,
-                    });
+                    intervals.push(Interval { level, lower: iv.lower, upper: iv.upper });
                 }
                 Err(_) => {
-                    intervals.push(Interval {
-                        level,
-                        lower: vec![f64::NAN; h],
-                        upper: vec![f64::NAN; h],
-                    });
+                    intervals.push(Interval { level, lower: vec![f64::NAN; h], upper: vec![f64::NAN; h] });
                 }
             }
         }

@@ -14,6 +14,7 @@
 //! assert!(fc.intervals[1].lower[0] < fc.intervals[0].lower[0]);
 //! ```
 
+pub mod calibrate;
 pub mod ces;
 pub mod combine;
 pub mod engine;
@@ -26,17 +27,13 @@ pub mod seasonal;
 pub mod stats;
 pub mod theta;
 
-pub use models::{Drift, DriftFit, Naive, Naive2, NaiveFit, SeasonalNaive, Ses, SesFit};
+pub use models::{Drift, DriftFit, Naive, Naive2, NaiveFit, SeasonalNaive, Ses, SesFit, SesOpt};
 
 /// Why a series could not be fitted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ForecastError {
     #[error("series too short: {model} needs at least {need} observations, got {got}")]
-    TooShort {
-        model: &'static str,
-        need: usize,
-        got: usize,
-    },
+    TooShort { model: &'static str, need: usize, got: usize },
     #[error("series has a missing or non-finite value at position {0}")]
     NonFinite(usize),
     #[error("{0}")]
@@ -77,9 +74,7 @@ impl Forecast {
 
     /// The interval at `level`, if it was requested.
     pub fn interval(&self, level: f64) -> Option<&Interval> {
-        self.intervals
-            .iter()
-            .find(|i| (i.level - level).abs() < 1e-9)
+        self.intervals.iter().find(|i| (i.level - level).abs() < 1e-9)
     }
 
     /// Applies `f(value, step)` (step 1-based) to the points and every interval bound, e.g.
@@ -131,13 +126,5 @@ pub(crate) fn check_finite(y: &[f64]) -> Result<(), ForecastError> {
 
 pub(crate) fn need(model: &'static str, y: &[f64], n: usize) -> Result<(), ForecastError> {
     check_finite(y)?;
-    if y.len() < n {
-        Err(ForecastError::TooShort {
-            model,
-            need: n,
-            got: y.len(),
-        })
-    } else {
-        Ok(())
-    }
+    if y.len() < n { Err(ForecastError::TooShort { model, need: n, got: y.len() }) } else { Ok(()) }
 }

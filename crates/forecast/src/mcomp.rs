@@ -44,10 +44,7 @@ fn fields(line: &str) -> Vec<String> {
 }
 
 fn bad(path: &Path, line: usize, msg: impl std::fmt::Display) -> std::io::Error {
-    std::io::Error::new(
-        std::io::ErrorKind::InvalidData,
-        format!("{}, line {line}: {msg}", path.display()),
-    )
+    std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}, line {line}: {msg}", path.display()))
 }
 
 /// M3 series of one period (`YEARLY`, `QUARTERLY`, `MONTHLY`, `OTHER`) from
@@ -77,9 +74,7 @@ pub fn m3(dir: &Path, period: &str) -> std::io::Result<Vec<Series>> {
         if periods.get(&f[0]).map(String::as_str) != Some(period) {
             continue;
         }
-        let v: f64 = f[4]
-            .parse()
-            .map_err(|_| bad(&long, i + 1, format!("`{}` is not a number", f[4])))?;
+        let v: f64 = f[4].parse().map_err(|_| bad(&long, i + 1, format!("`{}` is not a number", f[4])))?;
         let s = series.entry(f[0].clone()).or_insert_with(|| Series {
             id: f[0].clone(),
             period: period.to_string(),
@@ -109,10 +104,7 @@ pub fn m3_submission(dir: &Path, method: &str) -> std::io::Result<BTreeMap<Strin
         let vals: Vec<f64> = f[2..]
             .iter()
             .filter(|s| !s.is_empty())
-            .map(|s| {
-                s.parse::<f64>()
-                    .map_err(|_| bad(&path, i + 1, format!("`{s}` is not a number")))
-            })
+            .map(|s| s.parse::<f64>().map_err(|_| bad(&path, i + 1, format!("`{s}` is not a number"))))
             .collect::<Result<_, _>>()?;
         out.insert(f[1].clone(), vals);
     }
@@ -129,10 +121,7 @@ fn m4_wide(path: &Path) -> std::io::Result<BTreeMap<String, Vec<f64>>> {
         let vals: Vec<f64> = f[1..]
             .iter()
             .filter(|s| !s.is_empty() && s.as_str() != "NA")
-            .map(|s| {
-                s.parse::<f64>()
-                    .map_err(|_| bad(path, i + 1, format!("`{s}` is not a number")))
-            })
+            .map(|s| s.parse::<f64>().map_err(|_| bad(path, i + 1, format!("`{s}` is not a number"))))
             .collect::<Result<_, _>>()?;
         out.insert(f[0].clone(), vals);
     }
@@ -176,18 +165,12 @@ pub fn m4_submission(dir: &Path, method: &str) -> std::io::Result<BTreeMap<Strin
 
 /// Reference forecasts of statsforecast on M3 (`m3-statsforecast/m3_<period>__<Model>.csv.gz`),
 /// by series id.
-pub fn statsforecast_reference(
-    dir: &Path,
-    period: &str,
-    model: &str,
-) -> std::io::Result<BTreeMap<String, Vec<f64>>> {
+pub fn statsforecast_reference(dir: &Path, period: &str, model: &str) -> std::io::Result<BTreeMap<String, Vec<f64>>> {
     let path = dir.join(format!("m3_{period}__{model}.csv.gz"));
     let mut out: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for (i, line) in open(&path)?.lines().enumerate().skip(1) {
         let f = fields(&line?);
-        let v: f64 = f[2]
-            .parse()
-            .map_err(|_| bad(&path, i + 1, format!("`{}` is not a number", f[2])))?;
+        let v: f64 = f[2].parse().map_err(|_| bad(&path, i + 1, format!("`{}` is not a number", f[2])))?;
         out.entry(f[0].clone()).or_default().push(v);
     }
     Ok(out)

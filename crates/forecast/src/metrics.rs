@@ -4,12 +4,7 @@
 /// Symmetric MAPE in percent: `200/h * sum |y - f| / (|y| + |f|)`.
 pub fn smape(actual: &[f64], forecast: &[f64]) -> f64 {
     let h = actual.len() as f64;
-    200.0 / h
-        * actual
-            .iter()
-            .zip(forecast)
-            .map(|(y, f)| (y - f).abs() / (y.abs() + f.abs()))
-            .sum::<f64>()
+    200.0 / h * actual.iter().zip(forecast).map(|(y, f)| (y - f).abs() / (y.abs() + f.abs())).sum::<f64>()
 }
 
 /// The MASE scale: mean absolute seasonal difference of the in-sample data at lag `m`.
@@ -19,35 +14,19 @@ pub fn mase_scale(insample: &[f64], m: usize) -> f64 {
     if n <= m {
         return f64::NAN;
     }
-    (m..n)
-        .map(|t| (insample[t] - insample[t - m]).abs())
-        .sum::<f64>()
-        / (n - m) as f64
+    (m..n).map(|t| (insample[t] - insample[t - m]).abs()).sum::<f64>() / (n - m) as f64
 }
 
 /// Mean absolute scaled error with the seasonal in-sample scale.
 pub fn mase(insample: &[f64], actual: &[f64], forecast: &[f64], m: usize) -> f64 {
     let scale = mase_scale(insample, m);
     let h = actual.len() as f64;
-    actual
-        .iter()
-        .zip(forecast)
-        .map(|(y, f)| (y - f).abs())
-        .sum::<f64>()
-        / h
-        / scale
+    actual.iter().zip(forecast).map(|(y, f)| (y - f).abs()).sum::<f64>() / h / scale
 }
 
 /// Mean scaled interval score of a `(1 - a)` interval (M4: a = 0.05 for 95 %):
 /// `(1/h) sum [(U - L) + 2/a (L - y) 1{y < L} + 2/a (y - U) 1{y > U}] / scale`.
-pub fn msis(
-    insample: &[f64],
-    actual: &[f64],
-    lower: &[f64],
-    upper: &[f64],
-    m: usize,
-    a: f64,
-) -> f64 {
+pub fn msis(insample: &[f64], actual: &[f64], lower: &[f64], upper: &[f64], m: usize, a: f64) -> f64 {
     let scale = mase_scale(insample, m);
     let h = actual.len() as f64;
     let mut s = 0.0;
@@ -66,11 +45,7 @@ pub fn msis(
 
 /// Share of actual values inside their interval.
 pub fn coverage(actual: &[f64], lower: &[f64], upper: &[f64]) -> f64 {
-    let inside = actual
-        .iter()
-        .zip(lower.iter().zip(upper))
-        .filter(|(y, (l, u))| **y >= **l && **y <= **u)
-        .count();
+    let inside = actual.iter().zip(lower.iter().zip(upper)).filter(|(y, (l, u))| **y >= **l && **y <= **u).count();
     inside as f64 / actual.len() as f64
 }
 
@@ -108,11 +83,7 @@ impl Summary {
         let n = scores.len();
         let mean = |f: &dyn Fn(&Scores) -> Option<f64>| {
             let v: Vec<f64> = scores.iter().filter_map(f).collect();
-            if v.is_empty() {
-                f64::NAN
-            } else {
-                v.iter().sum::<f64>() / v.len() as f64
-            }
+            if v.is_empty() { f64::NAN } else { v.iter().sum::<f64>() / v.len() as f64 }
         };
         Summary {
             n,
@@ -137,14 +108,7 @@ mod tests {
         // MASE: scale of [1, 3, 6] at lag 1 = (2 + 3) / 2 = 2.5; errors 1 and 3 -> 2 / 2.5.
         assert!((mase(&[1.0, 3.0, 6.0], &[7.0, 9.0], &[8.0, 6.0], 1) - 0.8).abs() < 1e-12);
         // MSIS: width 2 each; second point 1 above the bound: + 40 * 1.
-        let v = msis(
-            &[1.0, 3.0, 6.0],
-            &[7.0, 10.0],
-            &[6.0, 7.0],
-            &[8.0, 9.0],
-            1,
-            0.05,
-        );
+        let v = msis(&[1.0, 3.0, 6.0], &[7.0, 10.0], &[6.0, 7.0], &[8.0, 9.0], 1, 0.05);
         assert!((v - (2.0 + 2.0 + 40.0) / 2.0 / 2.5).abs() < 1e-12);
         assert_eq!(coverage(&[7.0, 10.0], &[6.0, 7.0], &[8.0, 9.0]), 0.5);
         assert!((owa(10.0, 1.0, 20.0, 2.0) - 0.5).abs() < 1e-12);

@@ -1,7 +1,7 @@
 //! Naive, seasonal naive, Naive2, drift and simple exponential smoothing.
 
 use crate::optim::brent_min;
-use crate::seasonal::{SeasonalAdjustment, m4_adjustment};
+use crate::seasonal::{SeasonalAdjustment, SeasonalPolicy, adjustment};
 use crate::{Fit, Forecast, ForecastError, Predict, need};
 
 /// Random walk: the last value, intervals growing with the square root of the horizon.
@@ -24,12 +24,7 @@ fn naive_fit(y: &[f64], name: &'static str, seasonal: Option<SeasonalAdjustment>
     } else {
         0.0
     };
-    NaiveFit {
-        last: y[n - 1],
-        sigma,
-        name,
-        seasonal,
-    }
+    NaiveFit { last: y[n - 1], sigma, name, seasonal }
 }
 
 impl Fit for Naive {
@@ -60,13 +55,14 @@ impl Predict for NaiveFit {
 #[derive(Debug, Clone, Copy)]
 pub struct Naive2 {
     pub season_length: usize,
+    pub policy: SeasonalPolicy,
 }
 
 impl Fit for Naive2 {
     type Fitted = NaiveFit;
     fn fit(&self, y: &[f64]) -> Result<NaiveFit, ForecastError> {
         need("naive2", y, 1)?;
-        match m4_adjustment(y, self.season_length) {
+        match adjustment(y, self.season_length, self.policy) {
             Some(adj) => Ok(naive_fit(&adj.adjust(y), "naive2", Some(adj))),
             None => Ok(naive_fit(y, "naive2", None)),
         }
@@ -92,15 +88,9 @@ impl Fit for SeasonalNaive {
         need("snaive", y, m)?;
         let n = y.len();
         let diffs: Vec<f64> = (m..n).map(|t| y[t] - y[t - m]).collect();
-        let sigma = if diffs.is_empty() {
-            0.0
-        } else {
-            (diffs.iter().map(|d| d * d).sum::<f64>() / diffs.len() as f64).sqrt()
-        };
-        Ok(SeasonalNaiveFit {
-            last_cycle: y[n - m..].to_vec(),
-            sigma,
-        })
+        let sigma =
+            if diffs.is_empty() { 0.0 } else { (diffs.iter().map(|d| d * d).sum::<f64>() / diffs.len() as f64).sqrt() };
+        Ok(SeasonalNaiveFit { last_cycle: y[n - m..].to_vec(), sigma })
     }
 }
 
@@ -108,9 +98,7 @@ impl Predict for SeasonalNaiveFit {
     fn predict(&self, h: usize, levels: &[f64]) -> Forecast {
         let m = self.last_cycle.len();
         let point = (0..h).map(|k| self.last_cycle[k % m]).collect();
-        let sd: Vec<f64> = (0..h)
-            .map(|k| self.sigma * ((k / m + 1) as f64).sqrt())
-            .collect();
+        let sd: Vec<f64> = (0..h).map(|k| self.sigma * ((k / m + 1) as f64).sqrt()).collect();
         Forecast::normal(point, &sd, levels)
     }
     fn name(&self) -> &'static str {
@@ -124,6 +112,7 @@ impl Predict for SeasonalNaiveFit {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Drift {
     pub season_length: usize,
+    pub policy: SeasonalPolicy,
 }
 
 #[derive(Debug, Clone)]
@@ -139,7 +128,7 @@ impl Fit for Drift {
     type Fitted = DriftFit;
     fn fit(&self, y: &[f64]) -> Result<DriftFit, ForecastError> {
         need("drift", y, 2)?;
-        let seasonal = m4_adjustment(y, self.season_length);
+        let seasonal = adjustment(y, self.season_length, self.policy);
         let adjusted;
         let y: &[f64] = match &seasonal {
             Some(s) => {
@@ -151,18 +140,8 @@ impl Fit for Drift {
         let n = y.len();
         let slope = (y[n - 1] - y[0]) / (n - 1) as f64;
         let ss: f64 = y.windows(2).map(|w| (w[1] - w[0] - slope).powi(2)).sum();
-        let sigma = if n > 2 {
-            (ss / (n - 2) as f64).sqrt()
-        } else {
-            0.0
-        };
-        Ok(DriftFit {
-            last: y[n - 1],
-            slope,
-            sigma,
-            n,
-            seasonal,
-        })
+        let sigma = if n > 2 { (ss / (n - 2) as f64).sqrt() } else { 0.0 };
+        Ok(DriftFit { last: y[n - 1], slope, sigma, n, seasonal })
     }
 }
 
@@ -197,9 +176,7 @@ pub struct Ses {
 
 impl Default for Ses {
     fn default() -> Self {
-        Ses {
-            alpha_bounds: (1e-4, 0.9999),
-        }
+        Ses { alpha_bounds: (1e-4, 0.9999) }
     }
 }
 
@@ -256,22 +233,14 @@ impl Fit for Ses {
         let (alpha, sse) = brent_min(|a| ses_sse(y, a).0, lo, hi, 1e-10);
         let (_, l0) = ses_sse(y, alpha);
         let level = y.iter().fold(l0, |l, &v| l + alpha * (v - l));
-        Ok(SesFit {
-            alpha,
-            level0: l0,
-            level,
-            sse,
-            n: y.len(),
-        })
+        Ok(SesFit { alpha, level0: l0, level, sse, n: y.len() })
     }
 }
 
 impl Predict for SesFit {
     fn predict(&self, h: usize, levels: &[f64]) -> Forecast {
         let s2 = self.sigma2();
-        let sd: Vec<f64> = (1..=h)
-            .map(|k| (s2 * (1.0 + self.alpha * self.alpha * (k - 1) as f64)).sqrt())
-            .collect();
+        let sd: Vec<f64> = (1..=h).map(|k| (s2 * (1.0 + self.alpha * self.alpha * (k - 1) as f64)).sqrt()).collect();
         Forecast::normal(vec![self.level; h], &sd, levels)
     }
     fn name(&self) -> &'static str {
@@ -294,37 +263,49 @@ mod tests {
     fn naive_family() {
         let y = [1.0, 2.0, 4.0, 7.0];
         assert_eq!(Naive.fit(&y).unwrap().predict(2, &[]).point, vec![7.0, 7.0]);
+        assert_eq!(Drift::default().fit(&y).unwrap().predict(2, &[]).point, vec![9.0, 11.0]);
+        assert_eq!(SeasonalNaive { season_length: 2 }.fit(&y).unwrap().predict(3, &[]).point, vec![4.0, 7.0, 4.0]);
         assert_eq!(
-            Drift::default().fit(&y).unwrap().predict(2, &[]).point,
-            vec![9.0, 11.0]
-        );
-        assert_eq!(
-            SeasonalNaive { season_length: 2 }
-                .fit(&y)
-                .unwrap()
-                .predict(3, &[])
-                .point,
-            vec![4.0, 7.0, 4.0]
-        );
-        assert_eq!(
-            Naive2 { season_length: 1 }
-                .fit(&y)
-                .unwrap()
-                .predict(1, &[])
-                .point,
+            Naive2 { season_length: 1, policy: SeasonalPolicy::Test }.fit(&y).unwrap().predict(1, &[]).point,
             vec![7.0]
         );
     }
 
     #[test]
     fn too_short_and_nan_are_errors() {
-        assert!(matches!(
-            Drift::default().fit(&[1.0]),
-            Err(ForecastError::TooShort { .. })
-        ));
-        assert!(matches!(
-            Ses::default().fit(&[1.0, f64::NAN, 2.0]),
-            Err(ForecastError::NonFinite(1))
-        ));
+        assert!(matches!(Drift::default().fit(&[1.0]), Err(ForecastError::TooShort { .. })));
+        assert!(matches!(Ses::default().fit(&[1.0, f64::NAN, 2.0]), Err(ForecastError::NonFinite(1))));
+    }
+}
+
+/// statsforecast's `SimpleExponentialSmoothingOptimized` (SESOpt): the level starts at the
+/// first observation and the smoothing parameter minimises the sum of squared one-step errors
+/// within [0.01, 0.99] (statsforecast 2.1.1). Kept for comparison with statsforecast; [`Ses`] estimates both the
+/// smoothing parameter (over (0, 1)) and the initial level.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SesOpt;
+
+fn sesopt_sse(alpha: f64, x: &[f64]) -> f64 {
+    let mut forecast = x[0];
+    let mut sse = 0.0;
+    for i in 1..x.len() {
+        forecast = alpha * x[i - 1] + (1.0 - alpha) * forecast;
+        let err = x[i] - forecast;
+        sse += err * err;
+    }
+    sse
+}
+
+impl Fit for SesOpt {
+    type Fitted = SesFit;
+    fn fit(&self, y: &[f64]) -> Result<SesFit, ForecastError> {
+        need("sesopt", y, 2)?;
+        let (alpha, sse) = brent_min(|a| sesopt_sse(a, y), 0.01, 0.99, 1e-12);
+        let mut fitted = y[0];
+        for i in 1..y.len() {
+            fitted = alpha * y[i - 1] + (1.0 - alpha) * fitted;
+        }
+        let level = alpha * y[y.len() - 1] + (1.0 - alpha) * fitted;
+        Ok(SesFit { alpha, level0: y[0], level, sse, n: y.len() })
     }
 }

@@ -45,11 +45,7 @@ pub fn brent_min(f: impl Fn(f64) -> f64, a: f64, b: f64, tol: f64) -> (f64, f64)
             e = if x >= xm { a - x } else { b - x };
             d = CGOLD * e;
         }
-        let u = if d.abs() >= tol1 {
-            x + d
-        } else {
-            x + if d >= 0.0 { tol1 } else { -tol1 }
-        };
+        let u = if d.abs() >= tol1 { x + d } else { x + if d >= 0.0 { tol1 } else { -tol1 } };
         let fu = f(u);
         if fu <= fx {
             if u >= x {
@@ -130,13 +126,7 @@ impl NelderMead {
     /// to the box). Stops when the standard deviation of the simplex values falls below
     /// `tol_std` or after `max_iter` iterations. A port of statsforecast's `nm::NelderMead`
     /// (2.1.1), which returns the best vertex of the final simplex.
-    pub fn minimize(
-        &self,
-        mut f: impl FnMut(&[f64]) -> f64,
-        x0: &[f64],
-        lower: &[f64],
-        upper: &[f64],
-    ) -> Minimum {
+    pub fn minimize(&self, mut f: impl FnMut(&[f64]) -> f64, x0: &[f64], lower: &[f64], upper: &[f64]) -> Minimum {
         let n = x0.len();
         let (mut gamma, mut rho, mut sigma) = (self.gamma, self.rho, self.sigma);
         if self.adaptive {
@@ -258,11 +248,7 @@ impl NelderMead {
                 best = k;
             }
         }
-        Minimum {
-            x: simplex[best].clone(),
-            f: fs[best],
-            iterations: it + 1,
-        }
+        Minimum { x: simplex[best].clone(), f: fs[best], iterations: it + 1 }
     }
 }
 
@@ -279,20 +265,14 @@ mod tests {
 
     #[test]
     fn nelder_mead_on_a_bowl() {
-        let nm = NelderMead {
-            tol_std: 1e-12,
-            ..NelderMead::default()
-        };
+        let nm = NelderMead { tol_std: 1e-12, ..NelderMead::default() };
         let m = nm.minimize(
             |x| (x[0] - 1.0).powi(2) + 10.0 * (x[1] + 0.5).powi(2),
             &[0.3, 0.2],
             &[-5.0, -5.0],
             &[5.0, 5.0],
         );
-        assert!(
-            (m.x[0] - 1.0).abs() < 1e-4 && (m.x[1] + 0.5).abs() < 1e-4,
-            "{m:?}"
-        );
+        assert!((m.x[0] - 1.0).abs() < 1e-4 && (m.x[1] + 0.5).abs() < 1e-4, "{m:?}");
         // Bounds are respected.
         let m = nm.minimize(|x| (x[0] - 9.0).powi(2), &[0.5], &[0.1], &[0.99]);
         assert!((m.x[0] - 0.99).abs() < 1e-9);

@@ -58,11 +58,8 @@ pub fn seasonal_indices(y: &[f64], m: usize, kind: DecompositionKind) -> Vec<f64
         sums[t % m] += d;
         counts[t % m] += 1;
     }
-    let mut idx: Vec<f64> = sums
-        .iter()
-        .zip(&counts)
-        .map(|(s, c)| if *c > 0 { s / *c as f64 } else { f64::NAN })
-        .collect();
+    let mut idx: Vec<f64> =
+        sums.iter().zip(&counts).map(|(s, c)| if *c > 0 { s / *c as f64 } else { f64::NAN }).collect();
     let mean = idx.iter().sum::<f64>() / m as f64;
     match kind {
         DecompositionKind::Multiplicative => idx.iter_mut().for_each(|v| *v /= mean),
@@ -109,37 +106,26 @@ impl SeasonalAdjustment {
 }
 
 /// When a series is seasonally adjusted before a non-seasonal model is fitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SeasonalPolicy {
     /// The M4 benchmarks' rule: the 90 % autocorrelation test with three full cycles.
+    #[default]
     Test,
     /// Whenever the period is above 1 and two full cycles are available.
     Always,
-}
-
-static POLICY: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
-
-/// Sets the process-wide policy used by [`m4_adjustment`] (default [`SeasonalPolicy::Test`]).
-pub fn set_policy(p: SeasonalPolicy) {
-    POLICY.store(
-        matches!(p, SeasonalPolicy::Always) as u8,
-        std::sync::atomic::Ordering::Relaxed,
-    );
-}
-
-fn policy() -> SeasonalPolicy {
-    if POLICY.load(std::sync::atomic::Ordering::Relaxed) == 1 {
-        SeasonalPolicy::Always
-    } else {
-        SeasonalPolicy::Test
-    }
 }
 
 /// The M4 benchmarks' adjustment: multiplicative classical decomposition when the series
 /// passes [`is_seasonal`] with 3 full cycles; `None` otherwise (or when a value is not positive,
 /// where a multiplicative index is undefined).
 pub fn m4_adjustment(y: &[f64], m: usize) -> Option<SeasonalAdjustment> {
-    let seasonal = match policy() {
+    adjustment(y, m, SeasonalPolicy::Test)
+}
+
+/// Multiplicative classical decomposition under `policy`; `None` when the policy says the
+/// series is not seasonal or a value is not positive.
+pub fn adjustment(y: &[f64], m: usize, policy: SeasonalPolicy) -> Option<SeasonalAdjustment> {
+    let seasonal = match policy {
         SeasonalPolicy::Test => is_seasonal(y, m, 3),
         SeasonalPolicy::Always => m > 1 && y.len() >= 2 * m,
     };
@@ -150,12 +136,7 @@ pub fn m4_adjustment(y: &[f64], m: usize) -> Option<SeasonalAdjustment> {
     if indices.iter().any(|v| !v.is_finite() || *v <= 0.0) {
         return None;
     }
-    Some(SeasonalAdjustment {
-        kind: DecompositionKind::Multiplicative,
-        m,
-        indices,
-        n: y.len(),
-    })
+    Some(SeasonalAdjustment { kind: DecompositionKind::Multiplicative, m, indices, n: y.len() })
 }
 
 #[cfg(test)]
@@ -165,20 +146,14 @@ mod tests {
     #[test]
     fn detects_and_removes_a_clear_season() {
         let pattern = [1.2, 0.9, 0.8, 1.1];
-        let y: Vec<f64> = (0..40)
-            .map(|t| (100.0 + t as f64) * pattern[t % 4])
-            .collect();
+        let y: Vec<f64> = (0..40).map(|t| (100.0 + t as f64) * pattern[t % 4]).collect();
         assert!(is_seasonal(&y, 4, 3));
         let adj = m4_adjustment(&y, 4).unwrap();
         let idx_mean: f64 = adj.indices.iter().sum::<f64>() / 4.0;
         assert!((idx_mean - 1.0).abs() < 1e-12);
         // Indices recover the pattern up to the small trend distortion.
         for k in 0..4 {
-            assert!(
-                (adj.indices[k] - pattern[k]).abs() < 0.02,
-                "{:?}",
-                adj.indices
-            );
+            assert!((adj.indices[k] - pattern[k]).abs() < 0.02, "{:?}", adj.indices);
         }
         let flat: Vec<f64> = (0..40).map(|t| 100.0 + (t as f64 * 0.37).sin()).collect();
         assert!(!is_seasonal(&flat, 4, 3));

@@ -59,12 +59,7 @@ fn init_state(y: &[f64], kind: ThetaKind, level0: f64, alpha: f64, theta: f64) -
     } else {
         let n = y.len() as f64;
         let y_mean = y.iter().sum::<f64>() / n;
-        let weighted_avg = y
-            .iter()
-            .enumerate()
-            .map(|(i, v)| v * (i + 1) as f64)
-            .sum::<f64>()
-            / n;
+        let weighted_avg = y.iter().enumerate().map(|(i, v)| v * (i + 1) as f64).sum::<f64>() / n;
         bn = (6.0 * (2.0 * weighted_avg - (n + 1.0) * y_mean)) / (n * n - 1.0);
         an = y_mean - (n + 1.0) * bn / 2.0;
         mu = level0 + (1.0 - 1.0 / theta) * (an + bn);
@@ -72,21 +67,12 @@ fn init_state(y: &[f64], kind: ThetaKind, level0: f64, alpha: f64, theta: f64) -
     [alpha * y[0] + (1.0 - alpha) * level0, y[0], an, bn, mu]
 }
 
-fn update_step(
-    prev: &State,
-    i: usize,
-    kind: ThetaKind,
-    alpha: f64,
-    theta: f64,
-    y: f64,
-    usemu: bool,
-) -> State {
+fn update_step(prev: &State, i: usize, kind: ThetaKind, alpha: f64, theta: f64, y: f64, usemu: bool) -> State {
     let [level, meany, an, bn, _] = *prev;
     let fi = i as f64;
     let mut cur = [0.0; 5];
-    cur[4] = level
-        + (1.0 - 1.0 / theta)
-            * (an * (1.0 - alpha).powf(fi) + bn * (1.0 - (1.0 - alpha).powf(fi + 1.0)) / alpha);
+    cur[4] =
+        level + (1.0 - 1.0 / theta) * (an * (1.0 - alpha).powf(fi) + bn * (1.0 - (1.0 - alpha).powf(fi + 1.0)) / alpha);
     let y = if usemu { cur[4] } else { y };
     cur[0] = alpha * y + (1.0 - alpha) * level;
     cur[1] = (fi * meany + y) / (fi + 1.0);
@@ -116,15 +102,7 @@ fn forecast_from(prev: &State, i: usize, kind: ThetaKind, alpha: f64, theta: f64
 ///
 /// Same arithmetic as statsforecast's `calc` (so the optimiser takes the same path), but each
 /// step computes the one-step forecast once and each power of `1 - alpha` once.
-fn calc(
-    y: &[f64],
-    kind: ThetaKind,
-    level0: f64,
-    alpha: f64,
-    theta: f64,
-    e: &mut [f64],
-    last: &mut State,
-) -> f64 {
+fn calc(y: &[f64], kind: ThetaKind, level0: f64, alpha: f64, theta: f64, e: &mut [f64], last: &mut State) -> f64 {
     let n = y.len();
     let mut s = init_state(y, kind, level0, alpha, theta);
     e[0] = y[0] - s[4];
@@ -174,13 +152,7 @@ pub struct ThetaModel {
 
 impl ThetaModel {
     pub fn new(kind: ThetaKind) -> Self {
-        ThetaModel {
-            kind,
-            season_length: 1,
-            level0: None,
-            alpha: None,
-            theta: None,
-        }
+        ThetaModel { kind, season_length: 1, level0: None, alpha: None, theta: None }
     }
     pub fn season_length(mut self, m: usize) -> Self {
         self.season_length = m.max(1);
@@ -216,29 +188,17 @@ fn std_ddof1(v: &[f64]) -> f64 {
 /// statsforecast's seasonal adjustment for Theta: test with two cycles, multiplicative
 /// decomposition, additive if the data are not all positive or an index is below 0.01.
 fn theta_adjustment(y: &[f64], m: usize) -> Option<SeasonalAdjustment> {
-    if std::env::var_os("KVOTA_THETA_M4_ADJ").is_some() {
-        return crate::seasonal::m4_adjustment(y, m);
-    }
     if m < 4 || !is_seasonal(y, m, 2) {
         return None;
     }
     let positive = y.iter().all(|v| *v > 0.0);
-    let mut kind = if positive {
-        DecompositionKind::Multiplicative
-    } else {
-        DecompositionKind::Additive
-    };
+    let mut kind = if positive { DecompositionKind::Multiplicative } else { DecompositionKind::Additive };
     let mut indices = seasonal_indices(y, m, kind);
     if kind == DecompositionKind::Multiplicative && indices.iter().any(|v| *v < 0.01) {
         kind = DecompositionKind::Additive;
         indices = seasonal_indices(y, m, kind);
     }
-    Some(SeasonalAdjustment {
-        kind,
-        m,
-        indices,
-        n: y.len(),
-    })
+    Some(SeasonalAdjustment { kind, m, indices, n: y.len() })
 }
 
 impl Fit for ThetaModel {
@@ -257,11 +217,7 @@ impl Fit for ThetaModel {
         };
         let level_init = self.level0.unwrap_or(y[0] / 2.0);
         let alpha_init = self.alpha.unwrap_or(0.5);
-        let theta_init = if self.kind.optimise_theta() {
-            self.theta.unwrap_or(2.0)
-        } else {
-            2.0
-        };
+        let theta_init = if self.kind.optimise_theta() { self.theta.unwrap_or(2.0) } else { 2.0 };
         let opt_level = self.level0.is_none();
         let opt_alpha = self.alpha.is_none();
         let opt_theta = self.kind.optimise_theta() && self.theta.is_none();
@@ -297,11 +253,7 @@ impl Fit for ThetaModel {
                     init
                 }
             };
-            (
-                take(opt_level, level_init),
-                take(opt_alpha, alpha_init),
-                take(opt_theta, theta_init),
-            )
+            (take(opt_level, level_init), take(opt_alpha, alpha_init), take(opt_theta, theta_init))
         };
         let (level0, alpha, theta) = if x0.is_empty() {
             (level_init, alpha_init, theta_init)
@@ -324,41 +276,20 @@ impl Fit for ThetaModel {
         };
         let mse = calc(y, kind, level0, alpha, theta, &mut e, &mut last);
         if !mse.is_finite() || (mse - NA).abs() < 1e-7 {
-            return Err(ForecastError::Failed(format!(
-                "{}: the model could not be fitted",
-                kind.name()
-            )));
+            return Err(ForecastError::Failed(format!("{}: the model could not be fitted", kind.name())));
         }
         let tail = if n > 5 { &e[3..] } else { &e[..] };
         let sigma = std_ddof1(tail);
-        Ok(ThetaFit {
-            kind,
-            level0,
-            alpha,
-            theta,
-            mse,
-            sigma,
-            last_state: last,
-            n,
-            seasonal,
-        })
+        Ok(ThetaFit { kind, level0, alpha, theta, mse, sigma, last_state: last, n, seasonal })
     }
 }
 
 impl Predict for ThetaFit {
     fn predict(&self, h: usize, levels: &[f64]) -> Forecast {
         let mut point = vec![0.0; h];
-        forecast_from(
-            &self.last_state,
-            self.n,
-            self.kind,
-            self.alpha,
-            self.theta,
-            &mut point,
-        );
-        let sd: Vec<f64> = (1..=h)
-            .map(|k| self.sigma * (1.0 + self.alpha * self.alpha * (k - 1) as f64).sqrt())
-            .collect();
+        forecast_from(&self.last_state, self.n, self.kind, self.alpha, self.theta, &mut point);
+        let sd: Vec<f64> =
+            (1..=h).map(|k| self.sigma * (1.0 + self.alpha * self.alpha * (k - 1) as f64).sqrt()).collect();
         let mut fc = Forecast::normal(point, &sd, levels);
         if let Some(s) = &self.seasonal {
             fc.map_steps(|v, k| s.restore(v, k));
@@ -382,16 +313,8 @@ impl Fit for AutoTheta {
     fn fit(&self, y: &[f64]) -> Result<ThetaFit, ForecastError> {
         let mut best: Option<ThetaFit> = None;
         let mut last_err = None;
-        for kind in [
-            ThetaKind::Stm,
-            ThetaKind::Otm,
-            ThetaKind::Dstm,
-            ThetaKind::Dotm,
-        ] {
-            match ThetaModel::new(kind)
-                .season_length(self.season_length)
-                .fit(y)
-            {
+        for kind in [ThetaKind::Stm, ThetaKind::Otm, ThetaKind::Dstm, ThetaKind::Dotm] {
+            match ThetaModel::new(kind).season_length(self.season_length).fit(y) {
                 Ok(f) => {
                     if best.as_ref().is_none_or(|b| f.mse < b.mse) {
                         best = Some(f);
@@ -410,22 +333,11 @@ mod tests {
 
     #[test]
     fn stm_on_a_trend_forecasts_upward() {
-        let y: Vec<f64> = (0..20)
-            .map(|t| 50.0 + 3.0 * t as f64 + if t % 2 == 0 { 1.0 } else { -1.0 })
-            .collect();
-        for kind in [
-            ThetaKind::Stm,
-            ThetaKind::Otm,
-            ThetaKind::Dstm,
-            ThetaKind::Dotm,
-        ] {
+        let y: Vec<f64> = (0..20).map(|t| 50.0 + 3.0 * t as f64 + if t % 2 == 0 { 1.0 } else { -1.0 }).collect();
+        for kind in [ThetaKind::Stm, ThetaKind::Otm, ThetaKind::Dstm, ThetaKind::Dotm] {
             let fit = ThetaModel::new(kind).fit(&y).unwrap();
             let fc = fit.predict(3, &[95.0]);
-            assert!(
-                fc.point[0] > 100.0 && fc.point[2] > fc.point[0],
-                "{kind:?}: {:?}",
-                fc.point
-            );
+            assert!(fc.point[0] > 100.0 && fc.point[2] > fc.point[0], "{kind:?}: {:?}", fc.point);
             assert!((0.1..=0.99).contains(&fit.alpha));
             assert!(fit.theta >= 1.0);
         }
@@ -465,19 +377,9 @@ impl Fit for ClassicTheta {
             None => y,
         };
         let (a, b) = crate::stats::linear_trend(y);
-        let z2: Vec<f64> = y
-            .iter()
-            .enumerate()
-            .map(|(t, v)| 2.0 * v - (a + b * t as f64))
-            .collect();
+        let z2: Vec<f64> = y.iter().enumerate().map(|(t, v)| 2.0 * v - (a + b * t as f64)).collect();
         let ses = crate::Ses::default().fit(&z2)?;
-        Ok(ClassicThetaFit {
-            intercept: a,
-            slope: b,
-            ses,
-            n: y.len(),
-            seasonal,
-        })
+        Ok(ClassicThetaFit { intercept: a, slope: b, ses, n: y.len(), seasonal })
     }
 }
 

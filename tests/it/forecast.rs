@@ -1,0 +1,139 @@
+//! Forecasting: golden values from statsforecast, and the M4 accuracy measures against the
+//! published competition tables.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use kvota::forecast::engine::{ModelSpec, forecast_with_fallback};
+use kvota::forecast::mcomp;
+use kvota::forecast::metrics::{mase, smape};
+use kvota::forecast::theta::{ThetaKind, ThetaModel};
+use kvota::forecast::{Fit, Naive2, Predict, SesOpt, seasonal::SeasonalPolicy};
+
+use crate::support::repo;
+
+/// `../shared/data-raw`, or `None` (with a message) when it is not beside the repository.
+fn shared() -> Option<PathBuf> {
+    let p = repo().join("../shared/data-raw");
+    if p.join("m3").exists() && p.join("m4").exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} not found (competition data live in ../shared/data-raw)", p.display());
+        None
+    }
+}
+
+fn golden() -> (BTreeMap<String, Vec<f64>>, BTreeMap<(String, String), Vec<f64>>) {
+    let text = std::fs::read_to_string(repo().join("tests/data/m3_yearly_statsforecast_golden.csv")).unwrap();
+    let mut train = BTreeMap::new();
+    let mut fc = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let f: Vec<&str> = line.splitn(4, ',').collect();
+        let vals: Vec<f64> = f[3].split_whitespace().map(|v| v.parse().unwrap()).collect();
+        match f[0] {
+            "train" => {
+                train.insert(f[2].to_string(), vals);
+            }
+            _ => {
+                fc.insert((f[1].to_string(), f[2].to_string()), vals);
+            }
+        }
+    }
+    (train, fc)
+}
+
+fn assert_close(ours: &[f64], theirs: &[f64], what: &str) {
+    assert_eq!(ours.len(), theirs.len(), "{what}");
+    for (a, b) in ours.iter().zip(theirs) {
+        let rel = (a - b).abs() / b.abs();
+        assert!(rel < 1e-6, "{what}: {a} vs statsforecast {b} (relative difference {rel:.2e})");
+    }
+}
+
+#[test]
+fn theta_and_sesopt_equal_statsforecast_to_1e6() {
+    let (train, fc) = golden();
+    assert_eq!(train.len(), 10);
+    for (id, y) in &train {
+        let theta = ThetaModel::new(ThetaKind::Stm).fit(y).unwrap().predict(6, &[]);
+        assert_close(&theta.point, &fc[&("Theta".to_string(), id.clone())], &format!("Theta {id}"));
+        let ses = SesOpt.fit(y).unwrap().predict(6, &[]);
+        assert_close(&ses.point, &fc[&("SESOpt".to_string(), id.clone())], &format!("SESOpt {id}"));
+    }
+}
+
+/// Mean sMAPE and MASE of given forecasts over a data set.
+fn accuracy(series: &[mcomp::Series], forecasts: &BTreeMap<String, Vec<f64>>) -> (f64, f64) {
+    let (mut s, mut m) = (0.0, 0.0);
+    for x in series {
+        let f = &forecasts[&x.id][..x.test.len()];
+        s += smape(&x.test, f);
+        m += mase(&x.train, &x.test, f, x.m);
+    }
+    (s / series.len() as f64, m / series.len() as f64)
+}
+
+#[test]
+fn metrics_reproduce_the_published_m3_and_m4_tables() {
+    let Some(root) = shared() else { return };
+    // M3 yearly, the competitors' own forecasts (domain data.md §3.2: Makridakis & Hibon 2000).
+    let m3 = mcomp::m3(&root.join("m3"), "YEARLY").unwrap();
+    for (method, smape_pub, mase_pub) in [("NAIVE2", 17.880, 3.172), ("THETA", 16.974, 2.806)] {
+        let (s, m) = accuracy(&m3, &mcomp::m3_submission(&root.join("m3"), method).unwrap());
+        assert!((s - smape_pub).abs() < 5e-4, "{method} sMAPE {s:.4}");
+        assert!((m - mase_pub).abs() < 5e-4, "{method} MASE {m:.4}");
+    }
+    // M4 weekly and hourly: official `Evaluation and Ranks.xlsx`, submitted benchmark forecasts.
+    for (freq, method, smape_pub, mase_pub) in [
+        ("Weekly", "Naive2", 9.161, 2.777),
+        ("Weekly", "SES", 9.012, 2.685),
+        ("Hourly", "Naive2", 18.383, 2.395),
+        ("Hourly", "SES", 18.094, 2.385),
+    ] {
+        let series = mcomp::m4(&root.join("m4"), freq).unwrap();
+        let (s, m) = accuracy(&series, &mcomp::m4_submission(&root.join("m4"), method).unwrap());
+        assert!((s - smape_pub).abs() < 5e-4, "{freq} {method} sMAPE {s:.4}");
+        assert!((m - mase_pub).abs() < 5e-4, "{freq} {method} MASE {m:.4}");
+    }
+}
+
+#[test]
+fn naive2_equals_the_m4_benchmark_forecasts() {
+    let Some(root) = shared() else { return };
+    for freq in ["Weekly", "Hourly"] {
+        let series = mcomp::m4(&root.join("m4"), freq).unwrap();
+        let submitted = mcomp::m4_submission(&root.join("m4"), "Naive2").unwrap();
+        let mut worst = 0.0f64;
+        for s in &series {
+            let ours = Naive2 { season_length: s.m, policy: SeasonalPolicy::Test }
+                .fit(&s.train)
+                .unwrap()
+                .predict(s.test.len(), &[]);
+            for (a, b) in ours.point.iter().zip(&submitted[&s.id]) {
+                // The submission is rounded to a few decimals.
+                worst = worst.max((a - b).abs() / b.abs().max(1.0));
+            }
+        }
+        assert!(worst < 1e-3, "{freq}: Naive2 differs from the M4 benchmark by {worst:.2e}");
+    }
+}
+
+#[test]
+fn models_reproduce_statsforecast_accuracy_on_m3_yearly() {
+    let Some(root) = shared() else { return };
+    let m3 = mcomp::m3(&root.join("m3"), "YEARLY").unwrap();
+    // statsforecast 2.1.1 on the same data (../shared/data-raw/m3-statsforecast/SOURCE.md).
+    for (spec, smape_sf, mase_sf) in
+        [(ModelSpec::Theta, 16.65, 2.770), (ModelSpec::Dotm, 15.79, 2.576), (ModelSpec::AutoEts, 16.19, 2.695)]
+    {
+        let fc: BTreeMap<String, Vec<f64>> = m3
+            .iter()
+            .map(|s| (s.id.clone(), forecast_with_fallback(spec, &s.train, 1, 6, &[]).unwrap().forecast.point))
+            .collect();
+        let (s, m) = accuracy(&m3, &fc);
+        assert!(
+            s <= smape_sf + 0.005 && m <= mase_sf + 0.0005,
+            "{spec}: {s:.3} / {m:.3} vs statsforecast {smape_sf} / {mase_sf}"
+        );
+    }
+}
