@@ -268,6 +268,28 @@ fn csv_escape(s: &str) -> String {
     if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
+/// Writes `table` to `path` as Parquet (`.parquet`) or CSV (`.csv`), atomically: into a
+/// temporary file in the same folder, then renamed over the target.
+pub fn write_table(path: &Path, table: &OutputTable, metadata: &[(&str, String)]) -> Result<()> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("csv") => write_atomic(path, table.to_csv().as_bytes()),
+        Some("parquet") => {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            let tmp = tempfile::Builder::new().suffix(".parquet").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+            table.write_parquet(tmp.path(), metadata)?;
+            tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
+            tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+            Ok(())
+        }
+        _ => Err(Error::Output {
+            context: path.display().to_string(),
+            message: "the output file must end in .parquet or .csv".into(),
+        }),
+    }
+}
+
 /// SHA-256 of a file, hex-encoded.
 pub fn sha256_file(path: &Path) -> Result<String> {
     use sha2::{Digest, Sha256};

@@ -15,6 +15,7 @@ pub mod panel;
 pub mod params;
 pub mod pipeline;
 pub mod scenario;
+pub mod series;
 pub mod shortage;
 pub mod table;
 

@@ -9,9 +9,11 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use kvota::forecast::engine::ModelSpec;
 use kvota::panel::Panel;
 use kvota::pipeline::{self, Progress};
 use kvota::scenario::Scenario;
+use kvota::series::{self, ForecastOptions};
 
 #[derive(Parser)]
 #[command(name = "kvota", version, about = "Labour-shortage forecasting and quota allocation for Kazakhstan")]
@@ -51,6 +53,77 @@ enum Command {
         #[command(subcommand)]
         action: DatasetAction,
     },
+    /// Forecast every series of a long table (series_id, period, value).
+    ///
+    /// Example: kvota forecast --input series.csv --horizon 6 --out forecasts.parquet --models auto
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+    Forecast {
+        #[command(subcommand)]
+        action: Option<ForecastAction>,
+        #[command(flatten)]
+        args: ForecastArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ForecastArgs {
+    /// Long table, CSV or Parquet, with columns series_id, period (2023, 2023Q2 or 2023-05), value.
+    #[arg(long, required = true)]
+    input: Option<PathBuf>,
+    /// Steps to forecast.
+    #[arg(long, required = true, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    horizon: Option<u32>,
+    /// Output file (.parquet or .csv): series_id, period, step, mean, lo_L, hi_L, model.
+    #[arg(long, required = true)]
+    out: Option<PathBuf>,
+    /// Model: auto, naive, snaive, naive2, drift, ses, holt, damped, theta, otm, dstm, dotm,
+    /// autotheta, autoets (ets), ces, comb, classic-theta.
+    #[arg(long, default_value = "auto", value_parser = parse_model)]
+    models: ModelSpec,
+    /// Season length (default: 1 for years and indices, 4 for quarters, 12 for months).
+    #[arg(long)]
+    season: Option<usize>,
+    /// Prediction-interval levels in percent, comma-separated.
+    #[arg(long, default_value = "80,95", value_delimiter = ',', value_parser = parse_level)]
+    level: Vec<f64>,
+    /// Keep the models' own intervals instead of calibrating them on hold-outs across series.
+    #[arg(long)]
+    no_calibrate: bool,
+}
+
+#[derive(Subcommand)]
+enum ForecastAction {
+    /// Rolling-origin back-test: accuracy of models on the last origins of every series.
+    ///
+    /// Example: kvota forecast backtest --input series.csv --horizon 2 --models naive2,theta,dotm,auto
+    Backtest {
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        horizon: u32,
+        /// Models to compare, comma-separated.
+        #[arg(long, default_value = "naive2,drift,theta,dotm,autoets,auto", value_delimiter = ',', value_parser = parse_model)]
+        models: Vec<ModelSpec>,
+        /// Number of forecast origins per series (the last ones).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=100))]
+        origins: u32,
+        #[arg(long)]
+        season: Option<usize>,
+        /// Also write the table (.parquet or .csv).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn parse_model(s: &str) -> Result<ModelSpec, String> {
+    s.parse()
+}
+
+fn parse_level(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v < 100.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a level between 0 and 100 (e.g. 80)")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -114,6 +187,12 @@ impl Drop for TerminalProgress {
         }
         let _ = self.quiet;
     }
+}
+
+/// `forecasts.parquet` -> `forecasts.skipped.csv`.
+fn skipped_path(out: &std::path::Path) -> PathBuf {
+    let stem = out.file_stem().and_then(|s| s.to_str()).unwrap_or("forecast");
+    out.with_file_name(format!("{stem}.skipped.csv"))
 }
 
 fn main() -> ExitCode {
@@ -187,6 +266,127 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     println!("warning: {w}");
                 }
                 println!("valid: {} files", report.files.len());
+            }
+            Ok(())
+        }
+        Command::Forecast {
+            action: Some(ForecastAction::Backtest { input, horizon, models, origins, season, out }),
+            ..
+        } => {
+            let table = series::read_long(&input)?;
+            let (rows, skipped) = series::backtest(&table, &models, horizon as usize, origins as usize, season);
+            if !quiet {
+                println!(
+                    "{} series, {} used, horizon {horizon}, up to {origins} origins each",
+                    table.series.len(),
+                    table.series.len() - skipped.len()
+                );
+                println!(
+                    "{:<14} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+                    "model", "forecasts", "sMAPE", "MASE", "MSIS", "cov80", "cov95"
+                );
+                for r in &rows {
+                    let s = &r.summary;
+                    println!(
+                        "{:<14} {:>9} {:>8.3} {:>8.3} {:>8.3} {:>7.1}% {:>7.1}%",
+                        r.model.name(),
+                        r.forecasts,
+                        s.smape,
+                        s.mase,
+                        s.msis,
+                        100.0 * s.coverage_80,
+                        100.0 * s.coverage_95
+                    );
+                }
+                for s in &skipped {
+                    println!("skipped {}: {}", s.id, s.reason);
+                }
+            }
+            if let Some(out) = out {
+                use kvota::export::{ColumnData, OutputTable};
+                let t = OutputTable::new("backtest")
+                    .col("model", ColumnData::Str(rows.iter().map(|r| r.model.name().to_string()).collect()), "model")
+                    .col(
+                        "forecasts",
+                        ColumnData::Int(rows.iter().map(|r| r.forecasts as i64).collect()),
+                        "forecasts scored",
+                    )
+                    .col(
+                        "smape",
+                        ColumnData::Float(rows.iter().map(|r| r.summary.smape).collect()),
+                        "mean sMAPE, percent",
+                    )
+                    .col("mase", ColumnData::Float(rows.iter().map(|r| r.summary.mase).collect()), "mean MASE")
+                    .col(
+                        "msis",
+                        ColumnData::Float(rows.iter().map(|r| r.summary.msis).collect()),
+                        "mean MSIS of the 95 % interval",
+                    )
+                    .col(
+                        "coverage_80",
+                        ColumnData::Float(rows.iter().map(|r| r.summary.coverage_80).collect()),
+                        "share inside the 80 % interval",
+                    )
+                    .col(
+                        "coverage_95",
+                        ColumnData::Float(rows.iter().map(|r| r.summary.coverage_95).collect()),
+                        "share inside the 95 % interval",
+                    );
+                kvota::export::write_table(&out, &t, &[])?;
+            }
+            Ok(())
+        }
+        Command::Forecast { action: None, args } => {
+            let input = args.input.expect("required by clap");
+            let out = args.out.expect("required by clap");
+            let table = series::read_long(&input)?;
+            let opts = ForecastOptions {
+                model: args.models,
+                horizon: args.horizon.expect("required by clap") as usize,
+                season: args.season,
+                levels: args.level,
+                calibrate: !args.no_calibrate,
+            };
+            let progress = TerminalProgress::new(quiet);
+            progress.start("forecasting", table.series.len() as u64);
+            let run = series::forecast_table(&table, &opts, &|| progress.inc(1));
+            drop(progress);
+            kvota::export::write_table(&out, &run.table(&opts.levels), &[("model", opts.model.name().to_string())])?;
+            let sidecar = skipped_path(&out);
+            if run.skipped.is_empty() {
+                let _ = std::fs::remove_file(&sidecar);
+            } else {
+                let mut text = String::from("series_id,reason\n");
+                for s in &run.skipped {
+                    text.push_str(&format!(
+                        "\"{}\",\"{}\"\n",
+                        s.id.replace('"', "\"\""),
+                        s.reason.replace('"', "\"\"")
+                    ));
+                }
+                kvota::export::write_atomic(&sidecar, text.as_bytes())?;
+            }
+            if !quiet {
+                let fallbacks = run.results.iter().filter(|(_, r)| r.fallback_reason.is_some()).count();
+                println!(
+                    "forecast {} of {} series with {} ({} fell back to a simpler model), horizon {}",
+                    run.results.len(),
+                    table.series.len(),
+                    opts.model.name(),
+                    fallbacks,
+                    opts.horizon
+                );
+                match &run.calibration {
+                    Some(c) => println!("intervals calibrated on hold-outs of {} series", c.series),
+                    None if !args.no_calibrate => {
+                        println!("intervals: model-based (fewer than 20 series allow a hold-out)")
+                    }
+                    None => println!("intervals: model-based (--no-calibrate)"),
+                }
+                if !run.skipped.is_empty() {
+                    println!("skipped {} series (reasons in {})", run.skipped.len(), sidecar.display());
+                }
+                println!("wrote {}", out.display());
             }
             Ok(())
         }

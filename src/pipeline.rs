@@ -13,6 +13,7 @@ use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
 use crate::export::{ColumnData, OutputSet, OutputTable, sha256_file};
 use crate::forecast::Forecast;
+use crate::forecast::calibrate::{Calibration, calibrate};
 use crate::forecast::engine::{ModelSpec, forecast_with_fallback};
 use crate::panel::Panel;
 use crate::params::{Params, Used, year_end};
@@ -139,11 +140,30 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
             jobs.push((r, Some(s), "new_entrants", panel.cell_series(r, s, |c| c.new_entrants)));
         }
     }
+    // Interval calibration per variable, on hold-outs across its series (see
+    // kvota_forecast::calibrate): the model-based intervals are too narrow on real data.
+    let spec = scenario.forecast.model;
+    let mut calibrations: BTreeMap<&str, Calibration> = BTreeMap::new();
+    let variables: Vec<&'static str> = {
+        let mut v: Vec<&'static str> = jobs.iter().map(|j| j.2).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for var in variables {
+        let refs: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
+        if let Some(c) = calibrate(&refs, spec, 1, h, &LEVELS) {
+            calibrations.insert(var, c);
+        }
+    }
     progress.start("forecasting", jobs.len() as u64);
     let forecasts: Vec<SeriesForecast> = jobs
         .par_iter()
         .map(|(r, s, var, y)| {
-            let (model, mut fc) = forecast_series(scenario.forecast.model, y, h)?;
+            let (model, mut fc) = forecast_series(spec, y, h)?;
+            if let Some(c) = calibrations.get(var) {
+                c.apply(&mut fc);
+            }
             // Counts cannot go below zero.
             fc.point.iter_mut().for_each(|v| *v = v.max(0.0));
             for iv in &mut fc.intervals {
@@ -383,7 +403,7 @@ fn forecast_table(f: &[SeriesForecast], last: i32, h: usize) -> OutputTable {
         .col("hi_80", ColumnData::Float(hi80), "upper bound of the 80 % prediction interval, persons")
         .col("lo_95", ColumnData::Float(lo95), "lower bound of the 95 % prediction interval, persons")
         .col("hi_95", ColumnData::Float(hi95), "upper bound of the 95 % prediction interval, persons")
-        .col("model", ColumnData::Str(model), "forecasting model used (theta; naive where the series is too short)")
+        .col("model", ColumnData::Str(model), "forecasting model used (the scenario model or its fallback)")
         .col("last_observed", ColumnData::Float(last_obs), "value in the last observed year, persons")
 }
 

@@ -58,6 +58,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n-jobs", type=int, default=2)
     ap.add_argument("--synthetic", type=int, default=0)
+    ap.add_argument("--synthetic-file", default=None, help="CSV written by kvota's scale bench (unique_id,ds,y)")
     ap.add_argument("--models", default="AutoETS,Theta,DynamicOptimizedTheta")
     args = ap.parse_args()
     from statsforecast.models import AutoETS, DynamicOptimizedTheta, Theta, OptimizedTheta
@@ -78,6 +79,12 @@ def main():
             print(f"M3 yearly {name:<22} {n} series {secs:8.3f} s {n / secs:10.0f} series/s")
     else:
         print(f"skipped M3: {ROOT} not found")
+    if args.synthetic_file:
+        df = pd.read_csv(args.synthetic_file)
+        n = df.unique_id.nunique()
+        for name in names:
+            secs = time_model(df, make[name](1), 6, args.n_jobs)
+            print(f"{os.path.basename(args.synthetic_file)} {name:<22} {n} series {secs:8.3f} s {n / secs:10.0f} series/s")
     if args.synthetic:
         df = synthetic(args.synthetic)
         for name in names:

@@ -137,3 +137,131 @@ fn models_reproduce_statsforecast_accuracy_on_m3_yearly() {
         );
     }
 }
+
+mod cli {
+    use crate::support::{kvota, repo, stderr};
+
+    fn data(name: &str) -> String {
+        repo().join("tests/data").join(name).display().to_string()
+    }
+
+    #[test]
+    fn forecasts_usable_series_and_lists_the_skipped_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("f.csv");
+        let o = kvota(&[
+            "forecast",
+            "--input",
+            &data("series_mixed.csv"),
+            "--horizon",
+            "3",
+            "--out",
+            out.to_str().unwrap(),
+            "--models",
+            "theta",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&out).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next().unwrap(), "series_id,period,step,mean,lo_80,hi_80,lo_95,hi_95,model");
+        // Ten M3 series and SHORT (one observation, naive fallback), three steps each.
+        assert_eq!(lines.count(), 11 * 3);
+        assert!(text.contains("N0001,1989,1,5081.05653117507"), "statsforecast's Theta value");
+        assert!(text.contains("SHORT,2023,3,5,5,5,5,5,naive"));
+        let skipped = std::fs::read_to_string(dir.path().join("f.skipped.csv")).unwrap();
+        assert!(skipped.contains("\"DUP\",\"duplicate period 2001\""), "{skipped}");
+        assert!(skipped.contains("\"GAP\",\"gap: no value between 2001 and 2003\""), "{skipped}");
+        assert!(skipped.contains("\"ALLNAN\",\"no numeric values\""), "{skipped}");
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            stdout.contains("skipped 3 series") && stdout.contains("model-based (fewer than 20 series"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn quarterly_labels_continue_and_parquet_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("q.parquet");
+        let o = kvota(&[
+            "forecast",
+            "--input",
+            &data("series_quarterly.csv"),
+            "--horizon",
+            "5",
+            "--out",
+            out.to_str().unwrap(),
+            "-q",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (schema, kv, rows) = crate::support::parquet_schema(&out);
+        assert_eq!(rows, 5);
+        assert_eq!(
+            schema.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            ["series_id", "period", "step", "mean", "lo_80", "hi_80", "lo_95", "hi_95", "model"]
+        );
+        assert_eq!(kv.get("kvota.model").map(String::as_str), Some("auto"));
+        let batches = crate::support::parquet_batches(&out);
+        use arrow::array::AsArray;
+        let periods: Vec<String> = batches
+            .iter()
+            .flat_map(|b| {
+                let c = b.column_by_name("period").unwrap().as_string::<i32>();
+                (0..b.num_rows()).map(|i| c.value(i).to_string()).collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(periods, ["2021Q1", "2021Q2", "2021Q3", "2021Q4", "2022Q1"]);
+    }
+
+    #[test]
+    fn bad_input_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("f.csv");
+        let o = kvota(&[
+            "forecast",
+            "--input",
+            &data("series_bad_value.csv"),
+            "--horizon",
+            "2",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        let msg = stderr(&o);
+        assert!(msg.contains("series_bad_value.csv, row 3, column `value`: `two` is not a number"), "{msg}");
+        assert!(!out.exists(), "no output on error");
+        for (args, expect) in [
+            (vec!["--horizon", "0"], "0 is not in 1..=1000"),
+            (vec!["--horizon", "2", "--models", "prophet"], "unknown model `prophet`"),
+            (vec!["--horizon", "2", "--level", "120"], "not a level"),
+        ] {
+            let mut a = vec!["forecast", "--input", "x.csv", "--out", "y.csv"];
+            a.extend(args);
+            let o = kvota(&a);
+            assert_eq!(o.status.code(), Some(2), "{a:?}");
+            assert!(stderr(&o).contains(expect), "{}", stderr(&o));
+        }
+    }
+
+    #[test]
+    fn backtest_reports_metrics_per_model() {
+        let o = kvota(&[
+            "forecast",
+            "backtest",
+            "--input",
+            &data("series_mixed.csv"),
+            "--horizon",
+            "2",
+            "--models",
+            "naive2,theta",
+            "--origins",
+            "2",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains("naive2") && text.contains("theta") && text.contains("MASE"), "{text}");
+        // 10 usable series x 2 origins; DUP, GAP, ALLNAN, SHORT skipped with reasons.
+        assert!(text.lines().any(|l| l.starts_with("theta") && l.split_whitespace().nth(1) == Some("20")), "{text}");
+        assert!(text.contains("skipped SHORT: 1 observations"), "{text}");
+    }
+}

@@ -15,6 +15,8 @@ use crate::{Fit, Forecast, ForecastError, Interval, Predict, need};
 pub enum EtsKind {
     /// Automatic: the best non-seasonal ETS model by AICc (ANN, AAN, AAdN, MNN, MAN, MAdN).
     Auto,
+    /// Automatic among the additive-error models only (ANN, AAN, AAdN): half the fits.
+    AutoAdditive,
     /// Holt's linear trend, ETS(A,A,N) (M4 benchmark `Holt`).
     Holt,
     /// Damped trend, ETS(A,Ad,N) (M4 benchmark `Damped`).
@@ -27,6 +29,7 @@ impl EtsKind {
     pub fn name(self) -> &'static str {
         match self {
             EtsKind::Auto => "autoets",
+            EtsKind::AutoAdditive => "autoets-a",
             EtsKind::Holt => "holt",
             EtsKind::Damped => "damped",
             EtsKind::Simple => "ses",
@@ -105,6 +108,11 @@ impl Fit for Ets {
         let model = match self.kind {
             EtsKind::Auto => {
                 let auto = AutoETS::non_seasonal();
+                let fitted = auto.fit(series).map_err(fail)?;
+                fitted.model().clone()
+            }
+            EtsKind::AutoAdditive => {
+                let auto = AutoETS::new(1, "AZN").map_err(fail)?;
                 let fitted = auto.fit(series).map_err(fail)?;
                 fitted.model().clone()
             }
