@@ -100,6 +100,18 @@ fn main() {
             n as f64 / secs,
             peak_rss_mb()
         );
+        if std::env::var_os("CALIBRATE").is_some() {
+            let refs: Vec<&[f64]> = series.iter().map(|s| s.as_slice()).collect();
+            let t = Instant::now();
+            let cal = kvota_forecast::calibrate::calibrate(&refs, spec, 1, 6, &[80.0, 95.0]);
+            let csecs = t.elapsed().as_secs_f64();
+            println!(
+                "  {:<10} calibration on {} hold-outs: {csecs:.2} s more ({:.2} s in all)",
+                spec.name(),
+                cal.map_or(0, |c| c.series),
+                secs + csecs
+            );
+        }
     }
     assert!(sink.is_finite());
 }

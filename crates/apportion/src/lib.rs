@@ -1,0 +1,667 @@
+//! Exact apportionment: splitting an integer number of seats in proportion to weights.
+//!
+//! Methods: Hamilton (largest remainder, Hare quota), Jefferson/D'Hondt, Webster/Sainte-Laguë
+//! (optionally with a modified first divisor such as 1.4), Huntington-Hill, Adams, Dean, and the
+//! quota method of Balinski and Young. Weights are integers (use [`scale_decimals`] for
+//! decimal input); all comparisons are exact (u128, or arbitrary precision where a product
+//! overflows). Per-unit minimum and maximum seats are supported; infeasible bounds are an error
+//! naming the constraint. Ties that decide a seat are found exactly — at the end for Hamilton
+//! and the divisor methods, at every step for the quota method — and either broken by a stated
+//! rule (larger weight, then earlier unit) and reported, or returned as an error for a human
+//! to decide.
+//!
+//! Divisor methods use "jump and step": a consistent allocation is computed directly from the
+//! divisor `W / H` with the method's rounding, then seats are added or removed one by one by
+//! exact priority. Because divisor methods are house monotone this gives exactly the result of
+//! the sequential (highest-averages) procedure, in `O(n log n)` rather than `O(H log n)`.
+//!
+//! ```
+//! use kvota_apportion::{apportion, Method, Request};
+//! // D'Hondt, 10 seats (wahlrecht.de example).
+//! let out = apportion(&Request::new(&[4160, 3380, 2460], 10, Method::Jefferson)).unwrap();
+//! assert_eq!(out.seats, vec![4, 4, 2]);
+//! ```
+
+pub mod biproportional;
+mod exact;
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use exact::mul_div_rem;
+pub use exact::{cmp_products, scale_decimals};
+
+/// An apportionment method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Largest remainder with the Hare quota.
+    Hamilton,
+    /// Jefferson / D'Hondt: divisors 1, 2, 3, ...
+    Jefferson,
+    /// Webster / Sainte-Laguë: divisors 1, 3, 5, ... (equivalently 0.5, 1.5, ...). The first
+    /// divisor may be replaced, on the 1, 3, 5 scale, by `num / den` in [1, 2) (e.g. 7/5 for
+    /// the modified Sainte-Laguë method of Norway and Sweden).
+    Webster { first_divisor: Option<(u64, u64)> },
+    /// Huntington-Hill: divisors `sqrt(s (s + 1))`; every unit with weight gets a seat first.
+    HuntingtonHill,
+    /// Adams: divisors `s`; every unit with weight gets a seat first.
+    Adams,
+    /// Dean: divisors `2 s (s + 1) / (2 s + 1)` (harmonic mean); every unit gets a seat first.
+    Dean,
+    /// The quota method of Balinski and Young (1975): seats one at a time by the Jefferson
+    /// priority among the units that would stay within their upper quota.
+    Quota,
+}
+
+impl Method {
+    /// Names accepted on the command line.
+    pub fn parse(name: &str, first_divisor: Option<(u64, u64)>) -> std::result::Result<Method, String> {
+        Ok(match name.trim().to_ascii_lowercase().as_str() {
+            "hamilton" | "hare" | "largest-remainder" | "hare-niemeyer" => Method::Hamilton,
+            "dhondt" | "d'hondt" | "jefferson" => Method::Jefferson,
+            "sainte-lague" | "webster" | "saint-lague" => Method::Webster { first_divisor },
+            "huntington-hill" | "hill" => Method::HuntingtonHill,
+            "adams" => Method::Adams,
+            "dean" => Method::Dean,
+            "quota" | "balinski-young" => Method::Quota,
+            other => {
+                return Err(format!(
+                    "unknown method `{other}` (known: hamilton, dhondt, sainte-lague, huntington-hill, adams, dean, quota)"
+                ));
+            }
+        })
+    }
+
+    fn gives_everyone_a_seat(self) -> bool {
+        matches!(self, Method::HuntingtonHill | Method::Adams | Method::Dean)
+    }
+}
+
+/// What to do when a tie decides a seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TieRule {
+    /// Return [`ApportionError::Tie`]: the law is silent and a human must decide.
+    #[default]
+    Error,
+    /// The larger weight wins, then the earlier unit; the tie is reported in the outcome.
+    LargerWeightThenOrder,
+}
+
+/// An apportionment problem.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub weights: &'a [u128],
+    pub seats: u64,
+    pub method: Method,
+    /// Minimum seats per unit (default 0).
+    pub min: Option<&'a [u64]>,
+    /// Maximum seats per unit (default unlimited).
+    pub max: Option<&'a [u64]>,
+    pub ties: TieRule,
+}
+
+impl<'a> Request<'a> {
+    pub fn new(weights: &'a [u128], seats: u64, method: Method) -> Self {
+        Request { weights, seats, method, min: None, max: None, ties: TieRule::Error }
+    }
+    pub fn ties(mut self, ties: TieRule) -> Self {
+        self.ties = ties;
+        self
+    }
+    pub fn bounds(mut self, min: Option<&'a [u64]>, max: Option<&'a [u64]>) -> Self {
+        self.min = min;
+        self.max = max;
+        self
+    }
+}
+
+/// A tie that decided seats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tie {
+    /// Units with equal claims.
+    pub units: Vec<usize>,
+    /// Seats among them that the tie decided.
+    pub seats: u64,
+    /// For the quota method, the house size at which the tie occurred; otherwise the total.
+    pub at_house: u64,
+}
+
+/// The result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub seats: Vec<u64>,
+    /// Ties broken by the tie rule (empty when none occurred).
+    pub ties: Vec<Tie>,
+}
+
+/// Why an apportionment could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApportionError {
+    #[error("infeasible: {constraint}: {message}")]
+    Infeasible { constraint: &'static str, message: String },
+    #[error(
+        "tie for {seats} seat(s) between units {units:?} at house size {at_house}; the result is undefined and a human must decide"
+    )]
+    Tie { units: Vec<usize>, seats: u64, at_house: u64 },
+    #[error("invalid input: {0}")]
+    Invalid(String),
+}
+
+pub type Result<T> = std::result::Result<T, ApportionError>;
+
+/// Apportions `req.seats` among the units.
+pub fn apportion(req: &Request<'_>) -> Result<Outcome> {
+    let n = req.weights.len();
+    if n == 0 {
+        return Err(ApportionError::Invalid("no units".into()));
+    }
+    for (name, b) in [("min", req.min), ("max", req.max)] {
+        if b.is_some_and(|b| b.len() != n) {
+            return Err(ApportionError::Invalid(format!(
+                "{name} has {} entries for {n} units",
+                b.map_or(0, <[u64]>::len)
+            )));
+        }
+    }
+    if let Method::Webster { first_divisor: Some((p, q)) } = req.method {
+        // On the 1, 3, 5 scale the first divisor must lie in [1, 2) so the first signpost stays
+        // in [0.5, 1).
+        if q == 0 || p < q || p >= 2 * q {
+            return Err(ApportionError::Invalid(format!("first divisor {p}/{q} must be in [1, 2)")));
+        }
+    }
+    let min: Vec<u64> = req.min.map_or_else(|| vec![0; n], <[u64]>::to_vec);
+    let max: Vec<u64> = req.max.map_or_else(|| vec![u64::MAX; n], <[u64]>::to_vec);
+    // Units without weight can take seats only through minimums.
+    let max: Vec<u64> = (0..n).map(|i| if req.weights[i] == 0 { min[i] } else { max[i] }).collect();
+    for i in 0..n {
+        if min[i] > max[i] {
+            return Err(ApportionError::Infeasible {
+                constraint: "min <= max",
+                message: format!("unit {i}: minimum {} above maximum {}", min[i], max[i]),
+            });
+        }
+    }
+    let total_min: u128 = min.iter().map(|&x| x as u128).sum();
+    let total_max: u128 = max.iter().map(|&x| x as u128).sum();
+    if total_min > req.seats as u128 {
+        return Err(ApportionError::Infeasible {
+            constraint: "sum of minimums <= seats",
+            message: format!("the minimums add up to {total_min}, more than the {} seats", req.seats),
+        });
+    }
+    if total_max < req.seats as u128 {
+        return Err(ApportionError::Infeasible {
+            constraint: "sum of maximums >= seats",
+            message: format!("the maximums (and zero-weight units) allow only {total_max} of the {} seats", req.seats),
+        });
+    }
+    if req.method.gives_everyone_a_seat() {
+        let positive = req.weights.iter().filter(|w| **w > 0).count() as u64;
+        let capped_out = (0..n).filter(|&i| req.weights[i] > 0 && max[i] == 0).count() as u64;
+        if req.seats < positive - capped_out {
+            return Err(ApportionError::Infeasible {
+                constraint: "seats >= units with weight",
+                message: format!(
+                    "{:?} gives every unit with weight a seat first, but there are {} such units and {} seats",
+                    req.method,
+                    positive - capped_out,
+                    req.seats
+                ),
+            });
+        }
+    }
+    match req.method {
+        Method::Hamilton => hamilton(req, &min, &max),
+        Method::Quota => quota_method(req, &min, &max),
+        _ => divisor(req, &min, &max),
+    }
+}
+
+// ---- Priorities -------------------------------------------------------------------------
+
+/// The priority of a unit's next seat, `w / d(s)`, as an exact fraction of small products.
+#[derive(Debug, Clone, Copy)]
+enum Priority {
+    /// Weight zero: never preferred.
+    Zero,
+    /// `d(s) = 0`: a first seat under Adams, Dean, Huntington-Hill.
+    Infinite,
+    /// `num[0] * num[1] / (den[0] * den[1])` (Huntington-Hill compares squares).
+    Frac { num: [u128; 2], den: [u128; 2], approx: f64 },
+}
+
+impl Priority {
+    fn frac(num: [u128; 2], den: [u128; 2]) -> Priority {
+        let approx = (num[0] as f64 * num[1] as f64) / (den[0] as f64 * den[1] as f64);
+        Priority::Frac { num, den, approx }
+    }
+
+    fn cmp(&self, other: &Priority) -> Ordering {
+        use Priority::*;
+        match (self, other) {
+            (Zero, Zero) | (Infinite, Infinite) => Ordering::Equal,
+            (Zero, _) | (_, Infinite) => Ordering::Less,
+            (_, Zero) | (Infinite, _) => Ordering::Greater,
+            (Frac { num: a, den: b, approx: x }, Frac { num: c, den: d, approx: y }) => {
+                // Fast path: clearly different approximations decide.
+                let scale = x.abs().max(y.abs());
+                if (x - y).abs() > 1e-9 * scale {
+                    return x.partial_cmp(y).unwrap_or(Ordering::Equal);
+                }
+                cmp_products(&[a[0], a[1], d[0], d[1]], &[c[0], c[1], b[0], b[1]])
+            }
+        }
+    }
+}
+
+/// Priority of seat number `s + 1` for weight `w`.
+fn priority(method: Method, w: u128, s: u64) -> Priority {
+    if w == 0 {
+        return Priority::Zero;
+    }
+    let s = s as u128;
+    match method {
+        Method::Jefferson | Method::Quota => Priority::frac([w, 1], [s + 1, 1]),
+        Method::Webster { first_divisor } => match (s, first_divisor) {
+            (0, Some((p, q))) => Priority::frac([w, q as u128], [p as u128, 1]),
+            _ => Priority::frac([w, 1], [2 * s + 1, 1]),
+        },
+        Method::Adams => {
+            if s == 0 {
+                Priority::Infinite
+            } else {
+                Priority::frac([w, 1], [s, 1])
+            }
+        }
+        Method::Dean => {
+            if s == 0 {
+                Priority::Infinite
+            } else {
+                Priority::frac([w, 2 * s + 1], [2 * s, s + 1])
+            }
+        }
+        Method::HuntingtonHill => {
+            if s == 0 {
+                Priority::Infinite
+            } else {
+                Priority::frac([w, w], [s, s + 1])
+            }
+        }
+        Method::Hamilton => unreachable!("Hamilton has no priorities"),
+    }
+}
+
+/// Whether signpost `d(s) <= a / b` (the unit with quotient `a / b` earns seat `s + 1`).
+fn signpost_reached(method: Method, s: u128, a: u128, b: u128) -> bool {
+    match method {
+        Method::Jefferson | Method::Quota => cmp_products(&[s + 1, b], &[a]) != Ordering::Greater,
+        Method::Webster { first_divisor } => match (s, first_divisor) {
+            // d(0) = p / (2q)
+            (0, Some((p, q))) => cmp_products(&[p as u128, b], &[2, q as u128, a]) != Ordering::Greater,
+            _ => cmp_products(&[2 * s + 1, b], &[2, a]) != Ordering::Greater,
+        },
+        Method::Adams => cmp_products(&[s, b], &[a]) != Ordering::Greater,
+        Method::Dean => cmp_products(&[2, s, s + 1, b], &[a, 2 * s + 1]) != Ordering::Greater,
+        Method::HuntingtonHill => cmp_products(&[s, s + 1, b, b], &[a, a]) != Ordering::Greater,
+        Method::Hamilton => unreachable!(),
+    }
+}
+
+/// A unit in a heap, ordered by priority (then larger weight, then earlier unit).
+struct Entry {
+    prio: Priority,
+    weight: u128,
+    unit: usize,
+    /// `true` in a min-heap of seats to remove.
+    reverse: bool,
+}
+
+impl Entry {
+    fn key_cmp(&self, other: &Entry) -> Ordering {
+        self.prio.cmp(&other.prio).then(self.weight.cmp(&other.weight)).then(other.unit.cmp(&self.unit))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let o = self.key_cmp(other);
+        if self.reverse { o.reverse() } else { o }
+    }
+}
+
+// ---- Divisor methods --------------------------------------------------------------------
+
+fn divisor(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
+    let m = req.method;
+    let w = req.weights;
+    let n = w.len();
+    let h = req.seats;
+    let total: u128 = w.iter().sum();
+    // Jump: the allocation at divisor W / H, with the method's own signposts.
+    let mut s = vec![0u64; n];
+    if total > 0 {
+        for i in 0..n {
+            if w[i] == 0 {
+                continue;
+            }
+            let (f, _) = mul_div_rem(w[i], h as u128, total);
+            s[i] = jump_seats(m, w[i], h as u128, total, f).min(u64::MAX as u128) as u64;
+        }
+    }
+    for i in 0..n {
+        s[i] = s[i].clamp(min[i], max[i]);
+    }
+    let mut sum: u128 = s.iter().map(|&x| x as u128).sum();
+    // Step: add seats by highest priority, or remove by lowest last-seat priority.
+    if sum < h as u128 {
+        let mut heap: BinaryHeap<Entry> = (0..n)
+            .filter(|&i| s[i] < max[i])
+            .map(|i| Entry { prio: priority(m, w[i], s[i]), weight: w[i], unit: i, reverse: false })
+            .collect();
+        while sum < h as u128 {
+            let e = heap.pop().expect("feasibility checked: some unit can take a seat");
+            s[e.unit] += 1;
+            sum += 1;
+            if s[e.unit] < max[e.unit] {
+                heap.push(Entry { prio: priority(m, w[e.unit], s[e.unit]), ..e });
+            }
+        }
+    } else if sum > h as u128 {
+        let mut heap: BinaryHeap<Entry> = (0..n)
+            .filter(|&i| s[i] > min[i])
+            .map(|i| Entry { prio: priority(m, w[i], s[i] - 1), weight: w[i], unit: i, reverse: true })
+            .collect();
+        while sum > h as u128 {
+            let e = heap.pop().expect("feasibility checked: some unit can give a seat");
+            s[e.unit] -= 1;
+            sum -= 1;
+            if s[e.unit] > min[e.unit] {
+                heap.push(Entry { prio: priority(m, w[e.unit], s[e.unit] - 1), ..e });
+            }
+        }
+    }
+    settle_boundary_tie(req, min, max, &mut s, |i, k| priority(m, w[i], k))
+}
+
+/// Seats at the divisor `total / h` for weight `w`: the number of signposts `d(k) <= w h /
+/// total`. Since every signpost lies in `[k, k + 1]`, this is `f` or `f + 1` with
+/// `f = floor(w h / total)`.
+fn jump_seats(m: Method, w: u128, h: u128, total: u128, f: u128) -> u128 {
+    // x = w h / total; test d(f) <= x without forming w h when it overflows.
+    let reached = match w.checked_mul(h) {
+        Some(a) => signpost_reached(m, f, a, total),
+        None => {
+            // Scale the comparison: d(f) <= w h / total  <=>  d(f) * total <= w h.
+            // Use the exact product comparison through a reduced fraction w / (total / h).
+            let g = gcd(h, total);
+            signpost_reached_scaled(m, f, w, h / g, total / g)
+        }
+    };
+    if reached { f + 1 } else { f }
+}
+
+fn signpost_reached_scaled(m: Method, s: u128, w: u128, hg: u128, tg: u128) -> bool {
+    // Compare d(s) <= w * hg / tg with products of at most four factors.
+    match m {
+        Method::Jefferson | Method::Quota => cmp_products(&[s + 1, tg], &[w, hg]) != Ordering::Greater,
+        Method::Webster { first_divisor } => match (s, first_divisor) {
+            (0, Some((p, q))) => cmp_products(&[p as u128, tg], &[2, q as u128, w, hg]) != Ordering::Greater,
+            _ => cmp_products(&[2 * s + 1, tg], &[2, w, hg]) != Ordering::Greater,
+        },
+        Method::Adams => cmp_products(&[s, tg], &[w, hg]) != Ordering::Greater,
+        Method::Dean => cmp_products(&[2, s, s + 1, tg], &[w, hg, 2 * s + 1]) != Ordering::Greater,
+        Method::HuntingtonHill => cmp_products(&[s, s + 1, tg, tg], &[w, hg, w, hg]) != Ordering::Greater,
+        Method::Hamilton => unreachable!(),
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// After the total is reached: if the weakest seat held equals the strongest seat wanted, the
+/// result is a tie. Under [`TieRule::Error`] that is an error; otherwise the contested seats go
+/// to the larger weights (then earlier units) and the tie is reported.
+fn settle_boundary_tie(
+    req: &Request<'_>,
+    min: &[u64],
+    max: &[u64],
+    s: &mut [u64],
+    prio: impl Fn(usize, u64) -> Priority,
+) -> Result<Outcome> {
+    let n = s.len();
+    let w = req.weights;
+    let holders: Vec<usize> = (0..n).filter(|&i| s[i] > min[i] && w[i] > 0).collect();
+    let wanters: Vec<usize> = (0..n).filter(|&i| s[i] < max[i] && w[i] > 0).collect();
+    let weakest = holders.iter().map(|&i| prio(i, s[i] - 1)).min_by(|a, b| a.cmp(b));
+    let strongest = wanters.iter().map(|&i| prio(i, s[i])).max_by(|a, b| a.cmp(b));
+    let (Some(weak), Some(strong)) = (weakest, strongest) else {
+        return Ok(Outcome { seats: s.to_vec(), ties: vec![] });
+    };
+    if weak.cmp(&strong) != Ordering::Equal {
+        return Ok(Outcome { seats: s.to_vec(), ties: vec![] });
+    }
+    let tied_holders: Vec<usize> =
+        holders.iter().copied().filter(|&i| prio(i, s[i] - 1).cmp(&weak) == Ordering::Equal).collect();
+    let tied_wanters: Vec<usize> =
+        wanters.iter().copied().filter(|&i| prio(i, s[i]).cmp(&strong) == Ordering::Equal).collect();
+    let mut units: Vec<usize> = tied_holders.iter().chain(&tied_wanters).copied().collect();
+    units.sort_unstable();
+    units.dedup();
+    let contested = tied_holders.len() as u64;
+    match req.ties {
+        TieRule::Error => Err(ApportionError::Tie { units, seats: contested, at_house: req.seats }),
+        TieRule::LargerWeightThenOrder => {
+            for &i in &tied_holders {
+                s[i] -= 1;
+            }
+            let mut order = units.clone();
+            order.sort_by(|&a, &b| w[b].cmp(&w[a]).then(a.cmp(&b)));
+            let mut left = contested;
+            for &i in &order {
+                if left == 0 {
+                    break;
+                }
+                // A unit holding a contested seat can take it back; a wanter can take one.
+                if s[i] < max[i] {
+                    s[i] += 1;
+                    left -= 1;
+                }
+            }
+            Ok(Outcome { seats: s.to_vec(), ties: vec![Tie { units, seats: contested, at_house: req.seats }] })
+        }
+    }
+}
+
+// ---- Hamilton -----------------------------------------------------------------------------
+
+fn hamilton(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
+    let w = req.weights;
+    let n = w.len();
+    let mut fixed: Vec<Option<u64>> = vec![None; n];
+    // Units whose proportional share violates a bound are fixed at it, and the rest is
+    // re-apportioned among the others, until no bound is violated (at most n rounds; maximums
+    // are settled before minimums).
+    loop {
+        let free: Vec<usize> = (0..n).filter(|&i| fixed[i].is_none()).collect();
+        let fixed_seats: u64 = fixed.iter().flatten().sum();
+        let h = req.seats - fixed_seats;
+        let total: u128 = free.iter().map(|&i| w[i]).sum();
+        let mut s = vec![0u64; n];
+        for i in 0..n {
+            if let Some(v) = fixed[i] {
+                s[i] = v;
+            }
+        }
+        let mut rems: Vec<(u128, usize)> = Vec::with_capacity(free.len());
+        let mut given = 0u64;
+        if total > 0 {
+            for &i in &free {
+                let (q, r) = mul_div_rem(w[i], h as u128, total);
+                s[i] = q as u64;
+                given += q as u64;
+                rems.push((r, i));
+            }
+        } else if h > 0 {
+            // Only zero weights are free: seats must come from minimums elsewhere.
+            return Err(ApportionError::Infeasible {
+                constraint: "seats",
+                message: "no free unit has weight to receive the remaining seats".into(),
+            });
+        }
+        let left = (h - given) as usize;
+        rems.sort_by(|a, b| b.0.cmp(&a.0).then(w[b.1].cmp(&w[a.1])).then(a.1.cmp(&b.1)));
+        let mut ties = Vec::new();
+        if left > 0 && left < rems.len() && rems[left - 1].0 == rems[left].0 {
+            let boundary = rems[left].0;
+            let units: Vec<usize> = rems.iter().filter(|r| r.0 == boundary).map(|r| r.1).collect();
+            let seats = rems[..left].iter().filter(|r| r.0 == boundary).count() as u64;
+            match req.ties {
+                TieRule::Error => {
+                    let mut units = units;
+                    units.sort_unstable();
+                    return Err(ApportionError::Tie { units, seats, at_house: req.seats });
+                }
+                TieRule::LargerWeightThenOrder => {
+                    let mut units = units;
+                    units.sort_unstable();
+                    ties.push(Tie { units, seats, at_house: req.seats });
+                }
+            }
+        }
+        for r in rems.iter().take(left) {
+            s[r.1] += 1;
+        }
+        // Maximums first: capping a unit raises the others' shares, which may lift them above
+        // their minimums; minimums are fixed only when no maximum is violated.
+        let over: Vec<usize> = free.iter().copied().filter(|&i| s[i] > max[i]).collect();
+        if !over.is_empty() {
+            for i in over {
+                fixed[i] = Some(max[i]);
+            }
+            continue;
+        }
+        let under: Vec<usize> = free.iter().copied().filter(|&i| s[i] < min[i]).collect();
+        if !under.is_empty() {
+            for i in under {
+                fixed[i] = Some(min[i]);
+            }
+            continue;
+        }
+        return Ok(Outcome { seats: s, ties });
+    }
+}
+
+// ---- Quota method -------------------------------------------------------------------------
+
+/// Balinski and Young's quota method: house sizes 1, 2, ..., H; at each step the seat goes to
+/// the unit with the highest Jefferson priority `w / (s + 1)` among those for which `s + 1` does
+/// not exceed the upper quota `ceil(w (k + 1) / W)` at the new house size `k + 1`. Units at
+/// their minimum are filled first; maximums exclude units. Ties are checked at every step.
+fn quota_method(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
+    let w = req.weights;
+    let n = w.len();
+    let total: u128 = w.iter().sum();
+    let mut s: Vec<u64> = min.to_vec();
+    let start: u64 = s.iter().sum();
+    // Unit i may take seat s + 1 at house size k + 1 when (s + 1) * total <= ... the upper
+    // quota: s + 1 <= ceil(w (k+1) / total)  <=>  s < w (k + 1) / total  <=>  s * total < w (k + 1).
+    // It becomes eligible from the smallest k + 1 with w (k + 1) > s * total.
+    let eligible_from = |i: usize, si: u64| -> u64 {
+        if w[i] == 0 {
+            return u64::MAX;
+        }
+        // smallest h with w h > si * total  =>  h = floor(si * total / w) + 1
+        let (q, _) = mul_div_rem(si as u128, total, w[i]);
+        (q + 1).min(u64::MAX as u128) as u64
+    };
+    let mut ready: BinaryHeap<Entry> = BinaryHeap::new();
+    // Waiting units by the house size from which they are eligible (min-heap).
+    let mut waiting: BinaryHeap<std::cmp::Reverse<(u64, usize)>> = BinaryHeap::new();
+    for i in 0..n {
+        if s[i] < max[i] && w[i] > 0 {
+            waiting.push(std::cmp::Reverse((eligible_from(i, s[i]), i)));
+        }
+    }
+    let mut ties = Vec::new();
+    let mut house = start;
+    while house < req.seats {
+        let next = house + 1;
+        while let Some(std::cmp::Reverse((from, i))) = waiting.peek().copied() {
+            if from > next {
+                break;
+            }
+            waiting.pop();
+            ready.push(Entry { prio: priority(Method::Quota, w[i], s[i]), weight: w[i], unit: i, reverse: false });
+        }
+        let Some(e) = ready.pop() else {
+            return Err(ApportionError::Infeasible {
+                constraint: "upper quota",
+                message: format!("at house size {next} no unit can take a seat within its upper quota and maximum"),
+            });
+        };
+        // Mid-process tie: another eligible unit with the same priority.
+        if let Some(other) = ready.peek() {
+            if other.prio.cmp(&e.prio) == Ordering::Equal {
+                let mut units = vec![e.unit];
+                let mut buf = Vec::new();
+                while let Some(o) = ready.peek() {
+                    if o.prio.cmp(&e.prio) != Ordering::Equal {
+                        break;
+                    }
+                    let o = ready.pop().expect("peeked");
+                    units.push(o.unit);
+                    buf.push(o);
+                }
+                ready.extend(buf);
+                units.sort_unstable();
+                let tie = Tie { units, seats: 1, at_house: next };
+                match req.ties {
+                    TieRule::Error => {
+                        return Err(ApportionError::Tie { units: tie.units, seats: 1, at_house: next });
+                    }
+                    TieRule::LargerWeightThenOrder => ties.push(tie),
+                }
+            }
+        }
+        s[e.unit] += 1;
+        house = next;
+        if s[e.unit] < max[e.unit] {
+            waiting.push(std::cmp::Reverse((eligible_from(e.unit, s[e.unit]), e.unit)));
+        }
+    }
+    Ok(Outcome { seats: s, ties })
+}
+
+/// Lower and upper quota of each unit at house size `h`: `floor` and `ceil` of `w h / W`.
+pub fn quotas(weights: &[u128], h: u64) -> Vec<(u64, u64)> {
+    let total: u128 = weights.iter().sum();
+    weights
+        .iter()
+        .map(|&w| {
+            if total == 0 {
+                return (0, 0);
+            }
+            let (q, r) = mul_div_rem(w, h as u128, total);
+            (q as u64, if r > 0 { q as u64 + 1 } else { q as u64 })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,255 @@
+//! Reference results from public sources, and properties.
+
+use proptest::prelude::*;
+
+use crate::biproportional::biproportional;
+use crate::*;
+
+fn run(w: &[u128], h: u64, m: Method) -> Vec<u64> {
+    apportion(&Request::new(w, h, m)).unwrap_or_else(|e| panic!("{m:?} {h}: {e}")).seats
+}
+
+const WEBSTER: Method = Method::Webster { first_divisor: None };
+
+#[test]
+fn textbook_examples() {
+    // wahlrecht.de (D'Hondt, Sainte-Laguë), de.wikipedia (Adams, Dean, Hill-Huntington),
+    // as collected in the tests of the R package proporz (polettif/proporz).
+    assert_eq!(run(&[4160, 3380, 2460], 10, Method::Jefferson), [4, 4, 2]);
+    assert_eq!(run(&[4160, 3380, 2460], 10, WEBSTER), [4, 3, 3]);
+    for m in [Method::Adams, Method::Dean, Method::HuntingtonHill] {
+        assert_eq!(run(&[450, 350, 199, 1], 50, m), [22, 17, 10, 1], "{m:?}");
+    }
+    let v = [43, 33, 12, 8, 4];
+    assert_eq!(run(&v, 10, Method::Adams), [4, 3, 1, 1, 1]);
+    assert_eq!(run(&v, 10, Method::HuntingtonHill), [4, 3, 1, 1, 1]);
+    assert_eq!(run(&v, 10, Method::Dean), [4, 3, 1, 1, 1]);
+    assert_eq!(run(&v, 10, WEBSTER), [5, 3, 1, 1, 0]);
+    assert_eq!(run(&v, 10, Method::Jefferson), [5, 4, 1, 0, 0]);
+    assert_eq!(run(&[5200, 1700, 3100], 15, WEBSTER), [8, 2, 5]);
+    // Hamilton / Hare-Niemeyer (de.wikipedia, en.wikipedia Largest remainder method).
+    assert_eq!(run(&[216, 310, 22, 32], 60, Method::Hamilton), [23, 32, 2, 3]);
+    assert_eq!(run(&[47000, 16000, 15800, 12000, 6100, 3100], 10, Method::Hamilton), [5, 2, 1, 1, 1, 0]);
+    assert_eq!(run(&[720257, 323524, 257466, 213138, 144392, 88315], 31, Method::Hamilton), [13, 6, 5, 4, 2, 1]);
+}
+
+#[test]
+fn us_house_2020_huntington_hill() {
+    // U.S. Census Bureau, 2020 Census Apportionment Results, Table 1 (apportionment
+    // population and number of representatives by state), states in alphabetical order.
+    let pop: [u128; 50] = [
+        5030053, 736081, 7158923, 3013756, 39576757, 5782171, 3608298, 990837, 21570527, 10725274, 1460137, 1841377,
+        12822739, 6790280, 3192406, 2940865, 4509342, 4661468, 1363582, 6185278, 7033469, 10084442, 5709752, 2963914,
+        6160281, 1085407, 1963333, 3108462, 1379089, 9294493, 2120220, 20215751, 10453948, 779702, 11808848, 3963516,
+        4241500, 13011844, 1098163, 5124712, 887770, 6916897, 29183290, 3275252, 643503, 8654542, 7715946, 1795045,
+        5897473, 577719,
+    ];
+    let seats: [u64; 50] = [
+        7, 1, 9, 4, 52, 8, 5, 1, 28, 14, 2, 2, 17, 9, 4, 4, 6, 6, 2, 8, 9, 13, 8, 4, 8, 2, 3, 4, 2, 12, 3, 26, 14, 1,
+        15, 5, 6, 17, 2, 7, 1, 9, 38, 4, 1, 11, 10, 2, 8, 1,
+    ];
+    assert_eq!(seats.iter().sum::<u64>(), 435);
+    assert_eq!(run(&pop, 435, Method::HuntingtonHill), seats);
+}
+
+#[test]
+fn spain_european_parliament_2019_dhondt() {
+    // 2019 European Parliament election in Spain, single nationwide constituency, D'Hondt with
+    // no threshold (Ministry of the Interior results as tabulated on Wikipedia): 54 seats as
+    // elected, 59 after Brexit (31 Jan 2020). Parties below CEUS win no seat either way.
+    let votes: [u128; 10] = [7369789, 4519205, 2731825, 2258857, 1393684, 1252139, 1018435, 633090, 296491, 295546];
+    assert_eq!(run(&votes, 54, Method::Jefferson), [20, 12, 7, 6, 3, 3, 2, 1, 0, 0]);
+    assert_eq!(run(&votes, 59, Method::Jefferson), [21, 13, 8, 6, 4, 3, 3, 1, 0, 0]);
+}
+
+#[test]
+fn new_zealand_2020_sainte_lague() {
+    // 2020 New Zealand general election: party votes of the parties entitled to list seats
+    // (Labour, National, Green, ACT, Māori), Sainte-Laguë over 120 seats; official seats from
+    // the Electoral Commission (6 Nov 2020): 65, 33, 10, 10, 2.
+    let votes: [u128; 5] = [1443545, 738275, 226757, 219031, 33630];
+    assert_eq!(run(&votes, 120, WEBSTER), [65, 33, 10, 10, 2]);
+}
+
+#[test]
+fn modified_first_divisor_raises_the_bar_for_a_first_seat() {
+    // Standard Sainte-Laguë: 100/1, 100/3 = 33.3, 25/1 -> [2, 1].
+    assert_eq!(run(&[100, 25], 3, WEBSTER), [2, 1]);
+    // With first divisor 1.4: 100/1.4 = 71.4, 100/3 = 33.3, 100/5 = 20 > 25/1.4 = 17.9 -> [3, 0].
+    assert_eq!(run(&[100, 25], 3, Method::Webster { first_divisor: Some((7, 5)) }), [3, 0]);
+}
+
+#[test]
+fn alabama_paradox_for_hamilton_only() {
+    // The textbook example: C loses a seat when the house grows from 10 to 11.
+    let w = [6, 6, 2];
+    assert_eq!(run(&w, 10, Method::Hamilton), [4, 4, 2]);
+    assert_eq!(run(&w, 11, Method::Hamilton), [5, 5, 1]);
+    for m in [Method::Jefferson, WEBSTER, Method::HuntingtonHill, Method::Adams, Method::Dean, Method::Quota] {
+        let a = apportion(&Request::new(&w, 10, m).ties(TieRule::LargerWeightThenOrder)).unwrap().seats;
+        let b = apportion(&Request::new(&w, 11, m).ties(TieRule::LargerWeightThenOrder)).unwrap().seats;
+        assert!(a.iter().zip(&b).all(|(x, y)| y >= x), "{m:?}: {a:?} -> {b:?}");
+    }
+}
+
+#[test]
+fn ties_are_errors_or_broken_and_reported() {
+    let e = apportion(&Request::new(&[1, 1, 1, 1], 7, Method::Hamilton)).unwrap_err();
+    assert!(matches!(e, ApportionError::Tie { ref units, seats: 3, .. } if units == &[0, 1, 2, 3]), "{e}");
+    let o = apportion(&Request::new(&[1, 2, 1, 1], 7, Method::Hamilton).ties(TieRule::LargerWeightThenOrder)).unwrap();
+    assert_eq!(o.seats.iter().sum::<u64>(), 7);
+    let e = apportion(&Request::new(&[10, 10], 1, Method::Jefferson)).unwrap_err();
+    assert!(matches!(e, ApportionError::Tie { .. }), "{e}");
+    let o = apportion(&Request::new(&[10, 10], 1, Method::Jefferson).ties(TieRule::LargerWeightThenOrder)).unwrap();
+    assert_eq!(o.seats, [1, 0]);
+    assert_eq!(o.ties[0].units, [0, 1]);
+    // A tie in the middle of the quota method (votes [720, 720, 120, 120], 8 seats: the first
+    // seat is already contested), found at the house size where it happens.
+    let e = apportion(&Request::new(&[720, 720, 120, 120], 8, Method::Quota)).unwrap_err();
+    assert!(matches!(e, ApportionError::Tie { at_house: 1, .. }), "{e}");
+    let o =
+        apportion(&Request::new(&[720, 720, 120, 120], 8, Method::Quota).ties(TieRule::LargerWeightThenOrder)).unwrap();
+    assert_eq!(o.seats.iter().sum::<u64>(), 8);
+    assert!(o.ties.len() > 1, "ties reported at several house sizes: {:?}", o.ties);
+}
+
+#[test]
+fn bounds_and_infeasibility() {
+    let w = [1000, 10, 10];
+    let o = apportion(&Request::new(&w, 20, Method::Jefferson).bounds(Some(&[0, 2, 3]), Some(&[12, 20, 20]))).unwrap();
+    assert_eq!(o.seats[0], 12);
+    assert!(o.seats[1] >= 2 && o.seats[2] >= 3);
+    assert_eq!(o.seats.iter().sum::<u64>(), 20);
+    let h = apportion(&Request::new(&w, 20, Method::Hamilton).bounds(Some(&[0, 2, 3]), Some(&[12, 20, 20]))).unwrap();
+    assert_eq!(h.seats[0], 12);
+    assert_eq!(h.seats.iter().sum::<u64>(), 20);
+    let e = apportion(&Request::new(&w, 4, Method::Jefferson).bounds(Some(&[2, 2, 2]), None)).unwrap_err().to_string();
+    assert!(e.contains("sum of minimums <= seats"), "{e}");
+    let e =
+        apportion(&Request::new(&w, 40, Method::Jefferson).bounds(None, Some(&[10, 10, 10]))).unwrap_err().to_string();
+    assert!(e.contains("sum of maximums >= seats"), "{e}");
+    let e = apportion(&Request::new(&[5, 4, 3], 2, Method::HuntingtonHill)).unwrap_err().to_string();
+    assert!(e.contains("seats >= units with weight"), "{e}");
+    assert!(apportion(&Request::new(&[0, 0], 1, Method::Hamilton)).is_err());
+}
+
+#[test]
+fn huge_weights_are_exact() {
+    // Weights near 1e30 force the arbitrary-precision path (squares overflow u128).
+    let w: Vec<u128> = [3u128, 2, 2].iter().map(|x| x * 10u128.pow(30) + 7).collect();
+    let o = apportion(&Request::new(&w, 7, Method::HuntingtonHill).ties(TieRule::LargerWeightThenOrder)).unwrap();
+    assert_eq!(o.seats, [3, 2, 2]);
+    // Decimal weights: quotas 12.5, 7.25, 0.25 -> floors 12, 7, 0; the last seat to the
+    // largest remainder (0.5).
+    let d = scale_decimals(&["12.5", "7.25", "0.25"]).unwrap();
+    assert_eq!(run(&d, 20, Method::Hamilton), [13, 7, 0]);
+}
+
+/// The highest-averages procedure, seat by seat (reference for the jump-and-step code).
+fn sequential(w: &[u128], h: u64, m: Method) -> Vec<u64> {
+    let mut s = vec![0u64; w.len()];
+    for _ in 0..h {
+        let i = (0..w.len())
+            .filter(|&i| w[i] > 0)
+            .max_by(|&a, &b| {
+                priority(m, w[a], s[a]).cmp(&priority(m, w[b], s[b])).then(w[a].cmp(&w[b])).then(b.cmp(&a))
+            })
+            .unwrap();
+        s[i] += 1;
+    }
+    s
+}
+
+fn methods() -> impl Strategy<Value = Method> {
+    prop_oneof![
+        Just(Method::Hamilton),
+        Just(Method::Jefferson),
+        Just(WEBSTER),
+        Just(Method::Webster { first_divisor: Some((7, 5)) }),
+        Just(Method::HuntingtonHill),
+        Just(Method::Adams),
+        Just(Method::Dean),
+        Just(Method::Quota),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn totals_exact(w in prop::collection::vec(0u128..1_000_000, 1..30), h in 0u64..500, m in methods()) {
+        let positive = w.iter().filter(|x| **x > 0).count() as u64;
+        prop_assume!(positive > 0 && (!m.gives_everyone_a_seat() || h >= positive));
+        let o = apportion(&Request::new(&w, h, m).ties(TieRule::LargerWeightThenOrder)).unwrap();
+        prop_assert_eq!(o.seats.iter().sum::<u64>(), h);
+        for (s, x) in o.seats.iter().zip(&w) {
+            prop_assert!(*x > 0 || *s == 0);
+        }
+    }
+
+    #[test]
+    fn quota_rule_for_hamilton_and_the_quota_method(w in prop::collection::vec(1u128..100_000, 1..25), h in 0u64..400) {
+        let q = quotas(&w, h);
+        for m in [Method::Hamilton, Method::Quota] {
+            let o = apportion(&Request::new(&w, h, m).ties(TieRule::LargerWeightThenOrder)).unwrap();
+            for (s, (lo, hi)) in o.seats.iter().zip(&q) {
+                prop_assert!(s >= lo && s <= hi, "{:?}: {} outside [{}, {}]", m, s, lo, hi);
+            }
+        }
+    }
+
+    #[test]
+    fn divisor_methods_are_house_monotone_and_match_the_sequential_procedure(
+        w in prop::collection::vec(1u128..10_000, 1..12), h in 12u64..150,
+        m in prop_oneof![Just(Method::Jefferson), Just(WEBSTER), Just(Method::HuntingtonHill), Just(Method::Adams), Just(Method::Dean), Just(Method::Quota)]
+    ) {
+        let a = apportion(&Request::new(&w, h, m).ties(TieRule::LargerWeightThenOrder)).unwrap().seats;
+        let b = apportion(&Request::new(&w, h + 1, m).ties(TieRule::LargerWeightThenOrder)).unwrap().seats;
+        prop_assert!(a.iter().zip(&b).all(|(x, y)| y >= x), "{:?}: {:?} -> {:?}", m, a, b);
+        if m != Method::Quota {
+            let plain = apportion(&Request::new(&w, h, m));
+            if let Ok(o) = plain {
+                prop_assert_eq!(o.seats, sequential(&w, h, m));
+            }
+        }
+    }
+
+    #[test]
+    fn bounds_are_honoured(w in prop::collection::vec(1u128..10_000, 2..12), h in 0u64..200, m in methods(), seed in 0u64..1000) {
+        let n = w.len();
+        let min: Vec<u64> = (0..n).map(|i| (seed + i as u64 * 7) % 3).collect();
+        let max: Vec<u64> = (0..n).map(|i| min[i] + 5 + ((seed + i as u64) % 40)).collect();
+        let r = apportion(&Request::new(&w, h, m).bounds(Some(&min), Some(&max)).ties(TieRule::LargerWeightThenOrder));
+        let smin: u64 = min.iter().sum();
+        let smax: u64 = max.iter().sum();
+        if h < smin || h > smax || (m.gives_everyone_a_seat() && h < n as u64) {
+            prop_assert!(r.is_err());
+        } else if let Ok(o) = r {
+            prop_assert_eq!(o.seats.iter().sum::<u64>(), h);
+            for i in 0..n {
+                prop_assert!(o.seats[i] >= min[i] && o.seats[i] <= max[i]);
+            }
+        } else {
+            // The quota method can be blocked by its upper quota under tight maximums.
+            prop_assert!(m == Method::Quota, "{:?}", r);
+        }
+    }
+
+    #[test]
+    fn biproportional_margins_exact(rows in 2usize..7, cols in 2usize..7, seed in 0u64..10_000) {
+        let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let mut next = || { state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); (state >> 33) as u64 };
+        let w: Vec<Vec<f64>> = (0..rows).map(|_| (0..cols).map(|_| (next() % 1000 + 1) as f64).collect()).collect();
+        // Margins from a random integer matrix, so the instance is feasible.
+        let x: Vec<Vec<u64>> = (0..rows).map(|_| (0..cols).map(|_| next() % 20).collect()).collect();
+        let rt: Vec<u64> = x.iter().map(|r| r.iter().sum()).collect();
+        let ct: Vec<u64> = (0..cols).map(|j| x.iter().map(|r| r[j]).sum()).collect();
+        let b = biproportional(&w, &rt, &ct).unwrap();
+        for i in 0..rows {
+            prop_assert_eq!(b.seats[i].iter().sum::<u64>(), rt[i]);
+        }
+        for j in 0..cols {
+            prop_assert_eq!(b.seats.iter().map(|r| r[j]).sum::<u64>(), ct[j]);
+        }
+    }
+}
