@@ -21,6 +21,26 @@ fn big_product(v: &[u128]) -> BigUint {
     v.iter().fold(BigUint::from(1u32), |acc, x| acc * BigUint::from(*x))
 }
 
+/// `floor(a * b / c)` exactly: a float estimate corrected with multiplications, because a
+/// 128-bit division costs more than the rest of a quota-method step.
+pub fn floor_mul_div(a: u128, b: u128, c: u128) -> u128 {
+    let est = (a as f64 * b as f64 / c as f64) as u128;
+    let (Some(p), Some(lo), Some(hi)) = (a.checked_mul(b), est.checked_mul(c), (est + 1).checked_mul(c)) else {
+        return mul_div_rem(a, b, c).0;
+    };
+    // est * c <= p < (est + 1) * c, nudged when the estimate is one off either way.
+    if lo > p {
+        return if est > 0 && (est - 1) * c <= p { est - 1 } else { mul_div_rem(a, b, c).0 };
+    }
+    if hi <= p {
+        return match (est + 2).checked_mul(c) {
+            Some(h) if h > p => est + 1,
+            _ => mul_div_rem(a, b, c).0,
+        };
+    }
+    est
+}
+
 /// `(a * b) / c` and `(a * b) % c` exactly.
 pub fn mul_div_rem(a: u128, b: u128, c: u128) -> (u128, u128) {
     match a.checked_mul(b) {

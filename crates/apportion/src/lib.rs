@@ -24,12 +24,13 @@
 
 pub mod biproportional;
 mod exact;
+mod queues;
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use exact::mul_div_rem;
 pub use exact::{cmp_products, scale_decimals};
+use exact::{floor_mul_div, mul_div_rem};
 
 /// An apportionment method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -574,78 +575,136 @@ fn hamilton(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
 /// not exceed the upper quota `ceil(w (k + 1) / W)` at the new house size `k + 1`. Units at
 /// their minimum are filled first; maximums exclude units. Ties are checked at every step.
 fn quota_method(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
-    let w = req.weights;
-    let n = w.len();
-    let total: u128 = w.iter().sum();
-    let mut s: Vec<u64> = min.to_vec();
-    let start: u64 = s.iter().sum();
-    // Unit i may take seat s + 1 at house size k + 1 when (s + 1) * total <= ... the upper
-    // quota: s + 1 <= ceil(w (k+1) / total)  <=>  s < w (k + 1) / total  <=>  s * total < w (k + 1).
-    // It becomes eligible from the smallest k + 1 with w (k + 1) > s * total.
-    let eligible_from = |i: usize, si: u64| -> u64 {
-        if w[i] == 0 {
-            return u64::MAX;
+    let n = req.weights.len();
+    let total: u128 = req.weights.iter().sum();
+    // One record per unit, so that the winner of a step costs one cache miss, not three.
+    #[derive(Clone, Copy)]
+    struct Unit {
+        w: u128,
+        s: u64,
+        max: u64,
+    }
+    let mut units: Vec<Unit> = (0..n).map(|i| Unit { w: req.weights[i], s: min[i], max: max[i] }).collect();
+    let start: u64 = min.iter().sum();
+    // Unit i may take seat s + 1 at house size k + 1 when s + 1 <= ceil(w (k + 1) / W), i.e.
+    // s W < w (k + 1). It becomes eligible from house floor(s W / w) + 1.
+    let eligible_from = |u: &Unit| -> u64 { (floor_mul_div(u.s as u128, total, u.w) + 1).min(u64::MAX as u128) as u64 };
+    // Priority order: Jefferson priority w / (s + 1), exactly (floats decide only when clearly
+    // apart), then larger weight, then earlier unit. Entries carry the float key so that most
+    // comparisons read no unit record.
+    let prio_cmp = |a: &(f64, u32), b: &(f64, u32), units: &[Unit]| -> Ordering {
+        if (a.0 - b.0).abs() > 1e-9 * a.0.max(b.0) {
+            return a.0.partial_cmp(&b.0).unwrap_or(Ordering::Equal);
         }
-        // smallest h with w h > si * total  =>  h = floor(si * total / w) + 1
-        let (q, _) = mul_div_rem(si as u128, total, w[i]);
-        (q + 1).min(u64::MAX as u128) as u64
+        let (x, y) = (&units[a.1 as usize], &units[b.1 as usize]);
+        cmp_products(&[x.w, y.s as u128 + 1], &[y.w, x.s as u128 + 1])
     };
-    let mut ready: BinaryHeap<Entry> = BinaryHeap::new();
-    // Waiting units by the house size from which they are eligible (min-heap).
-    let mut waiting: BinaryHeap<std::cmp::Reverse<(u64, usize)>> = BinaryHeap::new();
-    for i in 0..n {
-        if s[i] < max[i] && w[i] > 0 {
-            waiting.push(std::cmp::Reverse((eligible_from(i, s[i]), i)));
+    let full_cmp = |a: &(f64, u32), b: &(f64, u32), units: &[Unit]| -> Ordering {
+        prio_cmp(a, b, units)
+            .then_with(|| units[a.1 as usize].w.cmp(&units[b.1 as usize].w))
+            .then_with(|| b.1.cmp(&a.1))
+    };
+    let key = |u: &Unit, i: u32| (u.w as f64 / (u.s as f64 + 1.0), i);
+    let mut ready = queues::PriorityHeap::with_capacity(n);
+    // Waiting units by the house size from which they are eligible, with their priority key
+    // (a waiting unit's seats do not change).
+    let mut waiting = queues::RadixHeap::new();
+    for (i, u) in units.iter().enumerate() {
+        if u.s < u.max && u.w > 0 {
+            waiting.push(eligible_from(u), key(u, i as u32));
         }
     }
     let mut ties = Vec::new();
     let mut house = start;
+    // Entries not (yet) in the heap: this step's arrivals from the waiting queue and the last
+    // winner if it may take another seat at once. About half of the steps are won by one of
+    // them (a large unit whose upper quota has just let it in), without touching the heap.
+    let mut pending: Vec<(f64, u32)> = Vec::new();
     while house < req.seats {
         let next = house + 1;
-        while let Some(std::cmp::Reverse((from, i))) = waiting.peek().copied() {
-            if from > next {
-                break;
-            }
-            waiting.pop();
-            ready.push(Entry { prio: priority(Method::Quota, w[i], s[i]), weight: w[i], unit: i, reverse: false });
+        let cmp = |a: &(f64, u32), b: &(f64, u32)| full_cmp(a, b, &units);
+        while let Some((_, e)) = waiting.pop_at_most(next) {
+            pending.push(e);
         }
-        let Some(e) = ready.pop() else {
-            return Err(ApportionError::Infeasible {
-                constraint: "upper quota",
-                message: format!("at house size {next} no unit can take a seat within its upper quota and maximum"),
-            });
+        // The best pending entry, if it beats the heap's top.
+        let best = (0..pending.len()).max_by(|&a, &b| cmp(&pending[a], &pending[b]));
+        let from_pending = match (best, ready.top()) {
+            (Some(b), Some(t)) => (cmp(&pending[b], &t) == Ordering::Greater).then_some(b),
+            (Some(b), None) => Some(b),
+            (None, _) => None,
         };
-        // Mid-process tie: another eligible unit with the same priority.
-        if let Some(other) = ready.peek() {
-            if other.prio.cmp(&e.prio) == Ordering::Equal {
-                let mut units = vec![e.unit];
-                let mut buf = Vec::new();
-                while let Some(o) = ready.peek() {
-                    if o.prio.cmp(&e.prio) != Ordering::Equal {
-                        break;
-                    }
-                    let o = ready.pop().expect("peeked");
-                    units.push(o.unit);
-                    buf.push(o);
+        let winner = match from_pending {
+            Some(b) => pending.swap_remove(b),
+            None => match ready.top() {
+                Some(t) => t,
+                None => {
+                    return Err(ApportionError::Infeasible {
+                        constraint: "upper quota",
+                        message: format!(
+                            "at house size {next} no unit can take a seat within its upper quota and maximum"
+                        ),
+                    });
                 }
-                ready.extend(buf);
-                units.sort_unstable();
-                let tie = Tie { units, seats: 1, at_house: next };
-                match req.ties {
-                    TieRule::Error => {
-                        return Err(ApportionError::Tie { units: tie.units, seats: 1, at_house: next });
-                    }
-                    TieRule::LargerWeightThenOrder => ties.push(tie),
+            },
+        };
+        // Mid-process tie: another eligible unit with the winner's priority (the runner-up is
+        // pending, the heap's top, or a child of the top).
+        let same = |o: &(f64, u32)| o.1 != winner.1 && prio_cmp(o, &winner, &units) == Ordering::Equal;
+        let tied = pending.iter().any(same)
+            || ready.top().is_some_and(|t| same(&t))
+            || (from_pending.is_none() && ready.children_of_top().iter().any(same));
+        for e in pending.drain(..) {
+            ready.push(e, &cmp);
+        }
+        if tied {
+            let mut tied_units = vec![winner.1 as usize];
+            let mut buf = Vec::new();
+            if from_pending.is_none() {
+                buf.push(ready.pop(&cmp).expect("winner is the top"));
+            }
+            while let Some(o) = ready.top() {
+                if prio_cmp(&o, &winner, &units) != Ordering::Equal {
+                    break;
                 }
+                tied_units.push(o.1 as usize);
+                buf.push(ready.pop(&cmp).expect("top exists"));
+            }
+            for e in buf {
+                ready.push(e, &cmp);
+            }
+            tied_units.sort_unstable();
+            match req.ties {
+                TieRule::Error => return Err(ApportionError::Tie { units: tied_units, seats: 1, at_house: next }),
+                TieRule::LargerWeightThenOrder => ties.push(Tie { units: tied_units, seats: 1, at_house: next }),
             }
         }
-        s[e.unit] += 1;
+        if from_pending.is_none() {
+            ready.pop(&cmp);
+        }
+        // The winner takes the seat; it stays a candidate when its upper quota allows another
+        // seat at the next house size, and waits otherwise.
         house = next;
-        if s[e.unit] < max[e.unit] {
-            waiting.push(std::cmp::Reverse((eligible_from(e.unit, s[e.unit]), e.unit)));
+        let unit = winner.1;
+        let u = &mut units[unit as usize];
+        u.s += 1;
+        if u.s >= u.max {
+            continue;
+        }
+        // Eligible at house + 1 when s W < w (house + 1); the division that finds the first
+        // eligible house is done only when it is not.
+        let eligible_next = match (u.s as u128).checked_mul(total).zip(u.w.checked_mul(house as u128 + 1)) {
+            Some((a, b)) => a < b,
+            None => eligible_from(u) <= house + 1,
+        };
+        if eligible_next {
+            pending.push(key(u, unit));
+        } else {
+            let from = eligible_from(u);
+            waiting.push(from, key(u, unit));
         }
     }
-    Ok(Outcome { seats: s, ties })
+    let seats = units.iter().map(|u| u.s).collect();
+    Ok(Outcome { seats, ties })
 }
 
 /// Lower and upper quota of each unit at house size `h`: `floor` and `ceil` of `w h / W`.

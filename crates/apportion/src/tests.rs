@@ -160,6 +160,31 @@ fn sequential(w: &[u128], h: u64, m: Method) -> Vec<u64> {
     s
 }
 
+/// The quota method as Balinski and Young define it, seat by seat over every unit: the reference
+/// for the queue-based code. Returns the seats and the house sizes at which a tie was broken.
+fn quota_by_definition(w: &[u128], h: u64, min: &[u64], max: &[u64]) -> Option<(Vec<u64>, Vec<u64>)> {
+    let total: u128 = w.iter().sum();
+    let mut s = min.to_vec();
+    let mut ties = Vec::new();
+    for k in s.iter().sum::<u64>() + 1..=h {
+        // Eligible: below the maximum and s + 1 <= ceil(w k / W), i.e. s W < w k.
+        let eligible: Vec<usize> =
+            (0..w.len()).filter(|&i| w[i] > 0 && s[i] < max[i] && (s[i] as u128) * total < w[i] * k as u128).collect();
+        let best = *eligible.iter().max_by(|&&a, &&b| {
+            priority(Method::Quota, w[a], s[a])
+                .cmp(&priority(Method::Quota, w[b], s[b]))
+                .then(w[a].cmp(&w[b]))
+                .then(b.cmp(&a))
+        })?;
+        let top = priority(Method::Quota, w[best], s[best]);
+        if eligible.iter().any(|&j| j != best && priority(Method::Quota, w[j], s[j]).cmp(&top) == Ordering::Equal) {
+            ties.push(k);
+        }
+        s[best] += 1;
+    }
+    Some((s, ties))
+}
+
 fn methods() -> impl Strategy<Value = Method> {
     prop_oneof![
         Just(Method::Hamilton),
@@ -232,6 +257,32 @@ proptest! {
         } else {
             // The quota method can be blocked by its upper quota under tight maximums.
             prop_assert!(m == Method::Quota, "{:?}", r);
+        }
+    }
+
+    #[test]
+    fn quota_method_matches_its_definition(
+        w in prop::collection::vec(0u128..40, 1..15), h in 0u64..300, seed in 0u64..1000, bounded in any::<bool>()
+    ) {
+        // Small weights make equal priorities (ties) common.
+        let n = w.len();
+        prop_assume!(w.iter().any(|x| *x > 0));
+        let (min, max): (Vec<u64>, Vec<u64>) = if bounded {
+            ((0..n).map(|i| (seed + i as u64) % 2).collect(), (0..n).map(|i| 3 + (seed * 7 + i as u64) % 60).collect())
+        } else {
+            (vec![0; n], vec![u64::MAX; n])
+        };
+        prop_assume!(min.iter().sum::<u64>() <= h);
+        let got = apportion(
+            &Request::new(&w, h, Method::Quota).bounds(Some(&min), Some(&max)).ties(TieRule::LargerWeightThenOrder),
+        );
+        match quota_by_definition(&w, h, &min, &max) {
+            Some((seats, ties)) => {
+                let o = got.unwrap();
+                prop_assert_eq!(o.seats, seats);
+                prop_assert_eq!(o.ties.iter().map(|t| t.at_house).collect::<Vec<_>>(), ties);
+            }
+            None => prop_assert!(got.is_err()),
         }
     }
 
