@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::allocate::apportion::largest_remainder_f64;
 use crate::codes::{Area, Region, RegionResolver};
 use crate::error::{Error, Location, Result};
 use crate::table::TextTable;
@@ -31,6 +30,18 @@ struct Assumptions {
     new_entrants: EntrantAssumptions,
     retirements: RetirementAssumptions,
     seed: SeedAssumptions,
+    skill_needs: SkillNeedsAssumptions,
+}
+
+/// How the skill needs of each OKED section are read off the US OEWS staffing matrix: which
+/// SOC major groups need which education tier, and which NAICS sectors stand for which section.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkillNeedsAssumptions {
+    higher: Vec<String>,
+    vocational: Vec<String>,
+    general: Vec<String>,
+    sections: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -473,7 +484,81 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
     files.push(write_file(out_dir, "region_age.csv", &s)?);
 
+    let s = skill_needs(&raw_dir.join(SKILL_SOURCE), &a.skill_needs, &mut notes)?;
+    files.push(write_file(out_dir, crate::panel::SKILL_FILE, &s)?);
+
     Ok(BuildReport { files, notes })
+}
+
+/// US OEWS May 2025, national employment by NAICS sector x SOC major group.
+const SKILL_SOURCE: &str = "us_oews2025_national_sector_x_major_occupation.csv";
+
+/// Share of each section's jobs by the education they need (higher, vocational, general),
+/// from the OEWS staffing matrix: employment of the SOC major groups of each tier in the NAICS
+/// sectors that stand for the section, over the employment of all tiered groups. Kazakhstan
+/// publishes no occupation-by-section matrix (BNS establishment reports do not collect
+/// occupation, domain.md §4.2), so the US structure is the proxy; data/README.md says so.
+fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<String>) -> Result<String> {
+    let t = TextTable::read(path)?;
+    t.require(&["industry_code", "occupation_code", "employment"])?;
+    let ind = t.text("industry_code")?;
+    let occ = t.text("occupation_code")?;
+    let emp = t.text("employment")?;
+    let tier_of = |soc: &str| -> Option<usize> {
+        [&a.higher, &a.vocational, &a.general].iter().position(|list| list.iter().any(|c| c == soc))
+    };
+    // employment by (industry, tier)
+    let mut by: BTreeMap<(String, usize), f64> = BTreeMap::new();
+    let mut suppressed = 0;
+    for i in 0..t.height() {
+        let (Some(ind), Some(occ)) = (ind[i], occ[i]) else { continue };
+        let Some(tier) = tier_of(occ) else { continue };
+        let v = match emp[i] {
+            Some("-") | None => {
+                suppressed += 1;
+                continue;
+            }
+            Some(v) => crate::table::parse_number(v)
+                .map_err(|m| Error::input(Location::cell(path, t.line(i), "employment"), m))?,
+        };
+        *by.entry((ind.to_string(), tier)).or_default() += v;
+    }
+    if suppressed > 0 {
+        notes.push(format!("skill needs: {suppressed} suppressed OEWS cells (`-`) counted as 0"));
+    }
+    let mut s = String::from("oked_section,share_higher,share_vocational,share_general,oews_sectors\n");
+    for (sec, industries) in &a.sections {
+        let mut tiers = [0.0f64; 3];
+        for industry in industries {
+            let mut found = false;
+            for (k, v) in tiers.iter_mut().enumerate() {
+                if let Some(e) = by.get(&(industry.clone(), k)) {
+                    *v += e;
+                    found = true;
+                }
+            }
+            if !found {
+                return Err(Error::input(
+                    Location::file(path),
+                    format!(
+                        "no employment for industry `{industry}` named for section {sec} in [skill_needs.sections]"
+                    ),
+                ));
+            }
+        }
+        let total: f64 = tiers.iter().sum();
+        writeln!(
+            s,
+            "{},{:.6},{:.6},{:.6},{}",
+            sec,
+            tiers[0] / total,
+            tiers[1] / total,
+            1.0 - (tiers[0] / total * 1e6).round() / 1e6 - (tiers[1] / total * 1e6).round() / 1e6,
+            industries.join(" ")
+        )
+        .expect("write to string");
+    }
+    Ok(s)
 }
 
 fn write_file(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
@@ -867,12 +952,11 @@ fn rural_shares(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
         // In this Kazakh-language bulletin a bare "Алматы" row is the oblast (the city row
         // says "қаласы").
         let name = if name == "Алматы" { "Алматы облысы" } else { name };
-        match resolver
+        if let Area::Region(r) = resolver
             .resolve(name)
             .map_err(|e| Error::input(Location::cell(path, t.line(i), "region_kk"), e.to_string()))?
         {
-            Area::Region(r) => out[r.index()] = rural[i] as f64 / total[i] as f64,
-            _ => {}
+            out[r.index()] = rural[i] as f64 / total[i] as f64
         }
     }
     if out.iter().any(|v| v.is_nan()) {
@@ -969,6 +1053,34 @@ fn zscores(v: &[f64]) -> Vec<f64> {
     if sd == 0.0 { vec![0.0; v.len()] } else { v.iter().map(|x| (x - mean) / sd).collect() }
 }
 
+/// Largest remainder over real-valued weights, for estimation work (building the default
+/// dataset), where exact ties do not matter. Ties go to the earlier unit. Non-finite or
+/// negative weights are treated as zero.
+fn largest_remainder_f64(total: i64, weights: &[f64]) -> Vec<i64> {
+    let w: Vec<f64> = weights.iter().map(|&x| if x.is_finite() && x > 0.0 { x } else { 0.0 }).collect();
+    let sum: f64 = w.iter().sum();
+    if total <= 0 || sum <= 0.0 {
+        return vec![0; w.len()];
+    }
+    let mut out = Vec::with_capacity(w.len());
+    let mut rems = Vec::with_capacity(w.len());
+    for (i, x) in w.iter().enumerate() {
+        let q = total as f64 * x / sum;
+        let f = q.floor();
+        out.push(f as i64);
+        rems.push((q - f, i));
+    }
+    let mut left = total - out.iter().sum::<i64>();
+    rems.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut k = 0;
+    while left > 0 && !rems.is_empty() {
+        out[rems[k % rems.len()].1] += 1;
+        left -= 1;
+        k += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -979,5 +1091,12 @@ mod tests {
         let m = ipf(&seed, &[10.0, 20.0], &[12.0, 18.0]);
         assert!((m[0][0] + m[0][1] - 10.0).abs() < 1e-9);
         assert!((m[0][0] + m[1][0] - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn largest_remainder_sums_exactly() {
+        let v = largest_remainder_f64(1000, &[0.3, 0.3, 0.4, f64::NAN]);
+        assert_eq!(v.iter().sum::<i64>(), 1000);
+        assert_eq!(v[3], 0);
     }
 }

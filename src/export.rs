@@ -118,9 +118,11 @@ pub enum ColumnData {
     Str(Vec<String>),
     OptStr(Vec<Option<String>>),
     Int(Vec<i64>),
+    OptInt(Vec<Option<i64>>),
     Float(Vec<f64>),
     OptFloat(Vec<Option<f64>>),
     Bool(Vec<bool>),
+    OptBool(Vec<Option<bool>>),
 }
 
 /// One column: name, data and its documented meaning (stored as field metadata).
@@ -154,6 +156,8 @@ impl OutputTable {
             ColumnData::Float(v) => v.len(),
             ColumnData::OptFloat(v) => v.len(),
             ColumnData::Bool(v) => v.len(),
+            ColumnData::OptInt(v) => v.len(),
+            ColumnData::OptBool(v) => v.len(),
         })
     }
 
@@ -198,10 +202,14 @@ impl OutputTable {
                 ColumnData::Str(v) => (DataType::Utf8, false, Arc::new(StringArray::from_iter_values(v))),
                 ColumnData::OptStr(v) => (DataType::Utf8, true, Arc::new(StringArray::from(v.clone()))),
                 ColumnData::Int(v) => (DataType::Int64, false, Arc::new(Int64Array::from(v.clone()))),
+                ColumnData::OptInt(v) => (DataType::Int64, true, Arc::new(Int64Array::from(v.clone()))),
                 ColumnData::Float(v) => (DataType::Float64, false, Arc::new(Float64Array::from(v.clone()))),
                 ColumnData::OptFloat(v) => (DataType::Float64, true, Arc::new(Float64Array::from(v.clone()))),
                 ColumnData::Bool(v) => {
                     (DataType::Boolean, false, Arc::new(arrow::array::BooleanArray::from(v.clone())))
+                }
+                ColumnData::OptBool(v) => {
+                    (DataType::Boolean, true, Arc::new(arrow::array::BooleanArray::from(v.clone())))
                 }
             };
             let meta: std::collections::HashMap<String, String> =
@@ -248,9 +256,11 @@ impl OutputTable {
                     ColumnData::Str(v) => csv_escape(&v[i]),
                     ColumnData::OptStr(v) => v[i].as_deref().map(csv_escape).unwrap_or_default(),
                     ColumnData::Int(v) => v[i].to_string(),
+                    ColumnData::OptInt(v) => v[i].map(|x| x.to_string()).unwrap_or_default(),
                     ColumnData::Float(v) => format_float(v[i]),
                     ColumnData::OptFloat(v) => v[i].map(format_float).unwrap_or_default(),
                     ColumnData::Bool(v) => v[i].to_string(),
+                    ColumnData::OptBool(v) => v[i].map(|x| x.to_string()).unwrap_or_default(),
                 })
                 .collect();
             s.push_str(&cells.join(","));

@@ -48,6 +48,35 @@ enum Command {
         #[arg(long, default_value = "data/panel")]
         data: PathBuf,
     },
+    /// Apportion seats over the units of a CSV file (columns unit, weight) with an exact method.
+    ///
+    /// Example: kvota apportion --input parties.csv --seats 54 --method dhondt --out seats.csv
+    Apportion {
+        /// CSV with columns unit, weight (weights: non-negative integers of any size or decimals).
+        #[arg(long)]
+        input: PathBuf,
+        /// Seats to apportion.
+        #[arg(long)]
+        seats: u64,
+        /// hamilton, dhondt, sainte-lague, huntington-hill, adams, dean or quota.
+        #[arg(long, default_value = "hamilton")]
+        method: String,
+        /// Minimum seats of every unit.
+        #[arg(long)]
+        min: Option<u64>,
+        /// Column with each unit's maximum seats (empty cell = no maximum).
+        #[arg(long)]
+        max_column: Option<String>,
+        /// First divisor of modified Sainte-Laguë on the 1, 3, 5 scale, e.g. 1.4.
+        #[arg(long)]
+        first_divisor: Option<String>,
+        /// Break ties by the stated rule (larger weight, then earlier unit) instead of failing.
+        #[arg(long)]
+        break_ties: bool,
+        /// Output file (.csv or .parquet) with unit, seats in input order; stdout if omitted.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Rebuild the default dataset in data/panel from data/raw (see data/README.md).
     Dataset {
         #[command(subcommand)]
@@ -113,6 +142,18 @@ enum ForecastAction {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+/// `1.4` -> (14, 10): a decimal as an exact fraction.
+fn parse_fraction(s: &str) -> Option<(u64, u64)> {
+    let s = s.trim();
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let den = 10u64.checked_pow(frac.len() as u32)?;
+    let num = format!("{int}{frac}").parse::<u64>().ok()?;
+    Some((num, den))
 }
 
 fn parse_model(s: &str) -> Result<ModelSpec, String> {
@@ -231,16 +272,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     s.justified_demand
                 );
                 println!(
-                    "  by category: {}",
-                    s.foreign_by_category.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
+                    "  by category: {}; method {}",
+                    s.foreign_by_category.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", "),
+                    s.allocation_method
                 );
+                if s.editions.len() > 1 {
+                    let last = s.editions.last().expect("editions");
+                    println!(
+                        "  {} amendment(s); edition {}: ceiling {}, distributed {}, reserve left {}",
+                        s.editions.len() - 1,
+                        last.id,
+                        last.ceiling,
+                        last.distributed,
+                        last.reserve
+                    );
+                }
+                if let (Some(i), Some(u)) = (s.permits_issued, s.utilisation) {
+                    println!("  permits issued {i}: utilisation {:.1} %", 100.0 * u);
+                }
                 println!(
-                    "kandas quota: {} families, {} persons over {} regions (cost {:.0} of {:.0} tenge)",
+                    "kandas quota: {} families, {} persons over {} regions (cost {:.0} of {:.0} tenge{})",
                     s.kandas_families,
                     s.kandas_persons,
                     s.kandas_regions.len(),
                     s.kandas_cost_kzt,
-                    s.kandas_budget_kzt
+                    s.kandas_budget_kzt,
+                    if s.kandas_families < s.kandas_families_funded {
+                        format!(
+                            "; the budget funds {} but the regions can take {}",
+                            s.kandas_families_funded, s.kandas_families
+                        )
+                    } else {
+                        String::new()
+                    }
                 );
                 println!(
                     "cells: {}",
@@ -387,6 +451,47 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     println!("skipped {} series (reasons in {})", run.skipped.len(), sidecar.display());
                 }
                 println!("wrote {}", out.display());
+            }
+            Ok(())
+        }
+        Command::Apportion { input, seats, method, min, max_column, first_divisor, break_ties, out } => {
+            use kvota::allocate::apportion::{Method, TieRule};
+            let fd =
+                match first_divisor {
+                    None => None,
+                    Some(d) => Some(parse_fraction(&d).ok_or_else(|| {
+                        anyhow::anyhow!("--first-divisor `{d}` is not a number in [1, 2) such as 1.4")
+                    })?),
+                };
+            let method = Method::parse(&method, fd).map_err(|m| anyhow::anyhow!("--method: {m}"))?;
+            let opts = kvota::allocate::units::FileApportionment {
+                seats,
+                method,
+                min,
+                max_column,
+                ties: if break_ties { TieRule::LargerWeightThenOrder } else { TieRule::Error },
+            };
+            let res = kvota::allocate::units::apportion_file(&input, &opts)?;
+            let table = res.table();
+            match out {
+                Some(out) => {
+                    kvota::export::write_table(&out, &table, &[])?;
+                    if !quiet {
+                        println!("apportioned {seats} seats over {} units; wrote {}", res.units.len(), out.display());
+                    }
+                }
+                None => print!("{}", table.to_csv()),
+            }
+            if !quiet {
+                for t in &res.ties {
+                    let names: Vec<&str> = t.units.iter().map(|&i| res.units[i].as_str()).collect();
+                    eprintln!(
+                        "tie broken at house size {}: {} seat(s) among {}",
+                        t.at_house,
+                        t.seats,
+                        names.join(", ")
+                    );
+                }
             }
             Ok(())
         }

@@ -22,6 +22,16 @@ pub const REGION_FILE: &str = "region_year.csv";
 pub const CELL_FILE: &str = "region_section_year.csv";
 pub const NATIONAL_FILE: &str = "national_year.csv";
 pub const AGE_FILE: &str = "region_age.csv";
+/// Optional: the education the jobs of each section need (kandas skill matching).
+pub const SKILL_FILE: &str = "section_skill_needs.csv";
+
+/// Shares of a section's jobs by the education they need; they add up to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SkillNeeds {
+    pub higher: f64,
+    pub vocational: f64,
+    pub general: f64,
+}
 
 /// One region in one year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,6 +78,8 @@ pub struct Panel {
     pub cells: BTreeMap<(Region, OkedSection, i32), CellYear>,
     pub national: BTreeMap<i32, NationalYear>,
     pub age: BTreeMap<Region, AgeStructure>,
+    /// Skill needs by section, when `section_skill_needs.csv` is present.
+    pub skill_needs: Option<BTreeMap<OkedSection, SkillNeeds>>,
     /// Input files read, in order.
     pub files: Vec<PathBuf>,
     /// Notes from validation that do not stop a run.
@@ -355,6 +367,17 @@ impl Panel {
             checks: vec!["one row per region; shares add up to 1".into()],
         });
 
+        let mut files = vec![path, cpath, npath, apath];
+        let spath = dir.join(SKILL_FILE);
+        let skill_needs = if spath.exists() {
+            let (m, fr) = load_skill_needs(&spath, &sections)?;
+            report.files.push(fr);
+            files.push(spath);
+            Some(m)
+        } else {
+            None
+        };
+
         let panel = Panel {
             years,
             sections,
@@ -362,7 +385,8 @@ impl Panel {
             cells,
             national,
             age,
-            files: vec![path, cpath, npath, apath],
+            skill_needs,
+            files,
             warnings: report.warnings.clone(),
         };
         Ok((panel, report))
@@ -381,6 +405,38 @@ impl Panel {
     pub fn cell_series(&self, r: Region, s: OkedSection, f: impl Fn(&CellYear) -> i64) -> Vec<f64> {
         self.years.iter().map(|y| f(&self.cells[&(r, s, *y)]) as f64).collect()
     }
+}
+
+fn load_skill_needs(path: &Path, sections: &[OkedSection]) -> Result<(BTreeMap<OkedSection, SkillNeeds>, FileReport)> {
+    let t = TextTable::read(path)?;
+    t.require(&["oked_section", "share_higher", "share_vocational", "share_general"])?;
+    let secs = t.parse("oked_section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
+    let share = |c: &str| {
+        t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
+            Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+            _ => Err(format!("`{s}` is not a share between 0 and 1")),
+        })
+    };
+    let (h, v, g) = (share("share_higher")?, share("share_vocational")?, share("share_general")?);
+    let mut m = BTreeMap::new();
+    for i in 0..t.height() {
+        let sum = h[i] + v[i] + g[i];
+        if (sum - 1.0).abs() > 1e-4 {
+            return Err(Error::input(Location::row(path, t.line(i)), format!("shares add up to {sum:.5}, not 1")));
+        }
+        if m.insert(secs[i], SkillNeeds { higher: h[i], vocational: v[i], general: g[i] }).is_some() {
+            return Err(Error::input(Location::row(path, t.line(i)), format!("duplicate section {}", secs[i].code())));
+        }
+    }
+    if let Some(s) = sections.iter().find(|s| !m.contains_key(s)) {
+        return Err(Error::input(Location::file(path), format!("no row for section {}", s.code())));
+    }
+    let fr = FileReport {
+        path: path.to_path_buf(),
+        rows: t.height(),
+        checks: vec!["one row per panel section; shares add up to 1".into()],
+    };
+    Ok((m, fr))
 }
 
 fn parse_regions(t: &TextTable, col: &str, resolver: &RegionResolver) -> Result<Vec<Region>> {

@@ -103,6 +103,8 @@ pub enum Unit {
     PersonsByRegion,
     /// A table of shares keyed by worker category.
     ShareByCategory,
+    /// A table of shares keyed by education level; they add up to 1.
+    ShareByLevel,
     /// A table of values keyed by name (e.g. `min`, `max`).
     Range,
 }
@@ -111,7 +113,11 @@ impl Unit {
     fn shape(self) -> Shape {
         match self {
             Unit::RegionList => Shape::Regions,
-            Unit::PersonsByCategory | Unit::PersonsByRegion | Unit::ShareByCategory | Unit::Range => Shape::Table,
+            Unit::PersonsByCategory
+            | Unit::PersonsByRegion
+            | Unit::ShareByCategory
+            | Unit::ShareByLevel
+            | Unit::Range => Shape::Table,
             _ => Shape::Number,
         }
     }
@@ -372,7 +378,7 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
     // Range checks by unit.
     let check = |x: f64| -> std::result::Result<(), String> {
         match unit {
-            Unit::Share | Unit::ShareByCategory if !(0.0..=1.0).contains(&x) => {
+            Unit::Share | Unit::ShareByCategory | Unit::ShareByLevel if !(0.0..=1.0).contains(&x) => {
                 Err(format!("share {x} is outside 0..1"))
             }
             Unit::PercentOfLabourForce if !(0.0..=100.0).contains(&x) => {
@@ -386,6 +392,12 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
         Value::Number(x) => check(*x)?,
         Value::Table(t) => t.values().try_for_each(|x| check(*x))?,
         Value::Regions(_) => {}
+    }
+    if let (Unit::ShareByLevel, Value::Table(t)) = (unit, &value) {
+        let sum: f64 = t.values().sum();
+        if (sum - 1.0).abs() > 1e-6 {
+            return Err(format!("shares by level add up to {sum}, not 1"));
+        }
     }
     Ok(value)
 }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::allocate::{foreign, kandas};
+use crate::allocate::inputs::{EmployerRequests, IssuedPermits};
+use crate::allocate::{editions, foreign, kandas};
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
 use crate::export::{ColumnData, OutputSet, OutputTable, sha256_file};
@@ -86,13 +87,42 @@ pub struct Summary {
     pub distributable: u64,
     pub distributed: u64,
     pub justified_demand: u64,
+    /// Shortage gap of all shortage cells (persons).
+    pub shortage_gap: u64,
+    pub allocation_method: String,
+    /// Requested for quota categories (with an employer-requests table).
+    pub requested: Option<u64>,
+    pub requested_outside_shortage: Option<u64>,
+    /// Intra-corporate transfers requested: outside the quota.
+    pub ict_requested: u64,
+    pub ict_over_limit: u64,
+    pub local_content_failures: u64,
+    pub binding_constraints: Vec<foreign::BindingConstraint>,
     pub foreign_by_category: BTreeMap<String, u64>,
+    pub editions: Vec<EditionInfo>,
+    pub permits_issued: Option<u64>,
+    /// Permits issued / distributed quota of the last edition.
+    pub utilisation: Option<f64>,
     pub cells_by_rating: BTreeMap<String, u64>,
     pub kandas_regions: Vec<String>,
+    pub kandas_families_funded: u64,
     pub kandas_families: u64,
     pub kandas_persons: u64,
     pub kandas_cost_kzt: f64,
     pub kandas_budget_kzt: f64,
+    pub kandas_unspent_kzt: f64,
+    pub kandas_skill_matched: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionInfo {
+    pub id: String,
+    pub date: Option<String>,
+    pub legal_basis: String,
+    pub ceiling: u64,
+    pub reserve: u64,
+    pub distributed: u64,
+    pub changes: usize,
 }
 
 /// One forecast series of the run.
@@ -232,18 +262,82 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         None => params.number("foreign_labour.ceiling_pct", date)?.value,
     };
     let category_order = params.table("foreign_labour.order_by_category", date)?.value;
+    let local_content = params.table("foreign_labour.local_content_min_citizen_share", date)?.value;
+    let ict_max_share = params.number("foreign_labour.ict_max_share_of_citizen_staff", date)?.value;
     let lf_basis: i64 = Region::all().map(|r| panel.regions[&(r, last)].labour_force).sum();
     let demands: Vec<foreign::CellDemand> = outlooks
         .iter()
-        .map(|o| foreign::CellDemand { region: o.region, section: o.section, demand: o.shortage_persons() })
+        .map(|o| foreign::CellDemand {
+            region: o.region,
+            section: o.section,
+            gap: o.shortage_persons(),
+            in_shortage: o.rating == shortage::Rating::Shortage,
+            // Persons missing per employed person: the LP's value of a permit in the cell.
+            severity: if o.employed > 0.0 { o.gap.max(0.0) / o.employed } else { 0.0 },
+            employed: o.employed,
+        })
         .collect();
+    let requests = match &scenario.data.employer_requests {
+        Some(p) => Some(EmployerRequests::load(p)?),
+        None => None,
+    };
+    let issued = match &scenario.data.permits_issued {
+        Some(p) => Some(IssuedPermits::load(p)?),
+        None => None,
+    };
+    let f = &scenario.foreign;
+    let method = scenario.foreign_method().map_err(|m| Error::Scenario {
+        location: crate::error::Location::column(scenario_path, "method"),
+        message: m,
+    })?;
     let settings = foreign::ForeignSettings {
         ceiling_pct,
         labour_force: lf_basis as u64,
-        reserve_share: scenario.foreign.reserve_share,
+        reserve_share: f.reserve_share,
         category_order,
+        local_content,
+        ict_max_share,
+        method,
+        constraints: foreign::Constraints {
+            region_capacity: f.region_capacity.iter().map(|(k, v)| (k.parse().expect("validated"), *v)).collect(),
+            section_floor: f.section_floor.iter().map(|(k, v)| (k.parse().expect("validated"), *v)).collect(),
+            section_cap: f.section_cap.iter().map(|(k, v)| (k.parse().expect("validated"), *v)).collect(),
+            min_coverage: f.min_coverage,
+        },
     };
-    let (quota_rows, fsum) = foreign::allocate(&demands, &settings)?;
+    let (order_rows, fsum) = foreign::allocate(&demands, requests.as_ref(), &settings)?;
+
+    // ---- Editions: the order and its amendments ----
+    let order_spec = editions::OrderSpec {
+        id: f.order.id.clone(),
+        date: f.order.date.map(|d| d.to_string()),
+        legal_basis: f.order.legal_basis.clone(),
+    };
+    let in_shortage: std::collections::BTreeSet<(Region, OkedSection)> =
+        demands.iter().filter(|d| d.in_shortage && d.gap > 0).map(|d| (d.region, d.section)).collect();
+    let order_quota: BTreeMap<editions::Key, u64> =
+        order_rows.iter().map(|r| ((r.region, r.section, r.category), r.quota)).collect();
+    let eds =
+        editions::build(&order_spec, order_quota, fsum.ceiling, fsum.reserve, &scenario.amendments(), &in_shortage)?;
+    let final_edition = eds.last().expect("the order");
+    let quota_rows = final_rows(&order_rows, final_edition, &eds);
+    let mut warnings_extra = Vec::new();
+    let utilisation = issued.as_ref().map(|iss| {
+        for (k, v) in &iss.issued {
+            if final_edition.quota.get(k).copied().unwrap_or(0) < *v {
+                warnings_extra.push(format!(
+                    "{}: {v} permits issued in ({}, {}, {}) above its quota of {}",
+                    iss.path.display(),
+                    k.0,
+                    k.1.code(),
+                    k.2,
+                    final_edition.quota.get(k).copied().unwrap_or(0)
+                ));
+            }
+        }
+        let total: u64 = iss.issued.values().sum();
+        (total, if final_edition.distributed > 0 { total as f64 / final_edition.distributed as f64 } else { 0.0 })
+    });
 
     // ---- Kandas quota ----
     let designated = params.regions("kandas.resettlement_regions", date)?.value;
@@ -264,19 +358,54 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         working_members_per_family: k.working_members_per_family,
         rent_mci_per_month: k.rent_mci_per_month,
         include_housing_certificate: k.include_housing_certificate,
+        housing_capacity: k.housing_capacity.iter().map(|(r, v)| (r.parse().expect("validated"), *v)).collect(),
     };
-    let mut weights: BTreeMap<Region, u64> = BTreeMap::new();
+    let mut region_gaps: BTreeMap<Region, BTreeMap<OkedSection, u64>> = BTreeMap::new();
     for o in &outlooks {
-        *weights.entry(o.region).or_default() += o.shortage_persons();
+        let g = o.shortage_persons();
+        if g > 0 {
+            region_gaps.entry(o.region).or_default().insert(o.section, g);
+        }
     }
-    let (kandas_rows, ksum) = kandas::allocate(&designated, &weights, &rules, &ksettings)?;
+    let kshort: Vec<kandas::RegionShortage> =
+        region_gaps.into_iter().map(|(region, gaps)| kandas::RegionShortage { region, gaps }).collect();
+    let profile = if k.skill_matching {
+        let t = params.table("kandas.education_profile", date)?.value;
+        let get = |key: &str| {
+            t.get(key).copied().ok_or_else(|| Error::param("kandas.education_profile", format!("no `{key}`")))
+        };
+        let p = kandas::EducationProfile {
+            higher: get("higher")?,
+            vocational: get("specialised_secondary")?,
+            general: get("general_secondary")? + get("none")?,
+        };
+        let sum = p.higher + p.vocational + p.general;
+        if (sum - 1.0).abs() > 1e-3 {
+            return Err(Error::param("kandas.education_profile", format!("shares add up to {sum:.4}, not 1")));
+        }
+        let needs = panel.skill_needs.as_ref().ok_or_else(|| Error::Scenario {
+            location: crate::error::Location::column(scenario_path, "skill_matching"),
+            message: format!(
+                "skill matching needs {} in the panel folder {} (or set skill_matching = false)",
+                crate::panel::SKILL_FILE,
+                scenario.data.panel.display()
+            ),
+        })?;
+        Some((needs, p))
+    } else {
+        None
+    };
+    let (kandas_rows, ksum) =
+        kandas::allocate(&designated, &kshort, profile.as_ref().map(|(n, p)| (*n, p)), &rules, &ksettings)?;
 
     // ---- Outputs ----
     progress.stage("writing outputs");
     let out_dir = out_root.join(&scenario.id);
     let scenario_sha = sha256_file(scenario_path)?;
     let mut inputs = Vec::new();
-    for f in panel.files.iter().chain(params.files()) {
+    let optional: Vec<PathBuf> =
+        [&scenario.data.employer_requests, &scenario.data.permits_issued].into_iter().flatten().cloned().collect();
+    for f in panel.files.iter().chain(params.files()).chain(optional.iter()) {
         inputs.push(FileInfo { path: f.display().to_string(), sha256: sha256_file(f)? });
     }
     let run_id = {
@@ -298,9 +427,15 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
     let p = set.stage_path("shortage.parquet")?;
     shortage_table(&outlooks, target).write_parquet(&p, &meta)?;
     let p = set.stage_path("quota_foreign.parquet")?;
-    foreign_table(&quota_rows, target).write_parquet(&p, &meta)?;
+    foreign_table(&quota_rows, final_edition, issued.as_ref(), target).write_parquet(&p, &meta)?;
     let p = set.stage_path("quota_kandas.parquet")?;
     kandas_table(&kandas_rows, &ksum, target).write_parquet(&p, &meta)?;
+    let p = set.stage_path("editions/editions.parquet")?;
+    editions_table(&eds, target).write_parquet(&p, &meta)?;
+    let p = set.stage_path("editions/changes.parquet")?;
+    changes_table(&eds, target).write_parquet(&p, &meta)?;
+    let p = set.stage_path("editions/quota_by_edition.parquet")?;
+    quota_by_edition_table(&eds, target).write_parquet(&p, &meta)?;
 
     let mut cells_by_rating: BTreeMap<String, u64> = BTreeMap::new();
     for o in &outlooks {
@@ -315,13 +450,38 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         distributable: fsum.distributable,
         distributed: fsum.distributed,
         justified_demand: fsum.demand,
+        shortage_gap: fsum.gap,
+        allocation_method: fsum.method.clone(),
+        requested: fsum.requested,
+        requested_outside_shortage: fsum.requested_outside_shortage,
+        ict_requested: fsum.ict_requested,
+        ict_over_limit: fsum.ict_over_limit,
+        local_content_failures: fsum.local_content_failures,
+        binding_constraints: fsum.binding.clone(),
         foreign_by_category: fsum.by_category.iter().map(|(c, v)| (c.code().to_string(), *v)).collect(),
+        editions: eds
+            .iter()
+            .map(|e| EditionInfo {
+                id: e.id.clone(),
+                date: e.date.clone(),
+                legal_basis: e.legal_basis.clone(),
+                ceiling: e.ceiling,
+                reserve: e.reserve,
+                distributed: e.distributed,
+                changes: e.changes.len(),
+            })
+            .collect(),
+        permits_issued: utilisation.map(|u| u.0),
+        utilisation: utilisation.map(|u| u.1),
         cells_by_rating,
         kandas_regions: designated.iter().map(|r| r.iso().to_string()).collect(),
+        kandas_families_funded: ksum.families_funded,
         kandas_families: ksum.families,
         kandas_persons: ksum.persons,
         kandas_cost_kzt: ksum.cost_kzt,
         kandas_budget_kzt: ksum.budget_kzt,
+        kandas_unspent_kzt: ksum.unspent_kzt,
+        kandas_skill_matched: ksum.skill_matched,
     };
     let mut outputs = Vec::new();
     for name in set.names().to_vec() {
@@ -329,6 +489,7 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         outputs.push(FileInfo { path: name.display().to_string(), sha256: sha256_file(&staged)? });
     }
     let mut warnings = panel.warnings.clone();
+    warnings.extend(warnings_extra);
     for u in params.used() {
         if matches!(u.status, crate::params::Status::Unverified) {
             warnings.push(format!("parameter {} uses a value not checked against a source ({})", u.name, u.reference));
@@ -462,44 +623,264 @@ fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
         .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers")
 }
 
-fn foreign_table(rows: &[foreign::QuotaCell], target: i32) -> OutputTable {
+/// A row of the final edition: the order's row with the amendments applied.
+#[derive(Debug, Clone)]
+struct FinalRow {
+    row: foreign::QuotaCell,
+    /// Quota in the annual order.
+    order_quota: u64,
+}
+
+/// The rows of the last edition: the order's rows, amended quotas, and rows the amendments
+/// created (a category a cell did not have in the order).
+fn final_rows(order: &[foreign::QuotaCell], last: &editions::Edition, eds: &[editions::Edition]) -> Vec<FinalRow> {
+    let mut changes: BTreeMap<editions::Key, Vec<(&str, &editions::AppliedChange)>> = BTreeMap::new();
+    for e in eds.iter().skip(1) {
+        for c in &e.changes {
+            changes.entry(c.key).or_default().push((e.id.as_str(), c));
+        }
+    }
+    let note = |key: &editions::Key| -> String {
+        changes.get(key).map_or(String::new(), |v| {
+            v.iter()
+                .map(|(id, c)| {
+                    format!(
+                        " Amended by {id}: {:+} ({}){}",
+                        c.delta,
+                        if c.delta > 0 { "from the reserve" } else { "back to the reserve" },
+                        if c.reason.is_empty() { String::new() } else { format!(": {}", c.reason) }
+                    )
+                })
+                .collect::<String>()
+        })
+    };
+    let mut out: Vec<FinalRow> = order
+        .iter()
+        .map(|r| {
+            let key = (r.region, r.section, r.category);
+            let mut row = r.clone();
+            row.quota = last.quota.get(&key).copied().unwrap_or(r.quota);
+            row.explanation.push_str(&note(&key));
+            FinalRow { row, order_quota: r.quota }
+        })
+        .collect();
+    let known: std::collections::BTreeSet<editions::Key> =
+        order.iter().map(|r| (r.region, r.section, r.category)).collect();
+    for (key, q) in &last.quota {
+        if known.contains(key) {
+            continue;
+        }
+        let template = order.iter().find(|r| r.region == key.0 && r.section == key.1);
+        let row = foreign::QuotaCell {
+            region: key.0,
+            section: key.1,
+            category: key.2,
+            quota: *q,
+            cell_quota: template.map_or(0, |t| t.cell_quota),
+            cell_demand: template.map_or(0, |t| t.cell_demand),
+            gap: template.map_or(0, |t| t.gap),
+            requested: None,
+            severity: template.map_or(0.0, |t| t.severity),
+            binding: "amendment".into(),
+            shadow_price: None,
+            tie_broken: false,
+            local_content: None,
+            explanation: format!("{} x {}: not in the order.{}", key.0.iso(), key.1.code(), note(key)),
+        };
+        out.push(FinalRow { row, order_quota: 0 });
+    }
+    out
+}
+
+fn foreign_table(
+    rows: &[FinalRow],
+    edition: &editions::Edition,
+    issued: Option<&IssuedPermits>,
+    target: i32,
+) -> OutputTable {
+    let r = |f: fn(&foreign::QuotaCell) -> i64| ColumnData::Int(rows.iter().map(|x| f(&x.row)).collect());
+    let n = rows.len();
+    let issued_of = |x: &FinalRow| {
+        issued.map(|i| i.issued.get(&(x.row.region, x.row.section, x.row.category)).copied().unwrap_or(0))
+    };
     OutputTable::new("quota_foreign")
-        .region_columns(rows.iter().map(|r| r.region))
-        .section_columns(rows.iter().map(|r| r.section))
+        .region_columns(rows.iter().map(|x| x.row.region))
+        .section_columns(rows.iter().map(|x| x.row.section))
         .col(
             "category",
-            ColumnData::Str(rows.iter().map(|r| r.category.code().to_string()).collect()),
+            ColumnData::Str(rows.iter().map(|x| x.row.category.code().to_string()).collect()),
             "worker category: 1, 2, 3, 4 or seasonal",
         )
-        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
-        .col("quota", ColumnData::Int(rows.iter().map(|r| r.quota as i64).collect()), "work permits allotted, persons")
+        .col("year", ColumnData::Int(vec![target as i64; n]), "quota year")
+        .col("edition_id", ColumnData::Str(vec![edition.id.clone(); n]), "edition this quota is from (the last one)")
         .col(
-            "cell_demand",
-            ColumnData::Int(rows.iter().map(|r| r.demand as i64).collect()),
-            "justified demand of the region x section cell (all categories), persons",
+            "edition_date",
+            ColumnData::OptStr(vec![edition.date.clone(); n]),
+            "date of the edition (null for a draft)",
+        )
+        .col("legal_basis", ColumnData::Str(vec![edition.legal_basis.clone(); n]), "legal basis of the edition")
+        .col("quota", r(|c| c.quota as i64), "work permits allotted in this edition, persons")
+        .col(
+            "order_quota",
+            ColumnData::Int(rows.iter().map(|x| x.order_quota as i64).collect()),
+            "work permits in the annual order (edition 0), persons",
+        )
+        .col("cell_quota", r(|c| c.cell_quota as i64), "the order's quota of the region x section cell, all categories")
+        .col("cell_demand", r(|c| c.cell_demand as i64), "justified demand of the cell (all categories), persons")
+        .col("gap", r(|c| c.gap as i64), "shortage gap of the cell, persons (0 when not in shortage)")
+        .col(
+            "requested",
+            ColumnData::OptInt(rows.iter().map(|x| x.row.requested.map(|v| v as i64)).collect()),
+            "requested by employers for this category (null without a requests table)",
+        )
+        .col(
+            "severity",
+            ColumnData::Float(rows.iter().map(|x| x.row.severity).collect()),
+            "shortage gap per employed person (the LP's value of a permit)",
+        )
+        .col(
+            "binding",
+            ColumnData::Str(rows.iter().map(|x| x.row.binding.clone()).collect()),
+            "the constraint that decided the cell's quota",
+        )
+        .col(
+            "shadow_price",
+            ColumnData::OptFloat(rows.iter().map(|x| x.row.shadow_price).collect()),
+            "LP: severity gained per unit of relaxing the binding constraint (null for proportional)",
         )
         .col(
             "tie_broken",
-            ColumnData::Bool(rows.iter().map(|r| r.tie_broken).collect()),
-            "the cell's last unit was decided by the tie-break rule (larger demand, then order)",
+            ColumnData::Bool(rows.iter().map(|x| x.row.tie_broken).collect()),
+            "a tie was broken by the stated rule (larger weight, then order) in this cell",
+        )
+        .col(
+            "local_content_limit",
+            ColumnData::OptInt(rows.iter().map(|x| x.row.local_content.map(|l| l.limit as i64)).collect()),
+            "most foreign workers of the category the local-content condition allows (null for seasonal)",
+        )
+        .col(
+            "local_content_basis",
+            ColumnData::OptStr(rows.iter().map(|x| x.row.local_content.map(|l| l.basis.code().to_string())).collect()),
+            "citizen_staff (the condition itself) or cell_employment (a necessary condition)",
+        )
+        .col(
+            "local_content_ok",
+            ColumnData::OptBool(rows.iter().map(|x| x.row.local_content.map(|l| l.quota_ok(x.row.quota))).collect()),
+            "the quota is within the local-content limit",
+        )
+        .col(
+            "issued",
+            ColumnData::OptInt(rows.iter().map(|x| issued_of(x).map(|v| v as i64)).collect()),
+            "permits issued against this row (null without a permits table)",
+        )
+        .col(
+            "utilisation",
+            ColumnData::OptFloat(
+                rows.iter()
+                    .map(|x| issued_of(x).and_then(|v| (x.row.quota > 0).then(|| v as f64 / x.row.quota as f64)))
+                    .collect(),
+            ),
+            "issued / quota (null without a permits table or for a zero quota)",
+        )
+        .col(
+            "explanation",
+            ColumnData::Str(rows.iter().map(|x| x.row.explanation.clone()).collect()),
+            "why the row has its quota, generated from the numbers",
+        )
+}
+
+fn editions_table(eds: &[editions::Edition], target: i32) -> OutputTable {
+    OutputTable::new("editions")
+        .col("year", ColumnData::Int(vec![target as i64; eds.len()]), "quota year")
+        .col(
+            "seq",
+            ColumnData::Int(eds.iter().map(|e| e.seq as i64).collect()),
+            "0 = the annual order, then amendments",
+        )
+        .col("edition_id", ColumnData::Str(eds.iter().map(|e| e.id.clone()).collect()), "edition id")
+        .col(
+            "edition_date",
+            ColumnData::OptStr(eds.iter().map(|e| e.date.clone()).collect()),
+            "date (null for a draft)",
+        )
+        .col("legal_basis", ColumnData::Str(eds.iter().map(|e| e.legal_basis.clone()).collect()), "legal basis")
+        .col("ceiling", ColumnData::Int(eds.iter().map(|e| e.ceiling as i64).collect()), "ceiling, persons")
+        .col("reserve", ColumnData::Int(eds.iter().map(|e| e.reserve as i64).collect()), "reserve left, persons")
+        .col("distributed", ColumnData::Int(eds.iter().map(|e| e.distributed as i64).collect()), "distributed, persons")
+        .col("changes", ColumnData::Int(eds.iter().map(|e| e.changes.len() as i64).collect()), "number of changes")
+}
+
+fn changes_table(eds: &[editions::Edition], target: i32) -> OutputTable {
+    let rows: Vec<(&editions::Edition, &editions::AppliedChange)> =
+        eds.iter().flat_map(|e| e.changes.iter().map(move |c| (e, c))).collect();
+    OutputTable::new("edition_changes")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("edition_id", ColumnData::Str(rows.iter().map(|(e, _)| e.id.clone()).collect()), "amendment id")
+        .col("edition_date", ColumnData::OptStr(rows.iter().map(|(e, _)| e.date.clone()).collect()), "date")
+        .region_columns(rows.iter().map(|(_, c)| c.key.0))
+        .section_columns(rows.iter().map(|(_, c)| c.key.1))
+        .col(
+            "category",
+            ColumnData::Str(rows.iter().map(|(_, c)| c.key.2.code().to_string()).collect()),
+            "worker category",
+        )
+        .col(
+            "delta",
+            ColumnData::Int(rows.iter().map(|(_, c)| c.delta).collect()),
+            "permits added (+) or withdrawn (-)",
+        )
+        .col("before", ColumnData::Int(rows.iter().map(|(_, c)| c.before as i64).collect()), "quota before, persons")
+        .col("after", ColumnData::Int(rows.iter().map(|(_, c)| c.after as i64).collect()), "quota after, persons")
+        .col("reason", ColumnData::Str(rows.iter().map(|(_, c)| c.reason.clone()).collect()), "reason given")
+}
+
+fn quota_by_edition_table(eds: &[editions::Edition], target: i32) -> OutputTable {
+    let rows: Vec<(&editions::Edition, &editions::Key, u64)> =
+        eds.iter().flat_map(|e| e.quota.iter().map(move |(k, q)| (e, k, *q))).collect();
+    OutputTable::new("quota_by_edition")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("seq", ColumnData::Int(rows.iter().map(|(e, _, _)| e.seq as i64).collect()), "edition sequence number")
+        .col("edition_id", ColumnData::Str(rows.iter().map(|(e, _, _)| e.id.clone()).collect()), "edition id")
+        .region_columns(rows.iter().map(|(_, k, _)| k.0))
+        .section_columns(rows.iter().map(|(_, k, _)| k.1))
+        .col(
+            "category",
+            ColumnData::Str(rows.iter().map(|(_, k, _)| k.2.code().to_string()).collect()),
+            "worker category",
+        )
+        .col(
+            "quota",
+            ColumnData::Int(rows.iter().map(|(_, _, q)| *q as i64).collect()),
+            "quota in the edition, persons",
         )
 }
 
 fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, target: i32) -> OutputTable {
     let per_family = s.family_cost.total();
+    let int = |f: fn(&kandas::KandasRow) -> u64| ColumnData::Int(rows.iter().map(|r| f(r) as i64).collect());
     OutputTable::new("quota_kandas")
         .region_columns(rows.iter().map(|r| r.region))
         .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
-        .col(
-            "families",
-            ColumnData::Int(rows.iter().map(|r| r.families as i64).collect()),
-            "supported families allotted",
-        )
-        .col("persons", ColumnData::Int(rows.iter().map(|r| r.persons as i64).collect()), "persons in those families")
+        .col("families", int(|r| r.families), "supported families allotted")
+        .col("persons", int(|r| r.persons), "persons in those families")
+        .col("shortage_gap", int(|r| r.shortage_gap), "shortage gap of the region (shortage cells), persons")
+        .col("jobs_higher", int(|r| r.jobs_by_tier[0]), "shortage jobs needing higher education, persons")
+        .col("jobs_vocational", int(|r| r.jobs_by_tier[1]), "shortage jobs needing specialised secondary, persons")
+        .col("jobs_general", int(|r| r.jobs_by_tier[2]), "shortage jobs needing general secondary or less, persons")
         .col(
             "shortage_weight",
-            ColumnData::Int(rows.iter().map(|r| r.weight as i64).collect()),
-            "shortage gap of the region used as the weight, persons",
+            int(|r| r.weight),
+            "working arrivals the region's shortage can absorb given their education: the weight of the split",
+        )
+        .col(
+            "job_capacity",
+            int(|r| r.job_capacity),
+            "families the jobs can take (weight / working members per family)",
+        )
+        .col(
+            "housing_capacity",
+            ColumnData::OptInt(rows.iter().map(|r| r.housing_capacity.map(|v| v as i64)).collect()),
+            "housing the region offers, families (null: not capped)",
         )
         .col(
             "cost_kzt",
@@ -507,8 +888,18 @@ fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, target: i
             "budgeted state support, tenge",
         )
         .col(
+            "binding",
+            ColumnData::Str(rows.iter().map(|r| r.binding.clone()).collect()),
+            "share, job capacity or housing capacity",
+        )
+        .col(
             "tie_broken",
             ColumnData::Bool(rows.iter().map(|r| r.tie_broken).collect()),
             "the region's last family was decided by the tie-break rule",
+        )
+        .col(
+            "explanation",
+            ColumnData::Str(rows.iter().map(|r| r.explanation.clone()).collect()),
+            "why the region has its families, generated from the numbers",
         )
 }

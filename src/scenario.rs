@@ -6,6 +6,7 @@
 //! shortage cut-offs, the kandas budget) and may override a legal value only explicitly
 //! (`ceiling_pct_override`), which the outputs then record.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -42,6 +43,13 @@ pub struct DataConfig {
     /// Folder with the dated policy parameters.
     #[serde(default = "default_params")]
     pub params: PathBuf,
+    /// Optional employer requests (`region, section, category, requested[, citizen_staff]`):
+    /// justified demand becomes min(requests, shortage gap).
+    #[serde(default)]
+    pub employer_requests: Option<PathBuf>,
+    /// Optional permits issued (`region, section, category, issued`): utilisation per row.
+    #[serde(default)]
+    pub permits_issued: Option<PathBuf>,
 }
 
 fn default_panel() -> PathBuf {
@@ -53,7 +61,7 @@ fn default_params() -> PathBuf {
 
 impl Default for DataConfig {
     fn default() -> Self {
-        DataConfig { panel: default_panel(), params: default_params() }
+        DataConfig { panel: default_panel(), params: default_params(), employer_requests: None, permits_issued: None }
     }
 }
 
@@ -142,16 +150,111 @@ pub struct ForeignConfig {
     /// Replace the legal ceiling percentage (recorded in the outputs as an override).
     #[serde(default)]
     pub ceiling_pct_override: Option<f64>,
+    /// `proportional` (to justified demand) or `lp` (severity-weighted, with constraints).
+    #[serde(default = "default_method")]
+    pub method: String,
+    /// Rounding of the proportional method: hamilton, dhondt, sainte-lague, huntington-hill,
+    /// adams, dean or quota.
+    #[serde(default = "default_apportionment")]
+    pub apportionment: String,
+    /// First divisor of modified Sainte-Laguë (e.g. 1.4), on the 1, 3, 5 scale, in [1, 2).
+    #[serde(default)]
+    pub first_divisor: Option<f64>,
+    /// LP: every shortage cell gets at least this share of its justified demand.
+    #[serde(default)]
+    pub min_coverage: f64,
+    /// LP: absorption capacity per region (ISO code = persons).
+    #[serde(default)]
+    pub region_capacity: BTreeMap<String, u64>,
+    /// LP: floor per OKED section (letter = persons).
+    #[serde(default)]
+    pub section_floor: BTreeMap<String, u64>,
+    /// LP: cap per OKED section (letter = persons).
+    #[serde(default)]
+    pub section_cap: BTreeMap<String, u64>,
+    /// The annual order: edition 0.
+    #[serde(default)]
+    pub order: OrderConfig,
+    /// In-year amendments, in date order.
+    #[serde(default)]
+    pub amendments: Vec<AmendmentConfig>,
 }
 
 fn default_reserve() -> f64 {
     0.1
 }
+fn default_method() -> String {
+    "proportional".into()
+}
+fn default_apportionment() -> String {
+    "hamilton".into()
+}
 
 impl Default for ForeignConfig {
     fn default() -> Self {
-        ForeignConfig { reserve_share: default_reserve(), ceiling_pct_override: None }
+        ForeignConfig {
+            reserve_share: default_reserve(),
+            ceiling_pct_override: None,
+            method: default_method(),
+            apportionment: default_apportionment(),
+            first_divisor: None,
+            min_coverage: 0.0,
+            region_capacity: BTreeMap::new(),
+            section_floor: BTreeMap::new(),
+            section_cap: BTreeMap::new(),
+            order: OrderConfig::default(),
+            amendments: Vec::new(),
+        }
     }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderConfig {
+    #[serde(default = "default_order_id")]
+    pub id: String,
+    /// Date of the order, when it exists (a proposal has none).
+    #[serde(default)]
+    pub date: Option<toml::value::Datetime>,
+    #[serde(default = "default_legal_basis")]
+    pub legal_basis: String,
+}
+
+fn default_order_id() -> String {
+    "order".into()
+}
+fn default_legal_basis() -> String {
+    "draft: quota proposal computed by kvota, not an adopted order".into()
+}
+
+impl Default for OrderConfig {
+    fn default() -> Self {
+        OrderConfig { id: default_order_id(), date: None, legal_basis: default_legal_basis() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentConfig {
+    pub id: String,
+    pub date: toml::value::Datetime,
+    pub legal_basis: String,
+    /// Permits added to the ceiling (and the reserve) by the amendment.
+    #[serde(default)]
+    pub reserve_added: u64,
+    #[serde(default)]
+    pub changes: Vec<ChangeConfig>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeConfig {
+    pub region: String,
+    pub section: String,
+    pub category: String,
+    pub delta: i64,
+    #[serde(default)]
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -167,6 +270,17 @@ pub struct KandasConfig {
     pub rent_mci_per_month: f64,
     /// Whether each family is budgeted for a housing certificate at its cap.
     pub include_housing_certificate: bool,
+    /// Housing the region can offer this year (ISO code = families).
+    #[serde(default)]
+    pub housing_capacity: BTreeMap<String, u64>,
+    /// Weight regions by the shortage jobs the arrivals' education fits (needs
+    /// `section_skill_needs.csv` in the panel); `false`: by plain shortage gaps.
+    #[serde(default = "default_true")]
+    pub skill_matching: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl Scenario {
@@ -221,12 +335,65 @@ impl Scenario {
         if !(0.0..1.0).contains(&self.foreign.reserve_share) {
             return Err(at("reserve_share", format!("{} is outside [0, 1)", self.foreign.reserve_share)));
         }
-        if let Some(p) = self.foreign.ceiling_pct_override {
-            if !(p > 0.0 && p <= 100.0) {
-                return Err(at("ceiling_pct_override", format!("{p} is not a percentage in (0, 100]")));
+        if let Some(p) = self.foreign.ceiling_pct_override
+            && !(p > 0.0 && p <= 100.0)
+        {
+            return Err(at("ceiling_pct_override", format!("{p} is not a percentage in (0, 100]")));
+        }
+        let f = &self.foreign;
+        let method = self.foreign_method().map_err(|m| at("method", m))?;
+        if !(0.0..=1.0).contains(&f.min_coverage) {
+            return Err(at("min_coverage", format!("{} is not a share in [0, 1]", f.min_coverage)));
+        }
+        if matches!(method, crate::allocate::foreign::AllocationMethod::Proportional(_))
+            && (!f.region_capacity.is_empty()
+                || !f.section_floor.is_empty()
+                || !f.section_cap.is_empty()
+                || f.min_coverage > 0.0)
+        {
+            return Err(at(
+                "method",
+                "region_capacity, section_floor, section_cap and min_coverage need method = \"lp\"".into(),
+            ));
+        }
+        for (key, map) in [("region_capacity", &f.region_capacity)] {
+            for r in map.keys() {
+                r.parse::<crate::codes::Region>().map_err(|e| at(key, e.to_string()))?;
+            }
+        }
+        for (key, map) in [("section_floor", &f.section_floor), ("section_cap", &f.section_cap)] {
+            for sec in map.keys() {
+                sec.parse::<crate::codes::OkedSection>().map_err(|e| at(key, e))?;
+            }
+        }
+        for (sec, lo) in &f.section_floor {
+            if let Some(hi) = f.section_cap.get(sec)
+                && lo > hi
+            {
+                return Err(at("section_floor", format!("section {sec}: floor {lo} is above its cap {hi}")));
+            }
+        }
+        if let Some(d) = f.order.date {
+            date_only(&d).map_err(|m| at("date", m))?;
+        }
+        for a in &f.amendments {
+            date_only(&a.date).map_err(|m| at("date", format!("amendment `{}`: {m}", a.id)))?;
+            for c in &a.changes {
+                c.region
+                    .parse::<crate::codes::Region>()
+                    .map_err(|e| at("changes", format!("amendment `{}`: {e}", a.id)))?;
+                c.section
+                    .parse::<crate::codes::OkedSection>()
+                    .map_err(|e| at("changes", format!("amendment `{}`: {e}", a.id)))?;
+                c.category
+                    .parse::<crate::codes::WorkerCategory>()
+                    .map_err(|e| at("changes", format!("amendment `{}`: {e}", a.id)))?;
             }
         }
         let k = &self.kandas;
+        for r in k.housing_capacity.keys() {
+            r.parse::<crate::codes::Region>().map_err(|e| at("housing_capacity", e.to_string()))?;
+        }
         if !(k.budget_kzt >= 0.0) || !k.budget_kzt.is_finite() {
             return Err(at("budget_kzt", "must be a non-negative amount".into()));
         }
@@ -241,6 +408,60 @@ impl Scenario {
         }
         Ok(())
     }
+}
+
+impl Scenario {
+    /// The allocation method the `[foreign]` table names.
+    pub fn foreign_method(&self) -> std::result::Result<crate::allocate::foreign::AllocationMethod, String> {
+        use crate::allocate::foreign::AllocationMethod;
+        let f = &self.foreign;
+        match f.method.as_str() {
+            "lp" => Ok(AllocationMethod::Lp),
+            "proportional" => {
+                let fd = match f.first_divisor {
+                    None => None,
+                    Some(d) if (1.0..2.0).contains(&d) => Some(((d * 1000.0).round() as u64, 1000)),
+                    Some(d) => return Err(format!("first_divisor {d} is outside [1, 2)")),
+                };
+                crate::allocate::apportion::Method::parse(&f.apportionment, fd).map(AllocationMethod::Proportional)
+            }
+            other => Err(format!("unknown method `{other}` (proportional or lp)")),
+        }
+    }
+
+    /// The editions metadata and amendments, with codes resolved.
+    pub fn amendments(&self) -> Vec<crate::allocate::editions::AmendmentSpec> {
+        use crate::allocate::editions::{AmendmentSpec, ChangeSpec};
+        self.foreign
+            .amendments
+            .iter()
+            .map(|a| AmendmentSpec {
+                id: a.id.clone(),
+                date: a.date.to_string(),
+                legal_basis: a.legal_basis.clone(),
+                reserve_added: a.reserve_added,
+                changes: a
+                    .changes
+                    .iter()
+                    .map(|c| ChangeSpec {
+                        region: c.region.parse().expect("validated"),
+                        section: c.section.parse().expect("validated"),
+                        category: c.category.parse().expect("validated"),
+                        delta: c.delta,
+                        reason: c.reason.clone(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// A TOML date without time (`2026-04-01`).
+fn date_only(d: &toml::value::Datetime) -> std::result::Result<(), String> {
+    if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
+        return Err(format!("`{d}` is not a plain date (YYYY-MM-DD)"));
+    }
+    Ok(())
 }
 
 /// The key named in a serde "unknown field `x`" message.

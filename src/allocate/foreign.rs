@@ -1,20 +1,108 @@
-//! The foreign-labour quota as the law builds it: a ceiling (a percentage of the labour force
-//! in force for the target year), a reserve held back for in-year amendments, and the
-//! distributed part apportioned to shortage cells in proportion to their gap, split into worker
-//! categories by the shares of the order in force; seasonal workers only in agriculture.
+//! The foreign-labour quota as the law builds it.
+//!
+//! 1. **Ceiling** = the percentage of the labour force in force for the target year; a
+//!    **reserve** share is held back for in-year amendments; the rest is distributable.
+//! 2. **Justified demand** per region x section cell = min(employer requests, if a requests
+//!    table is given; the shortage gap), and zero where the cell is not rated in shortage.
+//!    Requests that would break the local-content condition (citizens >= 70 % of the staff in
+//!    categories 1-2, >= 90 % in 3-4) are not justified beyond it. Intra-corporate transfers
+//!    are outside the quota: they are counted and checked (<= 50 % of the citizen staff), not
+//!    allocated.
+//! 3. **Cell quotas**: either *proportional* — the distributable total (or the whole justified
+//!    demand, if smaller) apportioned over cells in proportion to justified demand with an exact
+//!    apportionment method, each cell capped at its demand and local-content limit — or *LP* —
+//!    maximise shortage-severity-weighted permits subject to the ceiling, regional absorption
+//!    capacities, section floors and caps and the same cell caps, with binding constraints and
+//!    shadow prices reported (see `kvota_apportion::lp`).
+//! 4. **Categories**: with requests, each cell's quota is apportioned over the categories its
+//!    employers asked for (never above the justified request); without, the cells x categories
+//!    matrix is a biproportional apportionment that meets the national category totals of the
+//!    order in force exactly, seasonal workers only in agriculture (section A).
+//!
+//! Every row carries the constraint that bound it and a sentence generated from the numbers.
 
 use std::collections::BTreeMap;
 
-use crate::allocate::apportion::{TieBreak, hamilton};
+use crate::allocate::apportion::biproportional::biproportional;
+use crate::allocate::apportion::{self, lp};
+use crate::allocate::inputs::EmployerRequests;
+use crate::allocate::{apportion_counts, tied_units};
 use crate::codes::{OkedSection, Region, WorkerCategory};
 use crate::error::{Error, Result};
 
-/// Justified demand of one cell (persons): zero unless the cell is in shortage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Categories 1-4, in order; seasonal is handled separately.
+pub const QUOTA_CATEGORIES: [WorkerCategory; 4] =
+    [WorkerCategory::Cat1, WorkerCategory::Cat2, WorkerCategory::Cat3, WorkerCategory::Cat4];
+
+/// Index of a category in `[1, 2, 3, 4, seasonal]`.
+fn cat_index(c: WorkerCategory) -> usize {
+    WorkerCategory::ALL.iter().position(|x| *x == c).expect("known category")
+}
+
+/// The shortage outlook of one cell, as the allocation needs it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CellDemand {
     pub region: Region,
     pub section: OkedSection,
-    pub demand: u64,
+    /// Whole persons of positive gap (0 unless the cell is rated in shortage).
+    pub gap: u64,
+    pub in_shortage: bool,
+    /// Objective weight per permit in the LP: the gap per employed person.
+    pub severity: f64,
+    /// Forecast employment: the upper bound on the citizen staff when no staff figures are given.
+    pub employed: f64,
+}
+
+/// How cell quotas are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllocationMethod {
+    /// In proportion to justified demand, rounded with the given apportionment method.
+    Proportional(apportion::Method),
+    /// Linear programme with constraints and shadow prices.
+    Lp,
+}
+
+impl AllocationMethod {
+    pub fn name(self) -> String {
+        match self {
+            AllocationMethod::Proportional(m) => format!("proportional ({})", method_name(m)),
+            AllocationMethod::Lp => "lp".into(),
+        }
+    }
+}
+
+/// Name of an apportionment method as the CLI and scenarios spell it.
+pub fn method_name(m: apportion::Method) -> &'static str {
+    match m {
+        apportion::Method::Hamilton => "hamilton",
+        apportion::Method::Jefferson => "dhondt",
+        apportion::Method::Webster { first_divisor: None } => "sainte-lague",
+        apportion::Method::Webster { first_divisor: Some(_) } => "sainte-lague (modified first divisor)",
+        apportion::Method::HuntingtonHill => "huntington-hill",
+        apportion::Method::Adams => "adams",
+        apportion::Method::Dean => "dean",
+        apportion::Method::Quota => "quota",
+    }
+}
+
+/// Constraints a planner may set (LP method only).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// Absorption capacity: most foreign workers a region can take (persons).
+    pub region_capacity: BTreeMap<Region, u64>,
+    pub section_floor: BTreeMap<OkedSection, u64>,
+    pub section_cap: BTreeMap<OkedSection, u64>,
+    /// Each shortage cell gets at least this share of its (capped) justified demand.
+    pub min_coverage: f64,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        self.region_capacity.is_empty()
+            && self.section_floor.is_empty()
+            && self.section_cap.is_empty()
+            && self.min_coverage == 0.0
+    }
 }
 
 /// Settings of one allocation, all resolved from parameters and the scenario.
@@ -28,19 +116,82 @@ pub struct ForeignSettings {
     pub reserve_share: f64,
     /// Category counts of the order in force, used as shares (keys `1`..`4`, `seasonal`).
     pub category_order: BTreeMap<String, f64>,
+    /// Minimum share of citizens in the staff of a category (keys `1`..`4`).
+    pub local_content: BTreeMap<String, f64>,
+    /// Intra-corporate transferees may be at most this share of the citizen staff.
+    pub ict_max_share: f64,
+    pub method: AllocationMethod,
+    pub constraints: Constraints,
 }
 
-/// One row of the allocation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the local-content limit of a row is computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalContentBasis {
+    /// Citizens on the requesting employers' staff (the condition itself).
+    CitizenStaff,
+    /// The cell's employment, an upper bound on its citizen staff (a necessary condition).
+    CellEmployment,
+}
+
+impl LocalContentBasis {
+    pub fn code(self) -> &'static str {
+        match self {
+            LocalContentBasis::CitizenStaff => "citizen_staff",
+            LocalContentBasis::CellEmployment => "cell_employment",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalContent {
+    /// Most foreign workers of the category the condition allows.
+    pub limit: u64,
+    pub basis: LocalContentBasis,
+    /// The order's quota is within the limit.
+    pub ok: bool,
+}
+
+impl LocalContent {
+    /// Whether `quota` (e.g. after amendments) is within the limit.
+    pub fn quota_ok(&self, quota: u64) -> bool {
+        quota <= self.limit
+    }
+}
+
+/// One row of the allocation: a cell and category.
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuotaCell {
     pub region: Region,
     pub section: OkedSection,
     pub category: WorkerCategory,
     pub quota: u64,
+    /// The cell's quota over all categories.
+    pub cell_quota: u64,
     /// Justified demand of the cell (all categories).
-    pub demand: u64,
-    /// The last unit of this row was decided by the tie-break rule.
+    pub cell_demand: u64,
+    /// Shortage gap of the cell (0 when not in shortage).
+    pub gap: u64,
+    /// Requested for this category (None without a requests table).
+    pub requested: Option<u64>,
+    pub severity: f64,
+    /// The constraint that decided the cell's quota.
+    pub binding: String,
+    /// Gain per unit of relaxing `binding` (LP only).
+    pub shadow_price: Option<f64>,
+    /// A tie decided one of this row's units.
     pub tie_broken: bool,
+    /// Local-content check (categories 1-4).
+    pub local_content: Option<LocalContent>,
+    pub explanation: String,
+}
+
+/// A constraint that holds with equality at the optimum (LP).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BindingConstraint {
+    pub name: String,
+    pub side: String,
+    pub total: u64,
+    pub shadow_price: f64,
 }
 
 /// Totals of the allocation.
@@ -50,142 +201,618 @@ pub struct ForeignSummary {
     pub reserve: u64,
     pub distributable: u64,
     pub distributed: u64,
+    /// Justified demand, all cells.
     pub demand: u64,
-    pub seasonal_share: f64,
+    /// Shortage gap, all cells.
+    pub gap: u64,
+    /// Requested for quota categories (None without a requests table).
+    pub requested: Option<u64>,
+    /// Requested in cells not rated in shortage (not justified).
+    pub requested_outside_shortage: Option<u64>,
+    /// Intra-corporate transfers requested (outside the quota).
+    pub ict_requested: u64,
+    /// ICT requests above the limit of their citizen staff (cells).
+    pub ict_over_limit: u64,
+    pub method: String,
     pub by_category: BTreeMap<WorkerCategory, u64>,
+    pub binding: Vec<BindingConstraint>,
+    pub local_content_failures: u64,
 }
 
-/// Allocates the quota. Distributed = min(ceiling - reserve, total justified demand).
-pub fn allocate(cells: &[CellDemand], s: &ForeignSettings) -> Result<(Vec<QuotaCell>, ForeignSummary)> {
-    let ceiling = ((s.ceiling_pct / 100.0) * s.labour_force as f64 + 1e-6).floor() as u64;
-    let reserve = ((ceiling as f64) * s.reserve_share - 1e-9).ceil().max(0.0) as u64;
-    let distributable = ceiling - reserve.min(ceiling);
-    let demand: u64 = cells.iter().map(|c| c.demand).sum();
+/// Validated category shares and local-content ratios.
+struct Rules {
+    order: [f64; 5],
+    /// `(1 - m) / m` per category 1-4: foreign workers allowed per citizen.
+    lc_ratio: [f64; 4],
+}
 
-    let cat = |k: &str| s.category_order.get(k).copied().unwrap_or(0.0);
-    let cat_counts = [cat("1"), cat("2"), cat("3"), cat("4")];
-    let cat_total: f64 = cat_counts.iter().sum();
-    if cat_total <= 0.0 {
+fn rules(s: &ForeignSettings) -> Result<Rules> {
+    let mut order = [0.0; 5];
+    for (k, c) in WorkerCategory::ALL.iter().enumerate() {
+        let v = s.category_order.get(c.code()).copied().unwrap_or(0.0);
+        if !(v >= 0.0 && v.is_finite()) {
+            return Err(Error::param("foreign_labour.order_by_category", format!("category {c}: {v} is not a count")));
+        }
+        order[k] = v;
+    }
+    if order[..4].iter().sum::<f64>() <= 0.0 {
         return Err(Error::Infeasible {
             constraint: "foreign_labour.order_by_category".into(),
             message: "the order in force gives no counts for categories 1-4, so the split is undefined".into(),
         });
     }
-    let seasonal = cat("seasonal");
-    let seasonal_share = seasonal / (cat_total + seasonal);
-
-    // Seasonal pool: agriculture (section A) cells only, up to their demand.
-    let agri = OkedSection::from_letter('A').expect("section A");
-    let agri_idx: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].section == agri && cells[i].demand > 0).collect();
-    let agri_demand: u64 = agri_idx.iter().map(|&i| cells[i].demand).sum();
-    let seasonal_pool = ((distributable as f64 * seasonal_share).round() as u64).min(agri_demand);
-    let mut seasonal_by_cell = vec![0u64; cells.len()];
-    let mut ties = vec![false; cells.len()];
-    if seasonal_pool > 0 {
-        let w: Vec<u64> = agri_idx.iter().map(|&i| cells[i].demand).collect();
-        let a = hamilton(seasonal_pool, &w, TieBreak::LargerWeightThenOrder)?;
-        for (k, &i) in agri_idx.iter().enumerate() {
-            seasonal_by_cell[i] = a.seats[k];
+    let mut lc_ratio = [0.0; 4];
+    for (k, c) in QUOTA_CATEGORIES.iter().enumerate() {
+        let m = s.local_content.get(c.code()).copied().ok_or_else(|| {
+            Error::param("foreign_labour.local_content_min_citizen_share", format!("no value for category {c}"))
+        })?;
+        if !(m > 0.0 && m <= 1.0) {
+            return Err(Error::param(
+                "foreign_labour.local_content_min_citizen_share",
+                format!("category {c}: {m} is not a share in (0, 1]"),
+            ));
         }
-        for k in a.tie_broken {
-            ties[agri_idx[k]] = true;
+        lc_ratio[k] = (1.0 - m) / m;
+    }
+    Ok(Rules { order, lc_ratio })
+}
+
+/// Most foreign workers allowed for `citizens` citizens at ratio `r` (exact at whole persons).
+fn lc_limit(r: f64, citizens: f64) -> u64 {
+    (r * citizens + 1e-9).floor().max(0.0) as u64
+}
+
+/// Per-cell working values.
+struct Work {
+    /// Justified demand (all categories).
+    d: u64,
+    /// Cap of the cell total: demand, and the local-content limit implied by the category mix.
+    u: u64,
+    /// Requested per category `[1, 2, 3, 4, seasonal]` (requests case).
+    req: Option<[u64; 5]>,
+    /// Citizen staff per category 1-4 (requests case, where given).
+    staff: [Option<u64>; 4],
+    /// Justified demand per category (requests case).
+    justified: Option<[u64; 5]>,
+    tie: bool,
+}
+
+/// Allocates the quota (see the module documentation).
+pub fn allocate(
+    cells: &[CellDemand],
+    requests: Option<&EmployerRequests>,
+    s: &ForeignSettings,
+) -> Result<(Vec<QuotaCell>, ForeignSummary)> {
+    let rules = rules(s)?;
+    let ceiling = ((s.ceiling_pct / 100.0) * s.labour_force as f64 + 1e-6).floor() as u64;
+    let reserve = ((ceiling as f64) * s.reserve_share - 1e-9).ceil().max(0.0) as u64;
+    let distributable = ceiling - reserve.min(ceiling);
+    let agri = OkedSection::from_letter('A').expect("section A");
+    let by_cell = requests.map(|r| r.by_cell());
+
+    // ---- Justified demand -----------------------------------------------------------------
+    let mut work = Vec::with_capacity(cells.len());
+    for c in cells {
+        let gap = if c.in_shortage { c.gap } else { 0 };
+        let w = match &by_cell {
+            Some(by) => {
+                let mut req = [0u64; 5];
+                let mut staff = [None; 4];
+                if let Some(m) = by.get(&(c.region, c.section)) {
+                    for (cat, r) in m {
+                        let k = cat_index(*cat);
+                        req[k] = r.requested;
+                        if k < 4 {
+                            staff[k] = r.citizen_staff;
+                        }
+                    }
+                }
+                // Requests beyond the local-content limit are not justified.
+                let mut allowed = req;
+                for k in 0..4 {
+                    let basis = staff[k].map_or(c.employed, |v| v as f64);
+                    allowed[k] = allowed[k].min(lc_limit(rules.lc_ratio[k], basis));
+                }
+                let total: u64 = allowed.iter().sum();
+                let (justified, tie) = if gap == 0 || total == 0 {
+                    ([0; 5], false)
+                } else if total <= gap {
+                    (allowed, false)
+                } else {
+                    let o = apportion_counts(
+                        &format!("justified demand of {} x {}", c.region, c.section.code()),
+                        gap,
+                        &allowed,
+                        apportion::Method::Hamilton,
+                        Some(&allowed),
+                    )?;
+                    let mut j = [0; 5];
+                    j.copy_from_slice(&o.seats);
+                    (j, !o.ties.is_empty())
+                };
+                let d: u64 = justified.iter().sum();
+                Work { d, u: d, req: Some(req), staff, justified: Some(justified), tie }
+            }
+            None => {
+                // Categories follow the order's shares; seasonal only in agriculture.
+                let shares = cell_shares(&rules.order, c.section == agri);
+                let total: f64 = shares.iter().sum();
+                let mut cap = u64::MAX;
+                for k in 0..4 {
+                    if shares[k] > 0.0 {
+                        let limit = rules.lc_ratio[k] * c.employed * total / shares[k];
+                        cap = cap.min((limit + 1e-9).floor().max(0.0) as u64);
+                    }
+                }
+                Work { d: gap, u: gap.min(cap), req: None, staff: [None; 4], justified: None, tie: false }
+            }
+        };
+        work.push(w);
+    }
+    let demand: u64 = work.iter().map(|w| w.d).sum();
+
+    // ---- Cell quotas ----------------------------------------------------------------------
+    let n = cells.len();
+    let mut x = vec![0u64; n];
+    let mut binding = vec![String::from("none"); n];
+    let mut shadow: Vec<Option<f64>> = vec![None; n];
+    let mut binding_summary = Vec::new();
+    let total_cap: u64 = work.iter().map(|w| w.u).sum();
+    match s.method {
+        AllocationMethod::Proportional(m) => {
+            if !s.constraints.is_empty() {
+                return Err(Error::Infeasible {
+                    constraint: "foreign.method".into(),
+                    message: "regional capacities, section floors and caps and minimum coverage need method = \"lp\""
+                        .into(),
+                });
+            }
+            let t = distributable.min(total_cap);
+            if t > 0 {
+                let d: Vec<u64> = work.iter().map(|w| w.d).collect();
+                let u: Vec<u64> = work.iter().map(|w| w.u).collect();
+                let o = apportion_counts("foreign quota over cells", t, &d, m, Some(&u))?;
+                for i in tied_units(&o) {
+                    work[i].tie = true;
+                }
+                x = o.seats;
+            }
+            for i in 0..n {
+                binding[i] = if work[i].d == 0 {
+                    "no justified demand".into()
+                } else if x[i] == work[i].u && work[i].u == work[i].d {
+                    "demand".into()
+                } else if x[i] == work[i].u {
+                    "local content".into()
+                } else {
+                    "ceiling".into()
+                };
+            }
+            if t == distributable && total_cap > distributable {
+                binding_summary.push(BindingConstraint {
+                    name: "ceiling".into(),
+                    side: "cap".into(),
+                    total: distributable,
+                    shadow_price: 0.0,
+                });
+            }
+        }
+        AllocationMethod::Lp => {
+            let idx: Vec<usize> = (0..n).filter(|&i| work[i].u > 0).collect();
+            let units: Vec<lp::Unit> = idx
+                .iter()
+                .map(|&i| {
+                    let u = work[i].u;
+                    let min = ((s.constraints.min_coverage * u as f64) - 1e-9).ceil().max(0.0) as u64;
+                    lp::Unit { value: cells[i].severity, min: min.min(u), max: u }
+                })
+                .collect();
+            let mut groups = vec![lp::Group {
+                name: "ceiling".into(),
+                members: (0..idx.len()).collect(),
+                min: None,
+                max: Some(distributable),
+                hard: true,
+            }];
+            for (r, cap) in &s.constraints.region_capacity {
+                groups.push(lp::Group {
+                    name: format!("region capacity {}", r.iso()),
+                    members: (0..idx.len()).filter(|&k| cells[idx[k]].region == *r).collect(),
+                    min: None,
+                    max: Some(*cap),
+                    hard: false,
+                });
+            }
+            let sections: std::collections::BTreeSet<OkedSection> =
+                s.constraints.section_floor.keys().chain(s.constraints.section_cap.keys()).copied().collect();
+            for sec in sections {
+                groups.push(lp::Group {
+                    name: format!("section {}", sec.code()),
+                    members: (0..idx.len()).filter(|&k| cells[idx[k]].section == sec).collect(),
+                    min: s.constraints.section_floor.get(&sec).copied(),
+                    max: s.constraints.section_cap.get(&sec).copied(),
+                    hard: false,
+                });
+            }
+            let sol = lp::solve(&lp::Problem { units, groups: groups.clone() }).map_err(|e| match e {
+                lp::LpError::Infeasible { constraint, message } => {
+                    Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message }
+                }
+                other => Error::Model(format!("foreign quota LP: {other}")),
+            })?;
+            for (k, &i) in idx.iter().enumerate() {
+                x[i] = sol.seats[k];
+                let ur = &sol.units[k];
+                let (b, sp) = match ur.binding {
+                    Some(lp::Side::Max) if work[i].u == work[i].d => ("demand".to_string(), ur.shadow_price),
+                    Some(lp::Side::Max) => ("local content".to_string(), ur.shadow_price),
+                    Some(lp::Side::Min) => ("minimum coverage".to_string(), ur.shadow_price),
+                    None => {
+                        // The tightest binding group the cell belongs to.
+                        let g = sol
+                            .groups
+                            .iter()
+                            .zip(&groups)
+                            .filter(|(r, g)| r.binding.is_some() && g.members.contains(&k))
+                            .max_by(|a, b| a.0.shadow_price.total_cmp(&b.0.shadow_price));
+                        match g {
+                            Some((r, _)) => (
+                                format!("{} {}", r.name, r.binding.map_or("", |s| s.word())).trim().to_string(),
+                                r.shadow_price,
+                            ),
+                            None => ("none".to_string(), 0.0),
+                        }
+                    }
+                };
+                binding[i] = b;
+                shadow[i] = Some(sp);
+            }
+            for i in 0..n {
+                if work[i].d == 0 {
+                    binding[i] = "no justified demand".into();
+                }
+            }
+            for r in &sol.groups {
+                if let Some(side) = r.binding {
+                    binding_summary.push(BindingConstraint {
+                        name: r.name.clone(),
+                        side: side.word().into(),
+                        total: r.total,
+                        shadow_price: r.shadow_price,
+                    });
+                }
+            }
         }
     }
 
-    // Categories 1-4: what is left of the distributable part, by remaining demand.
-    let remaining: Vec<u64> = cells.iter().zip(&seasonal_by_cell).map(|(c, s)| c.demand - s).collect();
-    let rem_total: u64 = remaining.iter().sum();
-    let pool = (distributable - seasonal_pool).min(rem_total);
-    let per_cell = if pool > 0 {
-        let a = hamilton(pool, &remaining, TieBreak::LargerWeightThenOrder)?;
-        for i in a.tie_broken {
-            ties[i] = true;
+    // ---- Categories -----------------------------------------------------------------------
+    let mut q = vec![[0u64; 5]; n];
+    if by_cell.is_some() {
+        for i in 0..n {
+            let j = work[i].justified.expect("requests case");
+            if x[i] > 0 {
+                let o = apportion_counts(
+                    &format!("categories of {} x {}", cells[i].region, cells[i].section.code()),
+                    x[i],
+                    &j,
+                    apportion::Method::Hamilton,
+                    Some(&j),
+                )?;
+                work[i].tie |= !o.ties.is_empty();
+                q[i].copy_from_slice(&o.seats);
+            }
         }
-        a.seats
     } else {
-        vec![0; cells.len()]
-    };
-    let cat_weights: Vec<u64> = cat_counts.iter().map(|c| c.round() as u64).collect();
+        let rows: Vec<usize> = (0..n).filter(|&i| x[i] > 0).collect();
+        if !rows.is_empty() {
+            let row_totals: Vec<u64> = rows.iter().map(|&i| x[i]).collect();
+            let total: u64 = row_totals.iter().sum();
+            let agri_total: u64 = rows.iter().filter(|&&i| cells[i].section == agri).map(|&i| x[i]).sum();
+            let all: f64 = rules.order.iter().sum();
+            let seasonal = ((total as f64 * rules.order[4] / all).round() as u64).min(agri_total);
+            let w4: Vec<u64> = rules.order[..4].iter().map(|v| v.round() as u64).collect();
+            let mut cols =
+                apportion_counts("category totals", total - seasonal, &w4, apportion::Method::Hamilton, None)?.seats;
+            cols.push(seasonal);
+            let weights: Vec<Vec<f64>> =
+                rows.iter().map(|&i| cell_shares(&rules.order, cells[i].section == agri).to_vec()).collect();
+            let b = biproportional(&weights, &row_totals, &cols)
+                .map_err(|e| Error::Model(format!("category split of the foreign quota: {e}")))?;
+            for (k, &i) in rows.iter().enumerate() {
+                q[i].copy_from_slice(&b.seats[k]);
+            }
+        }
+    }
 
+    // ---- Rows -----------------------------------------------------------------------------
     let mut rows = Vec::new();
     let mut by_category: BTreeMap<WorkerCategory, u64> = WorkerCategory::ALL.iter().map(|c| (*c, 0)).collect();
+    let mut lc_fail = 0;
+    let seasonal_share = rules.order[4] / rules.order.iter().sum::<f64>();
     for (i, c) in cells.iter().enumerate() {
-        if c.demand == 0 {
+        let w = &work[i];
+        let requested_any = w.req.is_some_and(|r| r.iter().any(|v| *v > 0));
+        if w.d == 0 && !requested_any {
             continue;
         }
-        let split = if per_cell[i] > 0 {
-            hamilton(per_cell[i], &cat_weights, TieBreak::LargerWeightThenOrder)?.seats
-        } else {
-            vec![0; 4]
-        };
-        let cats = [WorkerCategory::Cat1, WorkerCategory::Cat2, WorkerCategory::Cat3, WorkerCategory::Cat4];
-        for (k, wc) in cats.iter().enumerate() {
+        for (k, cat) in WorkerCategory::ALL.iter().enumerate() {
+            if *cat == WorkerCategory::Seasonal && c.section != agri {
+                continue;
+            }
+            let requested = w.req.map(|r| r[k]);
+            let local_content = (k < 4).then(|| {
+                let (basis, citizens) = match w.staff[k] {
+                    Some(v) => (LocalContentBasis::CitizenStaff, v as f64),
+                    None => (LocalContentBasis::CellEmployment, c.employed),
+                };
+                let limit = lc_limit(rules.lc_ratio[k], citizens);
+                LocalContent { limit, basis, ok: q[i][k] <= limit }
+            });
+            if local_content.is_some_and(|l| !l.ok) {
+                lc_fail += 1;
+            }
+            *by_category.get_mut(cat).expect("category") += q[i][k];
+            let explanation =
+                explain(c, w, x[i], q[i][k], *cat, requested, &binding[i], shadow[i], s, distributable, demand);
             rows.push(QuotaCell {
                 region: c.region,
                 section: c.section,
-                category: *wc,
-                quota: split[k],
-                demand: c.demand,
-                tie_broken: ties[i],
+                category: *cat,
+                quota: q[i][k],
+                cell_quota: x[i],
+                cell_demand: w.d,
+                gap: if c.in_shortage { c.gap } else { 0 },
+                requested,
+                severity: c.severity,
+                binding: binding[i].clone(),
+                shadow_price: shadow[i],
+                tie_broken: w.tie,
+                local_content,
+                explanation,
             });
-            *by_category.get_mut(wc).expect("category") += split[k];
-        }
-        if c.section == agri {
-            rows.push(QuotaCell {
-                region: c.region,
-                section: c.section,
-                category: WorkerCategory::Seasonal,
-                quota: seasonal_by_cell[i],
-                demand: c.demand,
-                tie_broken: ties[i],
-            });
-            *by_category.get_mut(&WorkerCategory::Seasonal).expect("category") += seasonal_by_cell[i];
         }
     }
     let distributed: u64 = rows.iter().map(|r| r.quota).sum();
-    debug_assert_eq!(distributed, seasonal_pool + pool);
-    Ok((rows, ForeignSummary { ceiling, reserve, distributable, distributed, demand, seasonal_share, by_category }))
+    debug_assert_eq!(distributed, x.iter().sum::<u64>());
+    if distributed > ceiling {
+        return Err(Error::Model(format!("distributed {distributed} exceeds the ceiling {ceiling}")));
+    }
+    let (requested, requested_outside_shortage, ict_requested, ict_over_limit) = match requests {
+        Some(r) => {
+            let mut all = 0;
+            let mut outside = 0;
+            for (i, w) in work.iter().enumerate() {
+                let t: u64 = w.req.map_or(0, |r| r.iter().sum());
+                all += t;
+                if !(cells[i].in_shortage && cells[i].gap > 0) {
+                    outside += t;
+                }
+            }
+            let ict: u64 = r.ict().map(|e| e.requested).sum();
+            let over = r
+                .ict()
+                .filter(|e| e.citizen_staff.is_some_and(|st| e.requested as f64 > s.ict_max_share * st as f64 + 1e-9))
+                .count() as u64;
+            (Some(all), Some(outside), ict, over)
+        }
+        None => (None, None, 0, 0),
+    };
+    let _ = seasonal_share;
+    let summary = ForeignSummary {
+        ceiling,
+        reserve,
+        distributable,
+        distributed,
+        demand,
+        gap: cells.iter().filter(|c| c.in_shortage).map(|c| c.gap).sum(),
+        requested,
+        requested_outside_shortage,
+        ict_requested,
+        ict_over_limit,
+        method: s.method.name(),
+        by_category,
+        binding: binding_summary,
+        local_content_failures: lc_fail,
+    };
+    Ok((rows, summary))
+}
+
+/// Category weights of a cell from the order: categories 1-4 everywhere, seasonal only in
+/// agriculture.
+fn cell_shares(order: &[f64; 5], agriculture: bool) -> [f64; 5] {
+    let mut w = *order;
+    if !agriculture {
+        w[4] = 0.0;
+    }
+    w
+}
+
+fn thousands(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (k, ch) in s.chars().enumerate() {
+        if k > 0 && (s.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// One sentence per row, generated from the numbers (so it cannot drift from them).
+#[allow(clippy::too_many_arguments)]
+fn explain(
+    c: &CellDemand,
+    w: &Work,
+    cell_quota: u64,
+    quota: u64,
+    cat: WorkerCategory,
+    requested: Option<u64>,
+    binding: &str,
+    shadow: Option<f64>,
+    s: &ForeignSettings,
+    distributable: u64,
+    demand: u64,
+) -> String {
+    let t = thousands;
+    let mut out = format!("{} x {}: ", c.region.iso(), c.section.code());
+    if !(c.in_shortage && c.gap > 0) {
+        out.push_str("not in shortage, so requests are not justified; quota 0.");
+        return out;
+    }
+    out.push_str(&format!("shortage gap {}", t(c.gap)));
+    if let Some(r) = w.req {
+        let total: u64 = r.iter().sum();
+        out.push_str(&format!(", requested {}", t(total)));
+    }
+    out.push_str(&format!("; justified demand {}", t(w.d)));
+    if w.u < w.d {
+        out.push_str(&format!(" (local content allows {})", t(w.u)));
+    }
+    out.push_str(&format!("; cell quota {}", t(cell_quota)));
+    match (s.method, binding) {
+        (_, "demand") => out.push_str(" (demand met in full)"),
+        (_, "local content") => out.push_str(" (capped by local content)"),
+        (AllocationMethod::Proportional(m), "ceiling") => out.push_str(&format!(
+            " ({} share of the {} distributable over {} justified demand)",
+            method_name(m),
+            t(distributable),
+            t(demand)
+        )),
+        (AllocationMethod::Lp, b) => out.push_str(&format!(
+            " (LP: severity {:.4} per person; binding: {b}{})",
+            c.severity,
+            shadow.filter(|v| *v > 0.0).map_or(String::new(), |v| format!(", shadow price {v:.4}"))
+        )),
+        (_, b) => out.push_str(&format!(" ({b})")),
+    }
+    out.push_str(&format!("; category {}: {}", cat.code(), t(quota)));
+    match requested {
+        Some(r) => out.push_str(&format!(" of {} requested", t(r))),
+        None => out.push_str(" by the shares of the order in force"),
+    }
+    if w.tie {
+        out.push_str("; a tie was broken (larger weight, then order)");
+    }
+    out.push('.');
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn settings() -> ForeignSettings {
+    fn settings(method: AllocationMethod) -> ForeignSettings {
+        let m = |pairs: &[(&str, f64)]| pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         ForeignSettings {
             ceiling_pct: 0.25,
             labour_force: 9_769_536,
             reserve_share: 0.1,
-            category_order: [("1", 726.0), ("2", 3402.0), ("3", 5893.0), ("4", 3131.0), ("seasonal", 4994.0)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            category_order: m(&[("1", 726.0), ("2", 3402.0), ("3", 5893.0), ("4", 3131.0), ("seasonal", 4994.0)]),
+            local_content: m(&[("1", 0.7), ("2", 0.7), ("3", 0.9), ("4", 0.9)]),
+            ict_max_share: 0.5,
+            method,
+            constraints: Constraints::default(),
         }
     }
 
+    fn cell(region: Region, section: char, gap: u64, severity: f64) -> CellDemand {
+        CellDemand {
+            region,
+            section: OkedSection::from_letter(section).unwrap(),
+            gap,
+            in_shortage: gap > 0,
+            severity,
+            employed: 500_000.0,
+        }
+    }
+
+    fn hamilton() -> AllocationMethod {
+        AllocationMethod::Proportional(apportion::Method::Hamilton)
+    }
+
     #[test]
-    fn ceiling_reserve_and_totals() {
+    fn ceiling_reserve_categories_exact() {
         let cells = vec![
-            CellDemand { region: Region::ATYRAU, section: OkedSection::from_letter('F').unwrap(), demand: 40_000 },
-            CellDemand { region: Region::PAVLODAR, section: OkedSection::from_letter('A').unwrap(), demand: 10_000 },
-            CellDemand { region: Region::ASTANA, section: OkedSection::from_letter('G').unwrap(), demand: 0 },
+            cell(Region::ATYRAU, 'F', 40_000, 0.1),
+            cell(Region::PAVLODAR, 'A', 30_000, 0.05),
+            cell(Region::ASTANA, 'G', 0, 0.0),
         ];
-        let (rows, s) = allocate(&cells, &settings()).unwrap();
+        let (rows, s) = allocate(&cells, None, &settings(hamilton())).unwrap();
         assert_eq!(s.ceiling, 24_423); // 0.25 % of 9,769,536 = 24,423.84
         assert_eq!(s.reserve, 2_443);
         assert_eq!(s.distributed, s.distributable);
         assert_eq!(rows.iter().map(|r| r.quota).sum::<u64>(), s.distributed);
         assert!(rows.iter().all(|r| r.region != Region::ASTANA));
-        // Seasonal only in agriculture.
         assert!(rows.iter().filter(|r| r.category == WorkerCategory::Seasonal).all(|r| r.section.code() == "A"));
+        // National category totals follow the order's shares exactly (Hamilton of the total).
+        let total = s.distributed as f64;
+        let all = 726.0 + 3402.0 + 5893.0 + 3131.0 + 4994.0;
+        let seasonal = s.by_category[&WorkerCategory::Seasonal];
+        assert_eq!(seasonal, (total * 4994.0 / all).round() as u64);
+        for (c, v) in [(WorkerCategory::Cat1, 726.0), (WorkerCategory::Cat3, 5893.0)] {
+            let exact = (total - seasonal as f64) * v / (726.0 + 3402.0 + 5893.0 + 3131.0);
+            assert!((s.by_category[&c] as f64 - exact).abs() < 1.0, "{c}: {} vs {exact}", s.by_category[&c]);
+        }
+        // With little agricultural demand the seasonal total is capped by agriculture's quota.
+        let cells = vec![cell(Region::ATYRAU, 'F', 40_000, 0.1), cell(Region::PAVLODAR, 'A', 10_000, 0.05)];
+        let (rows, s) = allocate(&cells, None, &settings(hamilton())).unwrap();
+        let agri: u64 = rows.iter().filter(|r| r.section.code() == "A").map(|r| r.quota).sum();
+        assert_eq!(agri, 4_396); // 21,980 x 10,000 / 50,000
+        assert_eq!(s.by_category[&WorkerCategory::Seasonal], agri);
     }
 
     #[test]
     fn small_demand_is_met_in_full() {
-        let cells =
-            vec![CellDemand { region: Region::ATYRAU, section: OkedSection::from_letter('F').unwrap(), demand: 120 }];
-        let (rows, s) = allocate(&cells, &settings()).unwrap();
+        let cells = vec![cell(Region::ATYRAU, 'F', 120, 0.1)];
+        let (rows, s) = allocate(&cells, None, &settings(hamilton())).unwrap();
         assert_eq!(s.distributed, 120);
-        assert_eq!(rows.iter().map(|r| r.quota).sum::<u64>(), 120);
+        assert!(rows.iter().all(|r| r.binding == "demand"));
+    }
+
+    #[test]
+    fn local_content_caps_a_small_cell() {
+        // 3,000 employed: category 3 may have at most 3,000 x 0.1 / 0.9 = 333 foreigners; with
+        // the order's mix (3 = 5,893 of 13,152 in a non-agricultural cell) the cell cap is
+        // floor(333.3 x 13,152 / 5,893) = 743.
+        let mut c = cell(Region::ATYRAU, 'F', 5_000, 0.1);
+        c.employed = 3_000.0;
+        let (rows, s) = allocate(&[c], None, &settings(hamilton())).unwrap();
+        assert_eq!(s.distributed, 743);
+        assert!(rows.iter().all(|r| r.binding == "local content"));
+        assert!(rows.iter().all(|r| r.local_content.unwrap().ok), "{rows:#?}");
+    }
+
+    #[test]
+    fn lp_fills_the_most_severe_cells_first() {
+        let cells = vec![cell(Region::ATYRAU, 'F', 15_000, 0.3), cell(Region::PAVLODAR, 'C', 15_000, 0.1)];
+        let (rows, s) = allocate(&cells, None, &settings(AllocationMethod::Lp)).unwrap();
+        let f: u64 = rows.iter().filter(|r| r.region == Region::ATYRAU).map(|r| r.quota).sum();
+        assert_eq!(f, 15_000);
+        assert_eq!(s.distributed, s.distributable);
+        assert!(
+            s.binding.iter().any(|b| b.name == "ceiling" && (b.shadow_price - 0.1).abs() < 1e-6),
+            "{:?}",
+            s.binding
+        );
+        let p = rows.iter().find(|r| r.region == Region::PAVLODAR).unwrap();
+        assert_eq!(p.binding, "ceiling cap");
+    }
+
+    #[test]
+    fn proportional_refuses_lp_constraints() {
+        let mut st = settings(hamilton());
+        st.constraints.section_floor.insert(OkedSection::from_letter('B').unwrap(), 10);
+        let e = allocate(&[cell(Region::ATYRAU, 'F', 100, 0.1)], None, &st).unwrap_err().to_string();
+        assert!(e.contains("foreign.method"), "{e}");
+    }
+
+    #[test]
+    fn floors_above_the_ceiling_are_named() {
+        let mut st = settings(AllocationMethod::Lp);
+        st.constraints.section_floor.insert(OkedSection::from_letter('F').unwrap(), 30_000);
+        let cells = vec![cell(Region::ATYRAU, 'F', 40_000, 0.3)];
+        let e = allocate(&cells, None, &st).unwrap_err().to_string();
+        assert!(e.contains("section F floor") && e.contains("ceiling"), "{e}");
     }
 }

@@ -1,11 +1,26 @@
 //! The kandas regional quota: how many families the support budget pays for, split over the
-//! regions designated for the year in proportion to their labour shortage.
+//! regions designated for the year by the labour shortage their arrivals can actually fill.
+//!
+//! - **Budget**: families = floor(budget / cost of one family), the cost built from the support
+//!   rules in force (relocation per member, rent for 12 months, employer subsidy per working
+//!   member, optionally the housing certificate at its cap).
+//! - **Skill matching**: a region's shortage gap is split by the education its jobs need (per
+//!   section, `panel/section_skill_needs.csv`) into higher / vocational / general jobs J. The
+//!   arrivals' education profile p (2025: 15 % higher, 27.5 % specialised secondary, 57.5 %
+//!   general secondary or none) can fill a job of their own tier or a lower one, so by Hall's
+//!   condition on these nested sets the region can absorb at most
+//!   `A = min(J_g / p_g, (J_g + J_v) / (p_g + p_v), (J_g + J_v + J_h) / 1)` working arrivals.
+//!   A is the region's weight; A / working members per family caps its families (jobs).
+//! - **Housing capacity** (scenario, families) caps a region too.
+//! - Families are apportioned by Hamilton's method within the caps; what the caps cannot take
+//!   stays in the budget and is reported.
 
 use std::collections::BTreeMap;
 
-use crate::allocate::apportion::{TieBreak, hamilton};
-use crate::codes::Region;
+use crate::allocate::{apportion, apportion_counts, tied_units};
+use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
+use crate::panel::SkillNeeds;
 
 /// Support amounts in force for the target year, resolved from the parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +34,15 @@ pub struct SupportRules {
     pub housing_certificate_cap_kzt: f64,
 }
 
+/// Education of working-age arrivals, shares adding up to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EducationProfile {
+    pub higher: f64,
+    pub vocational: f64,
+    /// General secondary or less.
+    pub general: f64,
+}
+
 /// The scenario's choices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KandasSettings {
@@ -27,6 +51,8 @@ pub struct KandasSettings {
     pub working_members_per_family: u32,
     pub rent_mci_per_month: f64,
     pub include_housing_certificate: bool,
+    /// Housing the region can offer (families); regions not listed are not capped by housing.
+    pub housing_capacity: BTreeMap<Region, u64>,
 }
 
 /// Cost of supporting one family, by item (tenge).
@@ -44,23 +70,46 @@ impl FamilyCost {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The shortage of one designated region, by section (persons, shortage cells only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionShortage {
+    pub region: Region,
+    pub gaps: BTreeMap<OkedSection, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct KandasRow {
     pub region: Region,
     pub families: u64,
     pub persons: u64,
-    /// Shortage gap used as the weight (persons).
+    /// Shortage gap of the region (persons).
+    pub shortage_gap: u64,
+    /// Shortage jobs by the education they need: higher, vocational, general (persons).
+    pub jobs_by_tier: [u64; 3],
+    /// Working arrivals the region's shortage can absorb given their education (the weight).
     pub weight: u64,
+    /// Families the jobs can take: weight / working members per family.
+    pub job_capacity: u64,
+    pub housing_capacity: Option<u64>,
+    /// What decided the region's number: `share`, `job capacity` or `housing capacity`.
+    pub binding: String,
     pub tie_broken: bool,
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct KandasSummary {
     pub family_cost: FamilyCost,
+    /// Families the budget pays for.
+    pub families_funded: u64,
+    /// Families allotted (fewer when the regions' capacities cannot take them all).
     pub families: u64,
     pub persons: u64,
     pub cost_kzt: f64,
     pub budget_kzt: f64,
+    pub unspent_kzt: f64,
+    /// Whether weights are skill-matched (false: plain shortage gaps).
+    pub skill_matched: bool,
 }
 
 /// Cost of one family under the rules and settings.
@@ -82,10 +131,38 @@ pub fn family_cost(r: &SupportRules, s: &KandasSettings) -> Result<FamilyCost> {
     })
 }
 
-/// Splits the families the budget pays for over the designated regions by shortage weight.
+/// Shortage jobs by tier and the working arrivals they can absorb (see the module docs).
+pub fn absorption(
+    gaps: &BTreeMap<OkedSection, u64>,
+    needs: &BTreeMap<OkedSection, SkillNeeds>,
+    p: &EducationProfile,
+) -> ([f64; 3], f64) {
+    let mut j = [0.0; 3];
+    for (sec, g) in gaps {
+        let n = needs.get(sec).copied().unwrap_or(SkillNeeds { higher: 0.0, vocational: 0.0, general: 1.0 });
+        j[0] += *g as f64 * n.higher;
+        j[1] += *g as f64 * n.vocational;
+        j[2] += *g as f64 * n.general;
+    }
+    // Nested from the lowest tier: general, general + vocational, all.
+    let mut best = f64::INFINITY;
+    let (mut jobs, mut share) = (0.0, 0.0);
+    for (jt, pt) in [(j[2], p.general), (j[1], p.vocational), (j[0], p.higher)] {
+        jobs += jt;
+        share += pt;
+        if share > 0.0 {
+            best = best.min(jobs / share);
+        }
+    }
+    (j, if best.is_finite() { best } else { 0.0 })
+}
+
+/// Splits the families the budget pays for over the designated regions. With `needs` and
+/// `profile`, weights are the skill-matched absorption; without, the plain shortage gaps.
 pub fn allocate(
     designated: &[Region],
-    weights: &BTreeMap<Region, u64>,
+    shortage: &[RegionShortage],
+    skills: Option<(&BTreeMap<OkedSection, SkillNeeds>, &EducationProfile)>,
     rules: &SupportRules,
     s: &KandasSettings,
 ) -> Result<(Vec<KandasRow>, KandasSummary)> {
@@ -95,10 +172,16 @@ pub fn allocate(
             message: "no region is designated for the year".into(),
         });
     }
+    if let Some(r) = s.housing_capacity.keys().find(|r| !designated.contains(r)) {
+        return Err(Error::Infeasible {
+            constraint: "kandas.housing_capacity".into(),
+            message: format!("{} is not a resettlement region of the year", r.iso()),
+        });
+    }
     let cost = family_cost(rules, s)?;
     let per_family = cost.total();
-    let families = (s.budget_kzt / per_family + 1e-9).floor() as u64;
-    if families == 0 {
+    let funded = (s.budget_kzt / per_family + 1e-9).floor() as u64;
+    if funded == 0 {
         return Err(Error::Infeasible {
             constraint: "kandas.budget_kzt".into(),
             message: format!(
@@ -107,33 +190,95 @@ pub fn allocate(
             ),
         });
     }
-    let w: Vec<u64> = designated.iter().map(|r| weights.get(r).copied().unwrap_or(0)).collect();
-    if w.iter().all(|&x| x == 0) {
+    let empty = BTreeMap::new();
+    let working = s.working_members_per_family.max(1) as f64;
+    let mut gap = Vec::new();
+    let mut tiers = Vec::new();
+    let mut weights = Vec::new();
+    let mut caps = Vec::new();
+    for r in designated {
+        let g = shortage.iter().find(|x| x.region == *r).map_or(&empty, |x| &x.gaps);
+        let total: u64 = g.values().sum();
+        let (j, a) = match skills {
+            Some((needs, p)) => absorption(g, needs, p),
+            None => ([0.0, 0.0, total as f64], total as f64),
+        };
+        let weight = (a + 1e-9).floor() as u64;
+        let job_cap = (weight as f64 / working + 1e-9).floor() as u64;
+        let cap = s.housing_capacity.get(r).map_or(job_cap, |h| job_cap.min(*h));
+        gap.push(total);
+        tiers.push([j[0].round() as u64, j[1].round() as u64, j[2].round() as u64]);
+        weights.push(weight);
+        caps.push(cap);
+    }
+    if weights.iter().all(|&x| x == 0) {
         return Err(Error::Infeasible {
             constraint: "kandas.shortage_weights".into(),
-            message: "no labour shortage was found in any designated region, so the split by shortage is undefined"
+            message: "no labour shortage the arrivals could fill was found in any designated region, so the split by \
+                      shortage is undefined"
                 .into(),
         });
     }
-    let a = hamilton(families, &w, TieBreak::LargerWeightThenOrder)?;
+    let capacity: u64 = caps.iter().sum();
+    let families = funded.min(capacity);
+    let o = apportion_counts("kandas families", families, &weights, apportion::Method::Hamilton, Some(&caps))?;
+    let ties = tied_units(&o);
     let rows: Vec<KandasRow> = designated
         .iter()
         .enumerate()
-        .map(|(i, r)| KandasRow {
-            region: *r,
-            families: a.seats[i],
-            persons: a.seats[i] * s.family_size as u64,
-            weight: w[i],
-            tie_broken: a.tie_broken.contains(&i),
+        .map(|(i, r)| {
+            let f = o.seats[i];
+            let housing = s.housing_capacity.get(r).copied();
+            let job_cap = (weights[i] as f64 / working + 1e-9).floor() as u64;
+            let binding = if f == caps[i] && families < funded {
+                if housing.is_some_and(|h| h < job_cap) { "housing capacity" } else { "job capacity" }
+            } else if f == caps[i] && caps[i] > 0 {
+                if housing.is_some_and(|h| h < job_cap) { "housing capacity" } else { "job capacity" }
+            } else {
+                "share"
+            };
+            let explanation = format!(
+                "{}: shortage gap {} persons ({} higher, {} vocational, {} general jobs); the arrivals' education \
+                 fits {} working persons; {} families ({} persons){}",
+                r.iso(),
+                gap[i],
+                tiers[i][0],
+                tiers[i][1],
+                tiers[i][2],
+                weights[i],
+                f,
+                f * s.family_size as u64,
+                match binding {
+                    "share" => format!(" by its share of {} families", families),
+                    b => format!(", capped by {b} ({})", caps[i]),
+                }
+            );
+            KandasRow {
+                region: *r,
+                families: f,
+                persons: f * s.family_size as u64,
+                shortage_gap: gap[i],
+                jobs_by_tier: tiers[i],
+                weight: weights[i],
+                job_capacity: job_cap,
+                housing_capacity: housing,
+                binding: binding.into(),
+                tie_broken: ties.contains(&i),
+                explanation,
+            }
         })
         .collect();
     let persons = families * s.family_size as u64;
+    let cost_kzt = families as f64 * per_family;
     let summary = KandasSummary {
-        cost_kzt: families as f64 * per_family,
+        cost_kzt,
         family_cost: cost,
+        families_funded: funded,
         families,
         persons,
         budget_kzt: s.budget_kzt,
+        unspent_kzt: s.budget_kzt - cost_kzt,
+        skill_matched: skills.is_some(),
     };
     Ok((rows, summary))
 }
@@ -161,6 +306,14 @@ mod tests {
             working_members_per_family: 1,
             rent_mci_per_month: 30.0,
             include_housing_certificate: true,
+            housing_capacity: BTreeMap::new(),
+        }
+    }
+
+    fn shortage(r: Region, pairs: &[(char, u64)]) -> RegionShortage {
+        RegionShortage {
+            region: r,
+            gaps: pairs.iter().map(|(c, g)| (OkedSection::from_letter(*c).unwrap(), *g)).collect(),
         }
     }
 
@@ -169,10 +322,11 @@ mod tests {
         // 70*4 + 30*12 + 400 = 1,040 MCI = 4,498,000 tenge, + 4,560,000 certificate.
         let c = family_cost(&rules(), &settings(0.0)).unwrap();
         assert_eq!(c.total(), 9_058_000.0);
-        let w: BTreeMap<Region, u64> = [(Region::PAVLODAR, 300), (Region::KOSTANAY, 100)].into_iter().collect();
+        let sh = vec![shortage(Region::PAVLODAR, &[('F', 300)]), shortage(Region::KOSTANAY, &[('C', 100)])];
         let (rows, s) = allocate(
             &[Region::PAVLODAR, Region::KOSTANAY, Region::ATYRAU],
-            &w,
+            &sh,
+            None,
             &rules(),
             &settings(9_058_000.0 * 10.5),
         )
@@ -186,13 +340,62 @@ mod tests {
     }
 
     #[test]
+    fn absorption_follows_halls_condition() {
+        let needs: BTreeMap<OkedSection, SkillNeeds> = [
+            (OkedSection::from_letter('P').unwrap(), SkillNeeds { higher: 1.0, vocational: 0.0, general: 0.0 }),
+            (OkedSection::from_letter('G').unwrap(), SkillNeeds { higher: 0.0, vocational: 0.0, general: 1.0 }),
+        ]
+        .into_iter()
+        .collect();
+        let p = EducationProfile { higher: 0.15, vocational: 0.275, general: 0.575 };
+        // 1,000 teaching jobs only: the 57.5 % + 27.5 % without higher education cannot take
+        // them; everyone can only be placed if the total fits: min(0/0.575, 0/0.85, 1000/1) = 0.
+        let g: BTreeMap<OkedSection, u64> = [(OkedSection::from_letter('P').unwrap(), 1000)].into_iter().collect();
+        assert_eq!(absorption(&g, &needs, &p).1, 0.0);
+        // 1,000 trade jobs: general arrivals bind: 1,000 / 1 = 1,000 (anyone can take them).
+        let g: BTreeMap<OkedSection, u64> = [(OkedSection::from_letter('G').unwrap(), 1000)].into_iter().collect();
+        assert!((absorption(&g, &needs, &p).1 - 1000.0).abs() < 1e-9);
+        // 575 trade + 425 teaching: general 575 / 0.575 = 1,000; all 1,000 / 1 = 1,000; the
+        // vocational step 575 / 0.85 = 676 binds.
+        let g: BTreeMap<OkedSection, u64> =
+            [(OkedSection::from_letter('G').unwrap(), 575), (OkedSection::from_letter('P').unwrap(), 425)]
+                .into_iter()
+                .collect();
+        assert!((absorption(&g, &needs, &p).1 - 575.0 / 0.85).abs() < 1e-9);
+    }
+
+    #[test]
+    fn capacities_cap_and_the_rest_stays_in_the_budget() {
+        let sh = vec![shortage(Region::PAVLODAR, &[('F', 300)]), shortage(Region::KOSTANAY, &[('C', 100)])];
+        let mut st = settings(9_058_000.0 * 50.0);
+        st.housing_capacity.insert(Region::PAVLODAR, 20);
+        let (rows, s) = allocate(&[Region::PAVLODAR, Region::KOSTANAY], &sh, None, &rules(), &st).unwrap();
+        assert_eq!(s.families_funded, 50);
+        assert_eq!(rows[0].families, 20);
+        assert_eq!(rows[0].binding, "housing capacity");
+        assert_eq!(rows[1].families, 30);
+        assert_eq!(s.families, 50);
+        // Job capacity: Kostanay's 100 jobs take at most 100 families of one worker.
+        let st = settings(9_058_000.0 * 500.0);
+        let (rows, s) = allocate(&[Region::PAVLODAR, Region::KOSTANAY], &sh, None, &rules(), &st).unwrap();
+        assert_eq!((rows[0].families, rows[1].families), (300, 100));
+        assert_eq!(s.families, 400);
+        assert!(s.unspent_kzt > 0.0 && (s.unspent_kzt - 100.0 * 9_058_000.0).abs() < 1.0);
+        assert!(rows.iter().all(|r| r.binding == "job capacity"));
+    }
+
+    #[test]
     fn budget_below_one_family_is_infeasible() {
-        let w: BTreeMap<Region, u64> = [(Region::PAVLODAR, 1)].into_iter().collect();
-        let e = allocate(&[Region::PAVLODAR], &w, &rules(), &settings(1000.0)).unwrap_err().to_string();
+        let sh = vec![shortage(Region::PAVLODAR, &[('F', 1)])];
+        let e = allocate(&[Region::PAVLODAR], &sh, None, &rules(), &settings(1000.0)).unwrap_err().to_string();
         assert!(e.contains("kandas.budget_kzt"), "{e}");
         let mut s = settings(1e9);
         s.rent_mci_per_month = 40.0;
-        let e = allocate(&[Region::PAVLODAR], &w, &rules(), &s).unwrap_err().to_string();
+        let e = allocate(&[Region::PAVLODAR], &sh, None, &rules(), &s).unwrap_err().to_string();
         assert!(e.contains("rent_mci_per_month"), "{e}");
+        let mut s = settings(1e9);
+        s.housing_capacity.insert(Region::ASTANA, 10);
+        let e = allocate(&[Region::PAVLODAR], &sh, None, &rules(), &s).unwrap_err().to_string();
+        assert!(e.contains("kandas.housing_capacity") && e.contains("KZ-71"), "{e}");
     }
 }

@@ -24,6 +24,7 @@
 
 pub mod biproportional;
 mod exact;
+pub mod lp;
 mod queues;
 
 use std::cmp::Ordering;

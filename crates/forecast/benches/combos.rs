@@ -23,7 +23,7 @@ fn main() {
         Some("quarterly") => "QUARTERLY",
         _ => "YEARLY",
     };
-    let policy = if std::env::var_os("ALWAYS").is_some() {
+    let _policy = if std::env::var_os("ALWAYS").is_some() {
         kvota_forecast::seasonal::SeasonalPolicy::Always
     } else {
         kvota_forecast::seasonal::SeasonalPolicy::Test

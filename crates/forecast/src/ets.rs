@@ -128,10 +128,10 @@ impl Predict for EtsFit {
     fn predict(&self, h: usize, levels: &[f64]) -> Forecast {
         let mut point = Vec::new();
         let mut intervals = Vec::with_capacity(levels.len());
-        if levels.is_empty() {
-            if let Ok(f) = self.model.predict(h, None) {
-                point = f.point;
-            }
+        if levels.is_empty()
+            && let Ok(f) = self.model.predict(h, None)
+        {
+            point = f.point;
         }
         for &level in levels {
             match self.model.predict(h, Some(level / 100.0)) {

@@ -1,0 +1,224 @@
+//! Quota editions: the annual order and its in-year amendments, each an immutable version with
+//! an id, a date, a legal basis and the changes it made. Amendments draw on the reserve (or
+//! return to it) and may add to the ceiling (Kazakhstan raised the 2025 quota twice, 14,800 ->
+//! 16,500 -> 19,400; domain.md §5). The law's conditions hold at every edition: no quota in a
+//! cell that is not in shortage, seasonal workers only in agriculture, no negative quota, no
+//! overdrawn reserve.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::codes::{OkedSection, Region, WorkerCategory};
+use crate::error::{Error, Result};
+
+pub type Key = (Region, OkedSection, WorkerCategory);
+
+/// One change of an amendment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeSpec {
+    pub region: Region,
+    pub section: OkedSection,
+    pub category: WorkerCategory,
+    /// Permits added (positive, from the reserve) or withdrawn (negative, back to the reserve).
+    pub delta: i64,
+    pub reason: String,
+}
+
+/// An in-year amendment as the scenario states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmendmentSpec {
+    pub id: String,
+    /// ISO date `YYYY-MM-DD`.
+    pub date: String,
+    pub legal_basis: String,
+    /// Permits added to the ceiling (and so to the reserve) by this amendment.
+    pub reserve_added: u64,
+    pub changes: Vec<ChangeSpec>,
+}
+
+/// Metadata of the annual order (edition 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderSpec {
+    pub id: String,
+    pub date: Option<String>,
+    pub legal_basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppliedChange {
+    pub key: Key,
+    pub delta: i64,
+    pub before: u64,
+    pub after: u64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    /// 0 for the annual order, then 1, 2, ... in date order.
+    pub seq: u32,
+    pub id: String,
+    pub date: Option<String>,
+    pub legal_basis: String,
+    pub ceiling: u64,
+    pub reserve: u64,
+    pub distributed: u64,
+    pub changes: Vec<AppliedChange>,
+    /// The quota of every key as of this edition.
+    pub quota: BTreeMap<Key, u64>,
+}
+
+/// Builds the editions: the order, then each amendment applied in turn. `shortage` holds the
+/// cells rated in shortage; an amendment that adds permits elsewhere is refused.
+pub fn build(
+    order: &OrderSpec,
+    order_quota: BTreeMap<Key, u64>,
+    ceiling: u64,
+    reserve: u64,
+    amendments: &[AmendmentSpec],
+    shortage: &BTreeSet<(Region, OkedSection)>,
+) -> Result<Vec<Edition>> {
+    let distributed = order_quota.values().sum();
+    let mut editions = vec![Edition {
+        seq: 0,
+        id: order.id.clone(),
+        date: order.date.clone(),
+        legal_basis: order.legal_basis.clone(),
+        ceiling,
+        reserve,
+        distributed,
+        changes: Vec::new(),
+        quota: order_quota,
+    }];
+    let mut ids: BTreeSet<&str> = [order.id.as_str()].into_iter().collect();
+    for a in amendments {
+        let prev = editions.last().expect("the order");
+        let what = |m: String| Error::Infeasible { constraint: format!("foreign.amendments `{}`", a.id), message: m };
+        if !ids.insert(a.id.as_str()) {
+            return Err(what("the id is used by an earlier edition".into()));
+        }
+        if let Some(d) = &prev.date
+            && a.date < *d
+        {
+            return Err(what(format!("dated {} before the previous edition ({d})", a.date)));
+        }
+        let mut quota = prev.quota.clone();
+        let mut reserve = prev.reserve + a.reserve_added;
+        let mut applied = Vec::new();
+        let mut touched: BTreeSet<Key> = BTreeSet::new();
+        for c in &a.changes {
+            let key = (c.region, c.section, c.category);
+            if !touched.insert(key) {
+                return Err(what(format!(
+                    "changes ({}, {}, {}) twice; give one net change per cell and category",
+                    c.region,
+                    c.section.code(),
+                    c.category
+                )));
+            }
+            if c.category == WorkerCategory::Seasonal && c.section.code() != "A" {
+                return Err(what(format!(
+                    "seasonal permits are for agriculture (section A), not section {}",
+                    c.section.code()
+                )));
+            }
+            if c.delta > 0 && !shortage.contains(&(c.region, c.section)) {
+                return Err(what(format!(
+                    "adds {} permits in {} x {}, which is not rated in shortage: foreign workers are admitted only \
+                     where there is a shortage",
+                    c.delta,
+                    c.region,
+                    c.section.code()
+                )));
+            }
+            let before = quota.get(&key).copied().unwrap_or(0);
+            let after = before as i64 + c.delta;
+            if after < 0 {
+                return Err(what(format!(
+                    "withdraws {} permits from ({}, {}, {}) which has {before}",
+                    -c.delta,
+                    c.region,
+                    c.section.code(),
+                    c.category
+                )));
+            }
+            if c.delta > 0 {
+                if c.delta as u64 > reserve {
+                    return Err(what(format!(
+                        "needs {} permits for ({}, {}, {}) but the reserve has {reserve} left",
+                        c.delta,
+                        c.region,
+                        c.section.code(),
+                        c.category
+                    )));
+                }
+                reserve -= c.delta as u64;
+            } else {
+                reserve += (-c.delta) as u64;
+            }
+            quota.insert(key, after as u64);
+            applied.push(AppliedChange { key, delta: c.delta, before, after: after as u64, reason: c.reason.clone() });
+        }
+        let distributed = quota.values().sum();
+        editions.push(Edition {
+            seq: prev.seq + 1,
+            id: a.id.clone(),
+            date: Some(a.date.clone()),
+            legal_basis: a.legal_basis.clone(),
+            ceiling: prev.ceiling + a.reserve_added,
+            reserve,
+            distributed,
+            changes: applied,
+            quota,
+        });
+    }
+    Ok(editions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sec(c: char) -> OkedSection {
+        OkedSection::from_letter(c).unwrap()
+    }
+
+    fn change(r: Region, s: char, c: WorkerCategory, delta: i64) -> ChangeSpec {
+        ChangeSpec { region: r, section: sec(s), category: c, delta, reason: "test".into() }
+    }
+
+    fn amendment(id: &str, date: &str, added: u64, changes: Vec<ChangeSpec>) -> AmendmentSpec {
+        AmendmentSpec { id: id.into(), date: date.into(), legal_basis: "order".into(), reserve_added: added, changes }
+    }
+
+    #[test]
+    fn amendments_draw_on_the_reserve_and_keep_the_law() {
+        let order = OrderSpec { id: "2026".into(), date: Some("2025-12-12".into()), legal_basis: "MLSPP".into() };
+        let q: BTreeMap<Key, u64> = [((Region::ATYRAU, sec('F'), WorkerCategory::Cat3), 100)].into_iter().collect();
+        let shortage: BTreeSet<(Region, OkedSection)> = [(Region::ATYRAU, sec('F'))].into_iter().collect();
+        let a1 = amendment("A1", "2026-03-01", 0, vec![change(Region::ATYRAU, 'F', WorkerCategory::Cat3, 30)]);
+        let a2 = amendment("A2", "2026-06-01", 50, vec![change(Region::ATYRAU, 'F', WorkerCategory::Cat4, 60)]);
+        let e = build(&order, q.clone(), 200, 40, &[a1.clone(), a2], &shortage).unwrap();
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[1].reserve, e[1].distributed), (10, 130));
+        assert_eq!((e[2].ceiling, e[2].reserve, e[2].distributed), (250, 0, 190));
+        assert_eq!(e[2].changes[0].before, 0);
+        for ed in &e {
+            assert_eq!(ed.distributed + ed.reserve, ed.ceiling - 60, "{}", ed.id);
+        }
+        // Overdrawn reserve, non-shortage cell, negative quota, seasonal outside A: refused.
+        let over = amendment("X", "2026-03-01", 0, vec![change(Region::ATYRAU, 'F', WorkerCategory::Cat3, 41)]);
+        let e = build(&order, q.clone(), 200, 40, &[over], &shortage).unwrap_err().to_string();
+        assert!(e.contains("`X`") && e.contains("reserve has 40"), "{e}");
+        let elsewhere = amendment("Y", "2026-03-01", 0, vec![change(Region::ASTANA, 'G', WorkerCategory::Cat3, 1)]);
+        let e = build(&order, q.clone(), 200, 40, &[elsewhere], &shortage).unwrap_err().to_string();
+        assert!(e.contains("not rated in shortage"), "{e}");
+        let neg = amendment("Z", "2026-03-01", 0, vec![change(Region::ATYRAU, 'F', WorkerCategory::Cat3, -101)]);
+        assert!(build(&order, q.clone(), 200, 40, &[neg], &shortage).is_err());
+        let seasonal = amendment("S", "2026-03-01", 0, vec![change(Region::ATYRAU, 'F', WorkerCategory::Seasonal, 1)]);
+        assert!(
+            build(&order, q.clone(), 200, 40, &[seasonal], &shortage).unwrap_err().to_string().contains("section A")
+        );
+        let early = amendment("E", "2025-01-01", 0, vec![]);
+        assert!(build(&order, q, 200, 40, &[early], &shortage).unwrap_err().to_string().contains("before"));
+    }
+}
