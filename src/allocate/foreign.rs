@@ -627,18 +627,6 @@ fn cell_shares(order: &[f64; 5], agriculture: bool) -> [f64; 5] {
     w
 }
 
-fn thousands(v: u64) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (k, ch) in s.chars().enumerate() {
-        if k > 0 && (s.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// One sentence per row, generated from the numbers (so it cannot drift from them).
 #[allow(clippy::too_many_arguments)]
 fn explain(
@@ -654,7 +642,7 @@ fn explain(
     distributable: u64,
     demand: u64,
 ) -> String {
-    let t = thousands;
+    let t = crate::allocate::thousands;
     let mut out = format!("{} x {}: ", c.region.iso(), c.section.code());
     if !(c.in_shortage && c.gap > 0) {
         out.push_str("not in shortage, so requests are not justified; quota 0.");
@@ -671,6 +659,11 @@ fn explain(
     }
     out.push_str(&format!("; cell quota {}", t(cell_quota)));
     match (s.method, binding) {
+        (AllocationMethod::Lp, b) => out.push_str(&format!(
+            " (LP: severity {:.4} per person; binding: {b}{})",
+            c.severity,
+            shadow.filter(|v| *v > 0.0).map_or(String::new(), |v| format!(", shadow price {v:.4}"))
+        )),
         (_, "demand") => out.push_str(" (demand met in full)"),
         (_, "local content") => out.push_str(" (capped by local content)"),
         (AllocationMethod::Proportional(m), "ceiling") => out.push_str(&format!(
@@ -678,11 +671,6 @@ fn explain(
             method_name(m),
             t(distributable),
             t(demand)
-        )),
-        (AllocationMethod::Lp, b) => out.push_str(&format!(
-            " (LP: severity {:.4} per person; binding: {b}{})",
-            c.severity,
-            shadow.filter(|v| *v > 0.0).map_or(String::new(), |v| format!(", shadow price {v:.4}"))
         )),
         (_, b) => out.push_str(&format!(" ({b})")),
     }

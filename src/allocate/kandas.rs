@@ -223,6 +223,7 @@ pub fn allocate(
     let families = funded.min(capacity);
     let o = apportion_counts("kandas families", families, &weights, apportion::Method::Hamilton, Some(&caps))?;
     let ties = tied_units(&o);
+    let t = crate::allocate::thousands;
     let rows: Vec<KandasRow> = designated
         .iter()
         .enumerate()
@@ -230,9 +231,8 @@ pub fn allocate(
             let f = o.seats[i];
             let housing = s.housing_capacity.get(r).copied();
             let job_cap = (weights[i] as f64 / working + 1e-9).floor() as u64;
-            let binding = if f == caps[i] && families < funded {
-                if housing.is_some_and(|h| h < job_cap) { "housing capacity" } else { "job capacity" }
-            } else if f == caps[i] && caps[i] > 0 {
+            // At its cap (and the cap mattered: it is positive, or families were left over).
+            let binding = if f == caps[i] && (caps[i] > 0 || families < funded) {
                 if housing.is_some_and(|h| h < job_cap) { "housing capacity" } else { "job capacity" }
             } else {
                 "share"
@@ -241,16 +241,16 @@ pub fn allocate(
                 "{}: shortage gap {} persons ({} higher, {} vocational, {} general jobs); the arrivals' education \
                  fits {} working persons; {} families ({} persons){}",
                 r.iso(),
-                gap[i],
-                tiers[i][0],
-                tiers[i][1],
-                tiers[i][2],
-                weights[i],
-                f,
-                f * s.family_size as u64,
+                t(gap[i]),
+                t(tiers[i][0]),
+                t(tiers[i][1]),
+                t(tiers[i][2]),
+                t(weights[i]),
+                t(f),
+                t(f * s.family_size as u64),
                 match binding {
-                    "share" => format!(" by its share of {} families", families),
-                    b => format!(", capped by {b} ({})", caps[i]),
+                    "share" => format!(" by its share of {} families", t(families)),
+                    b => format!(", capped by {b} ({})", t(caps[i])),
                 }
             );
             KandasRow {

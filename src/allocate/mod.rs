@@ -45,3 +45,16 @@ pub(crate) fn tied_units(o: &Outcome) -> Vec<usize> {
     v.dedup();
     v
 }
+
+/// `21980` -> `21,980`, for generated explanations.
+pub(crate) fn thousands(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (k, ch) in s.chars().enumerate() {
+        if k > 0 && (s.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

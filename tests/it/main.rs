@@ -1,5 +1,6 @@
 //! The one integration-test binary (each extra test binary links polars again).
 
+mod allocate;
 mod bad_input;
 mod codes;
 mod dataset;
