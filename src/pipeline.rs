@@ -99,7 +99,7 @@ pub struct Summary {
     pub local_content_failures: u64,
     pub binding_constraints: Vec<foreign::BindingConstraint>,
     pub foreign_by_category: BTreeMap<String, u64>,
-    pub editions: Vec<EditionInfo>,
+    pub editions: Vec<editions::EditionInfo>,
     pub permits_issued: Option<u64>,
     /// Permits issued / distributed quota of the last edition.
     pub utilisation: Option<f64>,
@@ -112,17 +112,6 @@ pub struct Summary {
     pub kandas_budget_kzt: f64,
     pub kandas_unspent_kzt: f64,
     pub kandas_skill_matched: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EditionInfo {
-    pub id: String,
-    pub date: Option<String>,
-    pub legal_basis: String,
-    pub ceiling: u64,
-    pub reserve: u64,
-    pub distributed: u64,
-    pub changes: usize,
 }
 
 /// One forecast series of the run.
@@ -459,18 +448,7 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         local_content_failures: fsum.local_content_failures,
         binding_constraints: fsum.binding.clone(),
         foreign_by_category: fsum.by_category.iter().map(|(c, v)| (c.code().to_string(), *v)).collect(),
-        editions: eds
-            .iter()
-            .map(|e| EditionInfo {
-                id: e.id.clone(),
-                date: e.date.clone(),
-                legal_basis: e.legal_basis.clone(),
-                ceiling: e.ceiling,
-                reserve: e.reserve,
-                distributed: e.distributed,
-                changes: e.changes.len(),
-            })
-            .collect(),
+        editions: eds.iter().map(editions::EditionInfo::from).collect(),
         permits_issued: utilisation.map(|u| u.0),
         utilisation: utilisation.map(|u| u.1),
         cells_by_rating,

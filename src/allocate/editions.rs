@@ -67,6 +67,33 @@ pub struct Edition {
     pub quota: BTreeMap<Key, u64>,
 }
 
+/// An edition without its quota table, for the manifest.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EditionInfo {
+    pub id: String,
+    pub date: Option<String>,
+    pub legal_basis: String,
+    pub ceiling: u64,
+    pub reserve: u64,
+    pub distributed: u64,
+    /// Number of changes.
+    pub changes: usize,
+}
+
+impl From<&Edition> for EditionInfo {
+    fn from(e: &Edition) -> Self {
+        EditionInfo {
+            id: e.id.clone(),
+            date: e.date.clone(),
+            legal_basis: e.legal_basis.clone(),
+            ceiling: e.ceiling,
+            reserve: e.reserve,
+            distributed: e.distributed,
+            changes: e.changes.len(),
+        }
+    }
+}
+
 /// Builds the editions: the order, then each amendment applied in turn. `shortage` holds the
 /// cells rated in shortage; an amendment that adds permits elsewhere is refused.
 pub fn build(

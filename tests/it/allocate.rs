@@ -519,3 +519,23 @@ fn kandas_split_is_skill_matched_and_capped_by_housing() {
     assert!(!o.manifest.summary.kandas_skill_matched);
     assert!(kandas(&out.path().join("plain")).iter().all(|r| r.3 == r.2));
 }
+
+#[test]
+fn every_shipped_scenario_runs() {
+    let root = repo();
+    let out = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for e in fs::read_dir(root.join("scenarios")).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().and_then(|x| x.to_str()) != Some("toml") {
+            continue;
+        }
+        let mut sc = Scenario::load(&path).unwrap();
+        sc.data.panel = root.join(&sc.data.panel);
+        sc.data.params = root.join(&sc.data.params);
+        let o = pipeline::run(&path, &sc, out.path(), &Quiet).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(o.manifest.summary.distributed <= o.manifest.summary.ceiling, "{}", path.display());
+        n += 1;
+    }
+    assert!(n >= 2);
+}

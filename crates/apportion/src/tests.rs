@@ -185,6 +185,19 @@ fn quota_by_definition(w: &[u128], h: u64, min: &[u64], max: &[u64]) -> Option<(
     Some((s, ties))
 }
 
+#[test]
+fn quota_method_is_path_dependent() {
+    // Weights 124, 761, 341, 918 at 15 seats: the quota method (seat by seat, checked against
+    // an independent Python implementation with exact fractions) gives [1, 5, 2, 7], while
+    // D'Hondt capped at the upper quotas of house size 15 gives [0, 6, 2, 7]. So the quota
+    // method has no one-shot divisor form, and its implementation has to go seat by seat.
+    let w = [124u128, 761, 341, 918];
+    assert_eq!(run(&w, 15, Method::Quota), [1, 5, 2, 7]);
+    let upper: Vec<u64> = quotas(&w, 15).iter().map(|q| q.1).collect();
+    let capped = apportion(&Request::new(&w, 15, Method::Jefferson).bounds(None, Some(&upper))).unwrap();
+    assert_eq!(capped.seats, [0, 6, 2, 7]);
+}
+
 fn methods() -> impl Strategy<Value = Method> {
     prop_oneof![
         Just(Method::Hamilton),
