@@ -487,7 +487,44 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let s = skill_needs(&raw_dir.join(SKILL_SOURCE), &a.skill_needs, &mut notes)?;
     files.push(write_file(out_dir, crate::panel::SKILL_FILE, &s)?);
 
+    // National employment by section (official, persons) and real GVA growth by section: the
+    // history the elasticity model of expansion demand is fitted on.
+    let gva = read_gva(&raw_dir.join(GVA_SOURCE))?;
+    let mut s = String::from("oked_section,year,employed,gva_volume_index_pct\n");
+    for sec in PANEL_SECTIONS.chars() {
+        for &y in &years {
+            let e = sections_k.get(&(sec, y)).ok_or_else(|| {
+                Error::input(Location::file(raw_dir.join("bns_employed_by_section.csv")), format!("no {sec} {y}"))
+            })?;
+            let g = gva.get(&(sec, y)).ok_or_else(|| {
+                Error::input(Location::file(raw_dir.join(GVA_SOURCE)), format!("no index for section {sec} in {y}"))
+            })?;
+            writeln!(s, "{sec},{y},{},{g}", (e * 1000.0).round() as i64).expect("write to string");
+        }
+    }
+    files.push(write_file(out_dir, crate::panel::NATIONAL_SECTION_FILE, &s)?);
+
     Ok(BuildReport { files, notes })
+}
+
+/// BNS real GVA growth by section (volume index, % of the previous year).
+const GVA_SOURCE: &str = "bns_gva_volume_index_by_section.csv";
+
+fn read_gva(path: &Path) -> Result<BTreeMap<(char, i32), f64>> {
+    let t = TextTable::read(path)?;
+    t.require(&["oked_section", "year", "gva_volume_index_pct"])?;
+    let codes = t.parse("oked_section", "a panel section letter", |s| {
+        s.chars()
+            .next()
+            .filter(|c| s.len() == 1 && PANEL_SECTIONS.contains(*c))
+            .ok_or_else(|| format!("`{s}` is not a panel section"))
+    })?;
+    let years = t.parse("year", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
+    let values = t.parse("gva_volume_index_pct", "an index between 10 and 400", |s| match s.parse::<f64>() {
+        Ok(v) if (10.0..=400.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{s}` is not a volume index in % of the previous year")),
+    })?;
+    Ok((0..t.height()).map(|i| ((codes[i], years[i]), values[i])).collect())
 }
 
 /// US OEWS May 2025, national employment by NAICS sector x SOC major group.

@@ -22,6 +22,19 @@ pub const REGION_FILE: &str = "region_year.csv";
 pub const CELL_FILE: &str = "region_section_year.csv";
 pub const NATIONAL_FILE: &str = "national_year.csv";
 pub const AGE_FILE: &str = "region_age.csv";
+/// Optional: national employment (official) and real GVA growth by section, for the elasticity
+/// model of expansion demand.
+pub const NATIONAL_SECTION_FILE: &str = "national_section_year.csv";
+
+/// One section in one year, nationally.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NationalSectionYear {
+    /// Employed persons (BNS LFS).
+    pub employed: i64,
+    /// Real GVA, % of the previous year.
+    pub gva_volume_index_pct: f64,
+}
+
 /// Optional: the education the jobs of each section need (kandas skill matching).
 pub const SKILL_FILE: &str = "section_skill_needs.csv";
 
@@ -78,6 +91,8 @@ pub struct Panel {
     pub cells: BTreeMap<(Region, OkedSection, i32), CellYear>,
     pub national: BTreeMap<i32, NationalYear>,
     pub age: BTreeMap<Region, AgeStructure>,
+    /// National employment and output by section, when `national_section_year.csv` is present.
+    pub national_sections: Option<BTreeMap<(OkedSection, i32), NationalSectionYear>>,
     /// Skill needs by section, when `section_skill_needs.csv` is present.
     pub skill_needs: Option<BTreeMap<OkedSection, SkillNeeds>>,
     /// Input files read, in order.
@@ -378,6 +393,16 @@ impl Panel {
             None
         };
 
+        let npath2 = dir.join(NATIONAL_SECTION_FILE);
+        let national_sections = if npath2.exists() {
+            let (m, fr) = load_national_sections(&npath2, &sections, &years)?;
+            report.files.push(fr);
+            files.push(npath2);
+            Some(m)
+        } else {
+            None
+        };
+
         let panel = Panel {
             years,
             sections,
@@ -385,6 +410,7 @@ impl Panel {
             cells,
             national,
             age,
+            national_sections,
             skill_needs,
             files,
             warnings: report.warnings.clone(),
@@ -405,6 +431,46 @@ impl Panel {
     pub fn cell_series(&self, r: Region, s: OkedSection, f: impl Fn(&CellYear) -> i64) -> Vec<f64> {
         self.years.iter().map(|y| f(&self.cells[&(r, s, *y)]) as f64).collect()
     }
+}
+
+fn load_national_sections(
+    path: &Path,
+    sections: &[OkedSection],
+    years: &[i32],
+) -> Result<(BTreeMap<(OkedSection, i32), NationalSectionYear>, FileReport)> {
+    let t = TextTable::read(path)?;
+    t.require(&["oked_section", "year", "employed", "gva_volume_index_pct"])?;
+    let secs = t.parse("oked_section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
+    let yrs = parse_years(&t)?;
+    let emp = t.counts("employed")?;
+    let gva =
+        t.parse("gva_volume_index_pct", "a volume index in % of the previous year", |s| match s.parse::<f64>() {
+            Ok(v) if (10.0..=400.0).contains(&v) => Ok(v),
+            _ => Err(format!("`{s}` is not a volume index between 10 and 400 (% of the previous year)")),
+        })?;
+    let mut m = BTreeMap::new();
+    for i in 0..t.height() {
+        let v = NationalSectionYear { employed: emp[i], gva_volume_index_pct: gva[i] };
+        if m.insert((secs[i], yrs[i]), v).is_some() {
+            return Err(Error::input(
+                Location::row(path, t.line(i)),
+                format!("duplicate key ({}, {})", secs[i].code(), yrs[i]),
+            ));
+        }
+    }
+    for s in sections {
+        for y in years {
+            if !m.contains_key(&(*s, *y)) {
+                return Err(Error::input(Location::file(path), format!("no row for section {} in {y}", s.code())));
+            }
+        }
+    }
+    let fr = FileReport {
+        path: path.to_path_buf(),
+        rows: t.height(),
+        checks: vec!["every panel section and year once; volume indices in range".into()],
+    };
+    Ok((m, fr))
 }
 
 fn load_skill_needs(path: &Path, sections: &[OkedSection]) -> Result<(BTreeMap<OkedSection, SkillNeeds>, FileReport)> {

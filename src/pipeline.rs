@@ -19,7 +19,9 @@ use crate::forecast::engine::{ModelSpec, forecast_with_fallback};
 use crate::panel::Panel;
 use crate::params::{Params, Used, year_end};
 use crate::scenario::Scenario;
-use crate::shortage::{self, CellInputs, CellOutlook, RegionInputs};
+use crate::shortage::classifier;
+use crate::shortage::score::{self, SensitivityCell};
+use crate::shortage::{self, CellInputs, CellOutlook, Rating, RegionInputs, backtest, elasticity};
 
 /// Interval levels of every exported forecast (columns `lo_80` ... `hi_95`).
 pub const LEVELS: [f64; 2] = [80.0, 95.0];
@@ -57,6 +59,7 @@ pub struct Manifest {
     pub parameters: Vec<Used>,
     pub overrides: Vec<String>,
     pub summary: Summary,
+    pub shortage_model: ShortageModel,
     pub warnings: Vec<String>,
     pub outputs: Vec<FileInfo>,
 }
@@ -112,6 +115,22 @@ pub struct Summary {
     pub kandas_budget_kzt: f64,
     pub kandas_unspent_kzt: f64,
     pub kandas_skill_matched: bool,
+}
+
+/// The fitted parts of the shortage model, for the record.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShortageModel {
+    /// Employment elasticities to output by section (null without national section data).
+    pub elasticity: Option<elasticity::ElasticityModel>,
+    /// Output growth used per section, % a year.
+    pub output_growth_pct: BTreeMap<String, f64>,
+    /// Factor on retirements in the target year from pension-age steps.
+    pub pension_factor: f64,
+    /// Held-out metrics of the classifier trained on the rating history.
+    pub classifier: Option<classifier::ClassifierReport>,
+    /// The rule against the naive one on past years.
+    pub backtest: backtest::BacktestReport,
+    pub notes: Vec<String>,
 }
 
 /// One forecast series of the run.
@@ -207,17 +226,83 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
 
     // ---- Shortage ----
     progress.stage("rating shortages");
+    let sh = &scenario.shortage;
+    let rule = sh.rule();
+    // Forecast paths (step 1..h) of the cell variables.
+    let path = |r: Region, s: OkedSection, var: &str, k: usize| -> f64 {
+        if k == 0 {
+            let c = panel.cells[&(r, s, last)];
+            return match var {
+                "employed" => c.employed,
+                "vacancies" => c.vacancies,
+                "retirements" => c.retirements,
+                _ => c.new_entrants,
+            } as f64;
+        }
+        forecasts
+            .iter()
+            .find(|f| f.region == r && f.section == Some(s) && f.variable == var)
+            .map(|f| f.fc.point[k - 1])
+            .expect("every cell variable is forecast")
+    };
+    // Expansion demand: the national level of each section's employment follows the output
+    // elasticity model; the statistical forecasts distribute it over regions.
+    let mut model_notes = Vec::new();
+    let elasticity = match &panel.national_sections {
+        Some(ns) => Some(elasticity::fit(ns, &panel.sections, last)?),
+        None => {
+            model_notes.push(format!(
+                "no {} in the panel: employment follows the statistical forecasts, without the output elasticity model",
+                crate::panel::NATIONAL_SECTION_FILE
+            ));
+            None
+        }
+    };
+    let mut output_growth: BTreeMap<String, f64> = BTreeMap::new();
+    let mut adjust: BTreeMap<(OkedSection, usize), f64> = BTreeMap::new();
+    if let Some(m) = &elasticity {
+        for &s in &panel.sections {
+            let e = m.section(s).expect("fitted for every panel section");
+            let g = sh.output_growth_pct.get(s.code()).map(|p| p / 100.0).unwrap_or(e.output_growth_5y);
+            output_growth.insert(s.code().to_string(), 100.0 * g);
+            let base: f64 = Region::all().map(|r| path(r, s, "employed", 0)).sum();
+            for k in [h - 1, h] {
+                if k == 0 {
+                    continue;
+                }
+                let stat: f64 = Region::all().map(|r| path(r, s, "employed", k)).sum();
+                let model = m.growth_ratio(s, g, k).expect("fitted section");
+                if stat > 0.0 && base > 0.0 {
+                    adjust.insert((s, k), model * base / stat);
+                }
+            }
+        }
+    }
+    let employed_at = |r: Region, s: OkedSection, k: usize| -> f64 {
+        path(r, s, "employed", k) * adjust.get(&(s, k)).copied().unwrap_or(1.0)
+    };
+    // Replacement demand: retirements, lower in a year in which a pension age rises (part of
+    // the cohort that would have retired stays in work).
+    let age = |name: &str, y: i32| params.number(name, year_end(y)).map(|v| v.value);
+    let step = |name: &str| -> Result<f64> { Ok((age(name, target)? - age(name, target - 1)?).clamp(0.0, 1.0)) };
+    let (dw, dm) = (step("pension.age_women")?, step("pension.age_men")?);
+    let pension_factor = 1.0 - sh.women_share_of_retirements * dw - (1.0 - sh.women_share_of_retirements) * dm;
+    if pension_factor < 1.0 {
+        model_notes.push(format!(
+            "pension ages rise in {target} (women +{dw} years, men +{dm} years): retirements x {pension_factor:.3}"
+        ));
+    }
     let mut cells = Vec::new();
     for r in Region::all() {
         for &s in &panel.sections {
             cells.push(CellInputs {
                 region: r,
                 section: s,
-                employed_last: panel.cells[&(r, s, last)].employed as f64,
-                employed: fc_at(r, Some(s), "employed"),
-                retirements: fc_at(r, Some(s), "retirements"),
-                vacancies: fc_at(r, Some(s), "vacancies"),
-                new_entrants: fc_at(r, Some(s), "new_entrants"),
+                employed_last: employed_at(r, s, h - 1),
+                employed: employed_at(r, s, h),
+                retirements: path(r, s, "retirements", h) * pension_factor,
+                vacancies: path(r, s, "vacancies", h),
+                new_entrants: path(r, s, "new_entrants", h),
             });
         }
     }
@@ -233,7 +318,51 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
             }
         })
         .collect();
-    let outlooks = shortage::assess(&cells, &regions, &scenario.shortage);
+    // Current conditions: the indicators of the last observed year.
+    let current = shortage::indicators::compute(&panel, last);
+    let mut outlooks = shortage::rate_cells(&cells, &regions, &current, &rule, sh.frictional_unemployment_pct);
+    // The classifier learns the rule from its past ratings and flags boundary cells.
+    let mut examples = Vec::new();
+    for &y in &panel.years {
+        if let Some(rated) = backtest::rate_year(&panel, y, &rule, sh.frictional_unemployment_pct) {
+            for c in rated.iter().filter(|c| c.rating_model != Rating::Undetermined) {
+                examples.push(classifier::example(y, &c.z, c.rating_model == Rating::Shortage));
+            }
+        }
+    }
+    let trained = classifier::train(&examples, 3)?;
+    if let Some((_, fitted)) = &trained {
+        for o in outlooks.iter_mut().filter(|o| o.rating_model != Rating::Undetermined) {
+            let (p, tree) = fitted.predict(&classifier::features(&o.z));
+            o.p_shortage = Some(p);
+            o.unstable = (0.3..=0.7).contains(&p) || tree != (o.rating_model == Rating::Shortage);
+        }
+    } else {
+        model_notes.push("the rating history has one class only: no classifier".into());
+    }
+    let sens_cells: Vec<SensitivityCell> = outlooks
+        .iter()
+        .map(|o| SensitivityCell {
+            region: o.region,
+            section: o.section,
+            employed_last: o.employed_last,
+            z: o.z,
+            gap: o.flows.gap,
+            rating: o.rating_model,
+        })
+        .collect();
+    let sensitivity = score::sensitivity(&sens_cells, &rule, &[0.8, 1.2]);
+    shortage::apply_overrides(&mut outlooks, &sh.overrides());
+    let first_bt = (*panel.years.first().expect("years") + 3).max(2015);
+    let bt = backtest::backtest(&panel, &rule, sh.frictional_unemployment_pct, first_bt..=(last - 1).min(2024));
+    let shortage_model = ShortageModel {
+        elasticity,
+        output_growth_pct: output_growth,
+        pension_factor,
+        classifier: trained.as_ref().map(|t| t.0.clone()),
+        backtest: bt,
+        notes: model_notes.clone(),
+    };
 
     // ---- Foreign-labour quota ----
     progress.stage("allocating quotas");
@@ -260,9 +389,9 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
             region: o.region,
             section: o.section,
             gap: o.shortage_persons(),
-            in_shortage: o.rating == shortage::Rating::Shortage,
+            in_shortage: o.rating == Rating::Shortage,
             // Persons missing per employed person: the LP's value of a permit in the cell.
-            severity: if o.employed > 0.0 { o.gap.max(0.0) / o.employed } else { 0.0 },
+            severity: if o.employed > 0.0 { o.flows.gap.max(0.0) / o.employed } else { 0.0 },
             employed: o.employed,
         })
         .collect();
@@ -414,7 +543,9 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
     let p = set.stage_path("forecast.parquet")?;
     forecast_table(&forecasts, last, h).write_parquet(&p, &meta)?;
     let p = set.stage_path("shortage.parquet")?;
-    shortage_table(&outlooks, target).write_parquet(&p, &meta)?;
+    shortage_table(&outlooks, target, last).write_parquet(&p, &meta)?;
+    let p = set.stage_path("sensitivity.parquet")?;
+    sensitivity_table(&sensitivity, target).write_parquet(&p, &meta)?;
     let p = set.stage_path("quota_foreign.parquet")?;
     foreign_table(&quota_rows, final_edition, issued.as_ref(), target).write_parquet(&p, &meta)?;
     let p = set.stage_path("quota_kandas.parquet")?;
@@ -490,6 +621,7 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         parameters: params.used(),
         overrides,
         summary,
+        shortage_model,
         warnings,
         outputs,
     };
@@ -546,59 +678,130 @@ fn forecast_table(f: &[SeriesForecast], last: i32, h: usize) -> OutputTable {
         .col("last_observed", ColumnData::Float(last_obs), "value in the last observed year, persons")
 }
 
-fn shortage_table(o: &[CellOutlook], target: i32) -> OutputTable {
+fn shortage_table(o: &[CellOutlook], target: i32, last: i32) -> OutputTable {
+    use shortage::indicators::Indicator;
     let f = |g: fn(&CellOutlook) -> f64| ColumnData::Float(o.iter().map(g).collect());
+    let ind = |i: Indicator| ColumnData::OptFloat(o.iter().map(|c| c.indicators[i.index()]).collect());
+    let _ = last;
     OutputTable::new("shortage")
         .region_columns(o.iter().map(|c| c.region))
         .section_columns(o.iter().map(|c| c.section))
         .col("year", ColumnData::Int(vec![target as i64; o.len()]), "target year")
-        .col("employed_last", f(|c| c.employed_last), "employed in the last observed year, persons")
-        .col("employed_forecast", f(|c| c.employed), "forecast employment in the target year, persons")
-        .col("expansion_demand", f(|c| c.expansion), "forecast employment growth, if positive, persons")
-        .col("replacement_demand", f(|c| c.replacement), "forecast retirements, persons")
-        .col("vacancies", f(|c| c.vacancies), "forecast unfilled vacancies, persons")
-        .col("openings", f(|c| c.openings), "expansion + replacement + vacancies, persons")
+        .col("employed_last", f(|c| c.employed_last), "employed in the year before the target year, persons")
+        .col(
+            "employed_forecast",
+            f(|c| c.employed),
+            "employment in the target year: the section's national level from the output elasticity model, spread over regions by the statistical forecasts, persons",
+        )
+        .col("expansion_demand", f(|c| c.flows.expansion), "employment growth in the target year, if positive, persons")
+        .col("replacement_demand", f(|c| c.flows.replacement), "retirements (with pension-age steps), persons")
+        .col("vacancies", f(|c| c.flows.vacancies), "forecast unfilled vacancies, persons")
+        .col("openings", f(|c| c.flows.openings), "expansion + replacement + vacancies, persons")
         .col(
             "unemployed_matched",
-            f(|c| c.unemployed_matched),
+            f(|c| c.flows.unemployed_matched),
             "region's forecast unemployed x the section's employment share, persons",
         )
         .col(
             "unemployed_available",
-            f(|c| c.unemployed_available),
+            f(|c| c.flows.unemployed_available),
             "the part of unemployed_matched above the frictional rate, persons",
         )
-        .col("new_entrants", f(|c| c.new_entrants), "forecast new entrants to the labour force, persons")
+        .col("new_entrants", f(|c| c.flows.new_entrants), "forecast new entrants to the labour force, persons")
         .col(
             "net_migration",
-            f(|c| c.migration),
+            f(|c| c.flows.migration),
             "net internal migration of the last year x activity rate x section share, persons",
         )
-        .col("domestic_supply", f(|c| c.supply), "unemployed_available + new_entrants + net_migration, persons")
-        .col("gap", f(|c| c.gap), "openings - domestic_supply, persons (negative: surplus)")
+        .col("domestic_supply", f(|c| c.flows.supply), "unemployed_available + new_entrants + net_migration, persons")
+        .col("gap", f(|c| c.flows.gap), "openings - domestic_supply, persons (negative: surplus)")
         .col(
             "shortage_persons",
             ColumnData::Int(o.iter().map(|c| c.shortage_persons() as i64).collect()),
-            "whole persons of gap in shortage cells, 0 elsewhere",
+            "whole persons of gap in cells rated shortage, 0 elsewhere",
         )
+        .col("vacancy_rate", ind(Indicator::VacancyRate), "vacancies / (employed + vacancies), last observed year")
         .col(
             "tightness",
-            ColumnData::OptFloat(o.iter().map(|c| c.tightness.is_finite().then_some(c.tightness)).collect()),
-            "vacancies per matched unemployed person (null when none are unemployed)",
+            ind(Indicator::Tightness),
+            "vacancies per matched unemployed person, last observed year (null when none are unemployed)",
+        )
+        .col("wage_relative", ind(Indicator::WageRelative), "average wage / employment-weighted national median")
+        .col("real_wage_growth_1y", ind(Indicator::RealWageGrowth1y), "real wage growth over the last year (CPI-deflated)")
+        .col(
+            "real_wage_growth_3y",
+            ind(Indicator::RealWageGrowth3y),
+            "real wage growth a year over the last 3 years (CPI-deflated)",
+        )
+        .col("employment_growth_3y", ind(Indicator::EmploymentGrowth3y), "employment growth a year over the last 3 years")
+        .col("unemployment_rate", ind(Indicator::UnemploymentRate), "the region's unemployment rate")
+        .col(
+            "vacancy_persistence",
+            ind(Indicator::VacancyPersistence),
+            "share of the last 3 years with a vacancy rate above the national",
         )
         .col(
-            "relative_tightness",
-            ColumnData::OptFloat(
-                o.iter().map(|c| c.relative_tightness.is_finite().then_some(c.relative_tightness)).collect(),
-            ),
-            "tightness over the national ratio (1 = as tight as the country)",
+            "score",
+            ColumnData::OptFloat(o.iter().map(|c| c.score).collect()),
+            "composite shortage score: weighted mean of the robust z-scores of the indicators (null when undetermined)",
+        )
+        .col(
+            "rating_model",
+            ColumnData::Str(o.iter().map(|c| c.rating_model.code().to_string()).collect()),
+            "the rule's rating: shortage, balanced, surplus or undetermined",
         )
         .col(
             "rating",
             ColumnData::Str(o.iter().map(|c| c.rating.code().to_string()).collect()),
-            "shortage, balanced, surplus or undetermined",
+            "the rating used: the rule's, or a planner's override",
+        )
+        .col(
+            "override_reason",
+            ColumnData::OptStr(o.iter().map(|c| c.override_reason.clone()).collect()),
+            "why a planner overrode the rule (null: not overridden)",
+        )
+        .col(
+            "p_shortage",
+            ColumnData::OptFloat(o.iter().map(|c| c.p_shortage).collect()),
+            "logistic classifier's probability that the rule rates the cell shortage, learned from past ratings",
+        )
+        .col(
+            "unstable",
+            ColumnData::Bool(o.iter().map(|c| c.unstable).collect()),
+            "p_shortage between 0.3 and 0.7, or the decision tree disagrees with the rule",
         )
         .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers")
+}
+
+fn sensitivity_table(rows: &[score::SensitivityRow], target: i32) -> OutputTable {
+    OutputTable::new("sensitivity")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "target year")
+        .col(
+            "indicator",
+            ColumnData::Str(rows.iter().map(|r| r.indicator.name().to_string()).collect()),
+            "indicator whose weight was changed",
+        )
+        .col("factor", ColumnData::Float(rows.iter().map(|r| r.factor).collect()), "weight multiplied by")
+        .col(
+            "cells_changed",
+            ColumnData::Int(rows.iter().map(|r| r.changed as i64).collect()),
+            "cells whose rule rating changes",
+        )
+        .col(
+            "shortage_cells",
+            ColumnData::Int(rows.iter().map(|r| r.shortage as i64).collect()),
+            "cells rated shortage with the changed weight",
+        )
+        .col(
+            "surplus_cells",
+            ColumnData::Int(rows.iter().map(|r| r.surplus as i64).collect()),
+            "cells rated surplus with the changed weight",
+        )
+        .col(
+            "changes",
+            ColumnData::Str(rows.iter().map(|r| r.changes.join("; ")).collect()),
+            "the changed cells, region/section old->new",
+        )
 }
 
 /// A row of the final edition: the order's row with the amendments applied.

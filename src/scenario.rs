@@ -101,11 +101,12 @@ mod model_name {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShortageConfig {
-    /// A cell is in shortage when its gap is positive and its vacancies per matched unemployed
-    /// person, relative to the national ratio, are at least this.
-    #[serde(default = "default_tightness_cutoff")]
-    pub tightness_cutoff: f64,
-    /// A cell is in surplus when its gap is negative and its relative tightness is below this.
+    /// A cell is in shortage when its composite score is at least this and its openings
+    /// exceed domestic supply.
+    #[serde(default = "default_shortage_cutoff")]
+    pub shortage_cutoff: f64,
+    /// A cell is in surplus when its composite score is at most this and domestic supply
+    /// covers its openings.
     #[serde(default = "default_surplus_cutoff")]
     pub surplus_cutoff: f64,
     /// Unemployment up to this percentage of the labour force is frictional (people between
@@ -115,13 +116,35 @@ pub struct ShortageConfig {
     /// Cells with fewer employed persons are rated "undetermined".
     #[serde(default = "default_min_cell")]
     pub min_cell_employment: i64,
+    /// Weights of the indicators in the composite score (non-negative, not all zero).
+    #[serde(default = "crate::shortage::score::Weights::default_map")]
+    pub weights: BTreeMap<String, f64>,
+    /// Real output (GVA) growth by section in the target years, % a year; sections not listed
+    /// keep their mean growth of the last five years.
+    #[serde(default)]
+    pub output_growth_pct: BTreeMap<String, f64>,
+    /// Share of women among those who retire (for the effect of the women's pension-age steps).
+    #[serde(default = "default_women_share")]
+    pub women_share_of_retirements: f64,
+    /// Ratings forced by a planner, each with its reason (kept in the output).
+    #[serde(default)]
+    pub overrides: Vec<OverrideConfig>,
 }
 
-fn default_tightness_cutoff() -> f64 {
-    1.0
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideConfig {
+    pub region: String,
+    pub section: String,
+    pub rating: String,
+    pub reason: String,
+}
+
+fn default_shortage_cutoff() -> f64 {
+    0.5
 }
 fn default_surplus_cutoff() -> f64 {
-    0.8
+    -0.5
 }
 fn default_frictional() -> f64 {
     4.0
@@ -129,15 +152,47 @@ fn default_frictional() -> f64 {
 fn default_min_cell() -> i64 {
     1000
 }
+fn default_women_share() -> f64 {
+    0.5
+}
 
 impl Default for ShortageConfig {
     fn default() -> Self {
         ShortageConfig {
-            tightness_cutoff: default_tightness_cutoff(),
+            shortage_cutoff: default_shortage_cutoff(),
             surplus_cutoff: default_surplus_cutoff(),
             frictional_unemployment_pct: default_frictional(),
             min_cell_employment: default_min_cell(),
+            weights: crate::shortage::score::Weights::default_map(),
+            output_growth_pct: BTreeMap::new(),
+            women_share_of_retirements: default_women_share(),
+            overrides: Vec::new(),
         }
+    }
+}
+
+impl ShortageConfig {
+    /// The rating rule's settings (weights validated at load).
+    pub fn rule(&self) -> crate::shortage::score::RuleConfig {
+        crate::shortage::score::RuleConfig {
+            weights: crate::shortage::score::Weights::from_map(&self.weights).expect("validated"),
+            shortage_cutoff: self.shortage_cutoff,
+            surplus_cutoff: self.surplus_cutoff,
+            min_cell_employment: self.min_cell_employment as f64,
+        }
+    }
+
+    /// Overrides with codes resolved (validated at load).
+    pub fn overrides(&self) -> Vec<crate::shortage::Override> {
+        self.overrides
+            .iter()
+            .map(|o| crate::shortage::Override {
+                region: o.region.parse().expect("validated"),
+                section: o.section.parse().expect("validated"),
+                rating: crate::shortage::Rating::parse(&o.rating).expect("validated"),
+                reason: o.reason.clone(),
+            })
+            .collect()
     }
 }
 
@@ -320,11 +375,35 @@ impl Scenario {
             return Err(at("target_year", format!("{} is outside 2000..2100", self.target_year)));
         }
         let sh = &self.shortage;
-        if !(sh.tightness_cutoff > 0.0) || !(sh.surplus_cutoff >= 0.0) || sh.surplus_cutoff > sh.tightness_cutoff {
+        if !sh.shortage_cutoff.is_finite() || !sh.surplus_cutoff.is_finite() || sh.surplus_cutoff >= sh.shortage_cutoff
+        {
             return Err(at(
-                "tightness_cutoff",
-                "need 0 <= surplus_cutoff <= tightness_cutoff and tightness_cutoff > 0".into(),
+                "shortage_cutoff",
+                format!("need surplus_cutoff < shortage_cutoff (got {} and {})", sh.surplus_cutoff, sh.shortage_cutoff),
             ));
+        }
+        crate::shortage::score::Weights::from_map(&sh.weights).map_err(|m| at("weights", m))?;
+        for (k, v) in &sh.output_growth_pct {
+            k.parse::<crate::codes::OkedSection>().map_err(|e| at("output_growth_pct", e))?;
+            if !(-50.0..=100.0).contains(v) {
+                return Err(at("output_growth_pct", format!("section {k}: {v} % a year is outside -50..100")));
+            }
+        }
+        if !(0.0..=1.0).contains(&sh.women_share_of_retirements) {
+            return Err(at("women_share_of_retirements", "must be a share in [0, 1]".into()));
+        }
+        for o in &sh.overrides {
+            o.region.parse::<crate::codes::Region>().map_err(|e| at("overrides", e.to_string()))?;
+            o.section.parse::<crate::codes::OkedSection>().map_err(|e| at("overrides", e))?;
+            if crate::shortage::Rating::parse(&o.rating).is_none() {
+                return Err(at(
+                    "overrides",
+                    format!("rating `{}` is not shortage, balanced, surplus or undetermined", o.rating),
+                ));
+            }
+            if o.reason.trim().is_empty() {
+                return Err(at("overrides", format!("the override of {} / {} needs a reason", o.region, o.section)));
+            }
         }
         if !(0.0..100.0).contains(&sh.frictional_unemployment_pct) {
             return Err(at("frictional_unemployment_pct", "must be a percentage in [0, 100)".into()));

@@ -9,7 +9,7 @@ fn committed_panel_is_reproducible() {
     let root = repo();
     let report =
         kvota::dataset::build(&root.join("data/raw"), &root.join("data/build/assumptions.toml"), out.path()).unwrap();
-    assert_eq!(report.files.len(), 5);
+    assert_eq!(report.files.len(), 6);
     assert_eq!(
         hashes(out.path()),
         hashes(&root.join("data/panel")),

@@ -7,4 +7,5 @@ mod dataset;
 mod forecast;
 mod params;
 mod pipeline;
+mod shortage;
 mod support;

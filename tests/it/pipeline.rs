@@ -62,7 +62,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let (out, outcome) = run_baseline();
     let dir = out.path().join("baseline");
     let contract = documented_contract();
-    assert_eq!(contract.len(), 7, "docs/outputs.md documents seven Parquet files");
+    assert_eq!(contract.len(), 8, "docs/outputs.md documents eight Parquet files");
     for (file, columns) in &contract {
         let (schema, kv, rows) = parquet_schema(&dir.join(file));
         assert_eq!(&schema, columns, "{file}: schema differs from docs/outputs.md");
@@ -75,7 +75,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["scenario"]["id"], "baseline");
-    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 5 + 5, "5 panel files and 5 parameter files");
+    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 6 + 5, "6 panel files and 5 parameter files");
     assert!(
         manifest["parameters"]
             .as_array()
@@ -84,7 +84,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
             .any(|p| p["name"] == "foreign_labour.ceiling_pct"
                 && p["reference"].as_str().unwrap().contains("12 Dec 2025"))
     );
-    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 7);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 8);
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn two_runs_are_byte_identical() {
     let (b, _) = run_baseline();
     for dir in ["baseline", "baseline/editions"] {
         let ha = hashes(&a.path().join(dir));
-        assert_eq!(ha.len(), if dir == "baseline" { 5 } else { 3 });
+        assert_eq!(ha.len(), if dir == "baseline" { 6 } else { 3 });
         assert_eq!(ha, hashes(&b.path().join(dir)), "{dir}");
     }
 }
@@ -180,12 +180,12 @@ fn cli_run_writes_outputs_and_exits_zero() {
     let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
-    assert_eq!(hashes(&out.path().join("baseline")).len(), 5);
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 6);
     assert_eq!(hashes(&out.path().join("baseline/editions")).len(), 3);
-    // No staging folder left behind: 4 Parquet files, the manifest and editions/.
-    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 6);
+    // No staging folder left behind: 5 Parquet files, the manifest and editions/.
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 7);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.contains("valid: 5 files"), "{text}");
+    assert!(text.contains("valid: 6 files"), "{text}");
 }

@@ -302,7 +302,7 @@ proptest! {
     #[test]
     fn biproportional_margins_exact(rows in 2usize..7, cols in 2usize..7, seed in 0u64..10_000) {
         let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-        let mut next = || { state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); (state >> 33) };
+        let mut next = || { state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); state >> 33 };
         let w: Vec<Vec<f64>> = (0..rows).map(|_| (0..cols).map(|_| (next() % 1000 + 1) as f64).collect()).collect();
         // Margins from a random integer matrix, so the instance is feasible.
         let x: Vec<Vec<u64>> = (0..rows).map(|_| (0..cols).map(|_| next() % 20).collect()).collect();

@@ -1,0 +1,355 @@
+//! Where the shortage is real, how large it is, and why.
+//!
+//! - **Stock-flow accounting** (Canada's COPS, Cedefop) per region x OKED section for the target
+//!   year: openings = expansion demand (employment growth; its national level per section from
+//!   the output elasticity model, `elasticity`) + replacement demand (retirements, with the
+//!   pension-age steps) + unfilled vacancies; domestic supply = unemployed above the frictional
+//!   rate matched to the section + new entrants + net internal migration; gap = openings -
+//!   supply.
+//! - **Indicators** of current conditions (`indicators`), normalised and weighted into a
+//!   **composite score** (`score`).
+//! - **Rating**: shortage when the score reaches the cut-off *and* openings exceed domestic
+//!   supply; surplus when the score is at or below the surplus cut-off and they do not;
+//!   undetermined when the cell is too small or an indicator is missing — with the reason, never
+//!   a made-up rating.
+//! - A **classifier** trained on the history of ratings flags unstable cells (`classifier`);
+//!   the rule is **back-tested** on 2015-2024 (`backtest`).
+//! - Planners may **override** a rating with a reason; overrides stay visible in the output.
+
+pub mod backtest;
+pub mod classifier;
+pub mod elasticity;
+pub mod indicators;
+pub mod score;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::codes::{OkedSection, Region};
+use indicators::{Indicator, National, Values};
+use score::{RuleConfig, Undetermined};
+
+/// The rating of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rating {
+    Shortage,
+    Balanced,
+    Surplus,
+    Undetermined,
+}
+
+impl Rating {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Shortage => "shortage",
+            Rating::Balanced => "balanced",
+            Rating::Surplus => "surplus",
+            Rating::Undetermined => "undetermined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Rating> {
+        [Rating::Shortage, Rating::Balanced, Rating::Surplus, Rating::Undetermined]
+            .into_iter()
+            .find(|r| r.code() == s.trim())
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Demand-side inputs of one cell for the year rated (persons).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellInputs {
+    pub region: Region,
+    pub section: OkedSection,
+    /// Employment in the year before the one rated (the last observed year for a forecast).
+    pub employed_last: f64,
+    /// Employment in the year rated.
+    pub employed: f64,
+    pub retirements: f64,
+    pub vacancies: f64,
+    pub new_entrants: f64,
+}
+
+/// Supply-side inputs of one region for the year rated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegionInputs {
+    pub region: Region,
+    pub unemployed: f64,
+    /// Labour force, for the frictional level of unemployment.
+    pub labour_force: f64,
+    /// Net internal migration (persons, signed).
+    pub net_migration: f64,
+    /// Labour force / population, applied to migrants.
+    pub activity_rate: f64,
+}
+
+/// Openings, supply and gap of one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Flows {
+    pub expansion: f64,
+    pub replacement: f64,
+    pub vacancies: f64,
+    pub openings: f64,
+    pub unemployed_matched: f64,
+    pub unemployed_available: f64,
+    pub new_entrants: f64,
+    pub migration: f64,
+    pub supply: f64,
+    pub gap: f64,
+}
+
+/// Stock-flow accounting for every cell (same order as `cells`). Unemployment above the
+/// frictional rate and migration are split over a region's sections by employment share, so
+/// they add up to the regional totals.
+pub fn stock_flow(cells: &[CellInputs], regions: &[RegionInputs], frictional_pct: f64) -> Vec<Flows> {
+    let mut region_employed: BTreeMap<Region, f64> = BTreeMap::new();
+    for c in cells {
+        *region_employed.entry(c.region).or_default() += c.employed_last;
+    }
+    let frictional = frictional_pct / 100.0;
+    cells
+        .iter()
+        .map(|c| {
+            let reg = regions.iter().find(|r| r.region == c.region).expect("every cell's region has inputs");
+            let re = region_employed[&c.region];
+            let share = if re > 0.0 { c.employed_last / re } else { 0.0 };
+            let expansion = (c.employed - c.employed_last).max(0.0);
+            let openings = expansion + c.retirements + c.vacancies;
+            let unemployed_matched = reg.unemployed * share;
+            let unemployed_available = (reg.unemployed - frictional * reg.labour_force).max(0.0) * share;
+            let migration = reg.net_migration * reg.activity_rate * share;
+            let supply = unemployed_available + c.new_entrants + migration;
+            Flows {
+                expansion,
+                replacement: c.retirements,
+                vacancies: c.vacancies,
+                openings,
+                unemployed_matched,
+                unemployed_available,
+                new_entrants: c.new_entrants,
+                migration,
+                supply,
+                gap: openings - supply,
+            }
+        })
+        .collect()
+}
+
+/// A planner's override of a cell's rating.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub region: Region,
+    pub section: OkedSection,
+    pub rating: Rating,
+    pub reason: String,
+}
+
+/// Demand, supply, indicators, score and rating of one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellOutlook {
+    pub region: Region,
+    pub section: OkedSection,
+    pub employed_last: f64,
+    pub employed: f64,
+    pub flows: Flows,
+    /// Indicator values (current conditions, last observed year).
+    pub indicators: Values,
+    /// Normalised indicators (robust z, oriented: higher = tighter).
+    pub z: Values,
+    pub score: Option<f64>,
+    /// The rule's rating.
+    pub rating_model: Rating,
+    /// The rating used: the rule's, or the override's.
+    pub rating: Rating,
+    pub override_reason: Option<String>,
+    /// Logistic classifier's probability that the rule rates the cell shortage.
+    pub p_shortage: Option<f64>,
+    /// The rating sits near the classifier's boundary or the tree disagrees with it.
+    pub unstable: bool,
+    /// The sentence behind the rating, generated from the numbers.
+    pub reason: String,
+}
+
+impl CellOutlook {
+    /// Whole persons of positive gap in cells rated shortage: the quota-relevant shortage.
+    pub fn shortage_persons(&self) -> u64 {
+        if self.rating == Rating::Shortage && self.flows.gap >= 1.0 { self.flows.gap.floor() as u64 } else { 0 }
+    }
+}
+
+fn thousands(v: f64) -> String {
+    crate::allocate::thousands(v.round().max(0.0) as u64)
+}
+
+/// The sentence of a cell: the two indicators that pushed its score most, the flows, and the
+/// verdict, e.g. "KZ-23 / F: vacancies per job-seeker 2.40 (national 0.90), real wages +6.1 %
+/// a year over 3 years (national +2.0 %); 1,830 openings vs 1,120 domestic supply: shortage of
+/// 710 (score 0.84 >= 0.50)".
+#[allow(clippy::too_many_arguments)]
+pub fn explain(
+    region: Region,
+    section: OkedSection,
+    values: &Values,
+    z: &Values,
+    score: &Result<f64, Vec<Indicator>>,
+    flows: &Flows,
+    rating: Rating,
+    undetermined: Option<&Undetermined>,
+    national: &National,
+    cfg: &RuleConfig,
+) -> String {
+    let head = format!("{} / {}: ", region.iso(), section.code());
+    if let Some(u) = undetermined {
+        return head
+            + &match u {
+                Undetermined::TooSmall { employed, needed } => {
+                    format!(
+                        "{} employed, below the {} needed to judge a cell: undetermined",
+                        thousands(*employed),
+                        thousands(*needed)
+                    )
+                }
+                Undetermined::Missing(m) => {
+                    format!("undetermined: no data for {}", m.iter().map(|i| i.name()).collect::<Vec<_>>().join(", "))
+                }
+            };
+    }
+    let s = *score.as_ref().expect("determined cells have a score");
+    // The two largest contributions in the direction of the verdict.
+    let mut contrib: Vec<(Indicator, f64)> = Indicator::ALL
+        .into_iter()
+        .filter_map(|i| z[i.index()].map(|zz| (i, cfg.weights.0[i.index()] * zz)))
+        .filter(|(_, c)| *c != 0.0)
+        .collect();
+    let sign = if s >= 0.0 { -1.0 } else { 1.0 };
+    contrib.sort_by(|a, b| (sign * a.1).total_cmp(&(sign * b.1)));
+    let signals: Vec<String> =
+        contrib.iter().take(2).filter_map(|(i, _)| values[i.index()].map(|v| i.describe(v, national.of(*i)))).collect();
+    let verdict = match rating {
+        Rating::Shortage => {
+            format!("shortage of {} (score {s:.2} >= {:.2})", thousands(flows.gap), cfg.shortage_cutoff)
+        }
+        Rating::Surplus => format!("surplus of {} (score {s:.2} <= {:.2})", thousands(-flows.gap), cfg.surplus_cutoff),
+        _ if s >= cfg.shortage_cutoff => {
+            format!("balanced: tight signals (score {s:.2}) but domestic supply covers the openings")
+        }
+        _ if s <= cfg.surplus_cutoff => {
+            format!(
+                "balanced: slack signals (score {s:.2}) but openings exceed domestic supply by {}",
+                thousands(flows.gap)
+            )
+        }
+        _ => format!("balanced (score {s:.2} between {:.2} and {:.2})", cfg.surplus_cutoff, cfg.shortage_cutoff),
+    };
+    format!(
+        "{head}{}; {} openings vs {} domestic supply: {verdict}",
+        signals.join(", "),
+        thousands(flows.openings),
+        thousands(flows.supply)
+    )
+}
+
+/// Rates the cells of one year: flows, indicators (already computed), normalisation over the
+/// cells large enough to judge, score, rule, explanation. Overrides and the classifier are
+/// applied by the caller.
+pub fn rate_cells(
+    cells: &[CellInputs],
+    regions: &[RegionInputs],
+    indicators: &indicators::YearIndicators,
+    cfg: &RuleConfig,
+    frictional_pct: f64,
+) -> Vec<CellOutlook> {
+    let flows = stock_flow(cells, regions, frictional_pct);
+    let size: BTreeMap<(Region, OkedSection), f64> =
+        cells.iter().map(|c| ((c.region, c.section), c.employed_last)).collect();
+    let z = score::normalise(&indicators.cells, |k| size.get(k).is_some_and(|e| *e >= cfg.min_cell_employment));
+    cells
+        .iter()
+        .zip(flows)
+        .map(|(c, f)| {
+            let key = (c.region, c.section);
+            let values = indicators.cells.get(&key).copied().unwrap_or([None; indicators::N]);
+            let zz = z.get(&key).copied().unwrap_or([None; indicators::N]);
+            let sc = score::composite(&zz, &cfg.weights);
+            let (rating, und) = score::rate(c.employed_last, &sc, f.gap, cfg);
+            let reason =
+                explain(c.region, c.section, &values, &zz, &sc, &f, rating, und.as_ref(), &indicators.national, cfg);
+            CellOutlook {
+                region: c.region,
+                section: c.section,
+                employed_last: c.employed_last,
+                employed: c.employed,
+                flows: f,
+                indicators: values,
+                z: zz,
+                score: sc.ok(),
+                rating_model: rating,
+                rating,
+                override_reason: None,
+                p_shortage: None,
+                unstable: false,
+                reason,
+            }
+        })
+        .collect()
+}
+
+/// Applies overrides (each names a cell; the reason is kept and the sentence says so).
+pub fn apply_overrides(outlooks: &mut [CellOutlook], overrides: &[Override]) {
+    for o in overrides {
+        if let Some(c) = outlooks.iter_mut().find(|c| c.region == o.region && c.section == o.section) {
+            c.rating = o.rating;
+            c.override_reason = Some(o.reason.clone());
+            c.reason = format!("{} Overridden to {}: {}.", c.reason, o.rating, o.reason);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(section: char, last: f64, fc: f64, vac: f64) -> CellInputs {
+        CellInputs {
+            region: Region::PAVLODAR,
+            section: OkedSection::from_letter(section).unwrap(),
+            employed_last: last,
+            employed: fc,
+            retirements: 100.0,
+            vacancies: vac,
+            new_entrants: 50.0,
+        }
+    }
+
+    #[test]
+    fn supply_is_split_by_employment_share_and_adds_up() {
+        let cells = [cell('A', 30_000.0, 31_000.0, 900.0), cell('F', 10_000.0, 9_000.0, 50.0)];
+        let regions = [RegionInputs {
+            region: Region::PAVLODAR,
+            unemployed: 2_000.0,
+            labour_force: 40_000.0,
+            net_migration: -400.0,
+            activity_rate: 0.5,
+        }];
+        let out = stock_flow(&cells, &regions, 2.5);
+        let matched: f64 = out.iter().map(|c| c.unemployed_matched).sum();
+        assert!((matched - 2_000.0).abs() < 1e-9);
+        // 1,000 of the 2,000 unemployed are above the 2.5 % frictional level.
+        let available: f64 = out.iter().map(|c| c.unemployed_available).sum();
+        assert!((available - 1_000.0).abs() < 1e-9);
+        let mig: f64 = out.iter().map(|c| c.migration).sum();
+        assert!((mig + 200.0).abs() < 1e-9);
+        // A: openings 1000 + 100 + 900 = 2000; supply 750 + 50 - 150 = 650 -> gap 1350.
+        assert_eq!(out[0].openings, 2000.0);
+        assert!((out[0].gap - 1350.0).abs() < 1e-9);
+        // F: openings 0 + 100 + 50 = 150; supply 250 + 50 - 50 = 250 -> gap -100 (no expansion
+        // demand from falling employment).
+        assert!((out[1].gap + 100.0).abs() < 1e-9);
+        assert_eq!(out[1].expansion, 0.0);
+    }
+}

@@ -1,0 +1,278 @@
+//! The shortage model on the default data: accounting identities, the regional pattern of
+//! domain.md §1.8, the back-test against the naive rule (and that docs/methods.md reports the
+//! same figures), overrides, sensitivity, the pension-age step, and bad inputs.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use arrow::array::{Array, AsArray};
+use arrow::datatypes::{Float64Type, Int64Type};
+use kvota::pipeline::{self, Quiet, RunOutcome};
+use kvota::scenario::Scenario;
+
+use crate::support::{copy_dir, kvota, parquet_batches, repo, stderr};
+
+fn run_with(
+    text_edit: impl FnOnce(String) -> String,
+    panel: Option<&Path>,
+) -> (tempfile::TempDir, kvota::error::Result<RunOutcome>) {
+    let root = repo();
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(root.join("scenarios/baseline.toml")).unwrap();
+    let text = text_edit(text)
+        .replace(
+            "panel = \"data/panel\"",
+            &format!("panel = {:?}", panel.map_or(root.join("data/panel"), Path::to_path_buf)),
+        )
+        .replace("params = \"data/params\"", &format!("params = {:?}", root.join("data/params")));
+    let path = dir.path().join("s.toml");
+    fs::write(&path, text).unwrap();
+    let out = dir.path().join("out");
+    let r = Scenario::load(&path).and_then(|sc| pipeline::run(&path, &sc, &out, &Quiet));
+    (dir, r)
+}
+
+/// Column -> values (as f64; strings as their text in `text`), per row.
+struct Table {
+    num: BTreeMap<String, Vec<Option<f64>>>,
+    text: BTreeMap<String, Vec<Option<String>>>,
+}
+
+fn read(path: &Path) -> Table {
+    let mut t = Table { num: BTreeMap::new(), text: BTreeMap::new() };
+    for b in parquet_batches(path) {
+        for (f, c) in b.schema().fields().iter().zip(b.columns()) {
+            let name = f.name().clone();
+            match c.data_type() {
+                arrow::datatypes::DataType::Float64 => {
+                    let a = c.as_primitive::<Float64Type>();
+                    t.num.entry(name).or_default().extend((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i))));
+                }
+                arrow::datatypes::DataType::Int64 => {
+                    let a = c.as_primitive::<Int64Type>();
+                    t.num
+                        .entry(name)
+                        .or_default()
+                        .extend((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i) as f64)));
+                }
+                arrow::datatypes::DataType::Utf8 => {
+                    let a = c.as_string::<i32>();
+                    t.text
+                        .entry(name)
+                        .or_default()
+                        .extend((0..a.len()).map(|i| (!a.is_null(i)).then(|| a.value(i).to_string())));
+                }
+                _ => {}
+            }
+        }
+    }
+    t
+}
+
+impl Table {
+    fn f(&self, c: &str, i: usize) -> f64 {
+        self.num[c][i].unwrap_or(f64::NAN)
+    }
+    fn s(&self, c: &str, i: usize) -> &str {
+        self.text[c][i].as_deref().unwrap_or("")
+    }
+    fn len(&self) -> usize {
+        self.text["region_code"].len()
+    }
+}
+
+#[test]
+fn accounting_identities_hold() {
+    let (dir, r) = run_with(|t| t, None);
+    r.unwrap();
+    let out = dir.path().join("out/baseline");
+    let t = read(&out.join("shortage.parquet"));
+    let fc = read(&out.join("forecast.parquet"));
+    // Regional unemployment forecast for 2026, and the frictional level 4 % of the labour force.
+    let mut unemployed: BTreeMap<String, f64> = BTreeMap::new();
+    let mut lf: BTreeMap<String, f64> = BTreeMap::new();
+    let mut vac_fc = 0.0;
+    for i in 0..fc.len() {
+        if fc.f("year", i) != 2026.0 {
+            continue;
+        }
+        let r = fc.s("region_code", i).to_string();
+        match fc.s("variable", i) {
+            "unemployed" => *unemployed.entry(r).or_default() += fc.f("mean", i),
+            "labour_force" => *lf.entry(r).or_default() += fc.f("mean", i),
+            "vacancies" => vac_fc += fc.f("mean", i),
+            _ => {}
+        }
+    }
+    let mut matched: BTreeMap<String, f64> = BTreeMap::new();
+    let mut available: BTreeMap<String, f64> = BTreeMap::new();
+    let mut vac = 0.0;
+    for i in 0..t.len() {
+        let (o, e, rep, v) =
+            (t.f("openings", i), t.f("expansion_demand", i), t.f("replacement_demand", i), t.f("vacancies", i));
+        assert!((o - (e + rep + v)).abs() < 1e-6, "openings add up");
+        let s = t.f("unemployed_available", i) + t.f("new_entrants", i) + t.f("net_migration", i);
+        assert!((t.f("domestic_supply", i) - s).abs() < 1e-6, "supply adds up");
+        assert!((t.f("gap", i) - (o - s)).abs() < 1e-6, "gap = openings - supply");
+        // No quota-relevant gap where supply covers openings.
+        if t.f("gap", i) <= 0.0 {
+            assert_eq!(t.f("shortage_persons", i), 0.0);
+        }
+        assert!(t.f("shortage_persons", i) >= 0.0);
+        *matched.entry(t.s("region_code", i).to_string()).or_default() += t.f("unemployed_matched", i);
+        *available.entry(t.s("region_code", i).to_string()).or_default() += t.f("unemployed_available", i);
+        vac += v;
+    }
+    // Matched unemployment adds up to the regional forecasts; available to those above 4 %.
+    for (r, u) in &unemployed {
+        assert!((matched[r] - u).abs() < 1e-6 * u.max(1.0), "{r}: {} vs {u}", matched[r]);
+        let above = (u - 0.04 * lf[r]).max(0.0);
+        assert!((available[r] - above).abs() < 1e-6 * u.max(1.0), "{r}");
+    }
+    assert!((vac - vac_fc).abs() < 1e-6 * vac_fc, "vacancies are the forecasts");
+}
+
+#[test]
+fn regions_follow_the_known_pattern_and_the_backtest_beats_the_naive_rule() {
+    let (dir, r) = run_with(|t| t, None);
+    let outcome = r.unwrap();
+    let t = read(&dir.path().join("out/baseline/shortage.parquet"));
+    // Employment-weighted mean score per region.
+    let mut acc: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for i in 0..t.len() {
+        if let Some(s) = t.num["score"][i] {
+            let e = acc.entry(t.s("region_code", i).to_string()).or_default();
+            e.0 += s * t.f("employed_last", i);
+            e.1 += t.f("employed_last", i);
+        }
+    }
+    let score = |r: &str| acc[r].0 / acc[r].1;
+    // domain.md §1.8 [Q17]: deficit Pavlodar, Kostanay, North and East Kazakhstan; surplus
+    // Turkistan, Zhambyl, Kyzylorda, Mangystau.
+    let north = ["KZ-55", "KZ-39", "KZ-59", "KZ-63"];
+    let south = ["KZ-61", "KZ-31", "KZ-43", "KZ-47"];
+    for r in north {
+        assert!(score(r) > 0.0, "{r}: {}", score(r));
+    }
+    for r in south {
+        assert!(score(r) < 0.0, "{r}: {}", score(r));
+    }
+    let min_north = north.iter().map(|r| score(r)).fold(f64::INFINITY, f64::min);
+    let max_south = south.iter().map(|r| score(r)).fold(f64::NEG_INFINITY, f64::max);
+    assert!(min_north > max_south);
+
+    // Back-test 2015-2024: the composite rule is more often right than the naive one.
+    let bt = &outcome.manifest.shortage_model.backtest;
+    let (c, n) = (&bt.pooled["composite"], &bt.pooled["naive_vacancy_rate"]);
+    assert!(c.2 > n.2, "composite {c:?} vs naive {n:?}");
+    assert!(c.2 > bt.base_rate);
+    assert_eq!(bt.rows.iter().map(|r| r.year).min(), Some(2015));
+    assert_eq!(bt.rows.iter().map(|r| r.year).max(), Some(2024));
+    // docs/methods.md reports these very figures.
+    let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap();
+    for (name, v) in [("composite", c), ("naive", n)] {
+        let figure = format!("{:.1} %", 100.0 * v.2);
+        assert!(methods.contains(&figure), "docs/methods.md lacks the {name} precision {figure}");
+    }
+    let base = format!("{:.1} %", 100.0 * bt.base_rate);
+    assert!(methods.contains(&base), "docs/methods.md lacks the base rate {base}");
+    // The classifier's held-out metrics are reported.
+    let clf = outcome.manifest.shortage_model.classifier.as_ref().unwrap();
+    assert!(clf.logistic.f1 > 0.5 && clf.tree.f1 > 0.5, "{clf:?}");
+    // Elasticities were fitted for every section and are in range.
+    let el = outcome.manifest.shortage_model.elasticity.as_ref().unwrap();
+    assert_eq!(el.sections.len(), 19);
+    assert!(el.sections.iter().all(|s| (0.0..=1.2).contains(&s.elasticity)));
+}
+
+#[test]
+fn overrides_are_kept_and_sensitivity_is_reported() {
+    let add = "\n[[shortage.overrides]]\nregion = \"KZ-71\"\nsection = \"F\"\nrating = \"shortage\"\nreason = \"capital construction programme (test)\"\n";
+    let (dir, r) = run_with(|t| t.replace("[shortage.weights]", &format!("{add}\n[shortage.weights]")), None);
+    r.unwrap();
+    let t = read(&dir.path().join("out/baseline/shortage.parquet"));
+    let i = (0..t.len()).find(|&i| t.s("region_code", i) == "KZ-71" && t.s("oked_section", i) == "F").unwrap();
+    assert_eq!(t.s("rating", i), "shortage");
+    assert_ne!(t.s("rating_model", i), "shortage", "the rule's own rating stays visible");
+    assert!(t.s("override_reason", i).contains("capital construction"));
+    assert!(t.s("reason", i).contains("Overridden to shortage"));
+    let others = (0..t.len()).filter(|&i| t.text["override_reason"][i].is_some()).count();
+    assert_eq!(others, 1);
+    let s = read(&dir.path().join("out/baseline/sensitivity.parquet"));
+    assert_eq!(s.text["indicator"].len(), 16, "8 weighted indicators x 2 factors");
+    assert!(s.num["cells_changed"].iter().all(|v| v.unwrap() >= 0.0));
+}
+
+#[test]
+fn pension_age_step_lowers_replacement_demand_in_2028() {
+    let (_d, r) = run_with(|t| t.replace("target_year = 2026", "target_year = 2028"), None);
+    let o = r.unwrap();
+    // Women's pension age 61 -> 61.5 in 2028: half of the women's cohort, women half of the
+    // retirements -> x 0.75.
+    assert!((o.manifest.shortage_model.pension_factor - 0.75).abs() < 1e-12);
+    assert!(o.manifest.shortage_model.notes.iter().any(|n| n.contains("pension ages rise in 2028")));
+    let (_d, r) = run_with(|t| t, None);
+    assert_eq!(r.unwrap().manifest.shortage_model.pension_factor, 1.0);
+}
+
+#[test]
+fn missing_indicator_data_is_undetermined_with_the_reason() {
+    // Pavlodar reports no unemployed in 2025: vacancies per matched unemployed person cannot be
+    // computed for its cells, so they are undetermined and say why (never a made-up rating).
+    let panel = copy_dir(&repo().join("data/panel"));
+    let p = panel.path().join("region_year.csv");
+    let text = fs::read_to_string(&p).unwrap();
+    let header: Vec<String> = text.lines().next().unwrap().split(',').map(str::to_string).collect();
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let mut f: Vec<String> = l.split(',').map(str::to_string).collect();
+            if f[col("region_code")] == "KZ-55" && f[col("year")] == "2025" {
+                f[col("labour_force")] = f[col("employed")].clone();
+                f[col("unemployed")] = "0".into();
+            }
+            f.join(",")
+        })
+        .collect();
+    fs::write(&p, edited.join("\n") + "\n").unwrap();
+    let (dir, r) = run_with(|t| t, Some(panel.path()));
+    r.unwrap();
+    let t = read(&dir.path().join("out/baseline/shortage.parquet"));
+    let rows: Vec<usize> = (0..t.len()).filter(|&i| t.s("region_code", i) == "KZ-55").collect();
+    assert_eq!(rows.len(), 19);
+    for i in rows {
+        assert_eq!(t.s("rating", i), "undetermined");
+        assert!(t.s("reason", i).contains("no data for tightness"), "{}", t.s("reason", i));
+        assert!(t.num["score"][i].is_none());
+        assert_eq!(t.f("shortage_persons", i), 0.0);
+    }
+}
+
+#[test]
+fn invalid_weights_are_a_clear_error() {
+    for (edit, expect) in [("tightness = -0.25", "non-negative"), ("tightnes = 0.25", "unknown indicator `tightnes`")] {
+        let dir = tempfile::tempdir().unwrap();
+        let text =
+            fs::read_to_string(repo().join("scenarios/baseline.toml")).unwrap().replace("tightness = 0.25", edit);
+        let path = dir.path().join("w.toml");
+        fs::write(&path, text).unwrap();
+        let o = kvota(&["run", "-q", "--scenario", path.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let e = stderr(&o);
+        assert!(e.contains("w.toml") && e.contains("weights") && e.contains(expect), "{e}");
+        assert!(!dir.path().join("baseline").exists(), "no outputs");
+    }
+    // All zero.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = fs::read_to_string(repo().join("scenarios/baseline.toml")).unwrap();
+    let a = text.find("[shortage.weights]").unwrap();
+    let b = text.find("[shortage.output_growth_pct]").unwrap();
+    text.replace_range(a..b, "[shortage.weights]\ntightness = 0\n\n");
+    let path = dir.path().join("z.toml");
+    fs::write(&path, text).unwrap();
+    let o = kvota(&["run", "-q", "--scenario", path.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("all weights are zero"), "{}", stderr(&o));
+}
