@@ -127,9 +127,9 @@ pub enum ColumnData {
 
 /// One column: name, data and its documented meaning (stored as field metadata).
 pub struct OutputColumn {
-    pub name: &'static str,
+    pub name: String,
     pub data: ColumnData,
-    pub description: &'static str,
+    pub description: String,
 }
 
 /// A table to be written as Parquet, with its schema stated column by column.
@@ -143,8 +143,8 @@ impl OutputTable {
         OutputTable { name, columns: Vec::new() }
     }
 
-    pub fn col(mut self, name: &'static str, data: ColumnData, description: &'static str) -> Self {
-        self.columns.push(OutputColumn { name, data, description });
+    pub fn col(mut self, name: impl Into<String>, data: ColumnData, description: impl Into<String>) -> Self {
+        self.columns.push(OutputColumn { name: name.into(), data, description: description.into() });
         self
     }
 
@@ -214,7 +214,7 @@ impl OutputTable {
             };
             let meta: std::collections::HashMap<String, String> =
                 [("description".to_string(), c.description.to_string())].into_iter().collect();
-            fields.push(Field::new(c.name, dt, nullable).with_metadata(meta));
+            fields.push(Field::new(c.name.clone(), dt, nullable).with_metadata(meta));
             arrays.push(arr);
         }
         let schema = Arc::new(Schema::new(fields));
@@ -224,28 +224,13 @@ impl OutputTable {
     /// Writes the table as Parquet (zstd, dictionary pages, statistics) with key-value
     /// metadata: schema version, table name and the caller's entries (scenario id, run id).
     pub fn write_parquet(&self, path: &Path, metadata: &[(&str, String)]) -> Result<()> {
-        let batch = self.to_batch()?;
-        let mut kv = vec![
-            KeyValue::new("kvota.schema_version".to_string(), SCHEMA_VERSION.to_string()),
-            KeyValue::new("kvota.table".to_string(), self.name.to_string()),
-        ];
-        kv.extend(metadata.iter().map(|(k, v)| KeyValue::new(format!("kvota.{k}"), v.clone())));
-        let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).map_err(|e| Error::output(self.name, e))?))
-            .set_key_value_metadata(Some(kv))
-            .set_created_by(format!("kvota {}", env!("CARGO_PKG_VERSION")))
-            .build();
-        let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-        let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props)).map_err(|e| Error::output(self.name, e))?;
-        w.write(&batch).map_err(|e| Error::output(self.name, e))?;
-        w.close().map_err(|e| Error::output(self.name, e))?;
-        Ok(())
+        write_parquet_chunks(path, self.name, metadata, std::iter::once(Ok(self.to_batch()?)))
     }
 
     /// Writes the table as CSV (header row, `.` decimal point, empty field for null).
     pub fn to_csv(&self) -> String {
         let mut s = String::new();
-        let names: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
+        let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
         s.push_str(&names.join(","));
         s.push('\n');
         for i in 0..self.len() {
@@ -276,6 +261,42 @@ fn format_float(x: f64) -> String {
 
 fn csv_escape(s: &str) -> String {
     if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+/// Writes record batches (one schema) as one Parquet file, batch by batch, so that a large
+/// table never has to be in memory whole. Key-value metadata as for [`OutputTable::write_parquet`].
+pub fn write_parquet_chunks(
+    path: &Path,
+    name: &str,
+    metadata: &[(&str, String)],
+    batches: impl Iterator<Item = Result<RecordBatch>>,
+) -> Result<()> {
+    let mut kv = vec![
+        KeyValue::new("kvota.schema_version".to_string(), SCHEMA_VERSION.to_string()),
+        KeyValue::new("kvota.table".to_string(), name.to_string()),
+    ];
+    kv.extend(metadata.iter().map(|(k, v)| KeyValue::new(format!("kvota.{k}"), v.clone())));
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).map_err(|e| Error::output(name, e))?))
+        .set_key_value_metadata(Some(kv))
+        .set_created_by(format!("kvota {}", env!("CARGO_PKG_VERSION")))
+        .build();
+    let mut writer: Option<ArrowWriter<fs::File>> = None;
+    for b in batches {
+        let b = b?;
+        if writer.is_none() {
+            let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
+            writer = Some(ArrowWriter::try_new(file, b.schema(), Some(props.clone())).map_err(|e| Error::output(name, e))?);
+        }
+        writer.as_mut().expect("created").write(&b).map_err(|e| Error::output(name, e))?;
+    }
+    match writer {
+        Some(w) => {
+            w.close().map_err(|e| Error::output(name, e))?;
+            Ok(())
+        }
+        None => Err(Error::output(name, "no rows to write")),
+    }
 }
 
 /// Writes `table` to `path` as Parquet (`.parquet`) or CSV (`.csv`), atomically: into a

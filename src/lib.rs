@@ -7,6 +7,7 @@
 
 pub mod allocate;
 pub mod codes;
+pub mod contract;
 pub mod dataset;
 pub mod error;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod panel;
 pub mod params;
 pub mod pipeline;
 pub mod scenario;
+pub mod select;
 pub mod series;
 pub mod shortage;
 pub mod table;

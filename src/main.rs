@@ -77,6 +77,47 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Score applicants by a rules file, rank the eligible ones of each quota cell, fill the slots.
+    ///
+    /// Example: kvota select --rules data/rules/kz_2026_pilot.toml --applicants applicants.csv --quota slots.csv --out reports/selection
+    Select {
+        /// Rules file (TOML): fields, stages, bands, caps, pass marks (see data/rules/).
+        #[arg(long)]
+        rules: PathBuf,
+        /// Applicants, CSV or Parquet: applicant_id, submitted_at, [updated_at, decided_at,
+        /// route, region, section,] and one column per field of the rules.
+        #[arg(long)]
+        applicants: PathBuf,
+        /// Slots per cell, CSV or Parquet: route, region, [section,] slots.
+        #[arg(long)]
+        quota: Option<PathBuf>,
+        /// Output folder: selection.parquet, cutoffs.parquet, funnel.parquet, manifest.json.
+        #[arg(long, default_value = "reports/selection")]
+        out: PathBuf,
+    },
+    /// The kandas social-contract ledger on a date: status, repayments owed, retention, projection.
+    ///
+    /// Example: kvota contract --families families.csv --payments payments.csv --moves moves.csv --as-of 2026-12-31
+    Contract {
+        /// Families, CSV or Parquet: family_id, arrival_date, host_region, members.
+        #[arg(long)]
+        families: PathBuf,
+        /// Support paid: family_id, item, paid_date, amount_mci or amount_kzt.
+        #[arg(long)]
+        payments: PathBuf,
+        /// Moves: family_id, move_date, to_region.
+        #[arg(long)]
+        moves: Option<PathBuf>,
+        /// Date of the status (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: String,
+        /// Folder with the dated parameters (contract length, repayment share, MCI).
+        #[arg(long, default_value = "data/params")]
+        params: PathBuf,
+        /// Output folder: contract_status.parquet, contract_regions.parquet, retention.parquet, manifest.json.
+        #[arg(long, default_value = "reports/contract")]
+        out: PathBuf,
+    },
     /// Rebuild the default dataset in data/panel from data/raw (see data/README.md).
     Dataset {
         #[command(subcommand)]
@@ -492,6 +533,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         names.join(", ")
                     );
                 }
+            }
+            Ok(())
+        }
+        Command::Select { rules, applicants, quota, out } => {
+            let o = kvota::select::run(&rules, &applicants, quota.as_deref(), &out)?;
+            if !quiet {
+                println!(
+                    "{} applicants: {}; {} quota cells",
+                    o.counts.values().sum::<u64>(),
+                    o.counts.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "),
+                    o.cells
+                );
+                println!("wrote {} files to {}", o.files.len(), out.display());
+            }
+            Ok(())
+        }
+        Command::Contract { families, payments, moves, as_of, params, out } => {
+            let date = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
+                .map_err(|_| anyhow::anyhow!("--as-of `{as_of}` is not a date (YYYY-MM-DD)"))?;
+            let o = kvota::contract::run(&families, &payments, moves.as_deref(), &params, date, &out)?;
+            if !quiet {
+                println!(
+                    "{} families on {date}: {}",
+                    o.by_status.values().sum::<u64>(),
+                    o.by_status.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+                );
+                println!(
+                    "owed {:.0} tenge; expected repayments of contracts in force {:.0} tenge; retention over the term {:.1} %",
+                    o.owed_kzt,
+                    o.expected_repayments_kzt,
+                    100.0 * o.retention_at_term
+                );
+                println!("wrote {} files to {}", o.files.len(), out.display());
             }
             Ok(())
         }

@@ -106,6 +106,29 @@ impl TextTable {
         Ok(TextTable { path: path.to_path_buf(), df, lines })
     }
 
+    /// Reads a CSV (as [`TextTable::read`]) or, by extension, a Parquet file whose columns are
+    /// cast to text; Parquet rows are numbered from 1 in error messages.
+    pub fn read_any(path: &Path) -> Result<TextTable> {
+        if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet")) {
+            return Self::read(path);
+        }
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let df = ParquetReader::new(file)
+            .finish()
+            .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
+        if df.height() == 0 {
+            return Err(Error::input(Location::file(path), "the file has no rows"));
+        }
+        let mut cols = Vec::with_capacity(df.width());
+        for c in df.columns() {
+            cols.push(c.cast(&DataType::String).map_err(|e| Error::polars(path.display().to_string(), e))?);
+        }
+        let height = df.height();
+        let df = DataFrame::new(height, cols).map_err(|e| Error::polars(path.display().to_string(), e))?;
+        let lines = (1..=df.height()).collect();
+        Ok(TextTable { path: path.to_path_buf(), df, lines })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -7,5 +7,6 @@ mod dataset;
 mod forecast;
 mod params;
 mod pipeline;
+mod select;
 mod shortage;
 mod support;
