@@ -81,6 +81,12 @@ fn main() {
         o.cells,
         o.counts
     );
-    println!("files: {} (peak memory: /usr/bin/time -v target/release/kvota select --rules {} --applicants {} --quota {} --out {})",
-        o.files.len(), rules.display(), applicants.display(), quota.display(), out.display());
+    println!(
+        "files: {} (peak memory: /usr/bin/time -v target/release/kvota select --rules {} --applicants {} --quota {} --out {})",
+        o.files.len(),
+        rules.display(),
+        applicants.display(),
+        quota.display(),
+        out.display()
+    );
 }

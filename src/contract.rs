@@ -255,7 +255,10 @@ pub fn ledger(
         let end = f.arrival.checked_add_months(Months::new(term)).expect("date in range");
         let mut ms: Vec<&&Move> = moves_of.get(f.id.as_str()).map(|v| v.iter().collect()).unwrap_or_default();
         ms.sort_by_key(|m| m.date);
-        let breach = ms.iter().find(|m| m.to != f.host && m.date >= f.arrival && m.date < end && m.date <= as_of).map(|m| m.date);
+        let breach = ms
+            .iter()
+            .find(|m| m.to != f.host && m.date >= f.arrival && m.date < end && m.date <= as_of)
+            .map(|m| m.date);
         let status = if as_of < f.arrival {
             Status::NotStarted
         } else if breach.is_some() {
@@ -409,7 +412,11 @@ fn status_table(rows: &[FamilyStatus], as_of: NaiveDate) -> OutputTable {
             ColumnData::OptStr(rows.iter().map(|r| r.breach_date.map(|d| d.to_string())).collect()),
             "date the family left the host region before the term ended",
         )
-        .col("months", ColumnData::Int(rows.iter().map(|r| r.months as i64).collect()), "whole months in the host region");
+        .col(
+            "months",
+            ColumnData::Int(rows.iter().map(|r| r.months as i64).collect()),
+            "whole months in the host region",
+        );
     for (k, item) in ITEMS.iter().enumerate() {
         t = t
             .col(
@@ -428,7 +435,11 @@ fn status_table(rows: &[FamilyStatus], as_of: NaiveDate) -> OutputTable {
         ColumnData::Float(rows.iter().map(|r| r.kzt.iter().sum()).collect()),
         "all support received, tenge",
     )
-    .col("owed_kzt", ColumnData::Float(rows.iter().map(|r| r.owed_kzt).collect()), "repayment owed (breached only), tenge")
+    .col(
+        "owed_kzt",
+        ColumnData::Float(rows.iter().map(|r| r.owed_kzt).collect()),
+        "repayment owed (breached only), tenge",
+    )
     .col(
         "p_breach",
         ColumnData::OptFloat(rows.iter().map(|r| r.p_breach).collect()),

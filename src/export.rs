@@ -286,7 +286,8 @@ pub fn write_parquet_chunks(
         let b = b?;
         if writer.is_none() {
             let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-            writer = Some(ArrowWriter::try_new(file, b.schema(), Some(props.clone())).map_err(|e| Error::output(name, e))?);
+            writer =
+                Some(ArrowWriter::try_new(file, b.schema(), Some(props.clone())).map_err(|e| Error::output(name, e))?);
         }
         writer.as_mut().expect("created").write(&b).map_err(|e| Error::output(name, e))?;
     }

@@ -100,7 +100,10 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
             problems.entry(i).or_default().push("empty applicant_id".into());
         }
     }
-    let times = |name: &str, required: bool, problems: &mut BTreeMap<usize, Vec<String>>| -> Result<Vec<Option<NaiveDateTime>>> {
+    let times = |name: &str,
+                 required: bool,
+                 problems: &mut BTreeMap<usize, Vec<String>>|
+     -> Result<Vec<Option<NaiveDateTime>>> {
         if !has(name) {
             return Ok(vec![None; n]);
         }
@@ -476,7 +479,8 @@ pub fn allocate(rules: &Rules, applicants: &[Applicant], decisions: &mut [Decisi
                 Some(s) => Some(s),
                 None => {
                     d.outcome = Outcome::Waitlisted;
-                    d.reason = Some(format!("route `{}` has quotas by section and the application names none", a.route));
+                    d.reason =
+                        Some(format!("route `{}` has quotas by section and the application names none", a.route));
                     continue;
                 }
             }
@@ -587,7 +591,12 @@ fn ts(t: Option<NaiveDateTime>) -> Option<String> {
 
 /// Reads, evaluates, ranks and writes `selection.parquet`, `cutoffs.parquet`, `funnel.parquet`
 /// and `manifest.json` into `out_dir` (atomically: all or nothing).
-pub fn run(rules_path: &Path, applicants_path: &Path, quota_path: Option<&Path>, out_dir: &Path) -> Result<SelectOutcome> {
+pub fn run(
+    rules_path: &Path,
+    applicants_path: &Path,
+    quota_path: Option<&Path>,
+    out_dir: &Path,
+) -> Result<SelectOutcome> {
     let rules = Rules::load(rules_path)?;
     let applicants = read_applicants(applicants_path, &rules)?;
     let mut decisions = evaluate(&rules, &applicants);
@@ -656,7 +665,11 @@ pub fn run(rules_path: &Path, applicants_path: &Path, quota_path: Option<&Path>,
 fn selection_table(rules: &Rules, a: &[Applicant], d: &[Decision]) -> OutputTable {
     let mut t = OutputTable::new("selection")
         .col("applicant_id", ColumnData::Str(a.iter().map(|x| x.id.clone()).collect()), "pseudonymous applicant id")
-        .col("route", ColumnData::Str(a.iter().map(|x| x.route.clone()).collect()), "route (e.g. kandas, foreign_labour)")
+        .col(
+            "route",
+            ColumnData::Str(a.iter().map(|x| x.route.clone()).collect()),
+            "route (e.g. kandas, foreign_labour)",
+        )
         .col(
             "region_code",
             ColumnData::OptStr(a.iter().map(|x| x.region.map(|r| r.iso().to_string())).collect()),
@@ -741,7 +754,11 @@ fn funnel_table(f: &[FunnelRow]) -> OutputTable {
             "target region",
         )
         .col("stage", ColumnData::Str(f.iter().map(|x| x.stage.clone()).collect()), "stage")
-        .col("entered", ColumnData::Int(f.iter().map(|x| x.entered as i64).collect()), "applicants who reached the stage")
+        .col(
+            "entered",
+            ColumnData::Int(f.iter().map(|x| x.entered as i64).collect()),
+            "applicants who reached the stage",
+        )
         .col("passed", ColumnData::Int(f.iter().map(|x| x.passed as i64).collect()), "passed it")
         .col("rejected", ColumnData::Int(f.iter().map(|x| x.rejected as i64).collect()), "failed it")
         .col(

@@ -189,7 +189,9 @@ impl Rules {
             }
         }
         let field = |name: &str, stage: &str| -> std::result::Result<&FieldSpec, String> {
-            self.fields.get(name).ok_or_else(|| format!("stage `{stage}` uses field `{name}`, which is not declared in [fields]"))
+            self.fields
+                .get(name)
+                .ok_or_else(|| format!("stage `{stage}` uses field `{name}`, which is not declared in [fields]"))
         };
         for st in &self.stages {
             if !ids.insert(st.id().to_string()) {
@@ -244,7 +246,10 @@ impl Rules {
                                 }
                                 for b in &f.ranges {
                                     if b.to.is_some_and(|t| t <= b.from) || !b.points.is_finite() {
-                                        return Err(format!("factor `{}`: band from {} is empty or has no points", f.id, b.from));
+                                        return Err(format!(
+                                            "factor `{}`: band from {} is empty or has no points",
+                                            f.id, b.from
+                                        ));
                                     }
                                 }
                             }
@@ -253,12 +258,18 @@ impl Rules {
                                     return Err(format!("factor `{}`: a category field takes `categories`", f.id));
                                 }
                                 if let Some(k) = f.categories.keys().find(|k| !values.contains(k)) {
-                                    return Err(format!("factor `{}`: `{k}` is not a value of field `{}`", f.id, f.field));
+                                    return Err(format!(
+                                        "factor `{}`: `{k}` is not a value of field `{}`",
+                                        f.id, f.field
+                                    ));
                                 }
                             }
                             FieldSpec::Bool => {
                                 if f.categories.keys().any(|k| k != "true" && k != "false") || !f.ranges.is_empty() {
-                                    return Err(format!("factor `{}`: a bool field takes categories `true`/`false`", f.id));
+                                    return Err(format!(
+                                        "factor `{}`: a bool field takes categories `true`/`false`",
+                                        f.id
+                                    ));
                                 }
                             }
                         }
@@ -272,7 +283,10 @@ impl Rules {
                             return Err(format!("factor `{x}` is in more than one group of stage `{id}`"));
                         }
                         if let Some(x) = g.factors.iter().find(|x| !fids.contains(x.as_str())) {
-                            return Err(format!("group `{}` names factor `{x}`, which stage `{id}` does not have", g.id));
+                            return Err(format!(
+                                "group `{}` names factor `{x}`, which stage `{id}` does not have",
+                                g.id
+                            ));
                         }
                         if !(g.cap >= 0.0) {
                             return Err(format!("group `{}`: cap must be >= 0", g.id));
@@ -361,7 +375,9 @@ impl Rules {
                     FieldSpec::Category { values } => {
                         values.iter().map(|v| f.categories.get(v).copied().unwrap_or(0.0)).collect()
                     }
-                    FieldSpec::Bool => ["false", "true"].iter().map(|v| f.categories.get(*v).copied().unwrap_or(0.0)).collect(),
+                    FieldSpec::Bool => {
+                        ["false", "true"].iter().map(|v| f.categories.get(*v).copied().unwrap_or(0.0)).collect()
+                    }
                     FieldSpec::Number { .. } => Vec::new(),
                 };
                 CompiledFactor { field: self.field_index(&f.field), ranges: f.ranges.clone(), table, cap: f.cap }
@@ -373,7 +389,13 @@ impl Rules {
 /// Points per factor after the factor caps and then the group caps, and the total. The total
 /// counts each group at most at its cap; a group over its cap has its factors' points scaled
 /// down proportionally, so that they still add up to what the group contributes.
-pub fn score(factors: &[Factor], compiled: &[CompiledFactor], groups: &[Group], answers: &[f64], pts: &mut [f64]) -> f64 {
+pub fn score(
+    factors: &[Factor],
+    compiled: &[CompiledFactor],
+    groups: &[Group],
+    answers: &[f64],
+    pts: &mut [f64],
+) -> f64 {
     for (k, c) in compiled.iter().enumerate() {
         let p = c.points(answers[c.field]);
         pts[k] = c.cap.map_or(p, |cap| p.min(cap));

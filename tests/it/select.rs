@@ -31,12 +31,18 @@ const KZ_FIELDS: [&str; 15] = [
 /// points; test passed, checks and interview passed.
 fn kz_base() -> BTreeMap<&'static str, String> {
     let v = [
-        "0.5", "0.5", "35", "higher", "b1", "none", "none", "0", "0", "none", "limited", "false", "false", "true", "true",
+        "0.5", "0.5", "35", "higher", "b1", "none", "none", "0", "0", "none", "limited", "false", "false", "true",
+        "true",
     ];
     KZ_FIELDS.iter().copied().zip(v.iter().map(|s| s.to_string())).collect()
 }
 
-fn write_applicants(dir: &Path, name: &str, fields: &[&str], rows: &[(String, String, BTreeMap<&str, String>)]) -> PathBuf {
+fn write_applicants(
+    dir: &Path,
+    name: &str,
+    fields: &[&str],
+    rows: &[(String, String, BTreeMap<&str, String>)],
+) -> PathBuf {
     let mut s = String::from("applicant_id,submitted_at,route,region");
     for f in fields {
         s.push(',');
@@ -125,7 +131,9 @@ fn kz_pilot_hand_computed_cases_at_the_edges() {
         assert_eq!(d[k].outcome, *outcome, "{id}: {:?}", d[k]);
         assert_eq!(d[k].score, *score, "{id}: {:?}", d[k]);
     }
-    let stage = |id: &str| rules.stages[d[cases.iter().position(|c| c.0 == id).unwrap()].stage_reached.unwrap()].id().to_string();
+    let stage = |id: &str| {
+        rules.stages[d[cases.iter().position(|c| c.0 == id).unwrap()].stage_reached.unwrap()].id().to_string()
+    };
     assert_eq!(stage("test_0.2999"), "kazakh_test");
     assert_eq!(stage("checks_failed"), "checks");
     assert_eq!(stage("interview_failed"), "interview");
@@ -154,26 +162,61 @@ fn australian_points_test_hand_computed_cases() {
         "professional_year",
         "partner",
     ];
-    let row = |v: [&str; 8]| -> BTreeMap<&str, String> { fields.iter().copied().zip(v.iter().map(|s| s.to_string())).collect() };
+    let row = |v: [&str; 8]| -> BTreeMap<&str, String> {
+        fields.iter().copied().zip(v.iter().map(|s| s.to_string())).collect()
+    };
     let cases: Vec<(&str, BTreeMap<&str, String>, Outcome, Option<f64>)> = vec![
         // 30 + 10 + 0 + 0 + 15 + 0 + 0 + 10 = 65: exactly the pass mark.
-        ("pass_65", row(["28", "proficient", "0", "0", "bachelor", "false", "false", "single"]), Outcome::Eligible, Some(65.0)),
+        (
+            "pass_65",
+            row(["28", "proficient", "0", "0", "bachelor", "false", "false", "single"]),
+            Outcome::Eligible,
+            Some(65.0),
+        ),
         // Same at 33 (band [33, 40) = 25): 60, below 65.
-        ("age_33", row(["33", "proficient", "0", "0", "bachelor", "false", "false", "single"]), Outcome::Rejected, Some(60.0)),
+        (
+            "age_33",
+            row(["33", "proficient", "0", "0", "bachelor", "false", "false", "single"]),
+            Outcome::Rejected,
+            Some(60.0),
+        ),
         // 44.9 still eligible (15 points); 45 fails the age gate.
-        ("age_44.9", row(["44.9", "superior", "8", "0", "doctorate", "true", "true", "single"]), Outcome::Eligible, Some(90.0)),
+        (
+            "age_44.9",
+            row(["44.9", "superior", "8", "0", "doctorate", "true", "true", "single"]),
+            Outcome::Eligible,
+            Some(90.0),
+        ),
         ("age_45", row(["45", "superior", "8", "0", "doctorate", "true", "true", "single"]), Outcome::Rejected, None),
         ("age_17", row(["17", "superior", "8", "0", "doctorate", "true", "true", "single"]), Outcome::Rejected, None),
         // Employment: overseas 8 years (15) + Australian 8 years (20) = 35, capped at 20.
         // 25 + 20 + 20 + 20 + 0 + 0 + 10 = 95.
-        ("employment_cap", row(["24", "superior", "8", "8", "doctorate", "false", "false", "skilled_partner"]), Outcome::Eligible, Some(95.0)),
+        (
+            "employment_cap",
+            row(["24", "superior", "8", "8", "doctorate", "false", "false", "skilled_partner"]),
+            Outcome::Eligible,
+            Some(95.0),
+        ),
         // Band edges: 3 years overseas = 5, 2.99 = 0; Australian 1 year = 5.
-        ("overseas_3", row(["25", "competent", "3", "1", "diploma_trade", "false", "false", "other"]), Outcome::Rejected, Some(50.0)),
-        ("overseas_2.99", row(["25", "competent", "2.99", "0.99", "diploma_trade", "false", "false", "other"]), Outcome::Rejected, Some(40.0)),
+        (
+            "overseas_3",
+            row(["25", "competent", "3", "1", "diploma_trade", "false", "false", "other"]),
+            Outcome::Rejected,
+            Some(50.0),
+        ),
+        (
+            "overseas_2.99",
+            row(["25", "competent", "2.99", "0.99", "diploma_trade", "false", "false", "other"]),
+            Outcome::Rejected,
+            Some(40.0),
+        ),
     ];
     let mut s = format!("applicant_id,submitted_at,{}\n", fields.join(","));
     for (id, m, _, _) in &cases {
-        s.push_str(&format!("{id},2026-01-01T00:00:00Z,{}\n", fields.iter().map(|f| m[f].clone()).collect::<Vec<_>>().join(",")));
+        s.push_str(&format!(
+            "{id},2026-01-01T00:00:00Z,{}\n",
+            fields.iter().map(|f| m[f].clone()).collect::<Vec<_>>().join(",")
+        ));
     }
     let p = dir.path().join("au.csv");
     fs::write(&p, s).unwrap();
@@ -190,11 +233,11 @@ fn australian_points_test_hand_computed_cases() {
 fn ranking_rows() -> Vec<(String, String, BTreeMap<&'static str, String>)> {
     // (id, timestamp, extra work years giving points): scores 440 (health fit) + work points.
     let spec: [(&str, &str, &str); 6] = [
-        ("e1", "2026-03-01T10:00:00Z", "5"),  // 440 + 110 = 550
-        ("e2", "2026-03-01T09:00:00Z", "3"),  // 440 + 80 = 520
-        ("e3", "2026-03-01T08:00:00Z", "3"),  // 520, earlier than e2
-        ("e4", "2026-03-01T08:00:00Z", "3"),  // 520, same time as e3: id decides (e3 before e4)
-        ("e5", "2026-02-01T08:00:00Z", "1"),  // 440 + 50 = 490
+        ("e1", "2026-03-01T10:00:00Z", "5"),      // 440 + 110 = 550
+        ("e2", "2026-03-01T09:00:00Z", "3"),      // 440 + 80 = 520
+        ("e3", "2026-03-01T08:00:00Z", "3"),      // 520, earlier than e2
+        ("e4", "2026-03-01T08:00:00Z", "3"),      // 520, same time as e3: id decides (e3 before e4)
+        ("e5", "2026-02-01T08:00:00Z", "1"),      // 440 + 50 = 490
         ("e6", "2026-03-02T08:00:00+05:00", "0"), // 440 (03:00 UTC)
     ];
     spec.iter()
@@ -355,7 +398,10 @@ fn ledger_repayments_and_mci_of_the_year_paid() {
     // Three families of 4 arriving in March 2025 in Pavlodar; relocation (70 MCI x 4 = 280 MCI)
     // paid in 2025 at 3,932 tenge, rent for January 2026 (30 MCI) at 4,325 tenge, a housing
     // certificate in tenge.
-    let fam = w("f.csv", "family_id,arrival_date,host_region,members\nleaves,2025-03-01,KZ-55,4\nstays,2025-03-01,KZ-55,4\nnew,2026-06-01,KZ-39,3\n");
+    let fam = w(
+        "f.csv",
+        "family_id,arrival_date,host_region,members\nleaves,2025-03-01,KZ-55,4\nstays,2025-03-01,KZ-55,4\nnew,2026-06-01,KZ-39,3\n",
+    );
     let pay = w(
         "p.csv",
         "family_id,item,paid_date,amount_mci,amount_kzt\n\
@@ -411,7 +457,93 @@ fn ledger_repayments_and_mci_of_the_year_paid() {
     assert!((m["owed_kzt"].as_f64().unwrap() - expected).abs() < 1e-3);
     // Bad input: an unparsable date names file, row and column.
     let bad = w("bad.csv", "family_id,arrival_date,host_region,members\nx,01/03/2025,KZ-55,4\n");
-    let o = kvota(&["contract", "--families", bad.to_str().unwrap(), "--payments", pay.to_str().unwrap(), "--as-of", "2027-01-01", "--out", dir.path().join("o2").to_str().unwrap()]);
+    let o = kvota(&[
+        "contract",
+        "--families",
+        bad.to_str().unwrap(),
+        "--payments",
+        pay.to_str().unwrap(),
+        "--as-of",
+        "2027-01-01",
+        "--out",
+        dir.path().join("o2").to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("bad.csv, row 2, column `arrival_date`"), "{}", stderr(&o));
+}
+
+/// Column -> Arrow type per file under the `####` headings of docs/outputs.md.
+fn documented() -> BTreeMap<String, Vec<(String, String)>> {
+    let text = fs::read_to_string(repo().join("docs/outputs.md")).unwrap();
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if line.starts_with('#') {
+            current = line
+                .strip_prefix("#### ")
+                .and_then(|h| h.split_whitespace().next())
+                .map(|n| n.trim_matches('`').to_string())
+                .filter(|n| n.ends_with(".parquet"));
+            continue;
+        }
+        let Some(file) = &current else { continue };
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() >= 4 && cells[1].starts_with('`') {
+            let ty = match cells[2] {
+                "string" => "Utf8",
+                "int64" => "Int64",
+                "float64" => "Float64",
+                "bool" => "Boolean",
+                other => panic!("unknown type {other}"),
+            };
+            out.entry(file.clone()).or_default().push((cells[1].trim_matches('`').to_string(), ty.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn select_and_contract_outputs_match_the_documented_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = ranking_rows();
+    let p = write_applicants(dir.path(), "a.csv", &KZ_FIELDS, &rows);
+    let q = dir.path().join("q.csv");
+    fs::write(&q, "route,region,slots\nkandas,KZ-55,2\n").unwrap();
+    let out = dir.path().join("sel");
+    let rules_path = repo().join("data/rules/kz_2026_pilot.toml");
+    select::run(&rules_path, &p, Some(&q), &out).unwrap();
+    let fam = dir.path().join("f.csv");
+    fs::write(&fam, "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,4\n").unwrap();
+    let pay = dir.path().join("p.csv");
+    fs::write(&pay, "family_id,item,paid_date,amount_mci\nf1,relocation,2025-03-10,280\n").unwrap();
+    let cout = dir.path().join("con");
+    kvota::contract::run(
+        &fam,
+        &pay,
+        None,
+        &repo().join("data/params"),
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        &cout,
+    )
+    .unwrap();
+    let docs = documented();
+    assert_eq!(docs.len(), 6);
+    let rules = kz_rules();
+    for (file, cols) in &docs {
+        let dir = if file.starts_with("contract") || file.starts_with("retention") { &cout } else { &out };
+        let (schema, _, rows) = crate::support::parquet_schema(&dir.join(file));
+        assert!(rows > 0, "{file}");
+        // Expand the documented points_<factor> pattern with the rules' factors.
+        let mut want = Vec::new();
+        for (name, ty) in cols {
+            if name == "points_<factor>" {
+                for (_, f) in rules.factor_ids() {
+                    want.push((format!("points_{f}"), ty.clone()));
+                }
+            } else {
+                want.push((name.clone(), ty.clone()));
+            }
+        }
+        assert_eq!(&schema, &want, "{file}: schema differs from docs/outputs.md");
+    }
 }
