@@ -11,6 +11,7 @@ pub mod contract;
 pub mod dataset;
 pub mod error;
 pub mod export;
+pub mod ingest;
 pub use kvota_forecast as forecast;
 pub mod panel;
 pub mod params;

@@ -44,9 +44,41 @@ enum Command {
     /// Check the input panel and print a validation report; exit 1 on errors.
     ///
     /// Example: kvota validate --data data/panel
+    ///
+    /// With --format and files, checks published statistics files instead (see `kvota ingest`):
+    /// rows read and normalised, cells flagged, unknown names with suggestions, duplicates,
+    /// gaps in the series and region splits applied.
+    ///
+    /// Example: kvota validate --format bns-xlsx archive_unemploymentRate.xlsx
     Validate {
         #[arg(long, default_value = "data/panel")]
         data: PathBuf,
+        /// Format of FILES (bns-xlsx or bns-open-data).
+        #[arg(long, value_enum, requires = "files")]
+        format: Option<kvota::ingest::Format>,
+        /// Published files to check.
+        files: Vec<PathBuf>,
+    },
+    /// Read a published statistics file and write kvota's long table
+    /// (indicator, region_code, oked_section, period, value, flag).
+    ///
+    /// Nothing is dropped silently: `-`, `x`, `...` and footnote marks become flags; a label
+    /// that names no region or a text in a number cell stops the command with its file, row
+    /// and column, and no output is written.
+    ///
+    /// Example: kvota ingest bns-xlsx archive_unemploymentRate.xlsx --out unemployment.parquet
+    Ingest {
+        /// bns-xlsx (BNS spreadsheet) or bns-open-data (stat.gov.kz export, CSV or Parquet).
+        #[arg(value_enum)]
+        format: kvota::ingest::Format,
+        /// The file to read.
+        file: PathBuf,
+        /// Output file, .parquet or .csv.
+        #[arg(long)]
+        out: PathBuf,
+        /// Indicator name (default: the spreadsheet's title, or NAM of the export).
+        #[arg(long)]
+        indicator: Option<String>,
     },
     /// Apportion seats over the units of a CSV file (columns unit, weight) with an exact method.
     ///
@@ -358,7 +390,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Validate { data } => {
+        Command::Validate { format: Some(format), files, .. } => {
+            let mut problems = 0;
+            for f in &files {
+                let got = kvota::ingest::read(format, f, None)?;
+                problems += got.report.problems.len();
+                if !quiet || !got.report.problems.is_empty() {
+                    print_ingest_report(&got.report);
+                }
+            }
+            if problems > 0 {
+                return Err(anyhow::anyhow!("{problems} problems in {} files", files.len()));
+            }
+            Ok(())
+        }
+        Command::Ingest { format, file, out, indicator } => {
+            let got = kvota::ingest::read(format, &file, indicator.as_deref())?.into_strict()?;
+            kvota::ingest::write(&got, &out)?;
+            if !quiet {
+                print_ingest_report(&got.report);
+                println!("wrote {} rows to {}", got.rows.len(), out.display());
+            }
+            Ok(())
+        }
+        Command::Validate { data, .. } => {
             let (_panel, report) = Panel::load(&data)?;
             if !quiet {
                 for f in &report.files {
@@ -581,5 +636,33 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// The per-file report of `kvota ingest` and `kvota validate --format`.
+fn print_ingest_report(r: &kvota::ingest::IngestReport) {
+    println!("{} ({})", r.file.display(), r.format);
+    println!("  rows read        {}", r.rows_read);
+    println!("  rows normalised  {}", r.rows_normalised);
+    let flags: Vec<String> = r.flags.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    println!(
+        "  cells flagged    {}{}",
+        r.cells_flagged(),
+        if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) }
+    );
+    for s in &r.splits {
+        println!("  region split     {s}");
+    }
+    for g in &r.gaps {
+        println!("  gap              {g}");
+    }
+    for s in &r.skipped {
+        println!("  skipped          {s}");
+    }
+    for f in &r.footnotes {
+        println!("  footnote         {f}");
+    }
+    for p in &r.problems {
+        println!("  problem          {p}");
     }
 }

@@ -1,0 +1,326 @@
+//! Reading statistics as they are published and normalising them to kvota's long table
+//! `indicator, region_code, oked_section, period, value, flag`.
+//!
+//! Every reader keeps what it could not turn into a number: a cell that says `-`, `x`, `...`
+//! or carries a footnote becomes a row with its `flag`; a label that names no region, a text
+//! in a number column, a duplicate row is a [`Problem`] with its file, row and column. The
+//! `kvota ingest` command fails on the first problem and writes nothing; `kvota validate`
+//! lists them all.
+
+pub mod bns_xlsx;
+pub mod open_data;
+pub mod text;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::codes::{Area, HistoricalRegion, Region, RegionChange};
+use crate::error::{Error, Location, Result};
+use crate::export::{ColumnData, OutputTable};
+use text::Period;
+
+/// One normalised observation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LongRow {
+    pub indicator: String,
+    /// ISO 3166-2:KZ code, `KZ` for the republic, `KZ-YUZ` for South Kazakhstan before 2018.
+    pub region_code: String,
+    pub oked_section: Option<String>,
+    pub period: Period,
+    pub value: Option<f64>,
+    /// What the source said instead of (or beside) a number: `-`, `x`, `...`, `empty`,
+    /// `footnote 1)`.
+    pub flag: Option<String>,
+    /// Where the value came from (for messages; not written).
+    pub source: Location,
+}
+
+/// Something the reader could not normalise, with its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Error {
+        Error::input(p.location, p.message)
+    }
+}
+
+/// What reading one file did.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    pub file: PathBuf,
+    pub format: &'static str,
+    /// Source rows (spreadsheet rows with a region label, or records) read.
+    pub rows_read: usize,
+    /// Long-table rows produced.
+    pub rows_normalised: usize,
+    /// Long-table rows whose flag is set, by flag.
+    pub flags: BTreeMap<String, usize>,
+    /// Territorial reforms applied or noticed, one line each.
+    pub splits: Vec<String>,
+    /// Missing periods inside a region's series (a `-` is not a gap, an absent row is).
+    pub gaps: Vec<String>,
+    /// Footnotes and notes printed in the file.
+    pub footnotes: Vec<String>,
+    /// Sheets, columns or rows deliberately skipped, with the reason.
+    pub skipped: Vec<String>,
+    /// Problems found; `kvota ingest` refuses a file that has any.
+    pub problems: Vec<Problem>,
+}
+
+impl IngestReport {
+    pub fn cells_flagged(&self) -> usize {
+        self.flags.values().sum()
+    }
+}
+
+/// The result of reading a file.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub rows: Vec<LongRow>,
+    pub report: IngestReport,
+}
+
+impl Ingested {
+    /// The rows, or the first problem as an error.
+    pub fn into_strict(self) -> Result<Ingested> {
+        match self.report.problems.first() {
+            Some(p) => {
+                let more = self.report.problems.len() - 1;
+                let mut e = p.clone();
+                if more > 0 {
+                    e.message.push_str(&format!(" (and {more} more problems; `kvota validate` lists them all)"));
+                }
+                Err(e.into())
+            }
+            None if self.rows.is_empty() => {
+                Err(Error::input(Location::file(&self.report.file), "no observations could be read from the file"))
+            }
+            None => Ok(self),
+        }
+    }
+
+    /// The long table as an output table (documented in `docs/outputs.md`).
+    pub fn to_table(&self) -> OutputTable {
+        let r = &self.rows;
+        OutputTable::new("ingested")
+            .col("indicator", ColumnData::Str(r.iter().map(|x| x.indicator.clone()).collect()), "indicator name")
+            .col(
+                "region_code",
+                ColumnData::Str(r.iter().map(|x| x.region_code.clone()).collect()),
+                "ISO 3166-2:KZ code; KZ = republic; KZ-YUZ = South Kazakhstan before 2018",
+            )
+            .col(
+                "oked_section",
+                ColumnData::OptStr(r.iter().map(|x| x.oked_section.clone()).collect()),
+                "OKED section letter, null when the table has no industry dimension",
+            )
+            .col("period", ColumnData::Str(r.iter().map(|x| x.period.to_string()).collect()), "2023, 2023Q2 or 2023-05")
+            .col("value", ColumnData::OptFloat(r.iter().map(|x| x.value).collect()), "the published number")
+            .col(
+                "flag",
+                ColumnData::OptStr(r.iter().map(|x| x.flag.clone()).collect()),
+                "what the source said instead of or beside a number: -, x, ..., empty, footnote <mark>",
+            )
+    }
+
+    /// Finishes a reader's work: flag counts, region-split rules, duplicates and gaps.
+    fn finish(mut rows: Vec<LongRow>, mut report: IngestReport) -> Ingested {
+        apply_region_changes(&mut rows, &mut report);
+        check_duplicates(&rows, &mut report);
+        find_gaps(&rows, &mut report);
+        report.rows_normalised = rows.len();
+        for r in &rows {
+            if let Some(f) = &r.flag {
+                let key = if f.starts_with("footnote") { "footnote".to_string() } else { f.clone() };
+                *report.flags.entry(key).or_default() += 1;
+            }
+        }
+        Ingested { rows, report }
+    }
+}
+
+/// Resolves a region label to the code written in the long table.
+pub fn region_code(label: &str) -> std::result::Result<Area, crate::codes::UnknownName> {
+    crate::codes::RegionResolver::global().resolve(label)
+}
+
+/// Applies the territorial reforms of 2018 and 2022 to what a table published per period.
+///
+/// For each reform and each table (an indicator and its blocks, e.g. the urban and rural
+/// blocks of one sheet), the **boundary** is the first period in which any unit created by
+/// the reform has a number; without one, the legal date (periods of years before the
+/// reform's year are old territory).
+/// * Turkistan Region is South Kazakhstan renamed (19 June 2018) without Shymkent. A
+///   Turkistan value before the boundary covers the whole of South Kazakhstan and is
+///   recoded `KZ-YUZ` (BNS back-series print the old oblast's figures on the Turkistan row,
+///   with a footnote such as "1) Данные за 2000-2016гг. по Южно-Казахстанской области").
+/// * East Kazakhstan, Almaty Region and Karaganda kept their codes when Abai, Zhetysu and
+///   Ulytau were cut out of them (8 June 2022). A parent value before the boundary is in the
+///   old borders; the report says so.
+/// * A new unit with a value for a period before it legally existed is reported (BNS
+///   publishes such estimates and recalculations with a footnote).
+fn apply_region_changes(rows: &mut [LongRow], report: &mut IngestReport) {
+    let base = |ind: &str| ind.split(" | ").next().unwrap_or(ind).to_string();
+    // (table, code) -> first period with a number.
+    let mut first: HashMap<(String, String), Period> = HashMap::new();
+    for r in rows.iter().filter(|r| r.value.is_some()) {
+        let e = first.entry((base(&r.indicator), r.region_code.clone())).or_insert(r.period);
+        if r.period < *e {
+            *e = r.period;
+        }
+    }
+    let mut recoded: BTreeMap<(String, String, String), BTreeSet<Period>> = BTreeMap::new();
+    let mut old_borders: BTreeMap<(String, String, String), BTreeSet<Period>> = BTreeMap::new();
+    for change in RegionChange::all() {
+        let change_year = chrono::Datelike::year(&change.date);
+        let (subject, renamed) = match change.parent {
+            Area::Historical(HistoricalRegion::SouthKazakhstan) => (Region::TURKISTAN, true),
+            Area::Region(parent) => (parent, false),
+            Area::Republic => continue,
+        };
+        let siblings: Vec<Region> = change.new_units.iter().copied().filter(|u| *u != subject).collect();
+        for r in rows.iter_mut() {
+            if r.value.is_none() || r.region_code != subject.iso() || r.period.year() > change_year {
+                continue;
+            }
+            let table = base(&r.indicator);
+            let boundary = siblings.iter().filter_map(|u| first.get(&(table.clone(), u.iso().to_string()))).min();
+            let old = match boundary {
+                Some(b) => r.period < *b,
+                None => r.period.year() < change_year,
+            };
+            if !old {
+                continue;
+            }
+            let units: Vec<&str> = siblings.iter().map(|u| u.iso()).collect();
+            if renamed {
+                r.region_code = HistoricalRegion::SouthKazakhstan.code().to_string();
+                recoded
+                    .entry((r.indicator.clone(), subject.iso().to_string(), r.region_code.clone()))
+                    .or_default()
+                    .insert(r.period);
+            } else {
+                old_borders
+                    .entry((r.indicator.clone(), subject.iso().to_string(), units.join("+")))
+                    .or_default()
+                    .insert(r.period);
+            }
+        }
+    }
+    let mut early: BTreeMap<(String, String), BTreeSet<Period>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.value.is_some()) {
+        if let Some(reg) = Region::from_iso(&r.region_code)
+            && !reg.exists_in(r.period.year())
+        {
+            early.entry((r.indicator.clone(), r.region_code.clone())).or_default().insert(r.period);
+        }
+    }
+    for ((ind, from, to), periods) in recoded {
+        report.splits.push(format!(
+            "{ind}: {from} values for {} recoded {to} (South Kazakhstan before the 2018 split: Shymkent has no value until later)",
+            span(&periods)
+        ));
+    }
+    for ((ind, parent, units), periods) in old_borders {
+        report.splits.push(format!(
+            "{ind}: {parent} values for {} are in the borders before 8 June 2022 (they include today's {units}, which has no value until later)",
+            span(&periods)
+        ));
+    }
+    for ((ind, code), periods) in early {
+        report.splits.push(format!(
+            "{ind}: {code} has values for {}, before the region was formed (estimates or recalculations by the source)",
+            span(&periods)
+        ));
+    }
+}
+
+/// `2001..2017 (68 periods)` or a single period.
+fn span(periods: &BTreeSet<Period>) -> String {
+    match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}..{b} ({} periods)", periods.len()),
+        _ => String::new(),
+    }
+}
+
+fn check_duplicates(rows: &[LongRow], report: &mut IngestReport) {
+    let mut seen: HashMap<(&str, &str, Option<&str>, Period), &Location> = HashMap::new();
+    for r in rows {
+        let key = (r.indicator.as_str(), r.region_code.as_str(), r.oked_section.as_deref(), r.period);
+        if let Some(first) = seen.insert(key, &r.source) {
+            report.problems.push(Problem {
+                location: r.source.clone(),
+                message: format!("duplicate: {} {} {} is also given at {first}", r.indicator, r.region_code, r.period),
+            });
+        }
+    }
+}
+
+/// Periods missing inside a (indicator, region, section) series between its first and last
+/// period. Years, quarters and months are each checked on their own grid.
+fn find_gaps(rows: &[LongRow], report: &mut IngestReport) {
+    let mut series: BTreeMap<(&str, &str, Option<&str>, u8), BTreeSet<i32>> = BTreeMap::new();
+    for r in rows {
+        let (kind, idx) = match r.period {
+            Period::Year(y) => (0, y),
+            Period::Quarter(y, q) => (1, y * 4 + i32::from(q) - 1),
+            Period::Month(y, m) => (2, y * 12 + i32::from(m) - 1),
+        };
+        series.entry((&r.indicator, &r.region_code, r.oked_section.as_deref(), kind)).or_default().insert(idx);
+    }
+    for ((ind, code, sec, kind), idx) in series {
+        let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else { continue };
+        let missing: Vec<i32> = (a..=b).filter(|i| !idx.contains(i)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let label = |i: i32| match kind {
+            0 => Period::Year(i).to_string(),
+            1 => Period::Quarter(i.div_euclid(4), (i.rem_euclid(4) + 1) as u8).to_string(),
+            _ => Period::Month(i.div_euclid(12), (i.rem_euclid(12) + 1) as u8).to_string(),
+        };
+        let shown: Vec<String> = missing.iter().take(5).map(|&i| label(i)).collect();
+        let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+        let sec = sec.map(|s| format!(" section {s}")).unwrap_or_default();
+        report.gaps.push(format!("{ind} {code}{sec}: no row for {}{more}", shown.join(", ")));
+    }
+}
+
+/// Writes the long table to `.parquet` or `.csv`, atomically.
+pub fn write(ingested: &Ingested, out: &Path) -> Result<()> {
+    let table = ingested.to_table();
+    crate::export::write_table(
+        out,
+        &table,
+        &[("source_file", ingested.report.file.display().to_string()), ("format", ingested.report.format.to_string())],
+    )
+}
+
+/// The input formats of `kvota ingest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// BNS statistical spreadsheets as published (.xlsx, .xls, .ods).
+    BnsXlsx,
+    /// stat.gov.kz open-data exports (CSV or Parquet with NAM, DAT, PERIOD, ӘАОЖ, VAL).
+    BnsOpenData,
+}
+
+/// Reads a file of the given format, collecting problems rather than stopping at the first.
+pub fn read(format: Format, path: &Path, indicator: Option<&str>) -> Result<Ingested> {
+    match format {
+        Format::BnsXlsx => bns_xlsx::read(path, indicator),
+        Format::BnsOpenData => open_data::read(path, indicator),
+    }
+}
