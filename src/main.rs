@@ -53,7 +53,7 @@ enum Command {
     Validate {
         #[arg(long, default_value = "data/panel")]
         data: PathBuf,
-        /// Format of FILES (bns-xlsx or bns-open-data).
+        /// Format of FILES (bns-xlsx, bns-open-data or postings; postings need a date column).
         #[arg(long, value_enum, requires = "files")]
         format: Option<kvota::ingest::Format>,
         /// Published files to check.
@@ -68,7 +68,8 @@ enum Command {
     ///
     /// Example: kvota ingest bns-xlsx archive_unemploymentRate.xlsx --out unemployment.parquet
     Ingest {
-        /// bns-xlsx (BNS spreadsheet) or bns-open-data (stat.gov.kz export, CSV or Parquet).
+        /// bns-xlsx (BNS spreadsheet), bns-open-data (stat.gov.kz export, CSV or Parquet) or
+        /// postings (vacancy postings, CSV).
         #[arg(value_enum)]
         format: kvota::ingest::Format,
         /// The file to read.
@@ -79,6 +80,9 @@ enum Command {
         /// Indicator name (default: the spreadsheet's title, or NAM of the export).
         #[arg(long)]
         indicator: Option<String>,
+        /// Snapshot month (YYYY-MM) of a postings file that has no date column.
+        #[arg(long)]
+        month: Option<String>,
     },
     /// Apportion seats over the units of a CSV file (columns unit, weight) with an exact method.
     ///
@@ -404,8 +408,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Ingest { format, file, out, indicator } => {
-            let got = kvota::ingest::read(format, &file, indicator.as_deref())?.into_strict()?;
+        Command::Ingest { format, file, out, indicator, month } => {
+            let month = match month.as_deref() {
+                Some(m) => Some(match kvota::ingest::text::parse_period_label(m) {
+                    Some(p @ kvota::ingest::text::Period::Month(..)) => p,
+                    _ => return Err(anyhow::anyhow!("--month `{m}` is not a month such as 2024-11")),
+                }),
+                None => None,
+            };
+            let opts = kvota::ingest::ReadOptions { indicator, month };
+            let got = kvota::ingest::read_with(format, &file, &opts)?.into_strict()?;
             kvota::ingest::write(&got, &out)?;
             if !quiet {
                 print_ingest_report(&got.report);

@@ -113,6 +113,37 @@ impl OkedSection {
     }
 
     /// The section letter, e.g. `F`.
+    /// The section of a two-digit OKED (NACE Rev. 2) division: 01-03 A, 05-09 B, 10-33 C, 35 D,
+    /// 36-39 E, 41-43 F, 45-47 G, 49-53 H, 55-56 I, 58-63 J, 64-66 K, 68 L, 69-75 M, 77-82 N,
+    /// 84 O, 85 P, 86-88 Q, 90-93 R, 94-96 S, 97-98 T, 99 U. Unused numbers (04, 34, ...) are none.
+    pub fn from_division(d: u8) -> Option<OkedSection> {
+        let letter = match d {
+            1..=3 => 'A',
+            5..=9 => 'B',
+            10..=33 => 'C',
+            35 => 'D',
+            36..=39 => 'E',
+            41..=43 => 'F',
+            45..=47 => 'G',
+            49..=53 => 'H',
+            55..=56 => 'I',
+            58..=63 => 'J',
+            64..=66 => 'K',
+            68 => 'L',
+            69..=75 => 'M',
+            77..=82 => 'N',
+            84 => 'O',
+            85 => 'P',
+            86..=88 => 'Q',
+            90..=93 => 'R',
+            94..=96 => 'S',
+            97..=98 => 'T',
+            99 => 'U',
+            _ => return None,
+        };
+        OkedSection::from_letter(letter)
+    }
+
     pub fn code(self) -> &'static str {
         // One-letter codes as static strings so they can be borrowed without allocation.
         const CODES: [&str; 21] =

@@ -9,6 +9,7 @@
 
 pub mod bns_xlsx;
 pub mod open_data;
+pub mod postings;
 pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -315,12 +316,37 @@ pub enum Format {
     BnsXlsx,
     /// stat.gov.kz open-data exports (CSV or Parquet with NAM, DAT, PERIOD, ӘАОЖ, VAL).
     BnsOpenData,
+    /// Raw vacancy postings (Enbek.kz, hh.kz exports), aggregated to region x section x month.
+    Postings,
+}
+
+/// Options of [`read`] beyond the file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Names the indicator (spreadsheets; open-data files with one indicator).
+    pub indicator: Option<String>,
+    /// Snapshot month of a postings file without a date column.
+    pub month: Option<Period>,
 }
 
 /// Reads a file of the given format, collecting problems rather than stopping at the first.
 pub fn read(format: Format, path: &Path, indicator: Option<&str>) -> Result<Ingested> {
+    read_with(format, path, &ReadOptions { indicator: indicator.map(str::to_string), month: None })
+}
+
+/// [`read`] with all options.
+pub fn read_with(format: Format, path: &Path, opts: &ReadOptions) -> Result<Ingested> {
     match format {
-        Format::BnsXlsx => bns_xlsx::read(path, indicator),
-        Format::BnsOpenData => open_data::read(path, indicator),
+        Format::BnsXlsx => bns_xlsx::read(path, opts.indicator.as_deref()),
+        Format::BnsOpenData => open_data::read(path, opts.indicator.as_deref()),
+        Format::Postings => {
+            if opts.indicator.is_some() {
+                return Err(Error::input(
+                    Location::file(path),
+                    "--indicator does not apply to postings (their indicators are fixed: postings, postings with a salary, median salary)",
+                ));
+            }
+            postings::read(path, opts.month)
+        }
     }
 }

@@ -221,6 +221,27 @@ fn ingest_writes_the_documented_long_table_byte_identically() {
     .map(|(n, t)| (n.to_string(), t.to_string()))
     .collect();
     assert_eq!(schema, want);
+    // The same columns and types as documented in docs/outputs.md.
+    let docs = fs::read_to_string(repo().join("docs/outputs.md")).unwrap();
+    let section =
+        docs.split("### Long table of `kvota ingest`").nth(1).expect("documented").split("\n#").next().unwrap();
+    let documented: Vec<(String, String)> = section
+        .lines()
+        .map(|l| l.split('|').map(str::trim).collect::<Vec<_>>())
+        .filter(|c| c.len() >= 4 && c[1].starts_with('`'))
+        .map(|c| {
+            (
+                c[1].trim_matches('`').to_string(),
+                match c[2] {
+                    "string" => "Utf8",
+                    "float64" => "Float64",
+                    other => panic!("unexpected type {other}"),
+                }
+                .to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(documented, want);
     assert_eq!(rows, 90);
     assert_eq!(meta.get("kvota.format").map(String::as_str), Some("bns-xlsx"));
     let csv = dir.path().join("a.csv");
@@ -417,8 +438,137 @@ proptest! {
         if let Ok(got) = ingest::read(Format::BnsOpenData, &csv, None) {
             let _ = got.into_strict();
         }
+        let mut posts = b"date,region,oked,salary\n".to_vec();
+        posts.extend(bytes.iter().map(|&c| match c % 13 { 0 => b',', 1 => b'\n', 2 => b'"', _ => c }));
+        let p = dir.path().join("p.csv");
+        fs::write(&p, &posts).unwrap();
+        if let Ok(got) = ingest::read(Format::Postings, &p, None) {
+            let _ = got.into_strict();
+        }
         let xlsx = dir.path().join("x.xlsx");
         fs::write(&xlsx, &bytes).unwrap();
         prop_assert!(ingest::read(Format::BnsXlsx, &xlsx, None).is_err());
     }
+}
+
+// ---- Vacancy postings ----------------------------------------------------------------------
+
+fn cell(got: &Ingested, code: &str, section: Option<&str>, period: Period) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let v = |ind: &str| {
+        let hits: Vec<&LongRow> = got
+            .rows
+            .iter()
+            .filter(|r| {
+                r.indicator == ind
+                    && r.region_code == code
+                    && r.oked_section.as_deref() == section
+                    && r.period == period
+            })
+            .collect();
+        assert!(hits.len() <= 1, "{ind} {code} {section:?} {period}: {hits:?}");
+        hits.first().and_then(|r| r.value)
+    };
+    (v("vacancy postings"), v("vacancy postings with a salary in tenge"), v("median offered salary, tenge per month"))
+}
+
+#[test]
+fn postings_are_aggregated_by_region_section_and_month_in_both_encodings() {
+    for file in ["postings.csv", "postings_cp1251.csv"] {
+        let got = strict(Format::Postings, &fixture(file));
+        assert_eq!(got.report.rows_read, 7, "{file}");
+        assert_eq!(got.rows.len(), 5 * 3, "{file}");
+        // Almaty city: three spellings, OKED class, division with a dot and a letter -> J.
+        assert_eq!(
+            cell(&got, "KZ-75", Some("J"), Period::Month(2025, 3)),
+            (Some(3.0), Some(2.0), Some(400_000.0)),
+            "{file}"
+        );
+        // `до 350 000` is the one bound; the date written 05.03.2025.
+        assert_eq!(
+            cell(&got, "KZ-55", Some("C"), Period::Month(2025, 3)),
+            (Some(1.0), Some(1.0), Some(350_000.0)),
+            "{file}"
+        );
+        // A dollar salary is not in the tenge median: the cell says so.
+        assert_eq!(cell(&got, "KZ-55", Some("C"), Period::Month(2025, 4)), (Some(1.0), Some(0.0), None), "{file}");
+        let flag = got
+            .rows
+            .iter()
+            .find(|r| {
+                r.indicator.starts_with("median")
+                    && r.region_code == "KZ-55"
+                    && r.period == Period::Month(2025, 4)
+                    && r.oked_section.as_deref() == Some("C")
+            })
+            .and_then(|r| r.flag.clone());
+        assert_eq!(flag.as_deref(), Some("no salary stated"));
+        // No industry: null section; free-text industry by its OKED name.
+        assert_eq!(cell(&got, "KZ-55", None, Period::Month(2025, 4)).0, Some(1.0), "{file}");
+        assert_eq!(
+            cell(&got, "KZ-55", Some("F"), Period::Month(2025, 4)),
+            (Some(1.0), Some(1.0), Some(200_000.0)),
+            "{file}"
+        );
+        let skipped = got.report.skipped.join("\n");
+        assert!(skipped.contains("1 salaries in USD not in the medians"), "{file}: {skipped}");
+        assert!(skipped.contains("1 postings without a recognised OKED section"), "{file}: {skipped}");
+    }
+}
+
+#[test]
+fn postings_with_bad_rows_name_the_row_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.parquet");
+    let cases = [
+        ("postings_bad_region.csv", "postings_bad_region.csv, row 3, column `region`", "Семипалатинская"),
+        ("postings_truncated.csv", "postings_truncated.csv, row 3", "ends inside a quoted field"),
+        ("postings.csv", "", "--indicator does not apply"),
+    ];
+    for (file, at, what) in cases {
+        let path = fixture(file);
+        let mut args = vec!["ingest", "postings", path.to_str().unwrap(), "--out", out.to_str().unwrap()];
+        if file == "postings.csv" {
+            args.extend(["--indicator", "x"]);
+        }
+        let o = kvota(&args);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        let e = stderr(&o);
+        assert!(e.contains(at) && e.contains(what), "{file}: {e}");
+        assert!(!out.exists());
+    }
+    // A file without dates needs --month; an empty file is refused.
+    let o = kvota(&[
+        "ingest",
+        "postings",
+        fixture("postings_bad_region.csv").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--month",
+        "2025-13",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let empty = dir.path().join("e.csv");
+    fs::write(&empty, "").unwrap();
+    let e = ingest::read(Format::Postings, &empty, None).unwrap_err().to_string();
+    assert!(e.contains("empty"), "{e}");
+    let nodate = dir.path().join("nodate.csv");
+    fs::write(&nodate, "region,salary\nг. Алматы,100000\n").unwrap();
+    let e = ingest::read(Format::Postings, &nodate, None).unwrap_err().to_string();
+    assert!(e.contains("--month"), "{e}");
+}
+
+#[test]
+fn real_hh_kz_listings_with_a_snapshot_month() {
+    let Some(p) = raw("kz-hh-vacancies-sample/job_listings_all_pages.csv") else { return };
+    let opts = ingest::ReadOptions { indicator: None, month: Some(Period::Month(2024, 11)) };
+    let got = ingest::read_with(Format::Postings, &p, &opts).unwrap().into_strict().unwrap();
+    // Every listing is on almaty.hh.kz (Almaty city) with no industry column. The reference
+    // figures come from an independent Python parse of the same file (tests/data/ingest/README.md):
+    // 347 tenge salaries, median of the range midpoints or single bounds 390,000.
+    assert_eq!(got.report.rows_read, 1128);
+    assert_eq!(cell(&got, "KZ-75", None, Period::Month(2024, 11)), (Some(1128.0), Some(347.0), Some(390_000.0)));
+    let skipped = got.report.skipped.join("\n");
+    assert!(skipped.contains("31 salaries in USD") && skipped.contains("11 salaries in RUB"), "{skipped}");
+    assert!(skipped.contains("739 not stated"), "{skipped}");
+    assert!(skipped.contains("1-3 485, 3-6 460, 6+ 75, none 108"), "{skipped}");
 }

@@ -132,3 +132,41 @@ with open("open_data_cp1251.csv", "w", encoding="cp1251", newline="") as f:
 with open("open_data_bad_period.csv", "w", encoding="utf-8", newline="") as f:
     f.write(header)
     f.write("Численность безработных,3 квартал 2015 г.,201512,Павлодарская,,12 000\n")
+
+# Vacancy postings: Enbek-style columns, region variants, OKED as class code, division with a
+# dot, letter or free text, hh.kz salary texts with U+202F separators, a dollar salary, a
+# quoted field holding the separator.
+postings = [
+    ("2025-03-04", "г. Алматы", "62011", "Программист", "300 000 – 500 000 ₸ на руки", "Опыт 1-3 года"),
+    ("2025-03-15", "Almaty city", "62.01", "Аналитик", "от 400 000 ₸ до вычета налогов", "Опыт 3-6 лет"),
+    ("2025-03-20", "KZ-75", "J", "Тестировщик", "Not specified", "Без опыта"),
+    ("05.03.2025", "Павлодарская область", "24101", "Сварщик", "до 350 000 ₸ на руки", "Опыт более 6&nbsp;лет"),
+    ("2025-04-01", "Павлодарская область", "24101", "Сварщик", "1 200 $ на руки", "Опыт 1-3 года"),
+    ("2025-04-02", "Павлодарская область", "", "Разнорабочий", "", ""),
+    ("2025-04-03", "Павлодарская область", "Строительство", "Каменщик; плиточник", "200 000 ₸", "Опыт 1-3 года"),
+]
+NNBSP = "\u202f"
+
+
+def quote(x, sep):
+    return '"' + x.replace('"', '""') + '"' if (sep in x or '"' in x or "\n" in x) else x
+
+
+with open("postings.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("date,region,oked,occupation,salary,experience\n")
+    for r in postings:
+        r = list(r)
+        if r[4] and (r[4][0].isdigit() or r[4].startswith(("от", "до"))):
+            r[4] = r[4].replace(" ", NNBSP)
+        f.write(",".join(quote(x, ",") for x in r) + "\n")
+# The same postings as a Windows-1251 `;` export with Russian headers and CRLF (no ₸ there:
+# `тг`).
+with open("postings_cp1251.csv", "w", encoding="cp1251", newline="") as f:
+    f.write("Дата;Регион;Отрасль;Профессия;Зарплата;Опыт\r\n")
+    for r in postings:
+        r = [x.replace("₸", "тг") for x in r]
+        f.write(";".join(quote(x, ";") for x in r) + "\r\n")
+with open("postings_bad_region.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("date,region,salary\n2025-03-04,г. Алматы,100000\n2025-03-05,Семипалатинская область,120000\n")
+with open("postings_truncated.csv", "w", encoding="utf-8", newline="") as f:
+    f.write('date,region,salary\n2025-03-04,г. Алматы,100000\n2025-03-05,"г. Алм')

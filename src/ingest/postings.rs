@@ -1,0 +1,706 @@
+//! Raw vacancy postings (one row per posting, as exported from Enbek.kz or hh.kz),
+//! aggregated to region x OKED section x month: number of postings, number with a salary in
+//! tenge, and the median offered salary.
+//!
+//! The file is streamed: records are parsed from a fixed buffer by a byte-level CSV state
+//! machine and folded into the cell totals at once, so memory grows with the number of cells
+//! and of stated salaries (8 bytes each, for the exact median), not with the file.
+//!
+//! Columns are found by name (case-insensitive, English or Russian), any others are ignored:
+//!
+//! | role | accepted names | required |
+//! |---|---|---|
+//! | date | `date`, `published_at`, `created_at`, `posted_at`, `дата`, `дата публикации` | unless `--month` gives a snapshot month |
+//! | region | `region`, `area`, `city`, `регион`, `область`, `город` | unless a link column gives the job-board subdomain |
+//! | link | `link`, `url`, `alternate_url`, `ссылка` | — |
+//! | industry | `oked`, `oked_section`, `industry`, `section`, `отрасль`, `окэд` | no: postings without one count under a null section |
+//! | salary | `salary`, `зарплата`, `заработная плата` | no |
+//! | experience | `experience`, `опыт`, `опыт работы` | no |
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::text::Period;
+use super::{IngestReport, Ingested, LongRow, Problem};
+use crate::codes::{Area, OkedSection};
+use crate::error::{Error, Location, Result};
+
+/// Currency of a salary text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Currency {
+    Kzt,
+    Rub,
+    Usd,
+    Eur,
+}
+
+impl Currency {
+    fn code(self) -> &'static str {
+        match self {
+            Currency::Kzt => "KZT",
+            Currency::Rub => "RUB",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+        }
+    }
+}
+
+/// An offered salary as printed: a range, an open bound, gross or net.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Salary {
+    pub lo: Option<f64>,
+    pub hi: Option<f64>,
+    pub currency: Currency,
+    /// `Some(true)` before tax (`до вычета налогов`), `Some(false)` net (`на руки`).
+    pub gross: Option<bool>,
+}
+
+impl Salary {
+    /// The middle of the range, or the one bound given.
+    pub fn point(&self) -> f64 {
+        match (self.lo, self.hi) {
+            (Some(a), Some(b)) => (a + b) / 2.0,
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => unreachable!("a salary has at least one bound"),
+        }
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
+}
+
+/// Parses a salary text: `150 000 – 350 000 ₸ до вычета налогов`, `от 200 000 ₸ на руки`,
+/// `до 1 500 $`, `300000`; `Not specified`, `не указана`, `договорная` and an empty text are
+/// no salary (`Ok(None)`). A text with no amount otherwise, or more than two amounts, is an
+/// error. Without a currency sign the amount is taken as tenge.
+pub fn parse_salary(text: &str) -> std::result::Result<Option<Salary>, String> {
+    let lower = text.replace("&nbsp;", " ").to_lowercase();
+    let t = lower.trim_matches(is_space);
+    if t.is_empty()
+        || ["not specified", "не указан", "договорн", "по договоренности", "negotiable", "көрсетілмеген"]
+            .iter()
+            .any(|p| t.contains(p))
+    {
+        return Ok(None);
+    }
+    // Amounts: digits, with single spaces of any kind separating groups of three.
+    let chars: Vec<char> = t.chars().collect();
+    let mut amounts: Vec<(f64, usize)> = Vec::new(); // (value, char index of start)
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = String::new();
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            digits.push(chars[i]);
+            i += 1;
+        }
+        loop {
+            let group = i + 1 < chars.len()
+                && is_space(chars[i])
+                && chars[i + 1..].iter().take(3).all(char::is_ascii_digit)
+                && chars.len() >= i + 4
+                && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+            if !group {
+                break;
+            }
+            digits.extend(&chars[i + 1..i + 4]);
+            i += 4;
+        }
+        amounts.push((digits.parse::<f64>().map_err(|_| format!("`{text}`: bad amount"))?, start));
+    }
+    let before = |pos: usize| -> String {
+        let head: String = chars[..pos].iter().collect();
+        head.split(is_space).rfind(|w| !w.is_empty()).unwrap_or("").to_string()
+    };
+    let (lo, hi) = match amounts.as_slice() {
+        [] => return Err(format!("`{text}` states no amount")),
+        [(a, p)] => match before(*p).as_str() {
+            "от" | "from" | "бастап" => (Some(*a), None),
+            "до" | "to" | "дейін" => (None, Some(*a)),
+            _ => (Some(*a), Some(*a)),
+        },
+        [(a, _), (b, _)] if a <= b => (Some(*a), Some(*b)),
+        [(a, _), (b, _)] => return Err(format!("`{text}`: the range runs backwards ({a} > {b})")),
+        _ => return Err(format!("`{text}` states more than two amounts")),
+    };
+    let currency = if t.contains('₽') || t.contains("руб") || t.contains("rub") {
+        Currency::Rub
+    } else if t.contains('$') || t.contains("usd") {
+        Currency::Usd
+    } else if t.contains('€') || t.contains("eur") {
+        Currency::Eur
+    } else {
+        Currency::Kzt
+    };
+    let gross = if t.contains("до вычета") || t.contains("gross") || t.contains("before tax") {
+        Some(true)
+    } else if t.contains("на руки") || t.contains("net") || t.contains("after tax") {
+        Some(false)
+    } else {
+        None
+    };
+    Ok(Some(Salary { lo, hi, currency, gross }))
+}
+
+/// Experience band of a posting: `none`, `1-3`, `3-6`, `6+`, or `None` if not recognised.
+pub fn experience_band(text: &str) -> Option<&'static str> {
+    let t = text.replace("&nbsp;", " ").to_lowercase();
+    let t = t.replace(['–', '—'], "-");
+    if t.contains("без опыта")
+        || t.contains("no experience")
+        || t.contains("not required")
+        || t.contains("не требуется")
+    {
+        Some("none")
+    } else if t.contains("1-3") || t.contains("1 - 3") || t.contains("от 1 до 3") {
+        Some("1-3")
+    } else if t.contains("3-6") || t.contains("3 - 6") || t.contains("от 3 до 6") {
+        Some("3-6")
+    } else if t.contains("более 6") || t.contains("6+") || t.contains("more than 6") || t.contains("over 6") {
+        Some("6+")
+    } else {
+        None
+    }
+}
+
+/// Month of a date: `2024-11-05`, `2024-11-05T10:00:00+05:00`, `05.11.2024`, `2024-11`.
+pub fn parse_month(s: &str) -> Option<Period> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i32> { s.get(r)?.parse().ok() };
+    let (y, m) = if b.len() >= 7 && b[4] == b'-' {
+        (num(0..4)?, num(5..7)?)
+    } else if b.len() >= 10 && b[2] == b'.' && b[5] == b'.' {
+        (num(6..10)?, num(3..5)?)
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&m) && (1900..=2100).contains(&y)).then_some(Period::Month(y, m as u8))
+}
+
+/// Region of a job-board link: `https://almaty.hh.kz/vacancy/1` -> Almaty city. The board's
+/// city sites are cities (`almaty`, `astana`, `shymkent` are the cities of republican
+/// significance; `karaganda.hh.kz` is a city of Karaganda Region).
+pub fn link_region(link: &str) -> Option<Area> {
+    let host = link.split("://").nth(1)?.split('/').next()?;
+    let sub = host.split('.').next()?;
+    if host.split('.').count() < 3 || matches!(sub, "www" | "hh" | "enbek" | "m") {
+        return None;
+    }
+    let label = match sub {
+        "almaty" | "astana" | "shymkent" => format!("{sub} city"),
+        other => other.to_string(),
+    };
+    super::region_code(&label).ok()
+}
+
+fn section_of(text: &str) -> Option<OkedSection> {
+    let t = text.trim();
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(s) = OkedSection::from_letter(c.to_ascii_uppercase())
+    {
+        return Some(s);
+    }
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() >= 2 {
+        return OkedSection::from_division(digits[..2].parse().ok()?);
+    }
+    let lower = t.to_lowercase();
+    OkedSection::all().find(|s| {
+        s.name_en().to_lowercase() == lower
+            || s.name_ru().to_lowercase() == lower
+            || s.name_kk().to_lowercase() == lower
+    })
+}
+
+/// A streaming reader of delimited records from a fixed-size buffer.
+struct Records<R: Read> {
+    src: R,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    eof: bool,
+    sep: u8,
+}
+
+enum Next {
+    Record,
+    End,
+    /// End of file inside a quoted field.
+    Unterminated,
+}
+
+impl<R: Read> Records<R> {
+    fn new(src: R, sep: u8) -> Self {
+        Records { src, buf: vec![0; 1 << 20], pos: 0, len: 0, eof: false, sep }
+    }
+
+    fn byte(&mut self) -> std::io::Result<Option<u8>> {
+        if self.pos == self.len {
+            if self.eof {
+                return Ok(None);
+            }
+            self.len = self.src.read(&mut self.buf)?;
+            self.pos = 0;
+            if self.len == 0 {
+                self.eof = true;
+                return Ok(None);
+            }
+        }
+        let b = self.buf[self.pos];
+        self.pos += 1;
+        Ok(Some(b))
+    }
+
+    fn peek(&mut self) -> std::io::Result<Option<u8>> {
+        let b = self.byte()?;
+        if b.is_some() {
+            self.pos -= 1;
+        }
+        Ok(b)
+    }
+
+    /// Reads one record into `fields[..used]`; `start` gets the 1-based line where it begins.
+    /// `lines` counts the lines consumed. Blank lines are skipped.
+    fn next(
+        &mut self,
+        fields: &mut Vec<Vec<u8>>,
+        used: &mut usize,
+        lines: &mut usize,
+        start: &mut usize,
+    ) -> std::io::Result<Next> {
+        *used = 0;
+        let mut in_field = false;
+        let mut quoted = false;
+        let mut after_sep = false;
+        let open = |fields: &mut Vec<Vec<u8>>, used: &mut usize| {
+            if *used == fields.len() {
+                fields.push(Vec::new());
+            }
+            fields[*used].clear();
+            *used += 1;
+        };
+        loop {
+            let Some(b) = self.byte()? else {
+                if quoted {
+                    return Ok(Next::Unterminated);
+                }
+                if *used == 0 {
+                    return Ok(Next::End);
+                }
+                if after_sep {
+                    open(fields, used);
+                }
+                return Ok(Next::Record);
+            };
+            if *used == 0 && !matches!(b, b'\n' | b'\r') {
+                *start = *lines;
+            }
+            if quoted {
+                if b == b'"' {
+                    if self.peek()? == Some(b'"') {
+                        self.pos += 1;
+                        fields[*used - 1].push(b'"');
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if b == b'\n' {
+                        *lines += 1;
+                    }
+                    fields[*used - 1].push(b);
+                }
+                continue;
+            }
+            match b {
+                b'\n' => {
+                    *lines += 1;
+                    if *used == 0 && !after_sep {
+                        continue;
+                    }
+                    if after_sep {
+                        open(fields, used);
+                    }
+                    return Ok(Next::Record);
+                }
+                b'\r' => {}
+                x if x == self.sep => {
+                    if !in_field {
+                        open(fields, used);
+                    }
+                    in_field = false;
+                    after_sep = true;
+                }
+                b'"' if !in_field => {
+                    open(fields, used);
+                    in_field = true;
+                    quoted = true;
+                    after_sep = false;
+                }
+                x => {
+                    if !in_field {
+                        open(fields, used);
+                        in_field = true;
+                    }
+                    after_sep = false;
+                    fields[*used - 1].push(x);
+                }
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct CellAgg {
+    postings: u64,
+    salaries: Vec<f64>,
+}
+
+const MAX_PROBLEMS: usize = 100;
+
+/// Reads and aggregates a postings file. `month` is the snapshot month of a file without a
+/// date column.
+pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut head = vec![0u8; 64 * 1024];
+    let n = read_full(&mut file, &mut head).map_err(|e| Error::io(path, e))?;
+    head.truncate(n);
+    if head.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::input(Location::file(path), "the file is empty"));
+    }
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let utf8 = bom
+        || match std::str::from_utf8(&head) {
+            Ok(_) => true,
+            Err(e) => e.error_len().is_none() && n == 64 * 1024,
+        };
+    if !utf8 && head.iter().filter(|&&b| b == 0).count() > 0 {
+        return Err(Error::input(Location::file(path), "binary data, not a delimited text file"));
+    }
+    let decode = |b: &[u8]| -> std::result::Result<String, ()> {
+        if utf8 {
+            std::str::from_utf8(b).map(str::to_string).map_err(|_| ())
+        } else {
+            Ok(encoding_rs::WINDOWS_1251.decode_without_bom_handling(b).0.into_owned())
+        }
+    };
+    let body = if bom { &head[3..] } else { &head[..] };
+    let header_line = body.split(|&b| b == b'\n').next().unwrap_or(b"");
+    let sep = if header_line.iter().filter(|&&b| b == b';').count() > header_line.iter().filter(|&&b| b == b',').count()
+    {
+        b';'
+    } else {
+        b','
+    };
+    let src = std::io::Cursor::new(body.to_vec()).chain(file);
+    let mut rec = Records::new(src, sep);
+    let mut fields: Vec<Vec<u8>> = Vec::new();
+    let mut used = 0;
+    let mut lines = 1usize;
+    let mut start = 1usize;
+    match rec.next(&mut fields, &mut used, &mut lines, &mut start).map_err(|e| Error::io(path, e))? {
+        Next::Record => {}
+        _ => return Err(Error::input(Location::file(path), "no header line")),
+    }
+    let header: Vec<String> =
+        fields[..used].iter().map(|f| decode(f).map(|s| s.trim().to_lowercase()).unwrap_or_default()).collect();
+    let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
+    let c_date = find(&["date", "published_at", "created_at", "posted_at", "дата", "дата публикации"]);
+    let c_region = find(&["region", "area", "city", "регион", "область", "город"]);
+    let c_link = find(&["link", "url", "alternate_url", "ссылка"]);
+    let c_ind = find(&["oked", "oked_section", "industry", "section", "отрасль", "окэд"]);
+    let c_sal = find(&["salary", "зарплата", "заработная плата"]);
+    let c_exp = find(&["experience", "опыт", "опыт работы"]);
+    let names = |cols: &[&str]| cols.join(", ");
+    if c_date.is_none() && month.is_none() {
+        return Err(Error::input(
+            Location::row(path, 1),
+            format!(
+                "no date column ({}); give the snapshot month with --month YYYY-MM",
+                names(&["date", "published_at", "created_at", "дата"])
+            ),
+        ));
+    }
+    if c_region.is_none() && c_link.is_none() {
+        return Err(Error::input(
+            Location::row(path, 1),
+            "no region column (region, area, city, регион, область, город) and no link (link, url) to read it from",
+        ));
+    }
+    let width = used;
+    let mut report = IngestReport { file: path.to_path_buf(), format: "postings", ..Default::default() };
+    let mut more_problems = 0usize;
+    let mut cells: HashMap<(&'static str, Option<OkedSection>, Period), CellAgg> = HashMap::new();
+    let mut region_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>> = HashMap::new();
+    let mut section_cache: HashMap<Vec<u8>, Option<OkedSection>> = HashMap::new();
+    let (mut unclassified, mut no_salary, mut non_kzt, mut bad_salary) = (0u64, 0u64, BTreeMap::new(), 0u64);
+    let mut bad_salary_examples: Vec<String> = Vec::new();
+    let (mut gross, mut net) = (0u64, 0u64);
+    let mut bands: BTreeMap<&'static str, u64> = BTreeMap::new();
+    loop {
+        let next = rec.next(&mut fields, &mut used, &mut lines, &mut start).map_err(|e| Error::io(path, e))?;
+        let row = start;
+        let mut problem = |report: &mut IngestReport, col: &str, message: String| {
+            if report.problems.len() < MAX_PROBLEMS {
+                let location = if col.is_empty() { Location::row(path, row) } else { Location::cell(path, row, col) };
+                report.problems.push(Problem { location, message });
+            } else {
+                more_problems += 1;
+            }
+        };
+        match next {
+            Next::End => break,
+            Next::Unterminated => {
+                problem(&mut report, "", "the file ends inside a quoted field (truncated?)".into());
+                break;
+            }
+            Next::Record => {}
+        }
+        if used != width {
+            problem(
+                &mut report,
+                "",
+                format!("{used} fields where the header has {width} (truncated or misaligned row)"),
+            );
+            continue;
+        }
+        report.rows_read += 1;
+        let period = match c_date {
+            Some(c) => match decode(&fields[c]).ok().as_deref().and_then(parse_month) {
+                Some(p) => p,
+                None => {
+                    let shown = decode(&fields[c]).unwrap_or_default();
+                    problem(&mut report, &header[c], format!("`{shown}` is not a date (2024-11-05 or 05.11.2024)"));
+                    continue;
+                }
+            },
+            None => month.expect("checked"),
+        };
+        let region = {
+            let (col, key) = match c_region {
+                Some(c) if !fields[c].is_empty() => (c, &fields[c]),
+                _ => match c_link {
+                    Some(c) => (c, &fields[c]),
+                    None => (c_region.expect("checked"), &fields[c_region.expect("checked")]),
+                },
+            };
+            let is_link = Some(col) == c_link && c_region.is_none_or(|r| fields[r].is_empty());
+            let got = region_cache
+                .entry(key.clone())
+                .or_insert_with(|| {
+                    let text = decode(key).unwrap_or_default();
+                    if is_link {
+                        link_region(&text).map(Area::code).ok_or_else(|| format!("no region in the link `{text}`"))
+                    } else {
+                        super::region_code(&text).map(Area::code).map_err(|e| e.to_string())
+                    }
+                })
+                .clone();
+            match got {
+                Ok(code) => code,
+                Err(m) => {
+                    problem(&mut report, &header[col], m);
+                    continue;
+                }
+            }
+        };
+        let section = match c_ind {
+            Some(c) if !fields[c].is_empty() => {
+                let s = *section_cache
+                    .entry(fields[c].clone())
+                    .or_insert_with(|| decode(&fields[c]).ok().as_deref().and_then(section_of));
+                if s.is_none() {
+                    unclassified += 1;
+                }
+                s
+            }
+            _ => {
+                unclassified += 1;
+                None
+            }
+        };
+        let cell = cells.entry((region, section, period)).or_default();
+        cell.postings += 1;
+        if let Some(c) = c_sal {
+            let text = decode(&fields[c]).unwrap_or_default();
+            match parse_salary(&text) {
+                Ok(Some(s)) if s.currency == Currency::Kzt => {
+                    cell.salaries.push(s.point());
+                    match s.gross {
+                        Some(true) => gross += 1,
+                        Some(false) => net += 1,
+                        None => {}
+                    }
+                }
+                Ok(Some(s)) => *non_kzt.entry(s.currency.code()).or_insert(0u64) += 1,
+                Ok(None) => no_salary += 1,
+                Err(m) => {
+                    bad_salary += 1;
+                    if bad_salary_examples.len() < 5 {
+                        bad_salary_examples.push(format!("row {row}: {m}"));
+                    }
+                }
+            }
+        }
+        if let Some(c) = c_exp {
+            let band = decode(&fields[c]).ok().as_deref().and_then(experience_band).unwrap_or("unrecognised");
+            *bands.entry(band).or_default() += 1;
+        }
+    }
+    if more_problems > 0 {
+        report.skipped.push(format!("{more_problems} further problems not listed"));
+    }
+    if unclassified > 0 {
+        report
+            .skipped
+            .push(format!("{unclassified} postings without a recognised OKED section (counted under a null section)"));
+    }
+    if c_sal.is_some() {
+        report.skipped.push(format!(
+            "salaries: {} in tenge ({gross} gross, {net} net, the rest unstated) used in the medians as printed; {no_salary} not stated",
+            cells.values().map(|c| c.salaries.len() as u64).sum::<u64>()
+        ));
+        for (cur, n) in &non_kzt {
+            report.skipped.push(format!("{n} salaries in {cur} not in the medians (no exchange rate is applied)"));
+        }
+        if bad_salary > 0 {
+            report
+                .skipped
+                .push(format!("{bad_salary} salary texts not understood: {}", bad_salary_examples.join("; ")));
+        }
+    }
+    if !bands.is_empty() {
+        let b: Vec<String> = bands.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        report.skipped.push(format!("experience bands (not in the table): {}", b.join(", ")));
+    }
+    let mut keys: Vec<_> = cells.keys().copied().collect();
+    keys.sort();
+    let mut rows = Vec::with_capacity(keys.len() * 3);
+    for key in keys {
+        let cell = cells.get_mut(&key).expect("key");
+        let (region, section, period) = key;
+        let mk = |indicator: &str, value: Option<f64>, flag: Option<&str>| LongRow {
+            indicator: indicator.to_string(),
+            region_code: region.to_string(),
+            oked_section: section.map(|s| s.code().to_string()),
+            period,
+            value,
+            flag: flag.map(str::to_string),
+            source: Location::file(path),
+        };
+        rows.push(mk("vacancy postings", Some(cell.postings as f64), None));
+        rows.push(mk("vacancy postings with a salary in tenge", Some(cell.salaries.len() as f64), None));
+        let med = median(&mut cell.salaries);
+        rows.push(mk(
+            "median offered salary, tenge per month",
+            med,
+            if med.is_none() { Some("no salary stated") } else { None },
+        ));
+    }
+    Ok(Ingested::finish(rows, report))
+}
+
+/// Exact median (mean of the two middle values for an even count).
+fn median(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    let mid = v.len() / 2;
+    let (_, m, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
+    let m = *m;
+    if v.len() % 2 == 1 {
+        Some(m)
+    } else {
+        let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Some((lower + m) / 2.0)
+    }
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        let k = r.read(&mut buf[n..])?;
+        if k == 0 {
+            break;
+        }
+        n += k;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sal(s: &str) -> Salary {
+        parse_salary(s).unwrap().unwrap_or_else(|| panic!("{s}: no salary"))
+    }
+
+    #[test]
+    fn salary_texts_of_hh_kz() {
+        let s = sal("150\u{202f}000 – 350\u{202f}000 ₸ до вычета налогов");
+        assert_eq!((s.lo, s.hi, s.currency, s.gross), (Some(150000.0), Some(350000.0), Currency::Kzt, Some(true)));
+        assert_eq!(s.point(), 250000.0);
+        let s = sal("от 200\u{202f}000 ₸ на руки");
+        assert_eq!((s.lo, s.hi, s.gross), (Some(200000.0), None, Some(false)));
+        let s = sal("до 1\u{202f}500 $ на руки");
+        assert_eq!((s.lo, s.hi, s.currency), (None, Some(1500.0), Currency::Usd));
+        let s = sal("500\u{202f}000 – 1\u{202f}200\u{202f}000 ₸ на руки");
+        assert_eq!((s.lo, s.hi), (Some(500000.0), Some(1200000.0)));
+        assert_eq!(sal("90\u{202f}000 – 120\u{202f}000 ₽ на руки").currency, Currency::Rub);
+        assert_eq!(sal("300000").point(), 300000.0);
+        assert_eq!(parse_salary("Not specified").unwrap(), None);
+        assert_eq!(parse_salary("з/п не указана").unwrap(), None);
+        assert!(parse_salary("высокая").is_err());
+        assert!(parse_salary("500 000 – 100 000 ₸").is_err());
+    }
+
+    #[test]
+    fn bands_months_links_sections() {
+        assert_eq!(experience_band("Опыт более 6&nbsp;лет"), Some("6+"));
+        assert_eq!(experience_band("Опыт 1-3 года"), Some("1-3"));
+        assert_eq!(experience_band("Без опыта"), Some("none"));
+        assert_eq!(parse_month("2024-11-05T10:00:00+05:00"), Some(Period::Month(2024, 11)));
+        assert_eq!(parse_month("05.11.2024"), Some(Period::Month(2024, 11)));
+        assert_eq!(parse_month("2024-13-01"), None);
+        assert_eq!(link_region("https://almaty.hh.kz/vacancy/1?x=y").map(Area::code), Some("KZ-75"));
+        assert_eq!(link_region("https://hh.kz/vacancy/1").map(Area::code), None);
+        assert_eq!(section_of("62.01").map(|s| s.code()), Some("J"));
+        assert_eq!(section_of("f").map(|s| s.code()), Some("F"));
+        assert_eq!(section_of("Строительство").map(|s| s.code()), Some("F"));
+        assert_eq!(section_of("IT"), None);
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+        assert_eq!(median(&mut []), None);
+    }
+
+    #[test]
+    fn records_with_quotes_and_blank_lines() {
+        let text = b"a;b;c\n1;\"x;y\";3\n\n\"q\"\"q\";;\r\nlast;2;\"multi\nline\"";
+        let mut r = Records::new(&text[..], b';');
+        let (mut f, mut used, mut lines, mut start) = (Vec::new(), 0, 1, 0);
+        let mut got = Vec::new();
+        let mut starts = Vec::new();
+        while let Next::Record = r.next(&mut f, &mut used, &mut lines, &mut start).unwrap() {
+            got.push(f[..used].iter().map(|x| String::from_utf8(x.clone()).unwrap()).collect::<Vec<_>>());
+            starts.push(start);
+        }
+        assert_eq!(starts, [1, 2, 4, 5]);
+        assert_eq!(
+            got,
+            vec![vec!["a", "b", "c"], vec!["1", "x;y", "3"], vec!["q\"q", "", ""], vec!["last", "2", "multi\nline"],]
+        );
+    }
+}
