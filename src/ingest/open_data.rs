@@ -1,8 +1,9 @@
 //! stat.gov.kz open-data exports: one observation per record, columns
 //! `NAM` (indicator name), `DAT` (period label: `2006 год`, `3 квартал 2015 г.`), `PERIOD`
-//! (`YYYYMM`, the last month of the period), `ӘАОЖ(каталог бойынша)` (region name, in any
-//! script or transliteration), `LӘАОЖ(каталог бойынша)` (a second label: the Latin name or
-//! the KATO code) and `VAL` (the number as text, `14 602`). Rows come unsorted; the output is
+//! (`YYYYMM`, the last month of the period), `ӘАОЖ(каталог бойынша)` (KATO by the
+//! catalogue — Russian `КАТО(по каталогу)`: the region's name in any script or
+//! transliteration, or its KATO id), `LӘАОЖ(каталог бойынша)` (a second label: the Latin name
+//! or the KATO id) and `VAL` (the number as text, `14 602`). Rows come unsorted; the output is
 //! sorted by indicator, region and period.
 //!
 //! CSV in UTF-8 (with or without BOM) or Windows-1251, `,` or `;` separated, or Parquet.
@@ -115,7 +116,11 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
             }
             None => {}
         }
-        let by_name = regions[i].map(super::region_code);
+        // The catalogue column holds a name or, in some exports, the KATO id itself.
+        let by_name = regions[i].map(|s| match kato_area(s) {
+            Some(a) => Ok(a),
+            None => super::region_code(s),
+        });
         let by_latin = latin
             .as_ref()
             .and_then(|l| l[i])

@@ -17,6 +17,7 @@
 //! | salary | `salary`, `зарплата`, `заработная плата` | no |
 //! | experience | `experience`, `опыт`, `опыт работы` | no |
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::Read;
@@ -172,17 +173,7 @@ pub fn experience_band(text: &str) -> Option<&'static str> {
 
 /// Month of a date: `2024-11-05`, `2024-11-05T10:00:00+05:00`, `05.11.2024`, `2024-11`.
 pub fn parse_month(s: &str) -> Option<Period> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<i32> { s.get(r)?.parse().ok() };
-    let (y, m) = if b.len() >= 7 && b[4] == b'-' {
-        (num(0..4)?, num(5..7)?)
-    } else if b.len() >= 10 && b[2] == b'.' && b[5] == b'.' {
-        (num(6..10)?, num(3..5)?)
-    } else {
-        return None;
-    };
-    ((1..=12).contains(&m) && (1900..=2100).contains(&y)).then_some(Period::Month(y, m as u8))
+    month_of_bytes(s.as_bytes())
 }
 
 /// Region of a job-board link: `https://almaty.hh.kz/vacancy/1` -> Almaty city. The board's
@@ -238,34 +229,37 @@ enum Next {
     Unterminated,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum St {
+    /// Nothing of the record read yet (blank lines are skipped here).
+    Start,
+    /// A field is open and empty.
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// Inside a quoted field, just after a quote: a second quote is a literal one.
+    QuoteSeen,
+}
+
 impl<R: Read> Records<R> {
     fn new(src: R, sep: u8) -> Self {
         Records { src, buf: vec![0; 1 << 20], pos: 0, len: 0, eof: false, sep }
     }
 
-    fn byte(&mut self) -> std::io::Result<Option<u8>> {
-        if self.pos == self.len {
-            if self.eof {
-                return Ok(None);
-            }
-            self.len = self.src.read(&mut self.buf)?;
-            self.pos = 0;
-            if self.len == 0 {
-                self.eof = true;
-                return Ok(None);
-            }
+    /// Refills the buffer when it is used up; false at the end of the input.
+    fn fill(&mut self) -> std::io::Result<bool> {
+        if self.pos < self.len {
+            return Ok(true);
         }
-        let b = self.buf[self.pos];
-        self.pos += 1;
-        Ok(Some(b))
-    }
-
-    fn peek(&mut self) -> std::io::Result<Option<u8>> {
-        let b = self.byte()?;
-        if b.is_some() {
-            self.pos -= 1;
+        if self.eof {
+            return Ok(false);
         }
-        Ok(b)
+        self.len = self.src.read(&mut self.buf)?;
+        self.pos = 0;
+        if self.len == 0 {
+            self.eof = true;
+        }
+        Ok(self.len > 0)
     }
 
     /// Reads one record into `fields[..used]`; `start` gets the 1-based line where it begins.
@@ -278,9 +272,6 @@ impl<R: Read> Records<R> {
         start: &mut usize,
     ) -> std::io::Result<Next> {
         *used = 0;
-        let mut in_field = false;
-        let mut quoted = false;
-        let mut after_sep = false;
         let open = |fields: &mut Vec<Vec<u8>>, used: &mut usize| {
             if *used == fields.len() {
                 fields.push(Vec::new());
@@ -288,70 +279,79 @@ impl<R: Read> Records<R> {
             fields[*used].clear();
             *used += 1;
         };
+        let sep = self.sep;
+        let mut st = St::Start;
         loop {
-            let Some(b) = self.byte()? else {
-                if quoted {
-                    return Ok(Next::Unterminated);
-                }
-                if *used == 0 {
-                    return Ok(Next::End);
-                }
-                if after_sep {
-                    open(fields, used);
-                }
-                return Ok(Next::Record);
-            };
-            if *used == 0 && !matches!(b, b'\n' | b'\r') {
-                *start = *lines;
+            if !self.fill()? {
+                return Ok(match st {
+                    St::Start => Next::End,
+                    St::Quoted => Next::Unterminated,
+                    _ => Next::Record,
+                });
             }
-            if quoted {
-                if b == b'"' {
-                    if self.peek()? == Some(b'"') {
-                        self.pos += 1;
-                        fields[*used - 1].push(b'"');
-                    } else {
-                        quoted = false;
+            // Unquoted text up to the next separator, line end or quote is copied in one go.
+            if matches!(st, St::Unquoted | St::FieldStart) {
+                let chunk = &self.buf[self.pos..self.len];
+                let run = chunk
+                    .iter()
+                    .position(|&b| b == sep || b == b'\n' || b == b'\r' || b == b'"')
+                    .unwrap_or(chunk.len());
+                let quote_opens = st == St::FieldStart && run == 0 && chunk.first() == Some(&b'"');
+                if run > 0 || !quote_opens {
+                    fields[*used - 1].extend_from_slice(&chunk[..run]);
+                    self.pos += run;
+                    if run > 0 {
+                        st = St::Unquoted;
                     }
-                } else {
-                    if b == b'\n' {
-                        *lines += 1;
-                    }
-                    fields[*used - 1].push(b);
-                }
-                continue;
-            }
-            match b {
-                b'\n' => {
-                    *lines += 1;
-                    if *used == 0 && !after_sep {
+                    if self.pos == self.len {
                         continue;
                     }
-                    if after_sep {
-                        open(fields, used);
-                    }
+                }
+            } else if st == St::Quoted {
+                let chunk = &self.buf[self.pos..self.len];
+                let run = chunk.iter().position(|&b| b == b'"' || b == b'\n').unwrap_or(chunk.len());
+                fields[*used - 1].extend_from_slice(&chunk[..run]);
+                self.pos += run;
+                if self.pos == self.len {
+                    continue;
+                }
+            }
+            let b = self.buf[self.pos];
+            self.pos += 1;
+            match (st, b) {
+                (St::Start, b'\n') => *lines += 1,
+                (St::Start, b'\r') => {}
+                (St::Start, _) => {
+                    *start = *lines;
+                    open(fields, used);
+                    st = St::FieldStart;
+                    self.pos -= 1; // read the byte again as the field's first
+                }
+                (St::FieldStart, b'"') => st = St::Quoted,
+                (St::FieldStart | St::Unquoted | St::QuoteSeen, x) if x == sep => {
+                    open(fields, used);
+                    st = St::FieldStart;
+                }
+                (St::FieldStart | St::Unquoted | St::QuoteSeen, b'\n') => {
+                    *lines += 1;
                     return Ok(Next::Record);
                 }
-                b'\r' => {}
-                x if x == self.sep => {
-                    if !in_field {
-                        open(fields, used);
+                (St::FieldStart | St::Unquoted | St::QuoteSeen, b'\r') => {}
+                (St::Quoted, b'"') => st = St::QuoteSeen,
+                (St::Quoted, x) => {
+                    if x == b'\n' {
+                        *lines += 1;
                     }
-                    in_field = false;
-                    after_sep = true;
-                }
-                b'"' if !in_field => {
-                    open(fields, used);
-                    in_field = true;
-                    quoted = true;
-                    after_sep = false;
-                }
-                x => {
-                    if !in_field {
-                        open(fields, used);
-                        in_field = true;
-                    }
-                    after_sep = false;
                     fields[*used - 1].push(x);
+                }
+                (St::QuoteSeen, b'"') => {
+                    fields[*used - 1].push(b'"');
+                    st = St::Quoted;
+                }
+                // A stray quote in an unquoted field, or text after a closing quote: kept.
+                (St::FieldStart | St::Unquoted | St::QuoteSeen, x) => {
+                    fields[*used - 1].push(x);
+                    st = St::Unquoted;
                 }
             }
         }
@@ -365,9 +365,56 @@ struct CellAgg {
 }
 
 const MAX_PROBLEMS: usize = 100;
+/// Distinct salary texts remembered with their parse (job boards repeat a few thousand forms).
+const SALARY_CACHE: usize = 1 << 16;
+const BATCH: usize = 4096;
+
+/// The columns kvota uses, by role.
+const ROLES: usize = 6;
+const DATE: usize = 0;
+const REGION: usize = 1;
+const LINK: usize = 2;
+const INDUSTRY: usize = 3;
+const SALARY: usize = 4;
+const EXPERIENCE: usize = 5;
+
+/// Records handed from the parsing thread to the aggregating one: the bytes of the used
+/// fields, and per record its line, field count and the spans of its role fields.
+#[derive(Default)]
+struct Batch {
+    data: Vec<u8>,
+    recs: Vec<(usize, usize, [(u32, u32); ROLES])>,
+}
+
+enum Msg {
+    Batch(Batch),
+    Unterminated(Batch, usize),
+    Failed(Batch, std::io::Error),
+}
+
+/// Month of a date written as bytes (see [`parse_month`]).
+fn month_of_bytes(b: &[u8]) -> Option<Period> {
+    let b = b.trim_ascii();
+    let num = |r: std::ops::Range<usize>| -> Option<i32> {
+        let d = b.get(r)?;
+        if !d.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(d.iter().fold(0i32, |a, &c| a * 10 + i32::from(c - b'0')))
+    };
+    let (y, m) = if b.len() >= 7 && b[4] == b'-' {
+        (num(0..4)?, num(5..7)?)
+    } else if b.len() >= 10 && b[2] == b'.' && b[5] == b'.' {
+        (num(6..10)?, num(3..5)?)
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&m) && (1900..=2100).contains(&y)).then_some(Period::Month(y, m as u8))
+}
 
 /// Reads and aggregates a postings file. `month` is the snapshot month of a file without a
-/// date column.
+/// date column. Two threads: one splits the file into records, the other parses and adds
+/// them up.
 pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut head = vec![0u8; 64 * 1024];
@@ -382,16 +429,12 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
             Ok(_) => true,
             Err(e) => e.error_len().is_none() && n == 64 * 1024,
         };
-    if !utf8 && head.iter().filter(|&&b| b == 0).count() > 0 {
+    if !utf8 && head.contains(&0) {
         return Err(Error::input(Location::file(path), "binary data, not a delimited text file"));
     }
-    let decode = |b: &[u8]| -> std::result::Result<String, ()> {
-        if utf8 {
-            std::str::from_utf8(b).map(str::to_string).map_err(|_| ())
-        } else {
-            Ok(encoding_rs::WINDOWS_1251.decode_without_bom_handling(b).0.into_owned())
-        }
-    };
+    fn decode_with(utf8: bool, b: &[u8]) -> Cow<'_, str> {
+        if utf8 { String::from_utf8_lossy(b) } else { encoding_rs::WINDOWS_1251.decode_without_bom_handling(b).0 }
+    }
     let body = if bom { &head[3..] } else { &head[..] };
     let header_line = body.split(|&b| b == b'\n').next().unwrap_or(b"");
     let sep = if header_line.iter().filter(|&&b| b == b';').count() > header_line.iter().filter(|&&b| b == b',').count()
@@ -410,150 +453,228 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
         Next::Record => {}
         _ => return Err(Error::input(Location::file(path), "no header line")),
     }
-    let header: Vec<String> =
-        fields[..used].iter().map(|f| decode(f).map(|s| s.trim().to_lowercase()).unwrap_or_default()).collect();
+    let header: Vec<String> = fields[..used].iter().map(|f| decode_with(utf8, f).trim().to_lowercase()).collect();
     let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let c_date = find(&["date", "published_at", "created_at", "posted_at", "дата", "дата публикации"]);
-    let c_region = find(&["region", "area", "city", "регион", "область", "город"]);
-    let c_link = find(&["link", "url", "alternate_url", "ссылка"]);
-    let c_ind = find(&["oked", "oked_section", "industry", "section", "отрасль", "окэд"]);
-    let c_sal = find(&["salary", "зарплата", "заработная плата"]);
-    let c_exp = find(&["experience", "опыт", "опыт работы"]);
-    let names = |cols: &[&str]| cols.join(", ");
-    if c_date.is_none() && month.is_none() {
+    let mut cols: [Option<usize>; ROLES] = [None; ROLES];
+    cols[DATE] = find(&["date", "published_at", "created_at", "posted_at", "дата", "дата публикации"]);
+    cols[REGION] = find(&["region", "area", "city", "регион", "область", "город"]);
+    cols[LINK] = find(&["link", "url", "alternate_url", "ссылка"]);
+    cols[INDUSTRY] = find(&["oked", "oked_section", "industry", "section", "отрасль", "окэд"]);
+    cols[SALARY] = find(&["salary", "зарплата", "заработная плата"]);
+    cols[EXPERIENCE] = find(&["experience", "опыт", "опыт работы"]);
+    if cols[DATE].is_none() && month.is_none() {
         return Err(Error::input(
             Location::row(path, 1),
-            format!(
-                "no date column ({}); give the snapshot month with --month YYYY-MM",
-                names(&["date", "published_at", "created_at", "дата"])
-            ),
+            "no date column (date, published_at, created_at, дата); give the snapshot month with --month YYYY-MM",
         ));
     }
-    if c_region.is_none() && c_link.is_none() {
+    if cols[REGION].is_none() && cols[LINK].is_none() {
         return Err(Error::input(
             Location::row(path, 1),
             "no region column (region, area, city, регион, область, город) and no link (link, url) to read it from",
         ));
     }
     let width = used;
+    let col_name = |role: usize| cols[role].map(|c| header[c].clone()).unwrap_or_default();
+
     let mut report = IngestReport { file: path.to_path_buf(), format: "postings", ..Default::default() };
     let mut more_problems = 0usize;
     let mut cells: HashMap<(&'static str, Option<OkedSection>, Period), CellAgg> = HashMap::new();
     let mut region_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>> = HashMap::new();
+    let mut link_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>> = HashMap::new();
     let mut section_cache: HashMap<Vec<u8>, Option<OkedSection>> = HashMap::new();
-    let (mut unclassified, mut no_salary, mut non_kzt, mut bad_salary) = (0u64, 0u64, BTreeMap::new(), 0u64);
+    let mut salary_cache: HashMap<Vec<u8>, std::result::Result<Option<Salary>, String>> = HashMap::new();
+    let mut band_cache: HashMap<Vec<u8>, &'static str> = HashMap::new();
+    let (mut unclassified, mut no_salary, mut bad_salary) = (0u64, 0u64, 0u64);
+    let mut non_kzt: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut bad_salary_examples: Vec<String> = Vec::new();
     let (mut gross, mut net) = (0u64, 0u64);
     let mut bands: BTreeMap<&'static str, u64> = BTreeMap::new();
-    loop {
-        let next = rec.next(&mut fields, &mut used, &mut lines, &mut start).map_err(|e| Error::io(path, e))?;
-        let row = start;
-        let mut problem = |report: &mut IngestReport, col: &str, message: String| {
-            if report.problems.len() < MAX_PROBLEMS {
-                let location = if col.is_empty() { Location::row(path, row) } else { Location::cell(path, row, col) };
-                report.problems.push(Problem { location, message });
-            } else {
-                more_problems += 1;
-            }
-        };
-        match next {
-            Next::End => break,
-            Next::Unterminated => {
-                problem(&mut report, "", "the file ends inside a quoted field (truncated?)".into());
-                break;
-            }
-            Next::Record => {}
-        }
-        if used != width {
-            problem(
-                &mut report,
-                "",
-                format!("{used} fields where the header has {width} (truncated or misaligned row)"),
-            );
-            continue;
-        }
-        report.rows_read += 1;
-        let period = match c_date {
-            Some(c) => match decode(&fields[c]).ok().as_deref().and_then(parse_month) {
-                Some(p) => p,
-                None => {
-                    let shown = decode(&fields[c]).unwrap_or_default();
-                    problem(&mut report, &header[c], format!("`{shown}` is not a date (2024-11-05 or 05.11.2024)"));
-                    continue;
+    let mut ending: Option<(usize, String)> = None;
+
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch = Batch::default();
+            loop {
+                let next = rec.next(&mut fields, &mut used, &mut lines, &mut start);
+                match next {
+                    Ok(Next::Record) => {
+                        let mut spans = [(0u32, 0u32); ROLES];
+                        for (role, col) in cols.iter().enumerate() {
+                            if let Some(c) = *col
+                                && c < used
+                            {
+                                let a = batch.data.len() as u32;
+                                batch.data.extend_from_slice(&fields[c]);
+                                spans[role] = (a, batch.data.len() as u32);
+                            }
+                        }
+                        batch.recs.push((start, used, spans));
+                        if batch.recs.len() == BATCH || batch.data.len() > (u32::MAX as usize) / 2 {
+                            if tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    Ok(Next::End) => {
+                        let _ = tx.send(Msg::Batch(batch));
+                        return;
+                    }
+                    Ok(Next::Unterminated) => {
+                        let _ = tx.send(Msg::Unterminated(batch, start));
+                        return;
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Msg::Failed(batch, e));
+                        return;
+                    }
                 }
-            },
-            None => month.expect("checked"),
-        };
-        let region = {
-            let (col, key) = match c_region {
-                Some(c) if !fields[c].is_empty() => (c, &fields[c]),
-                _ => match c_link {
-                    Some(c) => (c, &fields[c]),
-                    None => (c_region.expect("checked"), &fields[c_region.expect("checked")]),
-                },
+            }
+        });
+        for msg in rx {
+            let batch = match msg {
+                Msg::Batch(b) => b,
+                Msg::Unterminated(b, line) => {
+                    ending = Some((line, "the file ends inside a quoted field (truncated?)".into()));
+                    b
+                }
+                Msg::Failed(b, e) => {
+                    ending = Some((0, format!("read error: {e}")));
+                    b
+                }
             };
-            let is_link = Some(col) == c_link && c_region.is_none_or(|r| fields[r].is_empty());
-            let got = region_cache
-                .entry(key.clone())
-                .or_insert_with(|| {
-                    let text = decode(key).unwrap_or_default();
-                    if is_link {
-                        link_region(&text).map(Area::code).ok_or_else(|| format!("no region in the link `{text}`"))
+            for &(row, nfields, spans) in &batch.recs {
+                let field = |role: usize| -> Option<&[u8]> {
+                    cols[role].map(|_| &batch.data[spans[role].0 as usize..spans[role].1 as usize])
+                };
+                let mut problem = |report: &mut IngestReport, col: String, message: String| {
+                    if report.problems.len() < MAX_PROBLEMS {
+                        let location =
+                            if col.is_empty() { Location::row(path, row) } else { Location::cell(path, row, col) };
+                        report.problems.push(Problem { location, message });
                     } else {
-                        super::region_code(&text).map(Area::code).map_err(|e| e.to_string())
+                        more_problems += 1;
                     }
-                })
-                .clone();
-            match got {
-                Ok(code) => code,
-                Err(m) => {
-                    problem(&mut report, &header[col], m);
+                };
+                if nfields != width {
+                    problem(
+                        &mut report,
+                        String::new(),
+                        format!("{nfields} fields where the header has {width} (truncated or misaligned row)"),
+                    );
                     continue;
                 }
-            }
-        };
-        let section = match c_ind {
-            Some(c) if !fields[c].is_empty() => {
-                let s = *section_cache
-                    .entry(fields[c].clone())
-                    .or_insert_with(|| decode(&fields[c]).ok().as_deref().and_then(section_of));
-                if s.is_none() {
-                    unclassified += 1;
-                }
-                s
-            }
-            _ => {
-                unclassified += 1;
-                None
-            }
-        };
-        let cell = cells.entry((region, section, period)).or_default();
-        cell.postings += 1;
-        if let Some(c) = c_sal {
-            let text = decode(&fields[c]).unwrap_or_default();
-            match parse_salary(&text) {
-                Ok(Some(s)) if s.currency == Currency::Kzt => {
-                    cell.salaries.push(s.point());
-                    match s.gross {
-                        Some(true) => gross += 1,
-                        Some(false) => net += 1,
-                        None => {}
+                report.rows_read += 1;
+                let period = match field(DATE) {
+                    Some(d) => match month_of_bytes(d) {
+                        Some(p) => p,
+                        None => {
+                            let shown = decode_with(utf8, d).into_owned();
+                            problem(
+                                &mut report,
+                                col_name(DATE),
+                                format!("`{shown}` is not a date (2024-11-05 or 05.11.2024)"),
+                            );
+                            continue;
+                        }
+                    },
+                    None => month.expect("checked"),
+                };
+                let named = field(REGION).filter(|r| !r.is_empty());
+                let (role, key, cache) = match (named, field(LINK)) {
+                    (Some(_), _) | (None, None) => (REGION, named.or(field(REGION)).unwrap_or(b""), &mut region_cache),
+                    (None, Some(l)) => (LINK, l, &mut link_cache),
+                };
+                let got = match cache.get(key) {
+                    Some(g) => g.clone(),
+                    None => {
+                        let text = decode_with(utf8, key);
+                        let g = if role == LINK {
+                            link_region(&text).map(Area::code).ok_or_else(|| format!("no region in the link `{text}`"))
+                        } else {
+                            super::region_code(&text).map(Area::code).map_err(|e| e.to_string())
+                        };
+                        cache.insert(key.to_vec(), g.clone());
+                        g
+                    }
+                };
+                let region = match got {
+                    Ok(code) => code,
+                    Err(m) => {
+                        problem(&mut report, col_name(role), m);
+                        continue;
+                    }
+                };
+                let section = match field(INDUSTRY).filter(|f| !f.is_empty()) {
+                    Some(f) => {
+                        let s = match section_cache.get(f) {
+                            Some(s) => *s,
+                            None => {
+                                let s = section_of(&decode_with(utf8, f));
+                                section_cache.insert(f.to_vec(), s);
+                                s
+                            }
+                        };
+                        if s.is_none() {
+                            unclassified += 1;
+                        }
+                        s
+                    }
+                    None => {
+                        unclassified += 1;
+                        None
+                    }
+                };
+                let cell = cells.entry((region, section, period)).or_default();
+                cell.postings += 1;
+                if let Some(f) = field(SALARY) {
+                    let parsed = match salary_cache.get(f) {
+                        Some(p) => p.clone(),
+                        None => {
+                            let p = parse_salary(&decode_with(utf8, f));
+                            if salary_cache.len() < SALARY_CACHE {
+                                salary_cache.insert(f.to_vec(), p.clone());
+                            }
+                            p
+                        }
+                    };
+                    match parsed {
+                        Ok(Some(s)) if s.currency == Currency::Kzt => {
+                            cell.salaries.push(s.point());
+                            match s.gross {
+                                Some(true) => gross += 1,
+                                Some(false) => net += 1,
+                                None => {}
+                            }
+                        }
+                        Ok(Some(s)) => *non_kzt.entry(s.currency.code()).or_insert(0) += 1,
+                        Ok(None) => no_salary += 1,
+                        Err(m) => {
+                            bad_salary += 1;
+                            if bad_salary_examples.len() < 5 {
+                                bad_salary_examples.push(format!("row {row}: {m}"));
+                            }
+                        }
                     }
                 }
-                Ok(Some(s)) => *non_kzt.entry(s.currency.code()).or_insert(0u64) += 1,
-                Ok(None) => no_salary += 1,
-                Err(m) => {
-                    bad_salary += 1;
-                    if bad_salary_examples.len() < 5 {
-                        bad_salary_examples.push(format!("row {row}: {m}"));
-                    }
+                if let Some(f) = field(EXPERIENCE) {
+                    let band = match band_cache.get(f) {
+                        Some(b) => *b,
+                        None => {
+                            let b = experience_band(&decode_with(utf8, f)).unwrap_or("unrecognised");
+                            band_cache.insert(f.to_vec(), b);
+                            b
+                        }
+                    };
+                    *bands.entry(band).or_default() += 1;
                 }
             }
         }
-        if let Some(c) = c_exp {
-            let band = decode(&fields[c]).ok().as_deref().and_then(experience_band).unwrap_or("unrecognised");
-            *bands.entry(band).or_default() += 1;
-        }
+    });
+    if let Some((line, message)) = ending {
+        let location = if line > 0 { Location::row(path, line) } else { Location::file(path) };
+        report.problems.push(Problem { location, message });
     }
     if more_problems > 0 {
         report.skipped.push(format!("{more_problems} further problems not listed"));
@@ -563,7 +684,7 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
             .skipped
             .push(format!("{unclassified} postings without a recognised OKED section (counted under a null section)"));
     }
-    if c_sal.is_some() {
+    if cols[SALARY].is_some() {
         report.skipped.push(format!(
             "salaries: {} in tenge ({gross} gross, {net} net, the rest unstated) used in the medians as printed; {no_salary} not stated",
             cells.values().map(|c| c.salaries.len() as u64).sum::<u64>()

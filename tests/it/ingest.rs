@@ -169,6 +169,18 @@ fn open_data_exports_in_both_encodings_give_the_same_table() {
     sorted.sort();
     assert_eq!(order, sorted);
     assert_eq!(a.report.flags.get("x"), Some(&1));
+    // KATO ids in the catalogue column, Russian header.
+    let k = strict(Format::BnsOpenData, &fixture("open_data_kato.csv"));
+    let codes: Vec<(&str, String, Option<f64>)> =
+        k.rows.iter().map(|r| (r.region_code.as_str(), r.period.to_string(), r.value)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("KZ-10", "2023".into(), Some(9870.0)),
+            ("KZ-55", "2023".into(), Some(12300.0)),
+            ("KZ-YUZ", "2017".into(), Some(41000.0))
+        ]
+    );
 }
 
 #[test]

@@ -170,3 +170,10 @@ with open("postings_bad_region.csv", "w", encoding="utf-8", newline="") as f:
     f.write("date,region,salary\n2025-03-04,г. Алматы,100000\n2025-03-05,Семипалатинская область,120000\n")
 with open("postings_truncated.csv", "w", encoding="utf-8", newline="") as f:
     f.write('date,region,salary\n2025-03-04,г. Алматы,100000\n2025-03-05,"г. Алм')
+
+# An export whose catalogue column holds KATO ids rather than names (Russian header).
+with open("open_data_kato.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("NAM;DAT;PERIOD;КАТО(по каталогу);VAL\n")
+    f.write("Численность безработных;2023 год;202312;551000000;12 300\n")
+    f.write("Численность безработных;2023 год;202312;100000000;9 870\n")
+    f.write("Численность безработных;2017 год;201712;511000000;41 000\n")
