@@ -612,6 +612,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     o.counts.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "),
                     o.cells
                 );
+                // The funnel by route and stage, all regions together (per region in funnel.parquet).
+                let mut by: Vec<(String, String, [u64; 4])> = Vec::new();
+                for f in &o.funnel {
+                    let c = [f.entered, f.passed, f.rejected, f.invalid];
+                    match by.iter_mut().find(|(r, s, _)| *r == f.route && *s == f.stage) {
+                        Some((_, _, t)) => t.iter_mut().zip(c).for_each(|(a, b)| *a += b),
+                        None => by.push((f.route.clone(), f.stage.clone(), c)),
+                    }
+                }
+                println!("{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}", "route", "stage", "entered", "passed", "rejected", "invalid");
+                for (route, stage, c) in &by {
+                    println!("{route:<16} {stage:<20} {:>10} {:>10} {:>10} {:>10}", c[0], c[1], c[2], c[3]);
+                }
                 println!("wrote {} files to {}", o.files.len(), out.display());
             }
             Ok(())

@@ -383,8 +383,11 @@ const EXPERIENCE: usize = 5;
 #[derive(Default)]
 struct Batch {
     data: Vec<u8>,
-    recs: Vec<(usize, usize, [(u32, u32); ROLES])>,
+    recs: Vec<RecMeta>,
 }
+
+/// A record's first line, its number of fields, and the byte spans of its role fields.
+type RecMeta = (usize, usize, [(u32, u32); ROLES]);
 
 enum Msg {
     Batch(Batch),
@@ -511,10 +514,9 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
                             }
                         }
                         batch.recs.push((start, used, spans));
-                        if batch.recs.len() == BATCH || batch.data.len() > (u32::MAX as usize) / 2 {
-                            if tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
-                                return;
-                            }
+                        let full = batch.recs.len() == BATCH || batch.data.len() > (u32::MAX as usize) / 2;
+                        if full && tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
+                            return;
                         }
                     }
                     Ok(Next::End) => {

@@ -583,6 +583,8 @@ pub struct SelectOutcome {
     pub files: Vec<PathBuf>,
     pub counts: BTreeMap<String, u64>,
     pub cells: usize,
+    /// The funnel as written to `funnel.parquet` (per route, region and stage).
+    pub funnel: Vec<FunnelRow>,
 }
 
 fn ts(t: Option<NaiveDateTime>) -> Option<String> {
@@ -659,7 +661,7 @@ pub fn run(
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| Error::output("manifest.json", e))?;
     set.write_bytes("manifest.json", format!("{json}\n").as_bytes())?;
     let files = set.commit()?;
-    Ok(SelectOutcome { files, counts, cells: cells.len() })
+    Ok(SelectOutcome { files, counts, cells: cells.len(), funnel: fun })
 }
 
 fn selection_table(rules: &Rules, a: &[Applicant], d: &[Decision]) -> OutputTable {

@@ -362,6 +362,22 @@ fn bad_rows_get_a_reason_and_personal_data_is_refused() {
     assert!(o.status.success(), "{}", stderr(&o));
     let n: usize = parquet_batches(&out.join("selection.parquet")).iter().map(|b| b.num_rows()).sum();
     assert_eq!(n, 8);
+    // The funnel is printed by route and stage: all 8 enter the first stage, and each later
+    // stage is entered by those who passed the one before.
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("route"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("wrote"))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert!(!rows.is_empty(), "{stdout}");
+    assert_eq!((rows[0][0], rows[0][2]), ("default", "8"), "{stdout}");
+    for w in rows.windows(2) {
+        assert_eq!(w[1][2], w[0][3], "entered = passed before: {stdout}");
+    }
+    assert!(!stdout.contains("missing") && !stdout.contains("dup"), "no applicant ids on the terminal: {stdout}");
     let text = fs::read_to_string(&p).unwrap();
     let with_name: String = text
         .lines()
