@@ -621,7 +621,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         None => by.push((f.route.clone(), f.stage.clone(), c)),
                     }
                 }
-                println!("{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}", "route", "stage", "entered", "passed", "rejected", "invalid");
+                println!(
+                    "{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}",
+                    "route", "stage", "entered", "passed", "rejected", "invalid"
+                );
                 for (route, stage, c) in &by {
                     println!("{route:<16} {stage:<20} {:>10} {:>10} {:>10} {:>10}", c[0], c[1], c[2], c[3]);
                 }

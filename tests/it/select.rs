@@ -373,7 +373,7 @@ fn bad_rows_get_a_reason_and_personal_data_is_refused() {
         .map(|l| l.split_whitespace().collect())
         .collect();
     assert!(!rows.is_empty(), "{stdout}");
-    assert_eq!((rows[0][0], rows[0][2]), ("default", "8"), "{stdout}");
+    assert_eq!((rows[0][0], rows[0][2]), ("kandas", "8"), "{stdout}");
     for w in rows.windows(2) {
         assert_eq!(w[1][2], w[0][3], "entered = passed before: {stdout}");
     }
