@@ -7,6 +7,7 @@
 
 pub mod allocate;
 pub mod codes;
+pub mod compare;
 pub mod contract;
 pub mod dataset;
 pub mod error;

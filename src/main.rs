@@ -41,6 +41,13 @@ enum Command {
         #[arg(long, default_value = "reports")]
         out: PathBuf,
     },
+    /// Run a batch of scenarios, or compare two.
+    ///
+    /// Example: kvota scenario run scenarios/baseline.toml scenarios/lp_amended.toml --out reports
+    Scenario {
+        #[command(subcommand)]
+        action: ScenarioAction,
+    },
     /// Check the input panel and print a validation report; exit 1 on errors.
     ///
     /// Example: kvota validate --data data/panel
@@ -198,6 +205,33 @@ struct ForecastArgs {
 }
 
 #[derive(Subcommand)]
+enum ScenarioAction {
+    /// Run several scenarios; those on the same panel, model and horizon share one set of
+    /// forecasts. Each writes <OUT>/<scenario id>/ as `kvota run` does; ids must differ.
+    ///
+    /// Example: kvota scenario run scenarios/*.toml --out reports
+    Run {
+        /// Scenario files.
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
+        /// Output root.
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+    },
+    /// Run two scenarios and list the cells whose rating, shortage gap or quota differ (B - A);
+    /// writes <OUT>/compare_<A>_<B>.parquet (and .csv).
+    ///
+    /// Example: kvota scenario compare scenarios/baseline.toml scenarios/lp_amended.toml
+    Compare {
+        a: PathBuf,
+        b: PathBuf,
+        /// Output root (the two runs go to <OUT>/<id>/).
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum ForecastAction {
     /// Rolling-origin back-test: accuracy of models on the last origins of every series.
     ///
@@ -327,6 +361,80 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = cli.quiet;
     match cli.command {
+        Command::Scenario { action: ScenarioAction::Run { scenarios, out } } => {
+            let loaded: Vec<(PathBuf, Scenario)> =
+                scenarios.iter().map(|p| Scenario::load(p).map(|s| (p.clone(), s))).collect::<Result<_, _>>()?;
+            let mut ids = std::collections::BTreeSet::new();
+            for (p, s) in &loaded {
+                if !ids.insert(s.id.clone()) {
+                    return Err(anyhow::anyhow!("{}: scenario id `{}` is used twice in the batch", p.display(), s.id));
+                }
+            }
+            let cache = pipeline::ForecastCache::new();
+            let progress = TerminalProgress::new(true);
+            for (p, s) in &loaded {
+                let o = pipeline::run_cached(p, s, &out, &progress, Some(&cache))?;
+                if !quiet {
+                    let m = &o.manifest.summary;
+                    println!(
+                        "{:<24} foreign quota {:>7} of ceiling {:>7}; kandas {:>5} families; shortage cells {}",
+                        s.id,
+                        m.distributed,
+                        m.ceiling,
+                        m.kandas_families,
+                        m.cells_by_rating.get("shortage").copied().unwrap_or(0)
+                    );
+                }
+            }
+            if !quiet {
+                println!("wrote {} scenarios to {}", loaded.len(), out.display());
+            }
+            Ok(())
+        }
+        Command::Scenario { action: ScenarioAction::Compare { a, b, out } } => {
+            let (sa, sb) = (Scenario::load(&a)?, Scenario::load(&b)?);
+            if sa.id == sb.id {
+                return Err(anyhow::anyhow!("both scenarios have the id `{}`", sa.id));
+            }
+            let cache = pipeline::ForecastCache::new();
+            let progress = TerminalProgress::new(true);
+            let oa = pipeline::run_cached(&a, &sa, &out, &progress, Some(&cache))?;
+            let ob = pipeline::run_cached(&b, &sb, &out, &progress, Some(&cache))?;
+            let cmp = kvota::compare::compare(&oa.out_dir, &ob.out_dir)?;
+            let table = cmp.cell_table();
+            let stem = out.join(format!("compare_{}_{}", sa.id, sb.id));
+            let meta = [("scenario_a", sa.id.clone()), ("scenario_b", sb.id.clone())];
+            kvota::export::write_table(&stem.with_extension("parquet"), &table, &meta)?;
+            kvota::export::write_table(&stem.with_extension("csv"), &table, &meta)?;
+            if !quiet {
+                let changed: Vec<_> = cmp.cells.iter().filter(|c| c.changed()).collect();
+                println!("{} vs {}: {} of {} cells differ", sa.id, sb.id, changed.len(), cmp.cells.len());
+                println!(
+                    "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
+                    "region", "sec", "rating A", "rating B", "gap A", "gap B", "quota A", "quota B"
+                );
+                for c in &changed {
+                    println!(
+                        "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
+                        c.region,
+                        c.section,
+                        c.rating_a.as_deref().unwrap_or("-"),
+                        c.rating_b.as_deref().unwrap_or("-"),
+                        c.gap_a,
+                        c.gap_b,
+                        c.quota_a,
+                        c.quota_b
+                    );
+                }
+                let t = cmp.totals();
+                println!(
+                    "totals: gap {} -> {}, foreign quota {} -> {}, kandas families {} -> {}",
+                    t[0], t[1], t[2], t[3], t[4], t[5]
+                );
+                println!("wrote {}.parquet and .csv", stem.display());
+            }
+            Ok(())
+        }
         Command::Run { scenario, data, out } => {
             let mut sc = Scenario::load(&scenario)?;
             if let Some(d) = data {

@@ -135,7 +135,7 @@ pub struct ShortageModel {
 
 /// One forecast series of the run.
 #[derive(Debug, Clone)]
-struct SeriesForecast {
+pub struct SeriesForecast {
     region: Region,
     section: Option<OkedSection>,
     variable: &'static str,
@@ -151,22 +151,24 @@ fn forecast_series(spec: ModelSpec, y: &[f64], h: usize) -> Result<(&'static str
     Ok((r.model.name(), r.forecast))
 }
 
-/// Runs the pipeline for `scenario` and writes to `out_root/<scenario id>/`.
-pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress: &dyn Progress) -> Result<RunOutcome> {
-    progress.stage("loading parameters and panel");
-    let params = Params::load(&scenario.data.params)?;
-    let (panel, _report) = Panel::load(&scenario.data.panel)?;
-    let last = panel.last_year();
-    let target = scenario.target_year;
-    if target <= last {
-        return Err(Error::Scenario {
-            location: crate::error::Location::file(scenario_path),
-            message: format!("target_year {target} must be after the last year of data ({last})"),
-        });
-    }
-    let h = (target - last) as usize;
+/// Forecasts shared by the scenarios of one batch: scenarios on the same panel with the same
+/// model and horizon differ only downstream (shortage rule, levers), so their forecasts are
+/// computed once. Keyed on the panel folder, the model and the horizon; a batch never sees the
+/// panel change under it (the files are read once per scenario and must not be edited while
+/// it runs).
+#[derive(Default)]
+pub struct ForecastCache {
+    map: std::sync::Mutex<BTreeMap<(PathBuf, String, usize), std::sync::Arc<Vec<SeriesForecast>>>>,
+}
 
-    // ---- Forecasts ----
+impl ForecastCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+/// Forecasts every series of the panel `h` years ahead with calibrated intervals.
+fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn Progress) -> Result<Vec<SeriesForecast>> {
     let mut jobs: Vec<(Region, Option<OkedSection>, &'static str, Vec<f64>)> = Vec::new();
     for r in Region::all() {
         jobs.push((r, None, "labour_force", panel.region_series(r, |x| x.labour_force)));
@@ -180,7 +182,6 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
     }
     // Interval calibration per variable, on hold-outs across its series (see
     // kvota_forecast::calibrate): the model-based intervals are too narrow on real data.
-    let spec = scenario.forecast.model;
     let mut calibrations: BTreeMap<&str, Calibration> = BTreeMap::new();
     let variables: Vec<&'static str> = {
         let mut v: Vec<&'static str> = jobs.iter().map(|j| j.2).collect();
@@ -220,6 +221,54 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
         })
         .collect::<Result<_>>()?;
     progress.finish();
+    Ok(forecasts)
+}
+
+/// Runs the pipeline for `scenario` and writes to `out_root/<scenario id>/`.
+pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress: &dyn Progress) -> Result<RunOutcome> {
+    run_cached(scenario_path, scenario, out_root, progress, None)
+}
+
+/// [`run`], taking the forecasts from `cache` when another scenario of the batch computed them.
+pub fn run_cached(
+    scenario_path: &Path,
+    scenario: &Scenario,
+    out_root: &Path,
+    progress: &dyn Progress,
+    cache: Option<&ForecastCache>,
+) -> Result<RunOutcome> {
+    progress.stage("loading parameters and panel");
+    let params = Params::load(&scenario.data.params)?;
+    let (panel, _report) = Panel::load(&scenario.data.panel)?;
+    let last = panel.last_year();
+    let target = scenario.target_year;
+    if target <= last {
+        return Err(Error::Scenario {
+            location: crate::error::Location::file(scenario_path),
+            message: format!("target_year {target} must be after the last year of data ({last})"),
+        });
+    }
+    let h = (target - last) as usize;
+
+    // ---- Forecasts ----
+    let spec = scenario.forecast.model;
+    let key = (
+        std::fs::canonicalize(&scenario.data.panel).unwrap_or_else(|_| scenario.data.panel.clone()),
+        format!("{spec:?}"),
+        h,
+    );
+    let cached = cache.and_then(|c| c.map.lock().expect("cache lock").get(&key).cloned());
+    let forecasts: std::sync::Arc<Vec<SeriesForecast>> = match cached {
+        Some(f) => f,
+        None => {
+            let f = std::sync::Arc::new(forecast_panel(&panel, spec, h, progress)?);
+            if let Some(c) = cache {
+                c.map.lock().expect("cache lock").insert(key, f.clone());
+            }
+            f
+        }
+    };
+    let forecasts: &[SeriesForecast] = &forecasts;
     let means: BTreeMap<(Region, Option<OkedSection>, &str), f64> =
         forecasts.iter().map(|f| ((f.region, f.section, f.variable), f.fc.point[h - 1])).collect();
     let fc_at = |r: Region, s: Option<OkedSection>, var: &'static str| -> f64 { means[&(r, s, var)] };
@@ -541,7 +590,7 @@ pub fn run(scenario_path: &Path, scenario: &Scenario, out_root: &Path, progress:
 
     let mut set = OutputSet::new(&out_dir)?;
     let p = set.stage_path("forecast.parquet")?;
-    forecast_table(&forecasts, last, h).write_parquet(&p, &meta)?;
+    forecast_table(forecasts, last, h).write_parquet(&p, &meta)?;
     let p = set.stage_path("shortage.parquet")?;
     shortage_table(&outlooks, target, last).write_parquet(&p, &meta)?;
     let p = set.stage_path("sensitivity.parquet")?;

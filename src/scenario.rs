@@ -339,10 +339,68 @@ fn default_true() -> bool {
 }
 
 impl Scenario {
-    /// Reads and validates a scenario file.
+    /// Reads and validates a scenario file. A file with `extends = "other.toml"` (a path
+    /// relative to it) starts from that scenario and overrides the keys it sets; tables are
+    /// merged key by key, arrays and values are replaced. It must set its own `id`.
     pub fn load(path: &Path) -> Result<Scenario> {
         let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        Self::parse(path, &text)
+        if !text.lines().any(|l| line_sets(l, "extends")) {
+            return Self::parse(path, &text);
+        }
+        // The chain child -> parent -> ..., each layer's path, text and table.
+        let mut layers: Vec<(PathBuf, String, toml::Table)> = Vec::new();
+        let mut cur = path.to_path_buf();
+        let mut cur_text = text;
+        loop {
+            let table: toml::Table = toml::from_str(&cur_text).map_err(|e| Error::Scenario {
+                location: Location {
+                    file: cur.clone(),
+                    row: e.span().map(|sp| cur_text[..sp.start].lines().count().max(1)),
+                    column: None,
+                },
+                message: e.message().to_string(),
+            })?;
+            let parent = match table.get("extends") {
+                None => None,
+                Some(toml::Value::String(p)) => Some(cur.parent().unwrap_or(Path::new(".")).join(p)),
+                Some(_) => {
+                    return Err(Error::Scenario {
+                        location: Location { file: cur.clone(), row: line_of_key(&cur_text, "extends"), column: None },
+                        message: "`extends` must be the path of another scenario file".into(),
+                    });
+                }
+            };
+            layers.push((cur.clone(), cur_text, table));
+            let Some(parent) = parent else { break };
+            if layers.iter().any(|(p, _, _)| same_file(p, &parent)) || layers.len() > 16 {
+                return Err(Error::Scenario {
+                    location: Location { file: cur, row: None, column: Some("extends".into()) },
+                    message: format!("`extends` makes a cycle through {}", parent.display()),
+                });
+            }
+            cur_text = fs::read_to_string(&parent).map_err(|e| Error::io(&parent, e))?;
+            cur = parent;
+        }
+        if !layers[0].2.contains_key("id") {
+            return Err(Error::Scenario {
+                location: Location::file(path),
+                message: "a scenario that extends another needs its own `id`".into(),
+            });
+        }
+        let mut merged = toml::Table::new();
+        for (_, _, t) in layers.iter().rev() {
+            merge(&mut merged, t);
+        }
+        merged.remove("extends");
+        let texts: Vec<(&Path, &str)> = layers.iter().map(|(p, t, _)| (p.as_path(), t.as_str())).collect();
+        let s: Scenario = toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| {
+            let (file, row) = unknown_key(e.message())
+                .and_then(|k| texts.iter().find_map(|(p, t)| line_of_key(t, k).map(|l| (p.to_path_buf(), Some(l)))))
+                .unwrap_or((path.to_path_buf(), None));
+            Error::Scenario { location: Location { file, row, column: None }, message: e.message().to_string() }
+        })?;
+        s.validate_layers(&texts)?;
+        Ok(s)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Scenario> {
@@ -356,17 +414,20 @@ impl Scenario {
                 message: e.message().to_string(),
             }
         })?;
-        s.validate(path, text)?;
+        s.validate_layers(&[(path, text)])?;
         Ok(s)
     }
 
-    fn validate(&self, path: &Path, text: &str) -> Result<()> {
+    /// Checks ranges; an error names the first layer (child first) that sets the key.
+    fn validate_layers(&self, layers: &[(&Path, &str)]) -> Result<()> {
         let at = |key: &str, message: String| {
-            let line = text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1);
-            Error::Scenario {
-                location: Location { file: path.to_path_buf(), row: line, column: Some(key.to_string()) },
-                message,
-            }
+            let (file, row) = layers
+                .iter()
+                .find_map(|(p, t)| {
+                    t.lines().position(|l| l.trim_start().starts_with(key)).map(|i| (p.to_path_buf(), Some(i + 1)))
+                })
+                .unwrap_or((layers[0].0.to_path_buf(), None));
+            Error::Scenario { location: Location { file, row, column: Some(key.to_string()) }, message }
         };
         if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             return Err(at("id", format!("`{}` must be non-empty and use only letters, digits, - and _", self.id)));
@@ -543,6 +604,30 @@ fn date_only(d: &toml::value::Datetime) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// Whether a line sets `key` at the top of a table (`key = ...`).
+fn line_sets(line: &str, key: &str) -> bool {
+    line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Overlays `over` on `base`: tables merge key by key, anything else is replaced.
+fn merge(base: &mut toml::Table, over: &toml::Table) {
+    for (k, v) in over {
+        match (base.get_mut(k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
 /// The key named in a serde "unknown field `x`" message.
 fn unknown_key(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
@@ -583,5 +668,31 @@ include_housing_certificate = true
         let bad = OK.replace("target_year = 2026", "target_year = 2026\n[foreign]\nreserve_share = 1.5");
         let e = Scenario::parse(Path::new("s.toml"), &bad).unwrap_err().to_string();
         assert!(e.contains("reserve_share") && e.contains("row 5"), "{e}");
+    }
+
+    #[test]
+    fn extends_merges_tables_and_names_the_layer_of_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("base.toml");
+        fs::write(&base, OK.replace("[kandas]", "[foreign]\nreserve_share = 0.1\nmethod = \"proportional\"\n[kandas]"))
+            .unwrap();
+        let child = dir.path().join("child.toml");
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[kandas]\nbudget_kzt = 2e9\n").unwrap();
+        let s = Scenario::load(&child).unwrap();
+        assert_eq!((s.id.as_str(), s.kandas.budget_kzt, s.kandas.family_size), ("c", 2e9, 4));
+        assert_eq!(s.foreign.reserve_share, 0.1);
+        // An out-of-range value set in the child names the child's line.
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[foreign]\nreserve_share = 2.0\n").unwrap();
+        let e = Scenario::load(&child).unwrap_err().to_string();
+        assert!(e.contains("child.toml, row 4") && e.contains("reserve_share"), "{e}");
+        // An unknown key in the child, a missing id, a cycle.
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[kandas]\nbudget = 1\n").unwrap();
+        let e = Scenario::load(&child).unwrap_err().to_string();
+        assert!(e.contains("child.toml, row 4") && e.contains("budget"), "{e}");
+        fs::write(&child, "extends = \"base.toml\"\n").unwrap();
+        assert!(Scenario::load(&child).unwrap_err().to_string().contains("its own `id`"));
+        fs::write(&base, format!("extends = \"child.toml\"\n{OK}")).unwrap();
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n").unwrap();
+        assert!(Scenario::load(&child).unwrap_err().to_string().contains("cycle"));
     }
 }

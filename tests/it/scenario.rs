@@ -1,0 +1,98 @@
+//! Scenario batches and comparison: `kvota scenario run` (shared forecasts) gives the same
+//! bytes as separate `kvota run`s, and a changed lever changes exactly the cells it should.
+
+use std::fs;
+
+use crate::support::{hashes, kvota, repo, stderr};
+
+#[test]
+fn a_batch_gives_the_bytes_of_separate_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    let single = dir.path().join("single");
+    let o = kvota(&[
+        "scenario",
+        "run",
+        "scenarios/baseline.toml",
+        "scenarios/lp_amended.toml",
+        "--out",
+        batch.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for id in ["baseline", "lp_amended"] {
+        let o = kvota(&["run", "--scenario", &format!("scenarios/{id}.toml"), "--out", single.to_str().unwrap(), "-q"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for sub in ["", "editions"] {
+            let (a, b) = (hashes(&batch.join(id).join(sub)), hashes(&single.join(id).join(sub)));
+            assert!(a.len() >= 3, "{a:?}");
+            assert_eq!(a, b, "{id}/{sub}: the batch's shared forecasts changed the outputs");
+        }
+    }
+    // The same id twice is refused.
+    let o = kvota(&[
+        "scenario",
+        "run",
+        "scenarios/baseline.toml",
+        "scenarios/baseline.toml",
+        "--out",
+        batch.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("used twice"), "{}", stderr(&o));
+}
+
+fn compare(child: &str) -> (String, Vec<Vec<String>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("b.toml");
+    let base = repo().join("scenarios/baseline.toml");
+    fs::write(&b, format!("extends = \"{}\"\nid = \"lever\"\n{child}", base.display())).unwrap();
+    let out = dir.path().join("out");
+    let o =
+        kvota(&["scenario", "compare", "scenarios/baseline.toml", b.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = fs::read_to_string(out.join("compare_baseline_lever.csv")).unwrap();
+    let rows: Vec<Vec<String>> = csv.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
+    (String::from_utf8_lossy(&o.stdout).to_string(), rows)
+}
+
+#[test]
+fn an_override_changes_its_cell_and_the_ceiling_moves_to_the_others() {
+    // KZ-35 / P is the largest shortage cell of the baseline; a planner rates it balanced.
+    let (stdout, rows) = compare(
+        "[[shortage.overrides]]\nregion = \"KZ-35\"\nsection = \"P\"\nrating = \"balanced\"\nreason = \"test\"\n",
+    );
+    assert_eq!(rows.len(), 380, "{stdout}");
+    // Columns: region, section, rating_a, rating_b, gap_a, gap_b, gap_delta, quota_a, quota_b, quota_delta, changed.
+    let rating_or_gap: Vec<&Vec<String>> = rows.iter().filter(|r| r[2] != r[3] || r[6] != "0").collect();
+    assert_eq!(rating_or_gap.len(), 1, "only the overridden cell changes rating or gap: {rating_or_gap:?}");
+    let c = rating_or_gap[0];
+    assert_eq!(
+        (c[0].as_str(), c[1].as_str(), c[2].as_str(), c[3].as_str(), c[5].as_str()),
+        ("KZ-35", "P", "shortage", "balanced", "0")
+    );
+    assert_eq!(c[8], "0", "a cell out of shortage gets no quota");
+    // The ceiling binds, so its permits go to the other shortage cells: the total is unchanged
+    // and no cell outside shortage gains.
+    let total = |k: usize| rows.iter().map(|r| r[k].parse::<i64>().unwrap()).sum::<i64>();
+    assert_eq!(total(7), total(8), "{stdout}");
+    assert!(
+        rows.iter()
+            .filter(|r| r[9] != "0" && !(r[0] == "KZ-35" && r[1] == "P"))
+            .all(|r| r[3] == "shortage" && r[9].parse::<i64>().unwrap() > 0)
+    );
+}
+
+#[test]
+fn the_kandas_budget_changes_only_the_kandas_quota() {
+    let (stdout, rows) = compare("[kandas]\nbudget_kzt = 2.6e9\n");
+    assert!(rows.iter().all(|r| r[10] == "false"), "no region x section cell may change: {stdout}");
+    let totals = stdout.lines().find(|l| l.starts_with("totals")).unwrap().to_string();
+    assert!(totals.contains("foreign quota 21980 -> 21980"), "{totals}");
+    let fam: Vec<i64> =
+        totals.split("kandas families ").nth(1).unwrap().split(" -> ").map(|x| x.trim().parse().unwrap()).collect();
+    assert!(
+        fam[1] < fam[0] && fam[1] >= fam[0] / 2 - 8 && fam[1] <= fam[0] / 2 + 8,
+        "half the budget, about half the families: {totals}"
+    );
+}
