@@ -328,3 +328,47 @@ pub fn sha256_file(path: &Path) -> Result<String> {
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
     Ok(format!("{:x}", Sha256::digest(&bytes)))
 }
+
+/// Tables of a run copied into the Hive-partitioned dataset `<out>/dataset/<table>/`.
+pub const DATASET_TABLES: [&str; 3] = ["shortage", "quota_foreign", "quota_kandas"];
+
+/// Copies a run's `<table>.parquet` into `<root>/dataset/<table>/scenario=<id>/year=<y>/part-0.parquet`,
+/// without the `year` column (the partition carries it), with the same key-value metadata, so
+/// that DuckDB, Spark or Trino read all scenarios and years as one table
+/// (`read_parquet('<root>/dataset/quota_foreign/*/*/*.parquet', hive_partitioning = true)`).
+/// Written to a temporary file and renamed: a reader never sees half a partition.
+pub fn write_hive_partition(root: &Path, table: &str, scenario: &str, year: i32, source: &Path) -> Result<PathBuf> {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let f = fs::File::open(source).map_err(|e| Error::io(source, e))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| Error::output(table, e))?;
+    let kv: Vec<(String, String)> = builder
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .map(|v| v.iter().map(|k| (k.key.clone(), k.value.clone().unwrap_or_default())).collect())
+        .unwrap_or_default();
+    let reader = builder.build().map_err(|e| Error::output(table, e))?;
+    let dir = root.join("dataset").join(table).join(format!("scenario={scenario}")).join(format!("year={year}"));
+    fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let target = dir.join("part-0.parquet");
+    let tmp = tempfile::Builder::new().suffix(".parquet").tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
+    let meta: Vec<(&str, String)> = kv
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("kvota.").map(|k| (k, v.clone())))
+        .filter(|(k, _)| *k != "schema_version" && *k != "table")
+        .collect();
+    let batches = reader.map(|b| {
+        let b = b.map_err(|e| Error::output(table, e))?;
+        match b.schema().index_of("year") {
+            Ok(i) => {
+                let keep: Vec<usize> = (0..b.num_columns()).filter(|&c| c != i).collect();
+                b.project(&keep).map_err(|e| Error::output(table, e))
+            }
+            Err(_) => Ok(b),
+        }
+    });
+    write_parquet_chunks(tmp.path(), table, &meta, batches)?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
+    Ok(target)
+}

@@ -17,6 +17,7 @@ pub use kvota_forecast as forecast;
 pub mod panel;
 pub mod params;
 pub mod pipeline;
+pub mod report;
 pub mod scenario;
 pub mod select;
 pub mod series;

@@ -40,6 +40,9 @@ enum Command {
         /// Output root; results go to <OUT>/<scenario id>/.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
+        /// Also write the charts as PNG (charts/*.png).
+        #[arg(long)]
+        png: bool,
     },
     /// Run a batch of scenarios, or compare two.
     ///
@@ -435,8 +438,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Run { scenario, data, out } => {
+        Command::Run { scenario, data, out, png } => {
             let mut sc = Scenario::load(&scenario)?;
+            sc.output.png |= png;
             if let Some(d) = data {
                 sc.data.panel = d;
             }

@@ -676,7 +676,29 @@ pub fn run_cached(
     };
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| Error::output("manifest.json", e))?;
     set.write_bytes("manifest.json", format!("{json}\n").as_bytes())?;
+    // The report and its charts, from the staged outputs: they describe exactly these files.
+    progress.stage("writing the report");
+    let data = crate::report::ReportData::read(&set.staged(Path::new("")))?;
+    let value = serde_json::to_value(&manifest).map_err(|e| Error::output("report.html", e))?;
+    let html = crate::report::html(&value, &data)?;
+    set.write_bytes("report.html", html.as_bytes())?;
+    set.write_bytes("charts/quota_by_region.svg", crate::report::quota_by_region_svg(&data)?.as_bytes())?;
+    set.write_bytes("charts/shortage_heatmap.svg", crate::report::shortage_heatmap_svg(&data)?.as_bytes())?;
+    if scenario.output.png {
+        let p = set.stage_path("charts/quota_by_region.png")?;
+        crate::report::quota_by_region_png(&data, &p)?;
+    }
     let files = set.commit()?;
+    // The dashboard dataset: the same tables, partitioned by scenario and year.
+    for table in crate::export::DATASET_TABLES {
+        crate::export::write_hive_partition(
+            out_root,
+            table,
+            &scenario.id,
+            target,
+            &out_dir.join(format!("{table}.parquet")),
+        )?;
+    }
     Ok(RunOutcome { out_dir, files, manifest })
 }
 

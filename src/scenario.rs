@@ -32,6 +32,17 @@ pub struct Scenario {
     #[serde(default)]
     pub foreign: ForeignConfig,
     pub kandas: KandasConfig,
+    #[serde(default)]
+    pub output: OutputConfig,
+}
+
+/// What the run writes beyond the Parquet tables, the manifest, the report and its SVG charts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    /// Also write the charts as PNG (`charts/*.png`; `kvota run --png` sets it).
+    #[serde(default)]
+    pub png: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

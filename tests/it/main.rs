@@ -8,6 +8,7 @@ mod forecast;
 mod ingest;
 mod params;
 mod pipeline;
+mod report;
 mod scenario;
 mod select;
 mod shortage;

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{hashes, kvota, repo, stderr};
+use crate::support::{hashes, kvota, parquet_batches, parquet_schema, repo, stderr};
 
 #[test]
 fn a_batch_gives_the_bytes_of_separate_runs() {
@@ -28,6 +28,41 @@ fn a_batch_gives_the_bytes_of_separate_runs() {
             assert!(a.len() >= 3, "{a:?}");
             assert_eq!(a, b, "{id}/{sub}: the batch's shared forecasts changed the outputs");
         }
+    }
+    // The dashboard dataset: one partition per scenario and year, read as one table by DuckDB.
+    for id in ["baseline", "lp_amended"] {
+        for table in ["shortage", "quota_foreign", "quota_kandas"] {
+            let part = batch.join(format!("dataset/{table}/scenario={id}/year=2026/part-0.parquet"));
+            let (schema, kv, rows) = parquet_schema(&part);
+            let (full, _, full_rows) = parquet_schema(&batch.join(id).join(format!("{table}.parquet")));
+            assert_eq!(rows, full_rows, "{id} {table}");
+            let without_year: Vec<_> = full.into_iter().filter(|(n, _)| n != "year").collect();
+            assert_eq!(schema, without_year, "{id} {table}: the partition drops only `year`");
+            assert_eq!(kv.get("kvota.scenario_id").map(String::as_str), Some(id));
+            assert_eq!(kv.get("kvota.schema_version").map(String::as_str), Some("1"));
+        }
+    }
+    let script = repo().join("benches/peers/hive_totals.py");
+    match std::process::Command::new("python3").arg(&script).arg(batch.join("dataset")).output() {
+        Ok(o) if o.status.success() => {
+            let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+            for id in ["baseline", "lp_amended"] {
+                let quota: i64 = parquet_batches(&batch.join(id).join("quota_foreign.parquet"))
+                    .iter()
+                    .map(|b| {
+                        let c = b.column_by_name("quota").unwrap();
+                        arrow::compute::sum(c.as_any().downcast_ref::<arrow::array::Int64Array>().unwrap()).unwrap_or(0)
+                    })
+                    .sum();
+                assert_eq!(got[format!("{id}/2026")]["quota_foreign"][0].as_i64(), Some(quota), "{got}");
+            }
+            assert_eq!(got.as_object().unwrap().len(), 2, "{got}");
+        }
+        Ok(o) => eprintln!(
+            "SKIPPED the DuckDB read of the dataset: {}",
+            String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
+        ),
+        Err(e) => eprintln!("SKIPPED the DuckDB read of the dataset: python3 not available ({e})"),
     }
     // The same id twice is refused.
     let o = kvota(&[

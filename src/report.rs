@@ -1,0 +1,436 @@
+//! The run's report: charts drawn with plotters (SVG always; PNG on request, with the DejaVu
+//! Sans font compiled in so that no system font is needed) and one self-contained HTML file
+//! (`report.html`: inline SVG, no script, no external resource) built from the run's own
+//! Parquet outputs and manifest. Every sentence is generated from the numbers.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs::File;
+use std::path::Path;
+use std::sync::Once;
+
+use arrow::array::{Array, Float64Array, Int64Array, StringArray};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use plotters::prelude::*;
+
+use crate::codes::{OkedSection, Region};
+use crate::error::{Error, Location, Result};
+
+/// DejaVu Sans 2.37 (Bitstream Vera licence, `assets/fonts/DejaVuSans.LICENSE`).
+static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+
+fn register_font() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The font is compiled in, so registration cannot meet a missing file; a malformed
+        // font would be a build defect caught by the tests.
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
+    });
+}
+
+/// A column of a Parquet file as text (strings, integers and floats).
+enum Col {
+    Str(Vec<Option<String>>),
+    Int(Vec<Option<i64>>),
+    Float(Vec<Option<f64>>),
+}
+
+fn read(path: &Path, names: &[&str]) -> Result<Vec<Col>> {
+    let f = File::open(path).map_err(|e| Error::io(path, e))?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(f)
+        .and_then(|b| b.build())
+        .map_err(|e| Error::input(Location::file(path), e.to_string()))?;
+    let mut out: Vec<Col> = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|e| Error::input(Location::file(path), e.to_string()))?;
+        for (k, name) in names.iter().enumerate() {
+            let c = batch.column_by_name(name).ok_or_else(|| Error::input(Location::column(path, *name), "missing"))?;
+            let any = c.as_any();
+            let col = if let Some(s) = any.downcast_ref::<StringArray>() {
+                Col::Str((0..s.len()).map(|i| (!s.is_null(i)).then(|| s.value(i).to_string())).collect())
+            } else if let Some(v) = any.downcast_ref::<Int64Array>() {
+                Col::Int((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
+            } else if let Some(v) = any.downcast_ref::<Float64Array>() {
+                Col::Float((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
+            } else {
+                return Err(Error::input(Location::column(path, *name), "unexpected type"));
+            };
+            if out.len() <= k {
+                out.push(col);
+            } else {
+                match (&mut out[k], col) {
+                    (Col::Str(a), Col::Str(b)) => a.extend(b),
+                    (Col::Int(a), Col::Int(b)) => a.extend(b),
+                    (Col::Float(a), Col::Float(b)) => a.extend(b),
+                    _ => return Err(Error::input(Location::column(path, *name), "type changes between batches")),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn strs(c: &Col) -> Vec<String> {
+    match c {
+        Col::Str(v) => v.iter().map(|x| x.clone().unwrap_or_default()).collect(),
+        Col::Int(v) => v.iter().map(|x| x.map(|y| y.to_string()).unwrap_or_default()).collect(),
+        Col::Float(v) => v.iter().map(|x| x.map(|y| y.to_string()).unwrap_or_default()).collect(),
+    }
+}
+
+fn nums(c: &Col) -> Vec<f64> {
+    match c {
+        Col::Int(v) => v.iter().map(|x| x.unwrap_or(0) as f64).collect(),
+        Col::Float(v) => v.iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
+        Col::Str(v) => v.iter().map(|x| x.as_deref().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)).collect(),
+    }
+}
+
+/// What the report shows, read from a run's outputs.
+pub struct ReportData {
+    /// Region -> foreign-labour quota (all sections and categories).
+    pub quota_by_region: BTreeMap<String, i64>,
+    /// (region, section) -> (score, rating, shortage persons, quota).
+    pub cells: BTreeMap<(String, String), (f64, String, i64, i64)>,
+    /// Kandas rows: region, families, persons, cost, explanation.
+    pub kandas: Vec<(String, i64, i64, f64, String)>,
+    /// (region, section) -> explanation of the first quota row of the cell.
+    pub explanations: BTreeMap<(String, String), String>,
+}
+
+impl ReportData {
+    /// Reads `shortage.parquet`, `quota_foreign.parquet` and `quota_kandas.parquet` in `dir`.
+    pub fn read(dir: &Path) -> Result<ReportData> {
+        let sh = read(
+            &dir.join("shortage.parquet"),
+            &["region_code", "oked_section", "score", "rating", "shortage_persons"],
+        )?;
+        let (r, s, score, rating, gap) = (strs(&sh[0]), strs(&sh[1]), nums(&sh[2]), strs(&sh[3]), nums(&sh[4]));
+        let mut cells = BTreeMap::new();
+        for i in 0..r.len() {
+            cells.insert((r[i].clone(), s[i].clone()), (score[i], rating[i].clone(), gap[i] as i64, 0i64));
+        }
+        let q = read(&dir.join("quota_foreign.parquet"), &["region_code", "oked_section", "quota", "explanation"])?;
+        let (qr, qs, qq, qe) = (strs(&q[0]), strs(&q[1]), nums(&q[2]), strs(&q[3]));
+        let mut quota_by_region: BTreeMap<String, i64> = Region::all().map(|r| (r.iso().to_string(), 0)).collect();
+        let mut explanations = BTreeMap::new();
+        for i in 0..qr.len() {
+            *quota_by_region.entry(qr[i].clone()).or_default() += qq[i] as i64;
+            if let Some(c) = cells.get_mut(&(qr[i].clone(), qs[i].clone())) {
+                c.3 += qq[i] as i64;
+            }
+            explanations.entry((qr[i].clone(), qs[i].clone())).or_insert_with(|| qe[i].clone());
+        }
+        let k = read(
+            &dir.join("quota_kandas.parquet"),
+            &["region_code", "families", "persons", "cost_kzt", "explanation"],
+        )?;
+        let (kr, kf, kp, kc, ke) = (strs(&k[0]), nums(&k[1]), nums(&k[2]), nums(&k[3]), strs(&k[4]));
+        let kandas = (0..kr.len()).map(|i| (kr[i].clone(), kf[i] as i64, kp[i] as i64, kc[i], ke[i].clone())).collect();
+        Ok(ReportData { quota_by_region, cells, kandas, explanations })
+    }
+}
+
+fn region_name(code: &str) -> String {
+    Region::from_iso(code).map(|r| r.name_en().to_string()).unwrap_or_else(|| code.to_string())
+}
+
+fn section_name(code: &str) -> String {
+    code.chars()
+        .next()
+        .and_then(OkedSection::from_letter)
+        .map(|s| s.name_en().to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn draw_err(e: impl std::fmt::Display) -> Error {
+    Error::output("chart", e)
+}
+
+/// Horizontal bars of the foreign-labour quota by region, on any plotters backend.
+fn draw_quota_by_region<DB: DrawingBackend>(
+    root: DrawingArea<DB, plotters::coord::Shift>,
+    data: &ReportData,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let mut rows: Vec<(String, i64)> = data.quota_by_region.iter().map(|(r, q)| (region_name(r), *q)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
+    root.fill(&WHITE).map_err(draw_err)?;
+    let n = rows.len();
+    let mut chart = ChartBuilder::on(&root)
+        .caption("Foreign-labour quota by region (permits)", ("sans-serif", 18))
+        .margin(10)
+        .x_label_area_size(30)
+        .y_label_area_size(190)
+        .build_cartesian_2d(0i64..(max + max / 8), (0..n).into_segmented())
+        .map_err(draw_err)?;
+    let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(("sans-serif", 12))
+        .draw()
+        .map_err(draw_err)?;
+    chart
+        .draw_series(rows.iter().enumerate().map(|(i, (_, q))| {
+            let mut bar = Rectangle::new(
+                [(0, SegmentValue::Exact(i)), (*q, SegmentValue::Exact(i + 1))],
+                RGBColor(31, 119, 180).filled(),
+            );
+            bar.set_margin(2, 2, 0, 0);
+            bar
+        }))
+        .map_err(draw_err)?;
+    root.present().map_err(draw_err)?;
+    Ok(())
+}
+
+/// The quota bar chart as SVG text.
+pub fn quota_by_region_svg(data: &ReportData) -> Result<String> {
+    register_font();
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, (760, 560)).into_drawing_area();
+        draw_quota_by_region(root, data)?;
+    }
+    Ok(s)
+}
+
+/// The quota bar chart as a PNG file (text drawn with the compiled-in font).
+pub fn quota_by_region_png(data: &ReportData, path: &Path) -> Result<()> {
+    register_font();
+    let root = BitMapBackend::new(path, (760, 560)).into_drawing_area();
+    draw_quota_by_region(root, data)
+}
+
+/// Heat map of the composite shortage score, region x section; shortage cells are outlined.
+pub fn shortage_heatmap_svg(data: &ReportData) -> Result<String> {
+    register_font();
+    let regions: Vec<String> = Region::all().map(|r| r.iso().to_string()).collect();
+    let sections: Vec<String> = {
+        let mut v: Vec<String> = data.cells.keys().map(|k| k.1.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, (760, 620)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption("Shortage score by region and OKED section (outlined: rated shortage)", ("sans-serif", 16))
+            .margin(10)
+            .x_label_area_size(30)
+            .y_label_area_size(190)
+            .build_cartesian_2d(0..sections.len(), 0..regions.len())
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(sections.len())
+            .y_labels(regions.len())
+            .x_label_formatter(&|i| sections.get(*i).cloned().unwrap_or_default())
+            .y_label_formatter(&|i| regions.get(*i).map(|r| region_name(r)).unwrap_or_default())
+            .label_style(("sans-serif", 11))
+            .draw()
+            .map_err(draw_err)?;
+        let colour = |z: f64| -> RGBColor {
+            if !z.is_finite() {
+                return RGBColor(220, 220, 220);
+            }
+            let t = (z / 2.0).clamp(-1.0, 1.0);
+            let mix = |a: u8, b: u8, w: f64| (f64::from(a) + (f64::from(b) - f64::from(a)) * w).round() as u8;
+            if t >= 0.0 {
+                RGBColor(mix(255, 178, t), mix(255, 24, t), mix(255, 43, t))
+            } else {
+                RGBColor(mix(255, 33, -t), mix(255, 102, -t), mix(255, 172, -t))
+            }
+        };
+        for (yi, r) in regions.iter().enumerate() {
+            for (xi, sec) in sections.iter().enumerate() {
+                let Some((score, rating, _, _)) = data.cells.get(&(r.clone(), sec.clone())) else { continue };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new([(xi, yi), (xi + 1, yi + 1)], colour(*score).filled())))
+                    .map_err(draw_err)?;
+                if rating == "shortage" {
+                    chart
+                        .draw_series(std::iter::once(Rectangle::new(
+                            [(xi, yi), (xi + 1, yi + 1)],
+                            BLACK.stroke_width(2),
+                        )))
+                        .map_err(draw_err)?;
+                }
+            }
+        }
+        root.present().map_err(draw_err)?;
+    }
+    Ok(s)
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn int(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("−{out}") } else { out }
+}
+
+/// The self-contained HTML report of a run (`report.html`).
+pub fn html(manifest: &serde_json::Value, data: &ReportData) -> Result<String> {
+    let m = manifest;
+    let s = &m["summary"];
+    let i = |v: &serde_json::Value| v.as_i64().unwrap_or(0);
+    let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+    let mut h = String::new();
+    let sc = &m["scenario"];
+    let title = format!("kvota report: {} ({})", sc["id"].as_str().unwrap_or(""), sc["target_year"]);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
+         body{{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}}\
+         table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;font-size:90%}}\
+         td.n{{text-align:right}}h2{{border-bottom:1px solid #ccc}}\
+         </style></head><body>\n<h1>{}</h1>\n<p>{}. Run <code>{}</code>, data to {}.</p>\n",
+        esc(&title),
+        esc(&title),
+        esc(sc["title"].as_str().unwrap_or("")),
+        esc(m["run_id"].as_str().unwrap_or("")),
+        sc["last_data_year"]
+    );
+    // Summary first.
+    let _ = write!(
+        h,
+        "<h2>Summary</h2>\n<p>The foreign-labour ceiling for {} is <b>{}</b> permits: {} % of the {} labour force of {}. \
+         A reserve of {} is held back; <b>{}</b> permits are distributed over the shortage cells, against a justified \
+         demand of {} ({}).</p>\n",
+        sc["target_year"],
+        int(i(&s["ceiling"])),
+        f(&s["ceiling_pct"]),
+        int(i(&s["labour_force_basis"])),
+        s["labour_force_year"],
+        int(i(&s["reserve"])),
+        int(i(&s["distributed"])),
+        int(i(&s["justified_demand"])),
+        esc(s["allocation_method"].as_str().unwrap_or(""))
+    );
+    let cats: Vec<String> = s["foreign_by_category"]
+        .as_object()
+        .map(|o| o.iter().map(|(k, v)| format!("category {} {}", esc(k), int(i(v)))).collect())
+        .unwrap_or_default();
+    let _ = writeln!(h, "<p>By worker category: {}.</p>", cats.join(", "));
+    let _ = writeln!(
+        h,
+        "<p>Kandas resettlement: <b>{}</b> families ({} persons) in {} designated regions, costing {} of the {} tenge budget.</p>",
+        int(i(&s["kandas_families"])),
+        int(i(&s["kandas_persons"])),
+        s["kandas_regions"].as_array().map_or(0, Vec::len),
+        int(f(&s["kandas_cost_kzt"]) as i64),
+        int(f(&s["kandas_budget_kzt"]) as i64)
+    );
+    let ratings: Vec<String> = s["cells_by_rating"]
+        .as_object()
+        .map(|o| o.iter().map(|(k, v)| format!("{} {}", int(i(v)), esc(k))).collect())
+        .unwrap_or_default();
+    let _ = writeln!(h, "<p>Region x section cells: {}.</p>", ratings.join(", "));
+    let mut top: Vec<(&(String, String), &(f64, String, i64, i64))> =
+        data.cells.iter().filter(|(_, v)| v.1 == "shortage").collect();
+    top.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(b.0)));
+    h.push_str("<h3>Largest shortages</h3>\n<table><tr><th>region</th><th>section</th><th>gap (persons)</th><th>quota</th><th>why</th></tr>\n");
+    for ((r, sec), (_, _, gap, quota)) in top.iter().take(10) {
+        let why = data.explanations.get(&(r.clone(), sec.clone())).cloned().unwrap_or_default();
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{} {}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td></tr>",
+            esc(&region_name(r)),
+            esc(sec),
+            esc(&section_name(sec)),
+            int(*gap),
+            int(*quota),
+            esc(&why)
+        );
+    }
+    h.push_str("</table>\n");
+    // Charts, inline.
+    h.push_str("<h2>Charts</h2>\n");
+    h.push_str(&quota_by_region_svg(data)?);
+    h.push('\n');
+    h.push_str(&shortage_heatmap_svg(data)?);
+    h.push('\n');
+    // Tables.
+    h.push_str("<h2>Quotas by region</h2>\n<table><tr><th>region</th><th>code</th><th>foreign-labour quota</th><th>kandas families</th><th>kandas persons</th></tr>\n");
+    let kandas: BTreeMap<&str, (i64, i64)> = data.kandas.iter().map(|k| (k.0.as_str(), (k.1, k.2))).collect();
+    for (r, q) in &data.quota_by_region {
+        let (fam, per) = kandas.get(r.as_str()).copied().unwrap_or((0, 0));
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+            esc(&region_name(r)),
+            esc(r),
+            int(*q),
+            int(fam),
+            int(per)
+        );
+    }
+    h.push_str("</table>\n<h3>Kandas quota: why each region has its families</h3>\n<ul>\n");
+    for k in &data.kandas {
+        let _ = writeln!(h, "<li>{}: {}</li>", esc(&region_name(&k.0)), esc(&k.4));
+    }
+    h.push_str("</ul>\n");
+    // Methods and parameters.
+    h.push_str("<h2>Methods and parameters</h2>\n<p>Methods: <code>docs/methods.md</code> of kvota ");
+    let _ = write!(h, "{}", esc(m["version"].as_str().unwrap_or("")));
+    h.push_str(". Parameters in force on the dates used, with their legal references:</p>\n<table><tr><th>parameter</th><th>value</th><th>unit</th><th>in force from</th><th>status</th><th>reference</th></tr>\n");
+    for p in m["parameters"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td class=n>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(p["name"].as_str().unwrap_or("")),
+            esc(&p["value"].to_string()),
+            esc(p["unit"].as_str().unwrap_or("")),
+            esc(p["effective"].as_str().unwrap_or("")),
+            esc(p["status"].as_str().unwrap_or("")),
+            esc(p["reference"].as_str().unwrap_or(""))
+        );
+    }
+    h.push_str("</table>\n<h2>Overrides</h2>\n");
+    match m["overrides"].as_array() {
+        Some(o) if !o.is_empty() => {
+            h.push_str("<ul>\n");
+            for x in o {
+                let _ = writeln!(h, "<li>{}</li>", esc(&x.to_string()));
+            }
+            h.push_str("</ul>\n");
+        }
+        _ => h.push_str("<p>No planner overrode the rule's ratings.</p>\n"),
+    }
+    h.push_str("<h2>Data warnings</h2>\n");
+    let mut warnings: Vec<&str> = m["warnings"].as_array().into_iter().flatten().filter_map(|w| w.as_str()).collect();
+    warnings.dedup();
+    if warnings.is_empty() {
+        h.push_str("<p>None.</p>\n");
+    } else {
+        h.push_str("<ul>\n");
+        for w in warnings {
+            let _ = writeln!(h, "<li>{}</li>", esc(w));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</body></html>\n");
+    Ok(h)
+}
