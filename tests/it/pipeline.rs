@@ -91,9 +91,16 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
 fn two_runs_are_byte_identical() {
     let (a, _) = run_baseline();
     let (b, _) = run_baseline();
-    for dir in ["baseline", "baseline/editions"] {
+    for dir in ["baseline", "baseline/editions", "baseline/charts"] {
         let ha = hashes(&a.path().join(dir));
-        assert_eq!(ha.len(), if dir == "baseline" { 6 } else { 3 });
+        assert_eq!(
+            ha.len(),
+            match dir {
+                "baseline" => 7,
+                "baseline/editions" => 3,
+                _ => 2,
+            }
+        );
         assert_eq!(ha, hashes(&b.path().join(dir)), "{dir}");
     }
 }
@@ -180,10 +187,10 @@ fn cli_run_writes_outputs_and_exits_zero() {
     let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
-    assert_eq!(hashes(&out.path().join("baseline")).len(), 6);
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 7);
     assert_eq!(hashes(&out.path().join("baseline/editions")).len(), 3);
-    // No staging folder left behind: 5 Parquet files, the manifest and editions/.
-    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 7);
+    // No staging folder left behind: 5 Parquet files, the manifest, the report, editions/ and charts/.
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 9);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
