@@ -23,5 +23,6 @@ pub mod select;
 pub mod series;
 pub mod shortage;
 pub mod table;
+pub mod uncertainty;
 
 pub use error::{Error, Result};

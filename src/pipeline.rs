@@ -22,6 +22,7 @@ use crate::scenario::Scenario;
 use crate::shortage::classifier;
 use crate::shortage::score::{self, SensitivityCell};
 use crate::shortage::{self, CellInputs, CellOutlook, Rating, RegionInputs, backtest, elasticity};
+use crate::uncertainty;
 
 /// Interval levels of every exported forecast (columns `lo_80` ... `hi_95`).
 pub const LEVELS: [f64; 2] = [80.0, 95.0];
@@ -115,6 +116,8 @@ pub struct Summary {
     pub kandas_budget_kzt: f64,
     pub kandas_unspent_kzt: f64,
     pub kandas_skill_matched: bool,
+    /// The simulation's totals (null with `[uncertainty] draws = 0`).
+    pub uncertainty: Option<uncertainty::UncertaintySummary>,
 }
 
 /// The fitted parts of the shortage model, for the record.
@@ -164,6 +167,19 @@ pub struct ForecastCache {
 impl ForecastCache {
     pub fn new() -> Self {
         Self::default()
+    }
+}
+
+/// What the allocation needs of a rated cell.
+fn cell_demand(o: &shortage::CellOutlook) -> foreign::CellDemand {
+    foreign::CellDemand {
+        region: o.region,
+        section: o.section,
+        gap: o.shortage_persons(),
+        in_shortage: o.rating == Rating::Shortage,
+        // Persons missing per employed person: the LP's value of a permit in the cell.
+        severity: if o.employed > 0.0 { o.flows.gap.max(0.0) / o.employed } else { 0.0 },
+        employed: o.employed,
     }
 }
 
@@ -432,18 +448,7 @@ pub fn run_cached(
     let local_content = params.table("foreign_labour.local_content_min_citizen_share", date)?.value;
     let ict_max_share = params.number("foreign_labour.ict_max_share_of_citizen_staff", date)?.value;
     let lf_basis: i64 = Region::all().map(|r| panel.regions[&(r, last)].labour_force).sum();
-    let demands: Vec<foreign::CellDemand> = outlooks
-        .iter()
-        .map(|o| foreign::CellDemand {
-            region: o.region,
-            section: o.section,
-            gap: o.shortage_persons(),
-            in_shortage: o.rating == Rating::Shortage,
-            // Persons missing per employed person: the LP's value of a permit in the cell.
-            severity: if o.employed > 0.0 { o.flows.gap.max(0.0) / o.employed } else { 0.0 },
-            employed: o.employed,
-        })
-        .collect();
+    let demands: Vec<foreign::CellDemand> = outlooks.iter().map(cell_demand).collect();
     let requests = match &scenario.data.employer_requests {
         Some(p) => Some(EmployerRequests::load(p)?),
         None => None,
@@ -473,6 +478,72 @@ pub fn run_cached(
         },
     };
     let (order_rows, fsum) = foreign::allocate(&demands, requests.as_ref(), &settings)?;
+
+    // ---- Uncertainty: the forecast intervals through the gap and the rating to the quota ----
+    let unc = &scenario.uncertainty;
+    let simulation = if unc.draws > 0 {
+        progress.stage("simulating uncertainty");
+        let dists: BTreeMap<(Region, Option<OkedSection>, &str), uncertainty::Dist> = forecasts
+            .iter()
+            .map(|f| {
+                let i80 = f.fc.intervals.iter().find(|iv| iv.level == LEVELS[0]).expect("the 80 % interval");
+                (
+                    (f.region, f.section, f.variable),
+                    uncertainty::Dist::from_interval(f.fc.point[h - 1], i80.lower[h - 1], i80.upper[h - 1]),
+                )
+            })
+            .collect();
+        let keys: Vec<(Region, OkedSection)> = cells.iter().map(|c| (c.region, c.section)).collect();
+        let overrides_sim = sh.overrides();
+        Some(uncertainty::simulate(&keys, unc.draws, unc.seed, |st| {
+            let cells_d: Vec<CellInputs> = cells
+                .iter()
+                .map(|c| {
+                    let mut d = |v: &str| dists[&(c.region, Some(c.section), v)].draw(st);
+                    let employed = d("employed") * adjust.get(&(c.section, h)).copied().unwrap_or(1.0);
+                    let retirements = d("retirements") * pension_factor;
+                    let vacancies = d("vacancies");
+                    let new_entrants = d("new_entrants");
+                    CellInputs { employed, retirements, vacancies, new_entrants, ..*c }
+                })
+                .collect();
+            let regions_d: Vec<RegionInputs> = regions
+                .iter()
+                .map(|g| {
+                    let unemployed = dists[&(g.region, None, "unemployed")].draw(st);
+                    let labour_force = dists[&(g.region, None, "labour_force")].draw(st);
+                    RegionInputs { unemployed, labour_force, ..*g }
+                })
+                .collect();
+            let mut o = shortage::rate_cells(&cells_d, &regions_d, &current, &rule, sh.frictional_unemployment_pct);
+            shortage::apply_overrides(&mut o, &overrides_sim);
+            let demands_d: Vec<foreign::CellDemand> = o.iter().map(cell_demand).collect();
+            let (rows, sum) = foreign::allocate(&demands_d, requests.as_ref(), &settings).ok()?;
+            let mut quota: BTreeMap<(Region, OkedSection), u64> = BTreeMap::new();
+            for r in &rows {
+                *quota.entry((r.region, r.section)).or_default() += r.quota;
+            }
+            let by: BTreeMap<(Region, OkedSection), uncertainty::CellDraw> = o
+                .iter()
+                .map(|x| {
+                    let k = (x.region, x.section);
+                    let cd = uncertainty::CellDraw {
+                        gap: x.shortage_persons(),
+                        quota: quota.get(&k).copied().unwrap_or(0),
+                        shortage: x.rating == Rating::Shortage,
+                    };
+                    (k, cd)
+                })
+                .collect();
+            Some(uncertainty::Draw {
+                cells: keys.iter().map(|k| by.get(k).copied().unwrap_or_default()).collect(),
+                demand: sum.demand,
+                distributed: sum.distributed,
+            })
+        }))
+    } else {
+        None
+    };
 
     // ---- Editions: the order and its amendments ----
     let order_spec = editions::OrderSpec {
@@ -599,6 +670,10 @@ pub fn run_cached(
     foreign_table(&quota_rows, final_edition, issued.as_ref(), target).write_parquet(&p, &meta)?;
     let p = set.stage_path("quota_kandas.parquet")?;
     kandas_table(&kandas_rows, &ksum, target).write_parquet(&p, &meta)?;
+    if let Some((q, _)) = &simulation {
+        let p = set.stage_path("uncertainty.parquet")?;
+        uncertainty_table(q, target, unc.draws).write_parquet(&p, &meta)?;
+    }
     let p = set.stage_path("editions/editions.parquet")?;
     editions_table(&eds, target).write_parquet(&p, &meta)?;
     let p = set.stage_path("editions/changes.parquet")?;
@@ -640,6 +715,7 @@ pub fn run_cached(
         kandas_budget_kzt: ksum.budget_kzt,
         kandas_unspent_kzt: ksum.unspent_kzt,
         kandas_skill_matched: ksum.skill_matched,
+        uncertainty: simulation.as_ref().map(|s| s.1.clone()),
     };
     let mut outputs = Vec::new();
     for name in set.names().to_vec() {
@@ -700,6 +776,26 @@ pub fn run_cached(
         )?;
     }
     Ok(RunOutcome { out_dir, files, manifest })
+}
+
+fn uncertainty_table(q: &[uncertainty::CellQuantiles], target: i32, draws: usize) -> OutputTable {
+    let col = |f: &dyn Fn(&uncertainty::CellQuantiles) -> u64| ColumnData::Int(q.iter().map(|c| f(c) as i64).collect());
+    OutputTable::new("uncertainty")
+        .region_columns(q.iter().map(|c| c.region))
+        .section_columns(q.iter().map(|c| c.section))
+        .col("year", ColumnData::Int(vec![target as i64; q.len()]), "target year")
+        .col("gap_p10", col(&|c| c.gap[0]), "10th percentile of shortage_persons over the draws, persons")
+        .col("gap_p50", col(&|c| c.gap[1]), "median of shortage_persons over the draws, persons")
+        .col("gap_p90", col(&|c| c.gap[2]), "90th percentile of shortage_persons over the draws, persons")
+        .col("quota_p10", col(&|c| c.quota[0]), "10th percentile of the cell's foreign-labour quota (order), permits")
+        .col("quota_p50", col(&|c| c.quota[1]), "median of the cell's foreign-labour quota (order), permits")
+        .col("quota_p90", col(&|c| c.quota[2]), "90th percentile of the cell's foreign-labour quota (order), permits")
+        .col(
+            "share_shortage",
+            ColumnData::Float(q.iter().map(|c| c.share_shortage).collect()),
+            "share of the draws in which the cell is rated shortage",
+        )
+        .col("draws", ColumnData::Int(vec![draws as i64; q.len()]), "number of draws")
 }
 
 fn forecast_table(f: &[SeriesForecast], last: i32, h: usize) -> OutputTable {

@@ -343,6 +343,23 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData) -> Result<String> {
         int(f(&s["kandas_cost_kzt"]) as i64),
         int(f(&s["kandas_budget_kzt"]) as i64)
     );
+    if let Some(u) = s.get("uncertainty").filter(|u| !u.is_null()) {
+        let q = |k: &str| -> Vec<i64> { u[k].as_array().map(|a| a.iter().map(i).collect()).unwrap_or_default() };
+        let (d, t) = (q("justified_demand_p10_p50_p90"), q("distributed_p10_p50_p90"));
+        if d.len() == 3 && t.len() == 3 {
+            let _ = writeln!(
+                h,
+                "<p>Uncertainty ({} draws of the forecasts within their intervals, seed {}): justified demand {} to {}                  (P10-P90, median {}); distributed {} to {}. The cells' spreads are in <code>uncertainty.parquet</code>.</p>",
+                i(&u["draws"]),
+                i(&u["seed"]),
+                int(d[0]),
+                int(d[2]),
+                int(d[1]),
+                int(t[0]),
+                int(t[2])
+            );
+        }
+    }
     let ratings: Vec<String> = s["cells_by_rating"]
         .as_object()
         .map(|o| o.iter().map(|(k, v)| format!("{} {}", int(i(v)), esc(k))).collect())

@@ -34,6 +34,33 @@ pub struct Scenario {
     pub kandas: KandasConfig,
     #[serde(default)]
     pub output: OutputConfig,
+    #[serde(default)]
+    pub uncertainty: UncertaintyConfig,
+}
+
+/// Seeded simulation of the gaps and quotas from the forecast intervals (`docs/methods.md`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncertaintyConfig {
+    /// Number of draws; 0 switches the simulation off.
+    #[serde(default = "default_draws")]
+    pub draws: usize,
+    /// Seed of the random streams: the same seed gives the same quantiles.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+}
+
+fn default_draws() -> usize {
+    200
+}
+fn default_seed() -> u64 {
+    20260101
+}
+
+impl Default for UncertaintyConfig {
+    fn default() -> Self {
+        UncertaintyConfig { draws: default_draws(), seed: default_seed() }
+    }
 }
 
 /// What the run writes beyond the Parquet tables, the manifest, the report and its SVG charts.
@@ -440,6 +467,9 @@ impl Scenario {
                 .unwrap_or((layers[0].0.to_path_buf(), None));
             Error::Scenario { location: Location { file, row, column: Some(key.to_string()) }, message }
         };
+        if self.uncertainty.draws > 100_000 {
+            return Err(at("draws", format!("{} draws: at most 100000", self.uncertainty.draws)));
+        }
         if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             return Err(at("id", format!("`{}` must be non-empty and use only letters, digits, - and _", self.id)));
         }

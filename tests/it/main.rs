@@ -13,3 +13,4 @@ mod scenario;
 mod select;
 mod shortage;
 mod support;
+mod uncertainty;

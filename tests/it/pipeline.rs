@@ -62,7 +62,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let (out, outcome) = run_baseline();
     let dir = out.path().join("baseline");
     let contract = documented_contract();
-    assert_eq!(contract.len(), 8, "docs/outputs.md documents eight Parquet files");
+    assert_eq!(contract.len(), 9, "docs/outputs.md documents nine Parquet files");
     for (file, columns) in &contract {
         let (schema, kv, rows) = parquet_schema(&dir.join(file));
         assert_eq!(&schema, columns, "{file}: schema differs from docs/outputs.md");
@@ -84,7 +84,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
             .any(|p| p["name"] == "foreign_labour.ceiling_pct"
                 && p["reference"].as_str().unwrap().contains("12 Dec 2025"))
     );
-    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 8);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 9);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn two_runs_are_byte_identical() {
         assert_eq!(
             ha.len(),
             match dir {
-                "baseline" => 7,
+                "baseline" => 8,
                 "baseline/editions" => 3,
                 _ => 2,
             }
@@ -187,10 +187,10 @@ fn cli_run_writes_outputs_and_exits_zero() {
     let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
-    assert_eq!(hashes(&out.path().join("baseline")).len(), 7);
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 8);
     assert_eq!(hashes(&out.path().join("baseline/editions")).len(), 3);
-    // No staging folder left behind: 5 Parquet files, the manifest, the report, editions/ and charts/.
-    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 9);
+    // No staging folder left behind: 6 Parquet files, the manifest, the report, editions/ and charts/.
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 10);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);

@@ -1,0 +1,189 @@
+//! Uncertainty of the shortage gaps and quotas: the forecast intervals are propagated through
+//! the stock-flow gap, the rating and the allocation by seeded simulation.
+//!
+//! Each draw takes, for every forecast series the rating uses (employment, vacancies,
+//! retirements and new entrants per cell; unemployment and labour force per region), a value
+//! from a normal distribution with the forecast's mean and the standard deviation implied by
+//! its calibrated 80 % interval, `sd = (hi_80 - lo_80) / (2 z_0.9)`, cut at zero; rates the
+//! cells with the scenario's rule and overrides; and allocates the foreign-labour ceiling with
+//! the scenario's method. The draws are independent across series (the cross-series correlation
+//! is not modelled, so the spread of totals is understated), and draw `d` uses its own random
+//! stream seeded from `(seed, d)`, so the result does not depend on the number of threads.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::codes::{OkedSection, Region};
+
+/// `z` with P(Z <= z) = 0.9: the half-width of an 80 % normal interval in standard deviations.
+pub const Z80: f64 = 1.2815515655446004;
+
+/// A reproducible random stream (SplitMix64) with normal draws by Box-Muller.
+pub struct Stream(u64);
+
+impl Stream {
+    /// The stream of draw `d` under `seed`.
+    pub fn new(seed: u64, d: u64) -> Stream {
+        let mut s = Stream(seed ^ d.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        s.next_u64();
+        s
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform on (0, 1).
+    pub fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    /// Standard normal.
+    pub fn normal(&mut self) -> f64 {
+        let (u, v) = (self.uniform(), self.uniform());
+        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+    }
+}
+
+/// Mean and standard deviation of a forecast at the rated step.
+#[derive(Debug, Clone, Copy)]
+pub struct Dist {
+    pub mean: f64,
+    pub sd: f64,
+}
+
+impl Dist {
+    pub fn from_interval(mean: f64, lo80: f64, hi80: f64) -> Dist {
+        Dist { mean, sd: ((hi80 - lo80) / (2.0 * Z80)).max(0.0) }
+    }
+    pub fn draw(&self, s: &mut Stream) -> f64 {
+        (self.mean + self.sd * s.normal()).max(0.0)
+    }
+}
+
+/// What one draw produced for a cell.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CellDraw {
+    pub gap: u64,
+    pub quota: u64,
+    pub shortage: bool,
+}
+
+/// One draw: per cell (in the caller's order) and the totals (justified demand, distributed).
+pub struct Draw {
+    pub cells: Vec<CellDraw>,
+    pub demand: u64,
+    pub distributed: u64,
+}
+
+/// Quantiles P10, P50, P90 by the nearest-rank rule (an observed value, no interpolation).
+pub fn p10_50_90(values: &mut [u64]) -> [u64; 3] {
+    if values.is_empty() {
+        return [0; 3];
+    }
+    values.sort_unstable();
+    let n = values.len();
+    let rank = |p: f64| values[((p * n as f64).ceil() as usize).clamp(1, n) - 1];
+    [rank(0.1), rank(0.5), rank(0.9)]
+}
+
+/// The summary written to the manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct UncertaintySummary {
+    pub draws: usize,
+    pub seed: u64,
+    /// Draws the allocation could not solve (e.g. an LP made infeasible by a draw); left out.
+    pub failed: usize,
+    pub justified_demand_p10_p50_p90: [u64; 3],
+    pub distributed_p10_p50_p90: [u64; 3],
+    pub method: &'static str,
+}
+
+/// Per-cell quantiles.
+#[derive(Debug, Clone)]
+pub struct CellQuantiles {
+    pub region: Region,
+    pub section: OkedSection,
+    pub gap: [u64; 3],
+    pub quota: [u64; 3],
+    pub share_shortage: f64,
+}
+
+/// Runs `draws` draws of `one` (given the draw's stream) in parallel and summarises them.
+pub fn simulate<F>(
+    keys: &[(Region, OkedSection)],
+    draws: usize,
+    seed: u64,
+    one: F,
+) -> (Vec<CellQuantiles>, UncertaintySummary)
+where
+    F: Fn(&mut Stream) -> Option<Draw> + Sync,
+{
+    let results: Vec<Option<Draw>> =
+        (0..draws as u64).into_par_iter().map(|d| one(&mut Stream::new(seed, d))).collect();
+    let ok: Vec<&Draw> = results.iter().flatten().collect();
+    let failed = draws - ok.len();
+    let mut cells = Vec::with_capacity(keys.len());
+    for (i, &(region, section)) in keys.iter().enumerate() {
+        let mut gaps: Vec<u64> = ok.iter().map(|d| d.cells[i].gap).collect();
+        let mut quotas: Vec<u64> = ok.iter().map(|d| d.cells[i].quota).collect();
+        let short = ok.iter().filter(|d| d.cells[i].shortage).count();
+        cells.push(CellQuantiles {
+            region,
+            section,
+            gap: p10_50_90(&mut gaps),
+            quota: p10_50_90(&mut quotas),
+            share_shortage: if ok.is_empty() { 0.0 } else { short as f64 / ok.len() as f64 },
+        });
+    }
+    let mut demand: Vec<u64> = ok.iter().map(|d| d.demand).collect();
+    let mut dist: Vec<u64> = ok.iter().map(|d| d.distributed).collect();
+    let summary = UncertaintySummary {
+        draws,
+        seed,
+        failed,
+        justified_demand_p10_p50_p90: p10_50_90(&mut demand),
+        distributed_p10_p50_p90: p10_50_90(&mut dist),
+        method: "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; rule, overrides and allocation of the scenario; nearest-rank quantiles",
+    };
+    (cells, summary)
+}
+
+/// Quantiles of a cell map, for tests and reports.
+pub fn by_cell(q: &[CellQuantiles]) -> BTreeMap<(Region, OkedSection), &CellQuantiles> {
+    q.iter().map(|c| ((c.region, c.section), c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_are_reproducible_and_normal() {
+        let a: Vec<f64> = (0..5).map(|_| 0.0).scan(Stream::new(7, 3), |s, _| Some(s.normal())).collect();
+        let b: Vec<f64> = (0..5).map(|_| 0.0).scan(Stream::new(7, 3), |s, _| Some(s.normal())).collect();
+        assert_eq!(a, b);
+        let mut s = Stream::new(1, 0);
+        let x: Vec<f64> = (0..200_000).map(|_| s.normal()).collect();
+        let mean = x.iter().sum::<f64>() / x.len() as f64;
+        let var = x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / x.len() as f64;
+        assert!(mean.abs() < 0.01 && (var - 1.0).abs() < 0.01, "mean {mean}, var {var}");
+        let within = x.iter().filter(|v| v.abs() <= Z80).count() as f64 / x.len() as f64;
+        assert!((within - 0.8).abs() < 0.005, "{within}");
+    }
+
+    #[test]
+    fn nearest_rank_quantiles() {
+        let mut v: Vec<u64> = (1..=10).rev().collect();
+        assert_eq!(p10_50_90(&mut v), [1, 5, 9]);
+        assert_eq!(p10_50_90(&mut [4]), [4, 4, 4]);
+        let d = Dist::from_interval(100.0, 80.0, 120.0);
+        assert!((d.sd - 20.0 / Z80).abs() < 1e-12);
+    }
+}
