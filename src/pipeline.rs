@@ -515,7 +515,7 @@ pub fn run_cached(
                     RegionInputs { unemployed, labour_force, ..*g }
                 })
                 .collect();
-            let mut o = shortage::rate_cells(&cells_d, &regions_d, &current, &rule, sh.frictional_unemployment_pct);
+            let mut o = shortage::rerate_flows(&outlooks, &cells_d, &regions_d, &rule, sh.frictional_unemployment_pct);
             shortage::apply_overrides(&mut o, &overrides_sim);
             let demands_d: Vec<foreign::CellDemand> = o.iter().map(cell_demand).collect();
             let (rows, sum) = foreign::allocate(&demands_d, requests.as_ref(), &settings).ok()?;

@@ -299,6 +299,45 @@ pub fn rate_cells(
         .collect()
 }
 
+/// Re-rates cells whose flows changed but whose indicators and last-year employment did not
+/// (each draw of the uncertainty simulation): the normalised indicators of `base` are kept,
+/// the flows, the composite and the rule's rating are recomputed, and no explanation is
+/// written. Equal to [`rate_cells`] on the same inputs but for the `reason` sentence.
+pub fn rerate_flows(
+    base: &[CellOutlook],
+    cells: &[CellInputs],
+    regions: &[RegionInputs],
+    cfg: &RuleConfig,
+    frictional_pct: f64,
+) -> Vec<CellOutlook> {
+    let flows = stock_flow(cells, regions, frictional_pct);
+    base.iter()
+        .zip(cells)
+        .zip(flows)
+        .map(|((b, c), f)| {
+            debug_assert!(b.region == c.region && b.section == c.section && b.employed_last == c.employed_last);
+            let sc = score::composite(&b.z, &cfg.weights);
+            let (rating, _) = score::rate(c.employed_last, &sc, f.gap, cfg);
+            CellOutlook {
+                region: c.region,
+                section: c.section,
+                employed_last: c.employed_last,
+                employed: c.employed,
+                flows: f,
+                indicators: b.indicators,
+                z: b.z,
+                score: sc.ok(),
+                rating_model: rating,
+                rating,
+                override_reason: None,
+                p_shortage: None,
+                unstable: false,
+                reason: String::new(),
+            }
+        })
+        .collect()
+}
+
 /// Applies overrides (each names a cell; the reason is kept and the sentence says so).
 pub fn apply_overrides(outlooks: &mut [CellOutlook], overrides: &[Override]) {
     for o in overrides {
