@@ -6,14 +6,10 @@
 //! and one row per region for the kandas families. Rows are in code order.
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::path::Path;
 
-use arrow::array::{Array, Int64Array, StringArray};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-
-use crate::error::{Error, Location, Result};
-use crate::export::{ColumnData, OutputTable};
+use crate::error::Result;
+use crate::export::{ColumnData, OutputTable, ParquetColumn, read_parquet_columns};
 
 /// One region x section of the comparison.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,28 +40,9 @@ pub struct Comparison {
     pub kandas: BTreeMap<String, (i64, i64)>,
 }
 
+/// The named columns of a run's output as text, null as `None`.
 fn read_columns(path: &Path, names: &[&str]) -> Result<Vec<Vec<Option<String>>>> {
-    let f = File::open(path).map_err(|e| Error::io(path, e))?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(f)
-        .and_then(|b| b.build())
-        .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
-    let mut out: Vec<Vec<Option<String>>> = vec![Vec::new(); names.len()];
-    for batch in reader {
-        let batch = batch.map_err(|e| Error::input(Location::file(path), e.to_string()))?;
-        for (k, name) in names.iter().enumerate() {
-            let col = batch
-                .column_by_name(name)
-                .ok_or_else(|| Error::input(Location::column(path, *name), "column missing: not a kvota output"))?;
-            if let Some(s) = col.as_any().downcast_ref::<StringArray>() {
-                out[k].extend((0..s.len()).map(|i| (!s.is_null(i)).then(|| s.value(i).to_string())));
-            } else if let Some(v) = col.as_any().downcast_ref::<Int64Array>() {
-                out[k].extend((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i).to_string())));
-            } else {
-                return Err(Error::input(Location::column(path, *name), "unexpected column type"));
-            }
-        }
-    }
-    Ok(out)
+    Ok(read_parquet_columns(path, names)?.iter().map(ParquetColumn::texts).collect())
 }
 
 fn int(v: &Option<String>) -> i64 {

@@ -372,3 +372,80 @@ pub fn write_hive_partition(root: &Path, table: &str, scenario: &str, year: i32,
     tmp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
     Ok(target)
 }
+
+/// A column read back from a Parquet output.
+pub enum ParquetColumn {
+    Str(Vec<Option<String>>),
+    Int(Vec<Option<i64>>),
+    Float(Vec<Option<f64>>),
+}
+
+impl ParquetColumn {
+    /// The values as text (numbers printed), null as `None`.
+    pub fn texts(&self) -> Vec<Option<String>> {
+        match self {
+            ParquetColumn::Str(v) => v.clone(),
+            ParquetColumn::Int(v) => v.iter().map(|x| x.map(|y| y.to_string())).collect(),
+            ParquetColumn::Float(v) => v.iter().map(|x| x.map(|y| y.to_string())).collect(),
+        }
+    }
+
+    /// The values as numbers: a null integer is 0, a null float or unparsable text NaN.
+    pub fn numbers(&self) -> Vec<f64> {
+        match self {
+            ParquetColumn::Int(v) => v.iter().map(|x| x.unwrap_or(0) as f64).collect(),
+            ParquetColumn::Float(v) => v.iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
+            ParquetColumn::Str(v) => {
+                v.iter().map(|x| x.as_deref().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)).collect()
+            }
+        }
+    }
+}
+
+/// Reads the named columns (string, int64 or float64) of a Parquet file written by kvota, for
+/// the report and the scenario comparison.
+pub fn read_parquet_columns(path: &Path, names: &[&str]) -> Result<Vec<ParquetColumn>> {
+    use arrow::array::Array;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let bad = |col: Option<&str>, m: String| {
+        let location = match col {
+            Some(c) => crate::error::Location::column(path, c),
+            None => crate::error::Location::file(path),
+        };
+        Error::input(location, m)
+    };
+    let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(f)
+        .and_then(|b| b.build())
+        .map_err(|e| bad(None, format!("not a readable Parquet file: {e}")))?;
+    let mut out: Vec<ParquetColumn> = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|e| bad(None, e.to_string()))?;
+        for (k, name) in names.iter().enumerate() {
+            let c = batch
+                .column_by_name(name)
+                .ok_or_else(|| bad(Some(name), "column missing: not a kvota output".into()))?;
+            let any = c.as_any();
+            let col = if let Some(s) = any.downcast_ref::<StringArray>() {
+                ParquetColumn::Str((0..s.len()).map(|i| (!s.is_null(i)).then(|| s.value(i).to_string())).collect())
+            } else if let Some(v) = any.downcast_ref::<Int64Array>() {
+                ParquetColumn::Int((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
+            } else if let Some(v) = any.downcast_ref::<Float64Array>() {
+                ParquetColumn::Float((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
+            } else {
+                return Err(bad(Some(name), "unexpected column type".into()));
+            };
+            if out.len() <= k {
+                out.push(col);
+            } else {
+                match (&mut out[k], col) {
+                    (ParquetColumn::Str(a), ParquetColumn::Str(b)) => a.extend(b),
+                    (ParquetColumn::Int(a), ParquetColumn::Int(b)) => a.extend(b),
+                    (ParquetColumn::Float(a), ParquetColumn::Float(b)) => a.extend(b),
+                    _ => return Err(bad(Some(name), "type changes between batches".into())),
+                }
+            }
+        }
+    }
+    Ok(out)
+}

@@ -493,28 +493,43 @@ pub fn run_cached(
                 )
             })
             .collect();
+        // Looked up once, in the order the draws take them.
+        let cell_dists: Vec<([uncertainty::Dist; 4], f64)> = cells
+            .iter()
+            .map(|c| {
+                let d = |v: &str| dists[&(c.region, Some(c.section), v)];
+                let adj = adjust.get(&(c.section, h)).copied().unwrap_or(1.0);
+                ([d("employed"), d("retirements"), d("vacancies"), d("new_entrants")], adj)
+            })
+            .collect();
+        let region_dists: Vec<[uncertainty::Dist; 2]> = regions
+            .iter()
+            .map(|g| [dists[&(g.region, None, "unemployed")], dists[&(g.region, None, "labour_force")]])
+            .collect();
         let keys: Vec<(Region, OkedSection)> = cells.iter().map(|c| (c.region, c.section)).collect();
         let overrides_sim = sh.overrides();
         Some(uncertainty::simulate(&keys, unc.draws, unc.seed, |st| {
             let cells_d: Vec<CellInputs> = cells
                 .iter()
-                .map(|c| {
-                    let mut d = |v: &str| dists[&(c.region, Some(c.section), v)].draw(st);
-                    let employed = d("employed") * adjust.get(&(c.section, h)).copied().unwrap_or(1.0);
-                    let retirements = d("retirements") * pension_factor;
-                    let vacancies = d("vacancies");
-                    let new_entrants = d("new_entrants");
+                .zip(&cell_dists)
+                .map(|(c, (d, adj))| {
+                    let employed = d[0].draw(st) * adj;
+                    let retirements = d[1].draw(st) * pension_factor;
+                    let vacancies = d[2].draw(st);
+                    let new_entrants = d[3].draw(st);
                     CellInputs { employed, retirements, vacancies, new_entrants, ..*c }
                 })
                 .collect();
             let regions_d: Vec<RegionInputs> = regions
                 .iter()
-                .map(|g| {
-                    let unemployed = dists[&(g.region, None, "unemployed")].draw(st);
-                    let labour_force = dists[&(g.region, None, "labour_force")].draw(st);
+                .zip(&region_dists)
+                .map(|(g, d)| {
+                    let unemployed = d[0].draw(st);
+                    let labour_force = d[1].draw(st);
                     RegionInputs { unemployed, labour_force, ..*g }
                 })
                 .collect();
+            // Rated in the order of `cells` (= `keys`).
             let mut o = shortage::rerate_flows(&outlooks, &cells_d, &regions_d, &rule, sh.frictional_unemployment_pct);
             shortage::apply_overrides(&mut o, &overrides_sim);
             let demands_d: Vec<foreign::CellDemand> = o.iter().map(cell_demand).collect();
@@ -523,20 +538,15 @@ pub fn run_cached(
             for r in &rows {
                 *quota.entry((r.region, r.section)).or_default() += r.quota;
             }
-            let by: BTreeMap<(Region, OkedSection), uncertainty::CellDraw> = o
-                .iter()
-                .map(|x| {
-                    let k = (x.region, x.section);
-                    let cd = uncertainty::CellDraw {
-                        gap: x.shortage_persons(),
-                        quota: quota.get(&k).copied().unwrap_or(0),
-                        shortage: x.rating == Rating::Shortage,
-                    };
-                    (k, cd)
-                })
-                .collect();
             Some(uncertainty::Draw {
-                cells: keys.iter().map(|k| by.get(k).copied().unwrap_or_default()).collect(),
+                cells: o
+                    .iter()
+                    .map(|x| uncertainty::CellDraw {
+                        gap: x.shortage_persons(),
+                        quota: quota.get(&(x.region, x.section)).copied().unwrap_or(0),
+                        shortage: x.rating == Rating::Shortage,
+                    })
+                    .collect(),
                 demand: sum.demand,
                 distributed: sum.distributed,
             })
@@ -756,10 +766,11 @@ pub fn run_cached(
     progress.stage("writing the report");
     let data = crate::report::ReportData::read(&set.staged(Path::new("")))?;
     let value = serde_json::to_value(&manifest).map_err(|e| Error::output("report.html", e))?;
-    let html = crate::report::html(&value, &data)?;
+    let charts = [crate::report::quota_by_region_svg(&data)?, crate::report::shortage_heatmap_svg(&data)?];
+    let html = crate::report::html(&value, &data, &charts)?;
     set.write_bytes("report.html", html.as_bytes())?;
-    set.write_bytes("charts/quota_by_region.svg", crate::report::quota_by_region_svg(&data)?.as_bytes())?;
-    set.write_bytes("charts/shortage_heatmap.svg", crate::report::shortage_heatmap_svg(&data)?.as_bytes())?;
+    set.write_bytes("charts/quota_by_region.svg", charts[0].as_bytes())?;
+    set.write_bytes("charts/shortage_heatmap.svg", charts[1].as_bytes())?;
     if scenario.output.png {
         let p = set.stage_path("charts/quota_by_region.png")?;
         crate::report::quota_by_region_png(&data, &p)?;

@@ -5,16 +5,14 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs::File;
 use std::path::Path;
 use std::sync::Once;
 
-use arrow::array::{Array, Float64Array, Int64Array, StringArray};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use plotters::prelude::*;
 
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
+use crate::export::{ParquetColumn, read_parquet_columns};
 
 /// DejaVu Sans 2.37 (Bitstream Vera licence, `assets/fonts/DejaVuSans.LICENSE`).
 static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -28,62 +26,8 @@ fn register_font() {
     });
 }
 
-/// A column of a Parquet file as text (strings, integers and floats).
-enum Col {
-    Str(Vec<Option<String>>),
-    Int(Vec<Option<i64>>),
-    Float(Vec<Option<f64>>),
-}
-
-fn read(path: &Path, names: &[&str]) -> Result<Vec<Col>> {
-    let f = File::open(path).map_err(|e| Error::io(path, e))?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(f)
-        .and_then(|b| b.build())
-        .map_err(|e| Error::input(Location::file(path), e.to_string()))?;
-    let mut out: Vec<Col> = Vec::new();
-    for batch in reader {
-        let batch = batch.map_err(|e| Error::input(Location::file(path), e.to_string()))?;
-        for (k, name) in names.iter().enumerate() {
-            let c = batch.column_by_name(name).ok_or_else(|| Error::input(Location::column(path, *name), "missing"))?;
-            let any = c.as_any();
-            let col = if let Some(s) = any.downcast_ref::<StringArray>() {
-                Col::Str((0..s.len()).map(|i| (!s.is_null(i)).then(|| s.value(i).to_string())).collect())
-            } else if let Some(v) = any.downcast_ref::<Int64Array>() {
-                Col::Int((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
-            } else if let Some(v) = any.downcast_ref::<Float64Array>() {
-                Col::Float((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
-            } else {
-                return Err(Error::input(Location::column(path, *name), "unexpected type"));
-            };
-            if out.len() <= k {
-                out.push(col);
-            } else {
-                match (&mut out[k], col) {
-                    (Col::Str(a), Col::Str(b)) => a.extend(b),
-                    (Col::Int(a), Col::Int(b)) => a.extend(b),
-                    (Col::Float(a), Col::Float(b)) => a.extend(b),
-                    _ => return Err(Error::input(Location::column(path, *name), "type changes between batches")),
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn strs(c: &Col) -> Vec<String> {
-    match c {
-        Col::Str(v) => v.iter().map(|x| x.clone().unwrap_or_default()).collect(),
-        Col::Int(v) => v.iter().map(|x| x.map(|y| y.to_string()).unwrap_or_default()).collect(),
-        Col::Float(v) => v.iter().map(|x| x.map(|y| y.to_string()).unwrap_or_default()).collect(),
-    }
-}
-
-fn nums(c: &Col) -> Vec<f64> {
-    match c {
-        Col::Int(v) => v.iter().map(|x| x.unwrap_or(0) as f64).collect(),
-        Col::Float(v) => v.iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
-        Col::Str(v) => v.iter().map(|x| x.as_deref().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)).collect(),
-    }
+fn strs(c: &ParquetColumn) -> Vec<String> {
+    c.texts().into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// What the report shows, read from a run's outputs.
@@ -101,17 +45,20 @@ pub struct ReportData {
 impl ReportData {
     /// Reads `shortage.parquet`, `quota_foreign.parquet` and `quota_kandas.parquet` in `dir`.
     pub fn read(dir: &Path) -> Result<ReportData> {
-        let sh = read(
+        let sh = read_parquet_columns(
             &dir.join("shortage.parquet"),
             &["region_code", "oked_section", "score", "rating", "shortage_persons"],
         )?;
-        let (r, s, score, rating, gap) = (strs(&sh[0]), strs(&sh[1]), nums(&sh[2]), strs(&sh[3]), nums(&sh[4]));
+        let (r, s, score, rating, gap) = (strs(&sh[0]), strs(&sh[1]), sh[2].numbers(), strs(&sh[3]), sh[4].numbers());
         let mut cells = BTreeMap::new();
         for i in 0..r.len() {
             cells.insert((r[i].clone(), s[i].clone()), (score[i], rating[i].clone(), gap[i] as i64, 0i64));
         }
-        let q = read(&dir.join("quota_foreign.parquet"), &["region_code", "oked_section", "quota", "explanation"])?;
-        let (qr, qs, qq, qe) = (strs(&q[0]), strs(&q[1]), nums(&q[2]), strs(&q[3]));
+        let q = read_parquet_columns(
+            &dir.join("quota_foreign.parquet"),
+            &["region_code", "oked_section", "quota", "explanation"],
+        )?;
+        let (qr, qs, qq, qe) = (strs(&q[0]), strs(&q[1]), q[2].numbers(), strs(&q[3]));
         let mut quota_by_region: BTreeMap<String, i64> = Region::all().map(|r| (r.iso().to_string(), 0)).collect();
         let mut explanations = BTreeMap::new();
         for i in 0..qr.len() {
@@ -121,11 +68,11 @@ impl ReportData {
             }
             explanations.entry((qr[i].clone(), qs[i].clone())).or_insert_with(|| qe[i].clone());
         }
-        let k = read(
+        let k = read_parquet_columns(
             &dir.join("quota_kandas.parquet"),
             &["region_code", "families", "persons", "cost_kzt", "explanation"],
         )?;
-        let (kr, kf, kp, kc, ke) = (strs(&k[0]), nums(&k[1]), nums(&k[2]), nums(&k[3]), strs(&k[4]));
+        let (kr, kf, kp, kc, ke) = (strs(&k[0]), k[1].numbers(), k[2].numbers(), k[3].numbers(), strs(&k[4]));
         let kandas = (0..kr.len()).map(|i| (kr[i].clone(), kf[i] as i64, kp[i] as i64, kc[i], ke[i].clone())).collect();
         Ok(ReportData { quota_by_region, cells, kandas, explanations })
     }
@@ -291,8 +238,8 @@ fn int(n: i64) -> String {
     if n < 0 { format!("−{out}") } else { out }
 }
 
-/// The self-contained HTML report of a run (`report.html`).
-pub fn html(manifest: &serde_json::Value, data: &ReportData) -> Result<String> {
+/// The self-contained HTML report of a run (`report.html`), with `charts` (SVG text) inline.
+pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) -> Result<String> {
     let m = manifest;
     let s = &m["summary"];
     let i = |v: &serde_json::Value| v.as_i64().unwrap_or(0);
@@ -385,10 +332,10 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData) -> Result<String> {
     h.push_str("</table>\n");
     // Charts, inline.
     h.push_str("<h2>Charts</h2>\n");
-    h.push_str(&quota_by_region_svg(data)?);
-    h.push('\n');
-    h.push_str(&shortage_heatmap_svg(data)?);
-    h.push('\n');
+    for svg in charts {
+        h.push_str(svg);
+        h.push('\n');
+    }
     // Tables.
     h.push_str("<h2>Quotas by region</h2>\n<table><tr><th>region</th><th>code</th><th>foreign-labour quota</th><th>kandas families</th><th>kandas persons</th></tr>\n");
     let kandas: BTreeMap<&str, (i64, i64)> = data.kandas.iter().map(|k| (k.0.as_str(), (k.1, k.2))).collect();

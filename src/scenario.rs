@@ -677,12 +677,7 @@ fn unknown_key(message: &str) -> Option<&str> {
 
 /// 1-based line on which `key = ...` is set.
 fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| i + 1)
+    text.lines().position(|l| line_sets(l, key)).map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -10,8 +10,6 @@
 //! is not modelled, so the spread of totals is understated), and draw `d` uses its own random
 //! stream seeded from `(seed, d)`, so the result does not depend on the number of threads.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -153,11 +151,6 @@ where
         method: "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; rule, overrides and allocation of the scenario; nearest-rank quantiles",
     };
     (cells, summary)
-}
-
-/// Quantiles of a cell map, for tests and reports.
-pub fn by_cell(q: &[CellQuantiles]) -> BTreeMap<(Region, OkedSection), &CellQuantiles> {
-    q.iter().map(|c| ((c.region, c.section), c)).collect()
 }
 
 #[cfg(test)]

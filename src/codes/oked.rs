@@ -112,7 +112,6 @@ impl OkedSection {
         SECTIONS.iter().position(|s| s.0 == c).map(|i| OkedSection(i as u8))
     }
 
-    /// The section letter, e.g. `F`.
     /// The section of a two-digit OKED (NACE Rev. 2) division: 01-03 A, 05-09 B, 10-33 C, 35 D,
     /// 36-39 E, 41-43 F, 45-47 G, 49-53 H, 55-56 I, 58-63 J, 64-66 K, 68 L, 69-75 M, 77-82 N,
     /// 84 O, 85 P, 86-88 Q, 90-93 R, 94-96 S, 97-98 T, 99 U. Unused numbers (04, 34, ...) are none.
@@ -144,6 +143,7 @@ impl OkedSection {
         OkedSection::from_letter(letter)
     }
 
+    /// The section letter, e.g. `F`.
     pub fn code(self) -> &'static str {
         // One-letter codes as static strings so they can be borrowed without allocation.
         const CODES: [&str; 21] =

@@ -108,11 +108,6 @@ fn year_of(d: &Data) -> Option<i32> {
     }
 }
 
-/// Strips a footnote mark glued to a title (`Unemployment rate1)` -> `Unemployment rate`).
-fn strip_title_mark(s: &str) -> String {
-    strip_mark(s).to_string()
-}
-
 fn looks_like_footnote(label: &str) -> bool {
     let l = label.trim_start();
     let starts_marked = l.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '*')
@@ -217,7 +212,7 @@ impl Sheet<'_> {
             })
             .find_map(|r| {
                 (0..width).find_map(|c| match self.at(r, c) {
-                    Data::String(s) if trim(s).chars().any(char::is_alphabetic) => Some(strip_title_mark(s)),
+                    Data::String(s) if trim(s).chars().any(char::is_alphabetic) => Some(strip_mark(s).to_string()),
                     _ => None,
                 })
             });
@@ -261,7 +256,7 @@ impl Sheet<'_> {
                     } else if looks_like_footnote(&label) {
                         report.footnotes.push(label);
                     } else {
-                        block = Some(strip_title_mark(&label));
+                        block = Some(strip_mark(&label).to_string());
                         regions_in_block.clear();
                     }
                     continue;
@@ -333,7 +328,7 @@ mod tests {
 
     #[test]
     fn titles_and_footnotes() {
-        assert_eq!(strip_title_mark("Unemployment rate1)"), "Unemployment rate");
+        assert_eq!(strip_mark("Unemployment rate1)"), "Unemployment rate");
         assert!(looks_like_footnote("1) The data was generated based on the results of a sample survey."));
         assert!(looks_like_footnote("2)Hereinafter data are created"));
         assert!(!looks_like_footnote("Городское население"));

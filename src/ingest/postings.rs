@@ -70,7 +70,7 @@ impl Salary {
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
+    c.is_whitespace() || super::text::is_group_space(c)
 }
 
 /// Parses a salary text: `150 000 – 350 000 ₸ до вычета налогов`, `от 200 000 ₸ на руки`,

@@ -43,7 +43,7 @@ impl fmt::Display for NotANumber {
 }
 
 /// Characters used as thousands separators in official tables.
-fn is_group_space(c: char) -> bool {
+pub(crate) fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
 }
 

@@ -279,24 +279,37 @@ pub fn rate_cells(
             let (rating, und) = score::rate(c.employed_last, &sc, f.gap, cfg);
             let reason =
                 explain(c.region, c.section, &values, &zz, &sc, &f, rating, und.as_ref(), &indicators.national, cfg);
-            CellOutlook {
-                region: c.region,
-                section: c.section,
-                employed_last: c.employed_last,
-                employed: c.employed,
-                flows: f,
-                indicators: values,
-                z: zz,
-                score: sc.ok(),
-                rating_model: rating,
-                rating,
-                override_reason: None,
-                p_shortage: None,
-                unstable: false,
-                reason,
-            }
+            outlook(c, f, values, zz, sc.ok(), rating, reason)
         })
         .collect()
+}
+
+/// A rated cell before overrides and the classifier.
+fn outlook(
+    c: &CellInputs,
+    flows: Flows,
+    indicators: Values,
+    z: Values,
+    score: Option<f64>,
+    rating: Rating,
+    reason: String,
+) -> CellOutlook {
+    CellOutlook {
+        region: c.region,
+        section: c.section,
+        employed_last: c.employed_last,
+        employed: c.employed,
+        flows,
+        indicators,
+        z,
+        score,
+        rating_model: rating,
+        rating,
+        override_reason: None,
+        p_shortage: None,
+        unstable: false,
+        reason,
+    }
 }
 
 /// Re-rates cells whose flows changed but whose indicators and last-year employment did not
@@ -318,22 +331,7 @@ pub fn rerate_flows(
             debug_assert!(b.region == c.region && b.section == c.section && b.employed_last == c.employed_last);
             let sc = score::composite(&b.z, &cfg.weights);
             let (rating, _) = score::rate(c.employed_last, &sc, f.gap, cfg);
-            CellOutlook {
-                region: c.region,
-                section: c.section,
-                employed_last: c.employed_last,
-                employed: c.employed,
-                flows: f,
-                indicators: b.indicators,
-                z: b.z,
-                score: sc.ok(),
-                rating_model: rating,
-                rating,
-                override_reason: None,
-                p_shortage: None,
-                unstable: false,
-                reason: String::new(),
-            }
+            outlook(c, f, b.indicators, b.z, sc.ok(), rating, String::new())
         })
         .collect()
 }
