@@ -251,7 +251,7 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) 
         h,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
          body{{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}}\
-         table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;font-size:90%}}\
+         table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;font-size:90%}}td.w{{overflow-wrap:anywhere}}\
          td.n{{text-align:right}}h2{{border-bottom:1px solid #ccc}}\
          </style></head><body>\n<h1>{}</h1>\n<p>{}. Run <code>{}</code>, data to {}.</p>\n",
         esc(&title),
@@ -360,12 +360,19 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) 
     h.push_str("<h2>Methods and parameters</h2>\n<p>Methods: <code>docs/methods.md</code> of kvota ");
     let _ = write!(h, "{}", esc(m["version"].as_str().unwrap_or("")));
     h.push_str(". Parameters in force on the dates used, with their legal references:</p>\n<table><tr><th>parameter</th><th>value</th><th>unit</th><th>in force from</th><th>status</th><th>reference</th></tr>\n");
+    let mut last = None;
     for p in m["parameters"].as_array().into_iter().flatten() {
+        // The same parameter version used for two dates is printed once.
+        let key = (&p["name"], &p["effective"]);
+        if last == Some(key) {
+            continue;
+        }
+        last = Some(key);
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=n>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=w>{}</td><td class=\"n w\">{}</td><td class=w>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(p["name"].as_str().unwrap_or("")),
-            esc(&p["value"].to_string()),
+            esc(&param_value(&p["value"])),
             esc(p["unit"].as_str().unwrap_or("")),
             esc(p["effective"].as_str().unwrap_or("")),
             esc(p["status"].as_str().unwrap_or("")),
@@ -397,4 +404,17 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) 
     }
     h.push_str("</body></html>\n");
     Ok(h)
+}
+
+/// A parameter's value as the report prints it: numbers and texts as they are, lists and maps with
+/// a space after each comma so that a table cell can wrap them.
+fn param_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(param_value).collect::<Vec<_>>().join(", "),
+        serde_json::Value::Object(o) => {
+            o.iter().map(|(k, v)| format!("{k}: {}", param_value(v))).collect::<Vec<_>>().join(", ")
+        }
+        other => other.to_string(),
+    }
 }

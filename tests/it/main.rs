@@ -6,6 +6,7 @@ mod codes;
 mod dataset;
 mod forecast;
 mod ingest;
+mod outside;
 mod params;
 mod pipeline;
 mod report;

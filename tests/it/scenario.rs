@@ -43,26 +43,23 @@ fn a_batch_gives_the_bytes_of_separate_runs() {
         }
     }
     let script = repo().join("benches/peers/hive_totals.py");
-    match std::process::Command::new("python3").arg(&script).arg(batch.join("dataset")).output() {
-        Ok(o) if o.status.success() => {
-            let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-            for id in ["baseline", "lp_amended"] {
-                let quota: i64 = parquet_batches(&batch.join(id).join("quota_foreign.parquet"))
-                    .iter()
-                    .map(|b| {
-                        let c = b.column_by_name("quota").unwrap();
-                        arrow::compute::sum(c.as_any().downcast_ref::<arrow::array::Int64Array>().unwrap()).unwrap_or(0)
-                    })
-                    .sum();
-                assert_eq!(got[format!("{id}/2026")]["quota_foreign"][0].as_i64(), Some(quota), "{got}");
-            }
-            assert_eq!(got.as_object().unwrap().len(), 2, "{got}");
+    let py = crate::support::python();
+    let dataset = batch.join("dataset");
+    let args = [script.as_os_str(), dataset.as_os_str()];
+    if let Some(o) = crate::support::run_tool(&py, "the DuckDB read of the dataset", &args, &["No module named"]) {
+        assert!(o.status.success(), "{}", stderr(&o));
+        let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for id in ["baseline", "lp_amended"] {
+            let quota: i64 = parquet_batches(&batch.join(id).join("quota_foreign.parquet"))
+                .iter()
+                .map(|b| {
+                    let c = b.column_by_name("quota").unwrap();
+                    arrow::compute::sum(c.as_any().downcast_ref::<arrow::array::Int64Array>().unwrap()).unwrap_or(0)
+                })
+                .sum();
+            assert_eq!(got[format!("{id}/2026")]["quota_foreign"][0].as_i64(), Some(quota), "{got}");
         }
-        Ok(o) => eprintln!(
-            "SKIPPED the DuckDB read of the dataset: {}",
-            String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
-        ),
-        Err(e) => eprintln!("SKIPPED the DuckDB read of the dataset: python3 not available ({e})"),
+        assert_eq!(got.as_object().unwrap().len(), 2, "{got}");
     }
     // The same id twice is refused.
     let o = kvota(&[

@@ -67,3 +67,44 @@ pub fn parquet_batches(path: &Path) -> Vec<arrow::record_batch::RecordBatch> {
     let r = ParquetRecordBatchReaderBuilder::try_new(f).expect("reader").build().expect("build");
     r.map(|b| b.expect("batch")).collect()
 }
+
+/// An outside tool a test drives (Chromium, a Python with DuckDB or Jupyter). `var` names the
+/// environment variable that `.ci/run` sets when it installed the tool: then the tool is required
+/// and a failure to run it fails the test. Without the variable the tool is looked for under
+/// `default`, and a test whose tool is missing prints `SKIPPED ...` and passes.
+pub struct Tool {
+    pub program: PathBuf,
+    pub required: bool,
+}
+
+pub fn tool(var: &str, default: &str) -> Tool {
+    match std::env::var_os(var) {
+        Some(p) if !p.is_empty() => Tool { program: PathBuf::from(p), required: true },
+        _ => Tool { program: PathBuf::from(default), required: false },
+    }
+}
+
+/// The Python interpreter for the DuckDB and notebook checks (`KVOTA_TEST_PYTHON`, else `python3`).
+pub fn python() -> Tool {
+    tool("KVOTA_TEST_PYTHON", "python3")
+}
+
+/// Runs a tool; `None` (after printing `SKIPPED <what>: <why>`) when it is missing or cannot do
+/// the job for want of something installed and the tool is not required.
+pub fn run_tool(t: &Tool, what: &str, args: &[&std::ffi::OsStr], missing_marker: &[&str]) -> Option<Output> {
+    match Command::new(&t.program).args(args).current_dir(repo()).output() {
+        Ok(o) => {
+            let err = stderr(&o);
+            if !o.status.success() && !t.required && missing_marker.iter().any(|m| err.contains(m)) {
+                eprintln!("SKIPPED {what}: {}", err.lines().last().unwrap_or(""));
+                return None;
+            }
+            Some(o)
+        }
+        Err(e) if !t.required => {
+            eprintln!("SKIPPED {what}: {} not available ({e})", t.program.display());
+            None
+        }
+        Err(e) => panic!("{what}: cannot run {} ({e})", t.program.display()),
+    }
+}
