@@ -65,6 +65,30 @@ impl OutputSet {
         Ok(p)
     }
 
+    /// Stages `<stem>.parquet` and, for each requested format, `<stem>.arrow` / `<stem>.csv`.
+    pub fn write_table(
+        &mut self,
+        stem: &str,
+        table: &OutputTable,
+        metadata: &[(&str, String)],
+        formats: &[crate::scenario::TableFormat],
+    ) -> Result<()> {
+        let p = self.stage_path(&format!("{stem}.parquet"))?;
+        table.write_parquet(&p, metadata)?;
+        for f in formats {
+            match f {
+                crate::scenario::TableFormat::Arrow => {
+                    let p = self.stage_path(&format!("{stem}.arrow"))?;
+                    table.write_arrow_ipc(&p, metadata)?;
+                }
+                crate::scenario::TableFormat::Csv => {
+                    self.write_bytes(&format!("{stem}.csv"), table.to_csv().as_bytes())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn write_bytes(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
         let p = self.stage_path(name)?;
         fs::write(&p, bytes).map_err(|e| Error::io(&p, e))?;
@@ -165,7 +189,7 @@ impl OutputTable {
         self.len() == 0
     }
 
-    /// The region key and its label: `region_code` (ISO 3166-2:KZ) and `region_name_en`.
+    /// The region key and its labels: `region_code` (ISO 3166-2:KZ), `region_name_en`, `_ru`, `_kk`.
     pub fn region_columns(self, regions: impl Iterator<Item = crate::codes::Region> + Clone) -> Self {
         self.col(
             "region_code",
@@ -174,12 +198,22 @@ impl OutputTable {
         )
         .col(
             "region_name_en",
-            ColumnData::Str(regions.map(|r| r.name_en().to_string()).collect()),
+            ColumnData::Str(regions.clone().map(|r| r.name_en().to_string()).collect()),
             "region name in English",
+        )
+        .col(
+            "region_name_ru",
+            ColumnData::Str(regions.clone().map(|r| r.name_ru().to_string()).collect()),
+            "region name in Russian",
+        )
+        .col(
+            "region_name_kk",
+            ColumnData::Str(regions.map(|r| r.name_kk().to_string()).collect()),
+            "region name in Kazakh (Cyrillic)",
         )
     }
 
-    /// The section key and its label: `oked_section` (letter) and `section_name_en`.
+    /// The section key and its labels: `oked_section` (letter), `section_name_en`, `_ru`, `_kk`.
     pub fn section_columns(self, sections: impl Iterator<Item = crate::codes::OkedSection> + Clone) -> Self {
         self.col(
             "oked_section",
@@ -188,8 +222,18 @@ impl OutputTable {
         )
         .col(
             "section_name_en",
-            ColumnData::Str(sections.map(|s| s.name_en().to_string()).collect()),
+            ColumnData::Str(sections.clone().map(|s| s.name_en().to_string()).collect()),
             "section name in English",
+        )
+        .col(
+            "section_name_ru",
+            ColumnData::Str(sections.clone().map(|s| s.name_ru().to_string()).collect()),
+            "section name in Russian",
+        )
+        .col(
+            "section_name_kk",
+            ColumnData::Str(sections.map(|s| s.name_kk().to_string()).collect()),
+            "section name in Kazakh (Cyrillic)",
         )
     }
 
@@ -227,6 +271,26 @@ impl OutputTable {
         write_parquet_chunks(path, self.name, metadata, std::iter::once(Ok(self.to_batch()?)))
     }
 
+    /// Writes the table as an Arrow IPC file (the Feather v2 format; uncompressed) with the same
+    /// schema as the Parquet file; the key-value entries go into the schema's metadata.
+    pub fn write_arrow_ipc(&self, path: &Path, metadata: &[(&str, String)]) -> Result<()> {
+        let batch = self.to_batch()?;
+        let mut meta = batch.schema().metadata().clone();
+        meta.insert("kvota.schema_version".to_string(), SCHEMA_VERSION.to_string());
+        meta.insert("kvota.table".to_string(), self.name.to_string());
+        for (k, v) in metadata {
+            meta.insert(format!("kvota.{k}"), v.clone());
+        }
+        let schema = Arc::new(batch.schema().as_ref().clone().with_metadata(meta));
+        let batch = batch.with_schema(schema.clone()).map_err(|e| Error::output(self.name, e))?;
+        let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
+        let mut w = arrow::ipc::writer::FileWriter::try_new(std::io::BufWriter::new(file), &schema)
+            .map_err(|e| Error::output(self.name, e))?;
+        w.write(&batch).map_err(|e| Error::output(self.name, e))?;
+        w.finish().map_err(|e| Error::output(self.name, e))?;
+        Ok(())
+    }
+
     /// Writes the table as CSV (header row, `.` decimal point, empty field for null).
     pub fn to_csv(&self) -> String {
         let mut s = String::new();
@@ -260,7 +324,7 @@ fn format_float(x: f64) -> String {
 }
 
 fn csv_escape(s: &str) -> String {
-    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
 /// Writes record batches (one schema) as one Parquet file, batch by batch, so that a large

@@ -43,6 +43,9 @@ enum Command {
         /// Also write the charts as PNG (charts/*.png).
         #[arg(long)]
         png: bool,
+        /// Also write every table as Arrow IPC (.arrow) and/or CSV (.csv) beside its Parquet file.
+        #[arg(long, value_delimiter = ',', value_name = "arrow,csv")]
+        format: Vec<kvota::scenario::TableFormat>,
     },
     /// Run a batch of scenarios, or compare two.
     ///
@@ -409,6 +412,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let meta = [("scenario_a", sa.id.clone()), ("scenario_b", sb.id.clone())];
             kvota::export::write_table(&stem.with_extension("parquet"), &table, &meta)?;
             kvota::export::write_table(&stem.with_extension("csv"), &table, &meta)?;
+            kvota::export::write_atomic(&stem.with_extension("svg"), kvota::report::compare_svg(&cmp)?.as_bytes())?;
             if !quiet {
                 let changed: Vec<_> = cmp.cells.iter().filter(|c| c.changed()).collect();
                 println!("{} vs {}: {} of {} cells differ", sa.id, sb.id, changed.len(), cmp.cells.len());
@@ -434,13 +438,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     "totals: gap {} -> {}, foreign quota {} -> {}, kandas families {} -> {}",
                     t[0], t[1], t[2], t[3], t[4], t[5]
                 );
-                println!("wrote {}.parquet and .csv", stem.display());
+                println!("wrote {}.parquet, .csv and .svg (deltas by region)", stem.display());
             }
             Ok(())
         }
-        Command::Run { scenario, data, out, png } => {
+        Command::Run { scenario, data, out, png, format } => {
             let mut sc = Scenario::load(&scenario)?;
             sc.output.png |= png;
+            sc.output.formats.extend(format);
+            sc.output.formats.sort();
+            sc.output.formats.dedup();
             if let Some(d) = data {
                 sc.data.panel = d;
             }

@@ -265,6 +265,7 @@ pub fn run_cached(
         });
     }
     let h = (target - last) as usize;
+    let chosen_fans = fan_cells(scenario_path, scenario, &panel)?;
 
     // ---- Forecasts ----
     let spec = scenario.forecast.model;
@@ -670,26 +671,18 @@ pub fn run_cached(
         vec![("scenario_id", scenario.id.clone()), ("run_id", run_id.clone()), ("target_year", target.to_string())];
 
     let mut set = OutputSet::new(&out_dir)?;
-    let p = set.stage_path("forecast.parquet")?;
-    forecast_table(forecasts, last, h).write_parquet(&p, &meta)?;
-    let p = set.stage_path("shortage.parquet")?;
-    shortage_table(&outlooks, target, last).write_parquet(&p, &meta)?;
-    let p = set.stage_path("sensitivity.parquet")?;
-    sensitivity_table(&sensitivity, target).write_parquet(&p, &meta)?;
-    let p = set.stage_path("quota_foreign.parquet")?;
-    foreign_table(&quota_rows, final_edition, issued.as_ref(), target).write_parquet(&p, &meta)?;
-    let p = set.stage_path("quota_kandas.parquet")?;
-    kandas_table(&kandas_rows, &ksum, target).write_parquet(&p, &meta)?;
+    let fmt = &scenario.output.formats;
+    set.write_table("forecast", &forecast_table(forecasts, last, h), &meta, fmt)?;
+    set.write_table("shortage", &shortage_table(&outlooks, target, last), &meta, fmt)?;
+    set.write_table("sensitivity", &sensitivity_table(&sensitivity, target), &meta, fmt)?;
+    set.write_table("quota_foreign", &foreign_table(&quota_rows, final_edition, issued.as_ref(), target), &meta, fmt)?;
+    set.write_table("quota_kandas", &kandas_table(&kandas_rows, &ksum, target), &meta, fmt)?;
     if let Some((q, _)) = &simulation {
-        let p = set.stage_path("uncertainty.parquet")?;
-        uncertainty_table(q, target, unc.draws).write_parquet(&p, &meta)?;
+        set.write_table("uncertainty", &uncertainty_table(q, target, unc.draws), &meta, fmt)?;
     }
-    let p = set.stage_path("editions/editions.parquet")?;
-    editions_table(&eds, target).write_parquet(&p, &meta)?;
-    let p = set.stage_path("editions/changes.parquet")?;
-    changes_table(&eds, target).write_parquet(&p, &meta)?;
-    let p = set.stage_path("editions/quota_by_edition.parquet")?;
-    quota_by_edition_table(&eds, target).write_parquet(&p, &meta)?;
+    set.write_table("editions/editions", &editions_table(&eds, target), &meta, fmt)?;
+    set.write_table("editions/changes", &changes_table(&eds, target), &meta, fmt)?;
+    set.write_table("editions/quota_by_edition", &quota_by_edition_table(&eds, target), &meta, fmt)?;
 
     let mut cells_by_rating: BTreeMap<String, u64> = BTreeMap::new();
     for o in &outlooks {
@@ -766,14 +759,22 @@ pub fn run_cached(
     progress.stage("writing the report");
     let data = crate::report::ReportData::read(&set.staged(Path::new("")))?;
     let value = serde_json::to_value(&manifest).map_err(|e| Error::output("report.html", e))?;
-    let charts = [crate::report::quota_by_region_svg(&data)?, crate::report::shortage_heatmap_svg(&data)?];
+    let fans = fan_charts(chosen_fans, &panel, forecasts, &outlooks)?;
+    let charts = [
+        crate::report::quota_by_region_svg(&data)?,
+        crate::report::shortage_heatmap_svg(&data)?,
+        crate::report::fans_svg(&fans)?,
+    ];
     let html = crate::report::html(&value, &data, &charts)?;
     set.write_bytes("report.html", html.as_bytes())?;
     set.write_bytes("charts/quota_by_region.svg", charts[0].as_bytes())?;
     set.write_bytes("charts/shortage_heatmap.svg", charts[1].as_bytes())?;
+    set.write_bytes("charts/forecast_fans.svg", charts[2].as_bytes())?;
     if scenario.output.png {
         let p = set.stage_path("charts/quota_by_region.png")?;
         crate::report::quota_by_region_png(&data, &p)?;
+        let p = set.stage_path("charts/forecast_fans.png")?;
+        crate::report::fans_png(&fans, &p)?;
     }
     let files = set.commit()?;
     // The dashboard dataset: the same tables, partitioned by scenario and year.
@@ -787,6 +788,70 @@ pub fn run_cached(
         )?;
     }
     Ok(RunOutcome { out_dir, files, manifest })
+}
+
+/// The cells named by `[output] fan_cells`, checked against the panel before anything is written.
+fn fan_cells(scenario_path: &Path, scenario: &Scenario, panel: &Panel) -> Result<Vec<(Region, OkedSection)>> {
+    let mut cells = Vec::new();
+    for name in &scenario.output.fan_cells {
+        let cell = name.split_once('/').and_then(|(r, s)| {
+            let s = s.trim();
+            let letter = if s.chars().count() == 1 { s.chars().next() } else { None };
+            Some((Region::from_iso(r.trim())?, OkedSection::from_letter(letter?)?))
+        });
+        match cell {
+            Some(c) if panel.sections.contains(&c.1) => cells.push(c),
+            _ => {
+                return Err(Error::Scenario {
+                    location: crate::error::Location::file(scenario_path),
+                    message: format!(
+                        "[output] fan_cells: `{name}` is not a cell of the panel (write region code / section letter, e.g. \"KZ-35/P\")"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(cells)
+}
+
+/// The fans of the cells named by `[output] fan_cells`, or of the four largest shortages: the
+/// panel's employment history and its forecast with the 80 % and 95 % intervals.
+fn fan_charts(
+    mut cells: Vec<(Region, OkedSection)>,
+    panel: &Panel,
+    forecasts: &[SeriesForecast],
+    outlooks: &[shortage::CellOutlook],
+) -> Result<Vec<crate::report::Fan>> {
+    if cells.is_empty() {
+        let mut top: Vec<&shortage::CellOutlook> = outlooks.iter().filter(|o| o.shortage_persons() > 0).collect();
+        top.sort_by(|a, b| {
+            b.shortage_persons()
+                .cmp(&a.shortage_persons())
+                .then_with(|| (a.region, a.section).cmp(&(b.region, b.section)))
+        });
+        cells = top.iter().take(4).map(|o| (o.region, o.section)).collect();
+    }
+    let by_key: BTreeMap<(Region, Option<OkedSection>, &str), &SeriesForecast> =
+        forecasts.iter().map(|f| ((f.region, f.section, f.variable), f)).collect();
+    let last = panel.last_year();
+    let mut fans = Vec::with_capacity(cells.len());
+    for (r, s) in cells {
+        let f = by_key[&(r, Some(s), "employed")];
+        // The last ten observed years: enough to judge the fan against the series' own swings.
+        let mut history: Vec<(i32, f64)> =
+            panel.years.iter().copied().zip(panel.cell_series(r, s, |c| c.employed)).collect();
+        history.drain(..history.len().saturating_sub(10));
+        let (i80, i95) = (f.fc.interval(80.0).expect("80 % level"), f.fc.interval(95.0).expect("95 % level"));
+        let forecast = (0..f.fc.point.len())
+            .map(|k| (last + 1 + k as i32, f.fc.point[k], i80.lower[k], i80.upper[k], i95.lower[k], i95.upper[k]))
+            .collect();
+        fans.push(crate::report::Fan {
+            title: format!("{}, {} {}: employed", r.name_en(), s.code(), s.name_en()),
+            history,
+            forecast,
+        });
+    }
+    Ok(fans)
 }
 
 fn uncertainty_table(q: &[uncertainty::CellQuantiles], target: i32, draws: usize) -> OutputTable {

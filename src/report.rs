@@ -158,6 +158,161 @@ pub fn quota_by_region_png(data: &ReportData, path: &Path) -> Result<()> {
     draw_quota_by_region(root, data)
 }
 
+/// One forecast fan: a series' history and its forecast with the 80 % and 95 % intervals.
+#[derive(Debug, Clone)]
+pub struct Fan {
+    /// Panel title, e.g. "Karaganda Region, P Education: employed".
+    pub title: String,
+    /// (year, observed value).
+    pub history: Vec<(i32, f64)>,
+    /// (year, mean, lo_80, hi_80, lo_95, hi_95).
+    pub forecast: Vec<(i32, f64, f64, f64, f64, f64)>,
+}
+
+/// Small multiples of forecast fans (two per row): history in black, the forecast mean dashed,
+/// the 80 % interval dark and the 95 % interval light, joined to the last observation.
+fn draw_fans<DB: DrawingBackend>(root: DrawingArea<DB, plotters::coord::Shift>, fans: &[Fan]) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    root.fill(&WHITE).map_err(draw_err)?;
+    let root = root
+        .titled("Forecasts of employment with 80 % and 95 % intervals (persons)", ("sans-serif", 18))
+        .map_err(draw_err)?;
+    let rows = fans.len().div_ceil(2).max(1);
+    let panels = root.split_evenly((rows, 2));
+    let band = |a: f64, b: f64, c: f64| RGBColor((a * 255.0) as u8, (b * 255.0) as u8, (c * 255.0) as u8);
+    for (fan, area) in fans.iter().zip(panels.iter()) {
+        let (Some(first), Some(last_obs)) = (fan.history.first(), fan.history.last()) else { continue };
+        let last_year = fan.forecast.last().map_or(last_obs.0, |f| f.0);
+        let hi = fan.history.iter().map(|h| h.1).chain(fan.forecast.iter().map(|f| f.5)).fold(0.0, f64::max).max(1.0);
+        let lo = fan.history.iter().map(|h| h.1).chain(fan.forecast.iter().map(|f| f.4)).fold(f64::INFINITY, f64::min);
+        let lo = (lo - 0.05 * (hi - lo)).max(0.0);
+        let mut chart = ChartBuilder::on(area)
+            .caption(&fan.title, ("sans-serif", 13))
+            .margin(8)
+            .x_label_area_size(24)
+            .y_label_area_size(60)
+            .build_cartesian_2d(first.0..last_year, lo..hi * 1.05)
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .x_labels(6)
+            .y_labels(5)
+            .x_label_formatter(&|y| y.to_string())
+            .y_label_formatter(&|v| int(v.round() as i64))
+            .label_style(("sans-serif", 11))
+            .draw()
+            .map_err(draw_err)?;
+        // The bands start at the last observation so that the fan opens from it.
+        let anchor = (last_obs.0, last_obs.1, last_obs.1, last_obs.1, last_obs.1, last_obs.1);
+        let steps: Vec<_> = std::iter::once(anchor).chain(fan.forecast.iter().copied()).collect();
+        for (lo_of, hi_of, colour) in [(4usize, 5usize, band(0.80, 0.87, 0.95)), (2, 3, band(0.55, 0.70, 0.88))] {
+            let pick = |t: &(i32, f64, f64, f64, f64, f64), i: usize| [t.1, t.1, t.2, t.3, t.4, t.5][i];
+            let mut poly: Vec<(i32, f64)> = steps.iter().map(|t| (t.0, pick(t, hi_of))).collect();
+            poly.extend(steps.iter().rev().map(|t| (t.0, pick(t, lo_of))));
+            chart.draw_series(std::iter::once(Polygon::new(poly, colour.filled()))).map_err(draw_err)?;
+        }
+        chart
+            .draw_series(DashedLineSeries::new(
+                steps.iter().map(|t| (t.0, t.1)),
+                5,
+                3,
+                RGBColor(31, 119, 180).stroke_width(2),
+            ))
+            .map_err(draw_err)?;
+        chart.draw_series(LineSeries::new(fan.history.iter().copied(), BLACK.stroke_width(2))).map_err(draw_err)?;
+    }
+    root.present().map_err(draw_err)?;
+    Ok(())
+}
+
+fn fans_size(fans: &[Fan]) -> (u32, u32) {
+    (900, 40 + 260 * fans.len().div_ceil(2).max(1) as u32)
+}
+
+/// The forecast fans as SVG text.
+pub fn fans_svg(fans: &[Fan]) -> Result<String> {
+    register_font();
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, fans_size(fans)).into_drawing_area();
+        draw_fans(root, fans)?;
+    }
+    Ok(s)
+}
+
+/// The forecast fans as a PNG file.
+pub fn fans_png(fans: &[Fan], path: &Path) -> Result<()> {
+    register_font();
+    let root = BitMapBackend::new(path, fans_size(fans)).into_drawing_area();
+    draw_fans(root, fans)
+}
+
+/// Scenario deltas by region (B minus A): the foreign-labour quota and the shortage gap, as
+/// diverging bars (blue: more in B, red: less), one panel each; regions without change are
+/// listed with a zero bar so both panels share the same rows.
+pub fn compare_svg(cmp: &crate::compare::Comparison) -> Result<String> {
+    register_font();
+    let mut by_region: BTreeMap<String, (i64, i64)> = Region::all().map(|r| (r.iso().to_string(), (0, 0))).collect();
+    for c in &cmp.cells {
+        let e = by_region.entry(c.region.clone()).or_default();
+        e.0 += c.quota_b - c.quota_a;
+        e.1 += c.gap_b - c.gap_a;
+    }
+    let rows: Vec<(String, i64, i64)> = by_region.into_iter().map(|(r, (q, g))| (region_name(&r), q, g)).collect();
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, (960, 600)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let root = root
+            .titled(&format!("Scenario {} minus {}, by region", cmp.b, cmp.a), ("sans-serif", 18))
+            .map_err(draw_err)?;
+        let (left, right) = root.split_horizontally(560);
+        let n = rows.len();
+        for (area, title, pick, y_labels) in
+            [(&left, "foreign-labour quota (permits)", 0usize, true), (&right, "shortage gap (persons)", 1, false)]
+        {
+            let value = |r: &(String, i64, i64)| if pick == 0 { r.1 } else { r.2 };
+            let m = rows.iter().map(|r| value(r).abs()).max().unwrap_or(0).max(1);
+            let m = m + m / 8 + 1;
+            let mut chart = ChartBuilder::on(area)
+                .caption(title, ("sans-serif", 14))
+                .margin(10)
+                .x_label_area_size(30)
+                .y_label_area_size(if y_labels { 190 } else { 10 })
+                .build_cartesian_2d(-m..m, (0..n).into_segmented())
+                .map_err(draw_err)?;
+            let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .y_labels(n)
+                .x_labels(5)
+                .x_label_formatter(&|v| int(*v))
+                .y_label_formatter(&|v| match v {
+                    SegmentValue::CenterOf(i) if y_labels => labels.get(*i).cloned().unwrap_or_default(),
+                    _ => String::new(),
+                })
+                .label_style(("sans-serif", 12))
+                .draw()
+                .map_err(draw_err)?;
+            chart
+                .draw_series(rows.iter().enumerate().map(|(i, r)| {
+                    let v = value(r);
+                    let colour = if v >= 0 { RGBColor(31, 119, 180) } else { RGBColor(214, 39, 40) };
+                    let mut bar =
+                        Rectangle::new([(0, SegmentValue::Exact(i)), (v, SegmentValue::Exact(i + 1))], colour.filled());
+                    bar.set_margin(2, 2, 0, 0);
+                    bar
+                }))
+                .map_err(draw_err)?;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    Ok(s)
+}
+
 /// Heat map of the composite shortage score, region x section; shortage cells are outlined.
 pub fn shortage_heatmap_svg(data: &ReportData) -> Result<String> {
     register_font();

@@ -70,6 +70,23 @@ pub struct OutputConfig {
     /// Also write the charts as PNG (`charts/*.png`; `kvota run --png` sets it).
     #[serde(default)]
     pub png: bool,
+    /// Cells whose employment forecast is drawn as a fan chart, as `"KZ-35/P"` (region code /
+    /// OKED section); empty: the four cells with the largest shortage.
+    #[serde(default)]
+    pub fan_cells: Vec<String>,
+    /// Also write every table in these formats beside its Parquet file (`kvota run --format`).
+    #[serde(default)]
+    pub formats: Vec<TableFormat>,
+}
+
+/// A table format written beside the Parquet files on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum TableFormat {
+    /// Arrow IPC file (`.arrow`, Feather v2), same schema and metadata as the Parquet.
+    Arrow,
+    /// CSV (`.csv`): header row, `.` decimal point, empty field for null.
+    Csv,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -98,7 +98,7 @@ fn two_runs_are_byte_identical() {
             match dir {
                 "baseline" => 8,
                 "baseline/editions" => 3,
-                _ => 2,
+                _ => 3,
             }
         );
         assert_eq!(ha, hashes(&b.path().join(dir)), "{dir}");
@@ -195,4 +195,86 @@ fn cli_run_writes_outputs_and_exits_zero() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("valid: 6 files"), "{text}");
+}
+
+#[test]
+fn arrow_ipc_and_csv_on_request_carry_the_parquet_rows() {
+    use polars::prelude::{CsvParseOptions, CsvReadOptions, SerReader};
+    let out = tempfile::tempdir().unwrap();
+    let o = kvota(&["run", "-q", "--out", out.path().to_str().unwrap(), "--format", "csv,arrow"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let run = out.path().join("baseline");
+    let mut n = 0;
+    for sub in ["", "editions"] {
+        for e in std::fs::read_dir(run.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().and_then(|x| x.to_str()) != Some("parquet") {
+                continue;
+            }
+            n += 1;
+            let parquet = parquet_batches(&p);
+            let (_, kv, rows) = parquet_schema(&p);
+            // Arrow IPC: the same schema, the same values, the key-value entries as schema metadata.
+            let f = std::fs::File::open(p.with_extension("arrow")).unwrap();
+            let reader = arrow::ipc::reader::FileReader::try_new(f, None).unwrap();
+            let ipc_schema = reader.schema();
+            let meta = ipc_schema.metadata().clone();
+            for k in ["kvota.schema_version", "kvota.table", "kvota.scenario_id", "kvota.run_id", "kvota.target_year"] {
+                assert_eq!(meta.get(k), kv.get(k), "{}: {k}", p.display());
+            }
+            let ipc: Vec<_> = reader.map(|b| b.unwrap()).collect();
+            let ipc = arrow::compute::concat_batches(&ipc_schema, &ipc).unwrap();
+            let pq_schema = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+                std::fs::File::open(&p).unwrap(),
+            )
+            .unwrap()
+            .schema()
+            .clone();
+            let pq = arrow::compute::concat_batches(&pq_schema, &parquet).unwrap();
+            assert_eq!(ipc.num_rows(), rows);
+            assert_eq!(ipc.schema().fields(), pq.schema().fields(), "{}", p.display());
+            for (a, b) in ipc.columns().iter().zip(pq.columns()) {
+                assert_eq!(a.as_ref(), b.as_ref(), "{}", p.display());
+            }
+            // CSV: a header of the same names and one record per row (quoted texts with commas
+            // and line breaks parse back); integer columns give the same sums.
+            let text = std::fs::read(p.with_extension("csv")).unwrap();
+            let df = CsvReadOptions::default()
+                .with_has_header(true)
+                .with_infer_schema_length(Some(0))
+                .with_parse_options(CsvParseOptions::default().with_quote_char(Some(b'"')))
+                .into_reader_with_file_handle(std::io::Cursor::new(text))
+                .finish()
+                .unwrap();
+            assert_eq!(df.height(), rows, "{}", p.display());
+            let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+            let want: Vec<String> = pq.schema().fields().iter().map(|f| f.name().clone()).collect();
+            assert_eq!(names, want, "{}", p.display());
+            for (i, f) in pq.schema().fields().iter().enumerate() {
+                if f.data_type() == &arrow::datatypes::DataType::Int64 {
+                    let want: i64 = pq.column(i).as_primitive::<Int64Type>().iter().flatten().sum();
+                    let got: i64 = df
+                        .column(f.name())
+                        .unwrap()
+                        .str()
+                        .unwrap()
+                        .iter()
+                        .flatten()
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.parse::<i64>().unwrap())
+                        .sum();
+                    assert_eq!(got, want, "{}: {}", p.display(), f.name());
+                }
+            }
+        }
+    }
+    assert_eq!(n, 9, "every Parquet file has its Arrow and CSV copies");
+    // Without --format, only Parquet.
+    let plain = tempfile::tempdir().unwrap();
+    let o = kvota(&["run", "-q", "--out", plain.path().to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(!plain.path().join("baseline/shortage.arrow").exists());
+    assert!(!plain.path().join("baseline/shortage.csv").exists());
+    // The Parquet files are the same bytes with or without the copies.
+    assert_eq!(hashes(&run).get("shortage.parquet"), hashes(&plain.path().join("baseline")).get("shortage.parquet"));
 }

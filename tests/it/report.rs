@@ -61,6 +61,29 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     );
     let heat = fs::read_to_string(run.join("charts/shortage_heatmap.svg")).unwrap();
     assert!(heat.contains("<rect") && heat.matches("<rect").count() > 300, "one rectangle per cell");
+    // Forecast fans: by default the four largest shortages, each a panel titled with its cell.
+    let fans = fs::read_to_string(run.join("charts/forecast_fans.svg")).unwrap();
+    assert!(html.contains(&fans), "the fans are inline in the report");
+    let sh = crate::support::parquet_batches(&run.join("shortage.parquet"));
+    let mut top: Vec<(i64, String)> = Vec::new();
+    for b in &sh {
+        use arrow::array::AsArray;
+        let rn = b.column_by_name("region_name_en").unwrap().as_string::<i32>();
+        let sn = b.column_by_name("section_name_en").unwrap().as_string::<i32>();
+        let sc = b.column_by_name("oked_section").unwrap().as_string::<i32>();
+        let p = b.column_by_name("shortage_persons").unwrap().as_primitive::<arrow::datatypes::Int64Type>();
+        for i in 0..b.num_rows() {
+            top.push((p.value(i), format!("{}, {} {}: employed", rn.value(i), sc.value(i), sn.value(i))));
+        }
+    }
+    top.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, title) in &top[..4] {
+        assert!(fans.contains(title.as_str()), "fan `{title}` missing");
+    }
+    assert!(!fans.contains(top[4].1.as_str()), "only four fans by default");
+    assert!(fans.contains("80 % and 95 % intervals") && fans.matches("<polygon").count() >= 8, "two bands per fan");
+    let fan_png = fs::read(run.join("charts/forecast_fans.png")).unwrap();
+    assert_eq!(&fan_png[..8], b"\x89PNG\r\n\x1a\n");
     let png = fs::read(run.join("charts/quota_by_region.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let (w, h) =
@@ -71,8 +94,41 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let out2 = dir.path().join("out2");
     let o = kvota(&["run", "--out", out2.to_str().unwrap(), "--png", "-q"]);
     assert!(o.status.success());
-    for f in ["report.html", "charts/quota_by_region.svg", "charts/shortage_heatmap.svg", "charts/quota_by_region.png"]
-    {
+    for f in [
+        "report.html",
+        "charts/quota_by_region.svg",
+        "charts/shortage_heatmap.svg",
+        "charts/forecast_fans.svg",
+        "charts/quota_by_region.png",
+        "charts/forecast_fans.png",
+    ] {
         assert_eq!(fs::read(run.join(f)).unwrap(), fs::read(out2.join("baseline").join(f)).unwrap(), "{f}");
     }
+}
+
+#[test]
+fn fan_cells_choose_the_fans_and_a_wrong_cell_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let sc = dir.path().join("fans.toml");
+    let base = repo().join("scenarios/baseline.toml");
+    fs::write(
+        &sc,
+        format!("extends = \"{}\"\nid = \"fans\"\n[output]\nfan_cells = [\"KZ-71/J\", \"KZ-55/C\"]\n", base.display()),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = kvota(&["run", "-q", "--scenario", sc.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fans = fs::read_to_string(out.join("fans/charts/forecast_fans.svg")).unwrap();
+    assert!(fans.contains("Astana, J Information and communication: employed"), "{}", &fans[..2000.min(fans.len())]);
+    assert!(fans.contains("Pavlodar Region, C Manufacturing: employed"));
+    assert_eq!(fans.matches(": employed").count(), 2);
+    // A cell that does not exist: exit 1, the scenario file named, nothing written.
+    fs::write(&sc, format!("extends = \"{}\"\nid = \"bad\"\n[output]\nfan_cells = [\"KZ-99/P\"]\n", base.display()))
+        .unwrap();
+    let o = kvota(&["run", "-q", "--scenario", sc.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("fans.toml") && e.contains("KZ-99/P"), "{e}");
+    assert!(!out.join("bad").exists());
 }

@@ -84,6 +84,9 @@ fn compare(child: &str) -> (String, Vec<Vec<String>>) {
         kvota(&["scenario", "compare", "scenarios/baseline.toml", b.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let csv = fs::read_to_string(out.join("compare_baseline_lever.csv")).unwrap();
+    let svg = fs::read_to_string(out.join("compare_baseline_lever.svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Scenario lever minus baseline, by region"));
+    assert!(svg.contains("Pavlodar Region") && svg.contains("foreign-labour quota (permits)"));
     let rows: Vec<Vec<String>> = csv.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
     (String::from_utf8_lossy(&o.stdout).to_string(), rows)
 }
