@@ -764,12 +764,14 @@ pub fn run_cached(
         crate::report::quota_by_region_svg(&data)?,
         crate::report::shortage_heatmap_svg(&data)?,
         crate::report::fans_svg(&fans)?,
+        crate::report::quota_map_svg(&data)?,
     ];
     let html = crate::report::html(&value, &data, &charts)?;
     set.write_bytes("report.html", html.as_bytes())?;
     set.write_bytes("charts/quota_by_region.svg", charts[0].as_bytes())?;
     set.write_bytes("charts/shortage_heatmap.svg", charts[1].as_bytes())?;
     set.write_bytes("charts/forecast_fans.svg", charts[2].as_bytes())?;
+    set.write_bytes("charts/quota_map.svg", charts[3].as_bytes())?;
     if scenario.output.png {
         let p = set.stage_path("charts/quota_by_region.png")?;
         crate::report::quota_by_region_png(&data, &p)?;

@@ -313,6 +313,134 @@ pub fn compare_svg(cmp: &crate::compare::Comparison) -> Result<String> {
     Ok(s)
 }
 
+/// Region outlines (OpenStreetMap, ODbL; see `data/geo/README.md`), compiled into the binary like
+/// the font so that a map needs no file at run time.
+static REGION_OUTLINES: &str = include_str!("../data/geo/kz_regions.json");
+
+/// One region's outline: its rings in the map plane and where its label goes.
+#[derive(Debug, Clone)]
+pub struct RegionShape {
+    pub region: Region,
+    pub rings: Vec<Vec<(f64, f64)>>,
+    pub label_at: (f64, f64),
+}
+
+/// The 20 region outlines, oblasts first and the three cities last (the cities lie in holes of
+/// the oblasts around them, so drawing them last keeps them visible). Paths use only absolute
+/// `M`, `L` and `Z` commands.
+pub fn region_shapes() -> Result<Vec<RegionShape>> {
+    let bad = |m: String| Error::Output { context: "data/geo/kz_regions.json".into(), message: m };
+    let doc: serde_json::Value = serde_json::from_str(REGION_OUTLINES).map_err(|e| bad(e.to_string()))?;
+    let mut out = Vec::new();
+    for r in doc["regions"].as_array().into_iter().flatten() {
+        let code = r["code"].as_str().unwrap_or("");
+        let region = Region::from_iso(code).ok_or_else(|| bad(format!("unknown region `{code}`")))?;
+        let path = r["path"].as_str().ok_or_else(|| bad(format!("{code}: no path")))?;
+        let mut rings = Vec::new();
+        for sub in path.split('M').filter(|s| !s.is_empty()) {
+            let mut ring = Vec::new();
+            for pair in sub.trim_end_matches('Z').split('L') {
+                let (x, y) = pair.split_once(',').ok_or_else(|| bad(format!("{code}: `{pair}` is not x,y")))?;
+                let num = |t: &str| t.parse::<f64>().map_err(|_| bad(format!("{code}: `{t}` is not a number")));
+                ring.push((num(x)?, num(y)?));
+            }
+            rings.push(ring);
+        }
+        let at = &r["label_at"];
+        let label_at = (at[0].as_f64().unwrap_or(0.0), at[1].as_f64().unwrap_or(0.0));
+        out.push(RegionShape { region, rings, label_at });
+    }
+    out.sort_by_key(|s| (s.region.is_city(), s.region.index()));
+    Ok(out)
+}
+
+/// A map of the 20 regions coloured by `values` (ISO code -> value; a region without a value is
+/// grey), each labelled with its value; a five-step legend below.
+pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str) -> Result<String> {
+    register_font();
+    let shapes = region_shapes()?;
+    let max = values.values().copied().max().unwrap_or(0).max(1);
+    let colour = |v: i64| {
+        // Light to dark blue in proportion to the value.
+        let t = (v.max(0) as f64 / max as f64).clamp(0.0, 1.0);
+        let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+        RGBColor(mix(235.0, 8.0), mix(243.0, 69.0), mix(251.0, 148.0))
+    };
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, (900, 600)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let root = root.titled(title, ("sans-serif", 18)).map_err(draw_err)?;
+        let (map_area, legend_area) = root.split_vertically(520);
+        let mut chart = ChartBuilder::on(&map_area)
+            .margin(10)
+            .build_cartesian_2d(0f64..1000f64, 580f64..-10f64)
+            .map_err(draw_err)?;
+        for sh in &shapes {
+            let fill = match values.get(sh.region.iso()) {
+                Some(v) => colour(*v),
+                None => RGBColor(220, 220, 220),
+            };
+            for ring in &sh.rings {
+                chart.draw_series(std::iter::once(Polygon::new(ring.clone(), fill.filled()))).map_err(draw_err)?;
+                let mut closed = ring.clone();
+                closed.push(ring[0]);
+                chart
+                    .draw_series(std::iter::once(PathElement::new(closed, RGBColor(90, 90, 90).stroke_width(1))))
+                    .map_err(draw_err)?;
+            }
+        }
+        for sh in &shapes {
+            let Some(v) = values.get(sh.region.iso()) else { continue };
+            let dark = (*v as f64 / max as f64) > 0.55;
+            let style = ("sans-serif", if sh.region.is_city() { 10 } else { 12 })
+                .into_font()
+                .color(if dark { &WHITE } else { &BLACK })
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Center,
+                    plotters::style::text_anchor::VPos::Center,
+                ));
+            // The cities are too small to hold their label: it goes beside them.
+            let (x, y) = if sh.region.is_city() { (sh.label_at.0 + 14.0, sh.label_at.1 - 8.0) } else { sh.label_at };
+            let text = if sh.region.is_city() { format!("{} {}", sh.region.name_en(), int(*v)) } else { int(*v) };
+            let style = if sh.region.is_city() { style.color(&BLACK) } else { style };
+            chart.draw_series(std::iter::once(Text::new(text, (x, y), style))).map_err(draw_err)?;
+        }
+        // Legend: five steps from 0 to the largest value.
+        let (w, _) = legend_area.dim_in_pixel();
+        let x0 = (w as i32 - 5 * 90) / 2;
+        for k in 0..5 {
+            let v = max * k / 4;
+            let x = x0 + 90 * k as i32;
+            legend_area.draw(&Rectangle::new([(x, 10), (x + 80, 28)], colour(v).filled())).map_err(draw_err)?;
+            legend_area
+                .draw(&Text::new(
+                    int(v),
+                    (x + 40, 44),
+                    TextStyle::from(("sans-serif", 11).into_font()).pos(plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Center,
+                        plotters::style::text_anchor::VPos::Center,
+                    )),
+                ))
+                .map_err(draw_err)?;
+        }
+        legend_area
+            .draw(&Text::new("Map data © OpenStreetMap contributors, ODbL", (10, 66), ("sans-serif", 10)))
+            .map_err(draw_err)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(s)
+}
+
+/// The map of the foreign-labour quota by region (every region, 0 where it has none).
+pub fn quota_map_svg(data: &ReportData) -> Result<String> {
+    let mut values: BTreeMap<String, i64> = Region::all().map(|r| (r.iso().to_string(), 0)).collect();
+    for (r, q) in &data.quota_by_region {
+        values.insert(r.clone(), *q);
+    }
+    region_map_svg(&values, "Foreign-labour quota by region (permits)")
+}
+
 /// Heat map of the composite shortage score, region x section; shortage cells are outlined.
 pub fn shortage_heatmap_svg(data: &ReportData) -> Result<String> {
     register_font();

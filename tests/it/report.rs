@@ -81,6 +81,28 @@ fn report_is_self_contained_and_states_the_run_numbers() {
         assert!(fans.contains(title.as_str()), "fan `{title}` missing");
     }
     assert!(!fans.contains(top[4].1.as_str()), "only four fans by default");
+    // The map: every region drawn, labelled with its quota, the attribution printed.
+    let map = fs::read_to_string(run.join("charts/quota_map.svg")).unwrap();
+    assert!(html.contains(&map), "the map is inline in the report");
+    assert!(map.contains("© OpenStreetMap contributors") && map.matches("<polygon").count() >= 20);
+    let mut by_region: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    for b in crate::support::parquet_batches(&run.join("quota_foreign.parquet")) {
+        use arrow::array::AsArray;
+        let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
+        let q = b.column_by_name("quota").unwrap().as_primitive::<arrow::datatypes::Int64Type>();
+        for i in 0..b.num_rows() {
+            *by_region.entry(r.value(i).to_string()).or_default() += q.value(i);
+        }
+    }
+    assert!(by_region.len() >= 10);
+    for (code, q) in &by_region {
+        let label = if ["KZ-71", "KZ-75", "KZ-79"].contains(&code.as_str()) {
+            format!(">\n{} {}\n<", kvota::codes::Region::from_iso(code).unwrap().name_en(), grouped(*q))
+        } else {
+            format!(">\n{}\n<", grouped(*q))
+        };
+        assert!(map.contains(&label), "{code}: `{label}` not on the map");
+    }
     assert!(fans.contains("80 % and 95 % intervals") && fans.matches("<polygon").count() >= 8, "two bands per fan");
     let fan_png = fs::read(run.join("charts/forecast_fans.png")).unwrap();
     assert_eq!(&fan_png[..8], b"\x89PNG\r\n\x1a\n");
@@ -131,4 +153,62 @@ fn fan_cells_choose_the_fans_and_a_wrong_cell_is_refused() {
     let e = stderr(&o);
     assert!(e.contains("fans.toml") && e.contains("KZ-99/P"), "{e}");
     assert!(!out.join("bad").exists());
+}
+
+/// Ray casting: is `p` inside the ring?
+fn inside(p: (f64, f64), ring: &[(f64, f64)]) -> bool {
+    let mut c = false;
+    for i in 0..ring.len() {
+        let (a, b) = (ring[i], ring[(i + ring.len() - 1) % ring.len()]);
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0 {
+            c = !c;
+        }
+    }
+    c
+}
+
+/// Shoelace area of a ring, in square units of the map plane.
+fn area(ring: &[(f64, f64)]) -> f64 {
+    (0..ring.len())
+        .map(|i| {
+            let (a, b) = (ring[(i + ring.len() - 1) % ring.len()], ring[i]);
+            a.0 * b.1 - b.0 * a.1
+        })
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
+#[test]
+fn region_outlines_cover_the_twenty_regions() {
+    let shapes = kvota::report::region_shapes().unwrap();
+    let mut codes: Vec<&str> = shapes.iter().map(|s| s.region.iso()).collect();
+    codes.sort_unstable();
+    let all: Vec<&str> = kvota::codes::Region::all().map(|r| r.iso()).collect();
+    assert_eq!(codes, all, "each of the 20 regions once");
+    // Cities last, so that they are drawn over the holes of the oblasts around them.
+    let cities: Vec<bool> = shapes.iter().map(|s| s.region.is_city()).collect();
+    assert_eq!(cities.iter().filter(|c| **c).count(), 3);
+    assert!(cities[17..].iter().all(|c| *c));
+    for s in &shapes {
+        for ring in &s.rings {
+            assert!(
+                ring.iter().all(|p| (0.0..=1000.0).contains(&p.0) && (0.0..=568.0).contains(&p.1)),
+                "{:?}",
+                s.region
+            );
+        }
+        assert!(inside(s.label_at, &s.rings[0]), "{:?}: label outside its outline", s.region);
+    }
+    // Equal-area plane: Aktobe is the largest region, the three cities the three smallest units.
+    let mut by_area: Vec<(f64, &str)> = shapes.iter().map(|s| (area(&s.rings[0]), s.region.iso())).collect();
+    by_area.sort_by(|a, b| b.0.total_cmp(&a.0));
+    assert_eq!(by_area[0].1, "KZ-15", "{by_area:?}");
+    let mut smallest: Vec<&str> = by_area[17..].iter().map(|x| x.1).collect();
+    smallest.sort_unstable();
+    assert_eq!(smallest, ["KZ-71", "KZ-75", "KZ-79"]);
+    // Astana sits in Akmola's hole, Almaty in Almaty Region's.
+    let find = |c: &str| shapes.iter().find(|s| s.region.iso() == c).unwrap();
+    assert!(inside(find("KZ-71").label_at, &find("KZ-11").rings[1]));
+    assert!(inside(find("KZ-75").label_at, &find("KZ-19").rings[1]));
 }
