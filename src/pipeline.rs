@@ -672,17 +672,29 @@ pub fn run_cached(
 
     let mut set = OutputSet::new(&out_dir)?;
     let fmt = &scenario.output.formats;
-    set.write_table("forecast", &forecast_table(forecasts, last, h), &meta, fmt)?;
-    set.write_table("shortage", &shortage_table(&outlooks, target, last), &meta, fmt)?;
-    set.write_table("sensitivity", &sensitivity_table(&sensitivity, target), &meta, fmt)?;
-    set.write_table("quota_foreign", &foreign_table(&quota_rows, final_edition, issued.as_ref(), target), &meta, fmt)?;
-    set.write_table("quota_kandas", &kandas_table(&kandas_rows, &ksum, target), &meta, fmt)?;
+    // Provenance: every row says which run wrote it (the dataset holds many runs).
+    let prov = |t: OutputTable| {
+        let n = t.len();
+        t.col("run_id", ColumnData::Str(vec![run_id.clone(); n]), "run that wrote the row (kvota.run_id)")
+    };
+    set.write_table("forecast", &prov(forecast_table(forecasts, last, h)), &meta, fmt)?;
+    set.write_table("shortage", &prov(shortage_table(&outlooks, target, last)), &meta, fmt)?;
+    set.write_table("sensitivity", &prov(sensitivity_table(&sensitivity, target)), &meta, fmt)?;
+    let foreign = prov(foreign_table(&quota_rows, final_edition, issued.as_ref(), target));
+    let n = foreign.len();
+    let foreign = foreign.col(
+        "allocation_method",
+        ColumnData::Str(vec![fsum.method.clone(); n]),
+        "how the distributable quota was shared (summary.allocation_method)",
+    );
+    set.write_table("quota_foreign", &foreign, &meta, fmt)?;
+    set.write_table("quota_kandas", &prov(kandas_table(&kandas_rows, &ksum, target)), &meta, fmt)?;
     if let Some((q, _)) = &simulation {
-        set.write_table("uncertainty", &uncertainty_table(q, target, unc.draws), &meta, fmt)?;
+        set.write_table("uncertainty", &prov(uncertainty_table(q, target, unc.draws)), &meta, fmt)?;
     }
-    set.write_table("editions/editions", &editions_table(&eds, target), &meta, fmt)?;
-    set.write_table("editions/changes", &changes_table(&eds, target), &meta, fmt)?;
-    set.write_table("editions/quota_by_edition", &quota_by_edition_table(&eds, target), &meta, fmt)?;
+    set.write_table("editions/editions", &prov(editions_table(&eds, target)), &meta, fmt)?;
+    set.write_table("editions/changes", &prov(changes_table(&eds, target)), &meta, fmt)?;
+    set.write_table("editions/quota_by_edition", &prov(quota_by_edition_table(&eds, target)), &meta, fmt)?;
 
     let mut cells_by_rating: BTreeMap<String, u64> = BTreeMap::new();
     for o in &outlooks {

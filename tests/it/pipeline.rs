@@ -71,6 +71,15 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
         assert_eq!(kv.get("kvota.schema_version").map(String::as_str), Some("1"), "{file}");
         assert_eq!(kv.get("kvota.scenario_id").map(String::as_str), Some("baseline"), "{file}");
         assert_eq!(kv.get("kvota.run_id"), Some(&outcome.manifest.run_id), "{file}");
+        // Provenance columns: the run id on every row; the allocation method on quota rows.
+        for b in parquet_batches(&dir.join(file)) {
+            let ids = b.column_by_name("run_id").unwrap().as_string::<i32>();
+            assert!(ids.iter().all(|v| v == Some(outcome.manifest.run_id.as_str())), "{file}");
+            if let Some(m) = b.column_by_name("allocation_method") {
+                let m = m.as_string::<i32>();
+                assert!(m.iter().all(|v| v == Some(outcome.manifest.summary.allocation_method.as_str())));
+            }
+        }
     }
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
