@@ -39,6 +39,16 @@ fn main() {
         let secs = t.elapsed().as_secs_f64();
         assert_eq!(o.seats.iter().sum::<u64>(), seats);
         println!("  {name:<18} {secs:>8.3} s  ({} ties broken)", o.ties.len());
+        if m == Method::Quota {
+            // The schedule form against the seat-by-seat definition, at full size.
+            let t = Instant::now();
+            let d = kvota_apportion::quota_method_seat_by_seat(&weights, seats, TieRule::LargerWeightThenOrder)
+                .expect("seat by seat");
+            let secs = t.elapsed().as_secs_f64();
+            assert_eq!(d.seats, o.seats, "the schedule form differs from the definition");
+            assert_eq!(d.ties, o.ties);
+            println!("  {:<18} {secs:>8.3} s  (same seats and ties as above)", "quota seat by seat");
+        }
     }
     lp_quota_size();
 }

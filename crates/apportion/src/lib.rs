@@ -576,6 +576,251 @@ fn hamilton(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
 /// not exceed the upper quota `ceil(w (k + 1) / W)` at the new house size `k + 1`. Units at
 /// their minimum are filled first; maximums exclude units. Ties are checked at every step.
 fn quota_method(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
+    match quota_method_by_tokens(req, min, max) {
+        Some(r) => r,
+        None => quota_method_by_steps(req, min, max),
+    }
+}
+
+/// The quota method as a schedule (same result as [`quota_method_by_steps`], tested against it).
+///
+/// Unit i's seat j is a *token* with priority `w_i / j` that may be taken from house size
+/// `r = floor((j - 1) W / w_i) + 1` on (its upper quota allows it from there). The method gives
+/// each house size the best token released by then: a list schedule of unit jobs with release
+/// times. Such a schedule is also obtained by taking the tokens in priority order and putting
+/// each into the earliest free house size at or after its release (a higher-priority token never
+/// depends on a lower one, and a token runs at the first free time it is released). That needs
+/// the tokens sorted once, not a priority queue per seat: they are bucketed by their key
+/// `j / w` in floating point (monotone in the exact value, as weights and seat numbers are exact
+/// in an f64; the keys are evenly spread, so buckets hold a few tokens), a cache-sized chunk of
+/// buckets at a time, each bucket sorted exactly, and the free house sizes found with a
+/// union-find.
+/// Returns `None` (use the step-by-step method) where this form is not exact or not worth it:
+/// weights above 2^53, more than 2^31 seats, or groups of more than 64 exactly equal priorities.
+fn quota_method_by_tokens(req: &Request<'_>, min: &[u64], max: &[u64]) -> Option<Result<Outcome>> {
+    let n = req.weights.len();
+    let total: u128 = req.weights.iter().sum();
+    let h = req.seats;
+    let start: u64 = min.iter().sum();
+    if total == 0 || h > (1 << 31) || n > (1 << 31) || req.weights.iter().any(|&w| w > (1 << 53)) {
+        return None;
+    }
+    // Tokens of unit i: seats min_i + 1 ..= min(max_i, upper quota at h) (later seats are not
+    // released by house size h).
+    let last_token = |i: usize| -> u64 {
+        let w = req.weights[i];
+        if w == 0 {
+            return min[i];
+        }
+        let (q, r) = mul_div_rem(h as u128, w, total);
+        let upper = (q + u128::from(r > 0)).min(u64::MAX as u128) as u64;
+        upper.min(max[i]).max(min[i])
+    };
+    let counts: Vec<u64> = (0..n).map(|i| last_token(i) - min[i]).collect();
+    let n_tokens: u64 = counts.iter().sum();
+    // A token's key is the inverse of its priority, x = j / w (correctly rounded, so monotone in
+    // the exact value): tokens are spread evenly in x (about W x of them have a key below x), so
+    // equal-width buckets in x hold a few tokens each.
+    let inv = |i: usize, j: u64| j as f64 / req.weights[i] as f64;
+    let mut x_max = 0f64;
+    for i in 0..n {
+        if counts[i] > 0 {
+            x_max = x_max.max(inv(i, last_token(i)));
+        }
+    }
+    let mut seats: Vec<u64> = min.to_vec();
+    let slots = h - start;
+    if n_tokens == 0 {
+        return (slots == 0).then(|| Ok(Outcome { seats, ties: Vec::new() }));
+    }
+    let n_buckets = n_tokens.clamp(1, 1 << 24) as usize;
+    let scale = (n_buckets - 1) as f64 / x_max;
+    let bucket_of = |x: f64| ((x * scale) as usize).min(n_buckets - 1);
+    #[derive(Clone, Copy)]
+    struct Token {
+        x: f64,
+        unit: u32,
+        j: u32,
+    }
+    let w = |t: &Token| req.weights[t.unit as usize];
+    // Exact comparison of the keys j_a / w_a and j_b / w_b: the products fit in a u128 (weights
+    // below 2^53, seat numbers below 2^32); differing floats already order as the exact values.
+    let exact = |a: &Token, b: &Token| -> Ordering {
+        if a.x != b.x {
+            return a.x.partial_cmp(&b.x).unwrap_or(Ordering::Equal);
+        }
+        (a.j as u128 * w(b)).cmp(&(b.j as u128 * w(a)))
+    };
+    // The order of the step-by-step method: higher priority (smaller key), then larger weight,
+    // then the earlier unit.
+    let order = |a: &Token, b: &Token| -> Ordering {
+        exact(a, b).then_with(|| w(b).cmp(&w(a))).then_with(|| a.unit.cmp(&b.unit))
+    };
+    let same = |a: &Token, b: &Token| exact(a, b) == Ordering::Equal;
+    // Release (first house size) of a token: floor((j - 1) W / w) + 1.
+    let total64 = u64::try_from(total).unwrap_or(u64::MAX);
+    let release = |t: &Token| -> u64 {
+        if let Some(a) = ((t.j - 1) as u64).checked_mul(total64) {
+            return a / w(t) as u64 + 1;
+        }
+        (mul_div_rem((t.j - 1) as u128, total, w(t)).0 + 1).min(u64::MAX as u128) as u64
+    };
+    // next[k]: a free slot at or after slot k (slot k is house size start + 1 + k); slots == none.
+    let mut next: Vec<u32> = (0..=slots as u32).collect();
+    fn find(next: &mut [u32], mut k: u32) -> u32 {
+        while next[k as usize] != k {
+            let up = next[next[k as usize] as usize];
+            next[k as usize] = up;
+            k = up;
+        }
+        k
+    }
+    let mut filled = 0u64;
+    let mut frontier = 0u32;
+    let mut ties = Vec::new();
+    let mut group: Vec<(u32, u64, Option<u64>)> = Vec::new();
+    // The buckets are handled a chunk at a time (about 2^17 tokens, which stay in cache): each
+    // unit's tokens of the chunk are generated from its cursor, counted into the chunk's
+    // buckets, placed in bucket order, sorted within buckets, and scheduled.
+    let per_chunk = 1usize << 17;
+    let chunk_buckets = per_chunk.min(n_buckets);
+    let mut cursor: Vec<u64> = (0..n).map(|i| min[i] + 1).collect();
+    let last: Vec<u64> = (0..n).map(|i| min[i] + counts[i]).collect();
+    let mut raw: Vec<Token> = Vec::with_capacity(2 * per_chunk);
+    let mut tokens: Vec<Token> = Vec::with_capacity(2 * per_chunk);
+    let mut offsets = vec![0u32; chunk_buckets + 1];
+    let mut fill = vec![0u32; chunk_buckets + 1];
+    let mut b0 = 0usize;
+    while b0 < n_buckets && filled < slots {
+        let b1 = (b0 + chunk_buckets).min(n_buckets);
+        raw.clear();
+        for i in 0..n {
+            let mut j = cursor[i];
+            while j <= last[i] {
+                let x = inv(i, j);
+                if bucket_of(x) >= b1 {
+                    break;
+                }
+                raw.push(Token { x, unit: i as u32, j: j as u32 });
+                j += 1;
+            }
+            cursor[i] = j;
+        }
+        let nb = b1 - b0;
+        offsets[..=nb].fill(0);
+        for t in &raw {
+            offsets[bucket_of(t.x) - b0 + 1] += 1;
+        }
+        for b in 0..nb {
+            offsets[b + 1] += offsets[b];
+        }
+        fill[..=nb].copy_from_slice(&offsets[..=nb]);
+        tokens.clear();
+        tokens.resize(raw.len(), Token { x: 0.0, unit: 0, j: 0 });
+        for t in &raw {
+            let b = bucket_of(t.x) - b0;
+            tokens[fill[b] as usize] = *t;
+            fill[b] += 1;
+        }
+        for b in 0..nb {
+            let bucket = &mut tokens[offsets[b] as usize..offsets[b + 1] as usize];
+            // Buckets hold one or two tokens on average: insertion sort.
+            for k in 1..bucket.len() {
+                let mut m = k;
+                while m > 0 && order(&bucket[m - 1], &bucket[m]) == Ordering::Greater {
+                    bucket.swap(m - 1, m);
+                    m -= 1;
+                }
+            }
+            let bucket = &*bucket;
+            let mut k = 0;
+            while k < bucket.len() {
+                // A group of tokens of exactly equal priority (usually one).
+                let mut e = k + 1;
+                while e < bucket.len() && same(&bucket[k], &bucket[e]) {
+                    e += 1;
+                }
+                if e - k > 64 {
+                    return None;
+                }
+                group.clear();
+                let alone = e - k == 1;
+                for t in &bucket[k..e] {
+                    // Every slot before `frontier` is taken: a token released by then (most are)
+                    // starts its search there; that needs two products, not the division of
+                    // `release` (whose exact value only a tie needs).
+                    let at_frontier = start + 1 + frontier as u64;
+                    let released = match (((t.j - 1) as u64).checked_mul(total64), at_frontier.checked_mul(w(t) as u64))
+                    {
+                        (Some(a), Some(b)) => a < b,
+                        _ => false,
+                    };
+                    let r = if released && alone { at_frontier } else { release(t) };
+                    let first = (r.saturating_sub(start + 1).min(slots) as u32).max(frontier);
+                    let slot = find(&mut next, first);
+                    let house = if (slot as u64) < slots {
+                        next[slot as usize] = slot + 1;
+                        if slot == frontier {
+                            frontier = find(&mut next, frontier);
+                        }
+                        filled += 1;
+                        seats[t.unit as usize] += 1;
+                        Some(start + 1 + slot as u64)
+                    } else {
+                        None
+                    };
+                    group.push((t.unit, r, house));
+                }
+                // A tie: at the house size where a token of the group was taken, another of the
+                // group was released and still waiting.
+                if group.len() > 1 {
+                    for (a, _, house_a) in &group {
+                        let Some(ha) = *house_a else { continue };
+                        let mut units: Vec<usize> = group
+                            .iter()
+                            .filter(|(o, r, ho)| o != a && *r <= ha && ho.is_none_or(|x| x > ha))
+                            .map(|(o, _, _)| *o as usize)
+                            .collect();
+                        if !units.is_empty() {
+                            units.push(*a as usize);
+                            units.sort_unstable();
+                            ties.push(Tie { units, seats: 1, at_house: ha });
+                        }
+                    }
+                }
+                k = e;
+            }
+        }
+        b0 = b1;
+    }
+    ties.sort_by_key(|t| t.at_house);
+    // The first house size where the seat-by-seat method would stop: a tie it may not break, or
+    // no token to take.
+    let empty = (filled < slots).then(|| start + 1 + find(&mut next, 0) as u64);
+    if let (TieRule::Error, Some(t)) = (req.ties, ties.first())
+        && empty.is_none_or(|e| t.at_house < e)
+    {
+        return Some(Err(ApportionError::Tie { units: t.units.clone(), seats: 1, at_house: t.at_house }));
+    }
+    if let Some(e) = empty {
+        return Some(Err(ApportionError::Infeasible {
+            constraint: "upper quota",
+            message: format!("at house size {e} no unit can take a seat within its upper quota and maximum"),
+        }));
+    }
+    Some(Ok(Outcome { seats, ties }))
+}
+
+/// The quota method computed seat by seat, without minimums or maximums: the definition, kept
+/// public so that benchmarks can check the fast form against it at full size.
+pub fn quota_method_seat_by_seat(weights: &[u128], seats: u64, ties: TieRule) -> Result<Outcome> {
+    let n = weights.len();
+    let max: Vec<u64> = weights.iter().map(|&w| if w == 0 { 0 } else { u64::MAX }).collect();
+    quota_method_by_steps(&Request::new(weights, seats, Method::Quota).ties(ties), &vec![0; n], &max)
+}
+
+/// The quota method seat by seat (the definition; used where the schedule form does not apply).
+fn quota_method_by_steps(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
     let n = req.weights.len();
     let total: u128 = req.weights.iter().sum();
     // One record per unit, so that the winner of a step costs one cache miss, not three.

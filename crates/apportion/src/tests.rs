@@ -225,6 +225,30 @@ proptest! {
         }
     }
 
+    /// The schedule form of the quota method (tokens in priority order, earliest free house
+    /// size) gives what the seat-by-seat definition gives: seats, ties and their house sizes,
+    /// errors; with minimums, maximums, zero weights and many exact ties (small weights).
+    #[test]
+    fn quota_method_schedule_equals_seat_by_seat(
+        w in prop::collection::vec(prop_oneof![0u128..12, 1u128..1_000_000], 1..18),
+        h in 0u64..300,
+        mins in prop::collection::vec(0u64..3, 18),
+        caps in prop::collection::vec(prop_oneof![3 => Just(u64::MAX), 1 => 0u64..40], 18),
+        strict in any::<bool>(),
+    ) {
+        let n = w.len();
+        let min: Vec<u64> = mins[..n].to_vec();
+        let max: Vec<u64> = (0..n).map(|i| if w[i] == 0 { min[i] } else { caps[i].max(min[i]) }).collect();
+        let total_max: u128 = max.iter().map(|&x| x as u128).sum();
+        prop_assume!(min.iter().sum::<u64>() <= h && total_max >= h as u128 && w.iter().any(|x| *x > 0));
+        let rule = if strict { TieRule::Error } else { TieRule::LargerWeightThenOrder };
+        let req = Request::new(&w, h, Method::Quota).ties(rule);
+        let steps = quota_method_by_steps(&req, &min, &max);
+        if let Some(tokens) = quota_method_by_tokens(&req, &min, &max) {
+            prop_assert_eq!(format!("{tokens:?}"), format!("{steps:?}"));
+        }
+    }
+
     #[test]
     fn quota_rule_for_hamilton_and_the_quota_method(w in prop::collection::vec(1u128..100_000, 1..25), h in 0u64..400) {
         let q = quotas(&w, h);
@@ -315,5 +339,28 @@ proptest! {
         for j in 0..cols {
             prop_assert_eq!(b.seats.iter().map(|r| r[j]).sum::<u64>(), ct[j]);
         }
+    }
+}
+
+/// The quota method through `apportion` (the schedule form where it applies, the seat-by-seat
+/// definition where it does not) equals the definition: many units and seats, many equal
+/// weights (groups of equal priority too large for the schedule form), weights above 2^53.
+#[test]
+fn quota_method_paths_agree_beyond_the_property_test_sizes() {
+    let mut state = 0x2545F4914F6CDD1Du64;
+    let mut rnd = |m: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % m
+    };
+    let medium: Vec<u128> = (0..2_000).map(|_| 1 + rnd(5_000) as u128).collect();
+    let equal = vec![7u128; 200];
+    let huge: Vec<u128> = (0..50).map(|_| (1u128 << 60) + rnd(1 << 40) as u128).collect();
+    for (w, h) in [(&medium, 200_000u64), (&equal, 1_001), (&huge, 5_000)] {
+        let fast = apportion(&Request::new(w, h, Method::Quota).ties(TieRule::LargerWeightThenOrder)).unwrap();
+        let def = quota_method_seat_by_seat(w, h, TieRule::LargerWeightThenOrder).unwrap();
+        assert_eq!(fast, def, "{} units, {h} seats", w.len());
+        assert_eq!(fast.seats.iter().sum::<u64>(), h);
     }
 }
