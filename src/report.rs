@@ -94,6 +94,58 @@ fn draw_err(e: impl std::fmt::Display) -> Error {
     Error::output("chart", e)
 }
 
+/// Horizontal bars, one per labelled row, on any plotters backend: `x` is the value axis,
+/// `label_width` the room for the row labels (0: none), `colour` gives each bar its colour.
+struct Bars<'a> {
+    caption: &'a str,
+    caption_size: u32,
+    rows: &'a [(String, i64)],
+    x: std::ops::Range<i64>,
+    label_width: u32,
+    colour: &'a dyn Fn(i64) -> RGBColor,
+}
+
+fn draw_bars<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, b: &Bars<'_>) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let n = b.rows.len();
+    let mut chart = ChartBuilder::on(area)
+        .caption(b.caption, ("sans-serif", b.caption_size))
+        .margin(10)
+        .x_label_area_size(30)
+        .y_label_area_size(b.label_width.max(10))
+        .build_cartesian_2d(b.x.clone(), (0..n).into_segmented())
+        .map_err(draw_err)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .x_labels(5)
+        .x_label_formatter(&|v| int(*v))
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) if b.label_width > 0 => b.rows.get(*i).map(|r| r.0.clone()).unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(("sans-serif", 12))
+        .draw()
+        .map_err(draw_err)?;
+    chart
+        .draw_series(b.rows.iter().enumerate().map(|(i, (_, v))| {
+            let mut bar = Rectangle::new(
+                [(0, SegmentValue::Exact(i)), (*v, SegmentValue::Exact(i + 1))],
+                (b.colour)(*v).filled(),
+            );
+            bar.set_margin(2, 2, 0, 0);
+            bar
+        }))
+        .map_err(draw_err)?;
+    Ok(())
+}
+
+const BLUE: RGBColor = RGBColor(31, 119, 180);
+const RED: RGBColor = RGBColor(214, 39, 40);
+
 /// Horizontal bars of the foreign-labour quota by region, on any plotters backend.
 fn draw_quota_by_region<DB: DrawingBackend>(
     root: DrawingArea<DB, plotters::coord::Shift>,
@@ -106,36 +158,15 @@ where
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     root.fill(&WHITE).map_err(draw_err)?;
-    let n = rows.len();
-    let mut chart = ChartBuilder::on(&root)
-        .caption("Foreign-labour quota by region (permits)", ("sans-serif", 18))
-        .margin(10)
-        .x_label_area_size(30)
-        .y_label_area_size(190)
-        .build_cartesian_2d(0i64..(max + max / 8), (0..n).into_segmented())
-        .map_err(draw_err)?;
-    let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(n)
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
-            _ => String::new(),
-        })
-        .label_style(("sans-serif", 12))
-        .draw()
-        .map_err(draw_err)?;
-    chart
-        .draw_series(rows.iter().enumerate().map(|(i, (_, q))| {
-            let mut bar = Rectangle::new(
-                [(0, SegmentValue::Exact(i)), (*q, SegmentValue::Exact(i + 1))],
-                RGBColor(31, 119, 180).filled(),
-            );
-            bar.set_margin(2, 2, 0, 0);
-            bar
-        }))
-        .map_err(draw_err)?;
+    let bars = Bars {
+        caption: "Foreign-labour quota by region (permits)",
+        caption_size: 18,
+        rows: &rows,
+        x: 0..(max + max / 8),
+        label_width: 190,
+        colour: &|_| BLUE,
+    };
+    draw_bars(&root, &bars)?;
     root.present().map_err(draw_err)?;
     Ok(())
 }
@@ -269,44 +300,15 @@ pub fn compare_svg(cmp: &crate::compare::Comparison) -> Result<String> {
             .titled(&format!("Scenario {} minus {}, by region", cmp.b, cmp.a), ("sans-serif", 18))
             .map_err(draw_err)?;
         let (left, right) = root.split_horizontally(560);
-        let n = rows.len();
-        for (area, title, pick, y_labels) in
-            [(&left, "foreign-labour quota (permits)", 0usize, true), (&right, "shortage gap (persons)", 1, false)]
+        for (area, caption, pick, label_width) in
+            [(&left, "foreign-labour quota (permits)", 0usize, 190), (&right, "shortage gap (persons)", 1, 0)]
         {
-            let value = |r: &(String, i64, i64)| if pick == 0 { r.1 } else { r.2 };
-            let m = rows.iter().map(|r| value(r).abs()).max().unwrap_or(0).max(1);
+            let bars: Vec<(String, i64)> =
+                rows.iter().map(|r| (r.0.clone(), if pick == 0 { r.1 } else { r.2 })).collect();
+            let m = bars.iter().map(|r| r.1.abs()).max().unwrap_or(0).max(1);
             let m = m + m / 8 + 1;
-            let mut chart = ChartBuilder::on(area)
-                .caption(title, ("sans-serif", 14))
-                .margin(10)
-                .x_label_area_size(30)
-                .y_label_area_size(if y_labels { 190 } else { 10 })
-                .build_cartesian_2d(-m..m, (0..n).into_segmented())
-                .map_err(draw_err)?;
-            let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-            chart
-                .configure_mesh()
-                .disable_y_mesh()
-                .y_labels(n)
-                .x_labels(5)
-                .x_label_formatter(&|v| int(*v))
-                .y_label_formatter(&|v| match v {
-                    SegmentValue::CenterOf(i) if y_labels => labels.get(*i).cloned().unwrap_or_default(),
-                    _ => String::new(),
-                })
-                .label_style(("sans-serif", 12))
-                .draw()
-                .map_err(draw_err)?;
-            chart
-                .draw_series(rows.iter().enumerate().map(|(i, r)| {
-                    let v = value(r);
-                    let colour = if v >= 0 { RGBColor(31, 119, 180) } else { RGBColor(214, 39, 40) };
-                    let mut bar =
-                        Rectangle::new([(0, SegmentValue::Exact(i)), (v, SegmentValue::Exact(i + 1))], colour.filled());
-                    bar.set_margin(2, 2, 0, 0);
-                    bar
-                }))
-                .map_err(draw_err)?;
+            let colour = |v: i64| if v >= 0 { BLUE } else { RED };
+            draw_bars(area, &Bars { caption, caption_size: 14, rows: &bars, x: -m..m, label_width, colour: &colour })?;
         }
         root.present().map_err(draw_err)?;
     }
