@@ -49,6 +49,16 @@ fn int(v: &Option<String>) -> i64 {
     v.as_deref().and_then(|s| s.parse().ok()).unwrap_or(0)
 }
 
+/// The comparison's row of a region x section, created on first sight.
+fn cell<'a>(
+    cells: &'a mut BTreeMap<(String, String), CellDelta>,
+    region: &Option<String>,
+    section: &Option<String>,
+) -> &'a mut CellDelta {
+    let key = (region.clone().unwrap_or_default(), section.clone().unwrap_or_default());
+    cells.entry(key.clone()).or_insert_with(|| CellDelta { region: key.0, section: key.1, ..Default::default() })
+}
+
 /// Compares the outputs in folders `a` and `b` (each `<out>/<scenario id>/`).
 pub fn compare(a: &Path, b: &Path) -> Result<Comparison> {
     let mut cells: BTreeMap<(String, String), CellDelta> = BTreeMap::new();
@@ -59,12 +69,7 @@ pub fn compare(a: &Path, b: &Path) -> Result<Comparison> {
             &["region_code", "oked_section", "rating", "shortage_persons"],
         )?;
         for i in 0..sh[0].len() {
-            let key = (sh[0][i].clone().unwrap_or_default(), sh[1][i].clone().unwrap_or_default());
-            let c = cells.entry(key.clone()).or_insert_with(|| CellDelta {
-                region: key.0.clone(),
-                section: key.1.clone(),
-                ..Default::default()
-            });
+            let c = cell(&mut cells, &sh[0][i], &sh[1][i]);
             if side == 0 {
                 c.rating_a = sh[2][i].clone();
                 c.gap_a = int(&sh[3][i]);
@@ -75,12 +80,7 @@ pub fn compare(a: &Path, b: &Path) -> Result<Comparison> {
         }
         let q = read_columns(&dir.join("quota_foreign.parquet"), &["region_code", "oked_section", "quota"])?;
         for i in 0..q[0].len() {
-            let key = (q[0][i].clone().unwrap_or_default(), q[1][i].clone().unwrap_or_default());
-            let c = cells.entry(key.clone()).or_insert_with(|| CellDelta {
-                region: key.0.clone(),
-                section: key.1.clone(),
-                ..Default::default()
-            });
+            let c = cell(&mut cells, &q[0][i], &q[1][i]);
             if side == 0 {
                 c.quota_a += int(&q[2][i]);
             } else {

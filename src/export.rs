@@ -189,51 +189,46 @@ impl OutputTable {
         self.len() == 0
     }
 
+    /// A code column `key` and its labels `<what>_name_en`, `_ru`, `_kk` (one name per language).
+    fn code_with_labels<T: Copy>(
+        self,
+        key: (&str, &str),
+        what: &str,
+        items: impl Iterator<Item = T> + Clone,
+        code: fn(T) -> &'static str,
+        names: [fn(T) -> &'static str; 3],
+    ) -> Self {
+        let text = |f: fn(T) -> &'static str| ColumnData::Str(items.clone().map(|x| f(x).to_string()).collect());
+        let mut t = self.col(key.0, text(code), key.1);
+        for (lang, (suffix, f)) in
+            ["English", "Russian", "Kazakh (Cyrillic)"].iter().zip(["en", "ru", "kk"].iter().zip(names))
+        {
+            t = t.col(format!("{what}_name_{suffix}"), text(f), format!("{what} name in {lang}"));
+        }
+        t
+    }
+
     /// The region key and its labels: `region_code` (ISO 3166-2:KZ), `region_name_en`, `_ru`, `_kk`.
     pub fn region_columns(self, regions: impl Iterator<Item = crate::codes::Region> + Clone) -> Self {
-        self.col(
-            "region_code",
-            ColumnData::Str(regions.clone().map(|r| r.iso().to_string()).collect()),
-            "ISO 3166-2:KZ code of the region",
-        )
-        .col(
-            "region_name_en",
-            ColumnData::Str(regions.clone().map(|r| r.name_en().to_string()).collect()),
-            "region name in English",
-        )
-        .col(
-            "region_name_ru",
-            ColumnData::Str(regions.clone().map(|r| r.name_ru().to_string()).collect()),
-            "region name in Russian",
-        )
-        .col(
-            "region_name_kk",
-            ColumnData::Str(regions.map(|r| r.name_kk().to_string()).collect()),
-            "region name in Kazakh (Cyrillic)",
+        use crate::codes::Region;
+        self.code_with_labels(
+            ("region_code", "ISO 3166-2:KZ code of the region"),
+            "region",
+            regions,
+            Region::iso,
+            [Region::name_en, Region::name_ru, Region::name_kk],
         )
     }
 
     /// The section key and its labels: `oked_section` (letter), `section_name_en`, `_ru`, `_kk`.
     pub fn section_columns(self, sections: impl Iterator<Item = crate::codes::OkedSection> + Clone) -> Self {
-        self.col(
-            "oked_section",
-            ColumnData::Str(sections.clone().map(|s| s.code().to_string()).collect()),
-            "OKED section letter",
-        )
-        .col(
-            "section_name_en",
-            ColumnData::Str(sections.clone().map(|s| s.name_en().to_string()).collect()),
-            "section name in English",
-        )
-        .col(
-            "section_name_ru",
-            ColumnData::Str(sections.clone().map(|s| s.name_ru().to_string()).collect()),
-            "section name in Russian",
-        )
-        .col(
-            "section_name_kk",
-            ColumnData::Str(sections.map(|s| s.name_kk().to_string()).collect()),
-            "section name in Kazakh (Cyrillic)",
+        use crate::codes::OkedSection;
+        self.code_with_labels(
+            ("oked_section", "OKED section letter"),
+            "section",
+            sections,
+            OkedSection::code,
+            [OkedSection::name_en, OkedSection::name_ru, OkedSection::name_kk],
         )
     }
 

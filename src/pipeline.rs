@@ -845,12 +845,13 @@ fn fan_charts(
         });
         cells = top.iter().take(4).map(|o| (o.region, o.section)).collect();
     }
-    let by_key: BTreeMap<(Region, Option<OkedSection>, &str), &SeriesForecast> =
-        forecasts.iter().map(|f| ((f.region, f.section, f.variable), f)).collect();
     let last = panel.last_year();
     let mut fans = Vec::with_capacity(cells.len());
     for (r, s) in cells {
-        let f = by_key[&(r, Some(s), "employed")];
+        let f = forecasts
+            .iter()
+            .find(|f| (f.region, f.section, f.variable) == (r, Some(s), "employed"))
+            .expect("every panel cell has an employment forecast");
         // The last ten observed years: enough to judge the fan against the series' own swings.
         let mut history: Vec<(i32, f64)> =
             panel.years.iter().copied().zip(panel.cell_series(r, s, |c| c.employed)).collect();

@@ -394,7 +394,8 @@ pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str) -> Result<Str
         }
         for sh in &shapes {
             let Some(v) = values.get(sh.region.iso()) else { continue };
-            let dark = (*v as f64 / max as f64) > 0.55;
+            // White on dark fills; the cities' labels stand beside them, on the background.
+            let dark = !sh.region.is_city() && (*v as f64 / max as f64) > 0.55;
             let style = ("sans-serif", if sh.region.is_city() { 10 } else { 12 })
                 .into_font()
                 .color(if dark { &WHITE } else { &BLACK })
@@ -405,7 +406,6 @@ pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str) -> Result<Str
             // The cities are too small to hold their label: it goes beside them.
             let (x, y) = if sh.region.is_city() { (sh.label_at.0 + 14.0, sh.label_at.1 - 8.0) } else { sh.label_at };
             let text = if sh.region.is_city() { format!("{} {}", sh.region.name_en(), int(*v)) } else { int(*v) };
-            let style = if sh.region.is_city() { style.color(&BLACK) } else { style };
             chart.draw_series(std::iter::once(Text::new(text, (x, y), style))).map_err(draw_err)?;
         }
         // Legend: five steps from 0 to the largest value.
@@ -512,14 +512,7 @@ fn esc(s: &str) -> String {
 }
 
 fn int(n: i64) -> String {
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
+    let out = crate::allocate::group_digits(n.unsigned_abs(), '\u{202f}');
     if n < 0 { format!("−{out}") } else { out }
 }
 

@@ -48,11 +48,16 @@ pub(crate) fn tied_units(o: &Outcome) -> Vec<usize> {
 
 /// `21980` -> `21,980`, for generated explanations.
 pub(crate) fn thousands(v: u64) -> String {
+    group_digits(v, ',')
+}
+
+/// The digits of `v` in groups of three, `sep` between groups.
+pub(crate) fn group_digits(v: u64, sep: char) -> String {
     let s = v.to_string();
     let mut out = String::new();
     for (k, ch) in s.chars().enumerate() {
         if k > 0 && (s.len() - k).is_multiple_of(3) {
-            out.push(',');
+            out.push(sep);
         }
         out.push(ch);
     }

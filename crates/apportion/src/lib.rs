@@ -616,16 +616,16 @@ fn quota_method_by_tokens(req: &Request<'_>, min: &[u64], max: &[u64]) -> Option
         let upper = (q + u128::from(r > 0)).min(u64::MAX as u128) as u64;
         upper.min(max[i]).max(min[i])
     };
-    let counts: Vec<u64> = (0..n).map(|i| last_token(i) - min[i]).collect();
-    let n_tokens: u64 = counts.iter().sum();
+    let last: Vec<u64> = (0..n).map(last_token).collect();
+    let n_tokens: u64 = (0..n).map(|i| last[i] - min[i]).sum();
     // A token's key is the inverse of its priority, x = j / w (correctly rounded, so monotone in
     // the exact value): tokens are spread evenly in x (about W x of them have a key below x), so
     // equal-width buckets in x hold a few tokens each.
     let inv = |i: usize, j: u64| j as f64 / req.weights[i] as f64;
     let mut x_max = 0f64;
     for i in 0..n {
-        if counts[i] > 0 {
-            x_max = x_max.max(inv(i, last_token(i)));
+        if last[i] > min[i] {
+            x_max = x_max.max(inv(i, last[i]));
         }
     }
     let mut seats: Vec<u64> = min.to_vec();
@@ -685,7 +685,6 @@ fn quota_method_by_tokens(req: &Request<'_>, min: &[u64], max: &[u64]) -> Option
     let per_chunk = 1usize << 17;
     let chunk_buckets = per_chunk.min(n_buckets);
     let mut cursor: Vec<u64> = (0..n).map(|i| min[i] + 1).collect();
-    let last: Vec<u64> = (0..n).map(|i| min[i] + counts[i]).collect();
     let mut raw: Vec<Token> = Vec::with_capacity(2 * per_chunk);
     let mut tokens: Vec<Token> = Vec::with_capacity(2 * per_chunk);
     let mut offsets = vec![0u32; chunk_buckets + 1];
