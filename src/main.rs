@@ -668,7 +668,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     opts.horizon
                 );
                 match &run.calibration {
-                    Some(c) => println!("intervals calibrated on hold-outs of {} series", c.series),
+                    Some(c) => println!(
+                        "intervals calibrated on {} hold-out windows of {} series (rolling origins)",
+                        c.holdouts, c.series
+                    ),
                     None if !args.no_calibrate => {
                         println!("intervals: model-based (fewer than 20 series allow a hold-out)")
                     }

@@ -23,12 +23,16 @@ fn main() {
         Some("quarterly") => "QUARTERLY",
         _ => "YEARLY",
     };
-    let _policy = if std::env::var_os("ALWAYS").is_some() {
+    let policy = if std::env::var_os("ALWAYS").is_some() {
         kvota_forecast::seasonal::SeasonalPolicy::Always
     } else {
         kvota_forecast::seasonal::SeasonalPolicy::Test
     };
-    let series = mcomp::m3(&root, period).expect("M3");
+    let mut series = mcomp::m3(&root, period).expect("M3");
+    // GROUP=seasonal|plain: only the series that pass (or fail) the M4 seasonality test.
+    if let Ok(g) = std::env::var("GROUP") {
+        series.retain(|s| kvota_forecast::seasonal::is_seasonal(&s.train, s.m, 3) == (g == "seasonal"));
+    }
     let (h, m) = (series[0].test.len(), series[0].m);
     let base = [
         ModelSpec::Naive,
@@ -41,20 +45,29 @@ fn main() {
         ModelSpec::Dstm,
         ModelSpec::Dotm,
         ModelSpec::AutoEts,
+        ModelSpec::AutoEtsA,
         ModelSpec::Ces,
+        ModelSpec::AutoArima,
+        ModelSpec::Naive2,
+        ModelSpec::AutoArimaSa,
+        ModelSpec::AutoArimaCss,
     ];
-    // Hold-out: the last h points of each training series, fitted on the rest.
-    let holdout: Vec<mcomp::Series> = series
-        .iter()
-        .map(|s| {
-            let n = s.train.len();
-            mcomp::Series {
-                id: s.id.clone(),
-                period: s.period.clone(),
-                m: s.m,
-                train: s.train[..n - h].to_vec(),
-                test: s.train[n - h..].to_vec(),
-            }
+    // Hold-out: the last h points of each training series, fitted on the rest; with
+    // WINDOWS=J, J windows of h points ending 0, 1, ..., J-1 points before the end of the
+    // training data (rolling origins), pooled.
+    let windows: usize = std::env::var("WINDOWS").ok().and_then(|w| w.parse().ok()).unwrap_or(1);
+    let holdout: Vec<mcomp::Series> = (0..windows)
+        .flat_map(|j| {
+            series.iter().filter(move |s| s.train.len() >= h + j + 3).map(move |s| {
+                let n = s.train.len() - j;
+                mcomp::Series {
+                    id: s.id.clone(),
+                    period: s.period.clone(),
+                    m: s.m,
+                    train: s.train[..n - h].to_vec(),
+                    test: s.train[n - h..n].to_vec(),
+                }
+            })
         })
         .collect();
     let extra_names = [
@@ -63,9 +76,9 @@ fn main() {
         "ddrift.9",
         "linear",
         "theta3",
-        "unused5",
-        "unused6",
-        "unused7",
+        "dotm-always",
+        "dstm-always",
+        "otm-always",
         "dotm-log",
         "drift-log",
         "ets-log",
@@ -107,6 +120,18 @@ fn main() {
                 };
                 t.fit(y).map(|f| f.predict(h, &[]).point).unwrap_or_else(|_| vec![last; h])
             }
+            5..=7 => {
+                use kvota_forecast::theta::{ThetaKind, ThetaModel};
+                use kvota_forecast::{Fit, Predict};
+                let kind = [ThetaKind::Dotm, ThetaKind::Dstm, ThetaKind::Otm][j - 5];
+                let adj = kvota_forecast::seasonal::adjustment(y, m, kvota_forecast::seasonal::SeasonalPolicy::Always);
+                let ya = adj.as_ref().map(|a| a.adjust(y)).unwrap_or_else(|| y.to_vec());
+                let mut fc = ThetaModel::new(kind).fit(&ya).unwrap().predict(h, &[]);
+                if let Some(a) = &adj {
+                    fc.map_steps(|v, k| a.restore(v, k));
+                }
+                fc.point
+            }
             13..=15 => {
                 use kvota_forecast::seasonal::{DecompositionKind, SeasonalAdjustment, is_seasonal, seasonal_indices};
                 use kvota_forecast::{Fit, Predict};
@@ -114,6 +139,7 @@ fn main() {
                     15 => is_seasonal(y, m, 2),
                     _ => true,
                 } && m > 1
+                    && y.len() >= 2 * m
                     && y.iter().all(|v| *v > 0.0);
                 let adj = seasonal.then(|| SeasonalAdjustment {
                     kind: DecompositionKind::Multiplicative,
@@ -157,7 +183,11 @@ fn main() {
             .iter()
             .map(|spec| {
                 data.par_iter()
-                    .map(|s| forecast_with_fallback(*spec, &s.train, m, h, &[]).unwrap().forecast.point)
+                    .map(|s| {
+                        spec.forecast_with(&s.train, m, h, &[], policy).map(|f| f.point).unwrap_or_else(|_| {
+                            forecast_with_fallback(*spec, &s.train, m, h, &[]).unwrap().forecast.point
+                        })
+                    })
                     .collect()
             })
             .collect();
@@ -171,6 +201,8 @@ fn main() {
     let p = if period == "YEARLY" { "yearly" } else { "quarterly" };
     let arima = mcomp::statsforecast_reference(&root.join("../m3-statsforecast"), p, "AutoARIMA").expect("reference");
     fcs.push(series.iter().map(|s| arima[&s.id].clone()).collect());
+    let sf_ets = mcomp::statsforecast_reference(&root.join("../m3-statsforecast"), p, "AutoETS").expect("reference");
+    fcs.push(series.iter().map(|s| sf_ets[&s.id].clone()).collect());
     let hfcs = run(&holdout);
     let score_on = |data: &[mcomp::Series], pick: &dyn Fn(usize, usize) -> f64| {
         let (mut sm, mut ms) = (0.0, 0.0);
@@ -185,8 +217,9 @@ fn main() {
     println!("M3 {period}");
     let mut hfcs = hfcs;
     hfcs.push(hfcs[0].clone()); // no hold-out ARIMA: use naive as a stand-in for hold-out ranking
+    hfcs.push(hfcs[0].clone()); // the same for statsforecast's AutoETS
     let names: Vec<&str> =
-        base.iter().map(|b| b.name()).chain(extra_names.iter().copied()).chain(["sf-arima"]).collect();
+        base.iter().map(|b| b.name()).chain(extra_names.iter().copied()).chain(["sf-arima", "sf-ets"]).collect();
     for (j, name) in names.iter().enumerate() {
         let (a, b) = score(&|i, k| fcs[j][i][k]);
         let (ha, hb) = score_on(&holdout, &|i, k| hfcs[j][i][k]);
@@ -203,10 +236,21 @@ fn main() {
         if members.len() < 2 || members.len() > 7 {
             continue;
         }
-        for (label, med) in [("mean", false), ("median", true)] {
+        for (label, how) in [("mean", 0), ("median", 1), ("trim", 2)] {
+            if how == 2 && members.len() < 4 {
+                continue;
+            }
             let comb = |f: &Vec<Vec<Vec<f64>>>, i: usize, k: usize| {
-                let v: Vec<f64> = members.iter().map(|&j| f[j][i][k]).collect();
-                if med { median(&v) } else { v.iter().sum::<f64>() / v.len() as f64 }
+                let mut v: Vec<f64> = members.iter().map(|&j| f[j][i][k]).collect();
+                match how {
+                    1 => median(&v),
+                    2 => {
+                        v.sort_by(f64::total_cmp);
+                        let inner = &v[1..v.len() - 1];
+                        inner.iter().sum::<f64>() / inner.len() as f64
+                    }
+                    _ => v.iter().sum::<f64>() / v.len() as f64,
+                }
             };
             let (ha, hb) = score_on(&holdout, &|i, k| comb(&hfcs, i, k));
             let (a, b) = score(&|i, k| comb(&fcs, i, k));
@@ -219,7 +263,8 @@ fn main() {
     println!("  hold-out DOTM {dh_s:.3} {dh_m:.3}");
     results.sort_by(|x, y| (x.0 / dh_s + x.1 / dh_m).total_cmp(&(y.0 / dh_s + y.1 / dh_m)));
     println!("  best by hold-out (hold-out sMAPE MASE | test sMAPE MASE):");
-    for r in results.iter().take(20) {
+    let shown = if std::env::var_os("SHOWALL").is_some() { results.len() } else { 20 };
+    for r in results.iter().take(shown) {
         println!("  {:<66} {:.3} {:.3} | {:.3} {:.3}", r.2, r.0, r.1, r.3, r.4);
     }
     let mut by_test = results.clone();

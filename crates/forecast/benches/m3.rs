@@ -132,7 +132,11 @@ fn evaluate(series: &[mcomp::Series], spec: ModelSpec, m: usize, h: usize) -> (S
     let secs = t.elapsed().as_secs_f64();
     if std::env::var_os("CALIBRATE").is_some() {
         let refs: Vec<&[f64]> = series.iter().map(|s| s.train.as_slice()).collect();
-        if let Some(cal) = kvota_forecast::calibrate::calibrate(&refs, spec, m, h, &[80.0, 95.0]) {
+        let settings = kvota_forecast::calibrate::Settings {
+            windows: std::env::var("CAL_WINDOWS").ok().and_then(|w| w.parse().ok()).unwrap_or(1),
+            ..Default::default()
+        };
+        if let Some(cal) = kvota_forecast::calibrate::calibrate_with(&refs, spec, m, h, &[80.0, 95.0], settings) {
             for r in &mut out {
                 cal.apply(&mut r.forecast);
             }

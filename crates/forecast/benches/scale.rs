@@ -106,9 +106,10 @@ fn main() {
             let cal = kvota_forecast::calibrate::calibrate(&refs, spec, 1, 6, &[80.0, 95.0]);
             let csecs = t.elapsed().as_secs_f64();
             println!(
-                "  {:<10} calibration on {} hold-outs: {csecs:.2} s more ({:.2} s in all)",
+                "  {:<10} calibration on {} hold-outs of {} series: {csecs:.2} s more ({:.2} s in all)",
                 spec.name(),
-                cal.map_or(0, |c| c.series),
+                cal.as_ref().map_or(0, |c| c.holdouts),
+                cal.as_ref().map_or(0, |c| c.series),
                 secs + csecs
             );
         }

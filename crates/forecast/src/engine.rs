@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
+use crate::arima::{AutoArima, Method};
 use crate::combine::{Combiner, combine};
 use crate::ets::{Ets, EtsKind};
 use crate::seasonal::SeasonalPolicy;
@@ -37,6 +38,15 @@ pub enum ModelSpec {
     AutoEtsA,
     /// Complex exponential smoothing (non-seasonal).
     Ces,
+    /// Automatic ARIMA (R's `auto.arima`: stepwise by AICc, exact likelihood, seasonal terms
+    /// for periods above 1).
+    AutoArima,
+    /// The same search with every order estimated by conditional sum of squares (least
+    /// squares; R's `auto.arima(method = "CSS")` with a faster optimiser).
+    AutoArimaCss,
+    /// [`ModelSpec::AutoArimaCss`] on seasonally adjusted data (classical decomposition, as the
+    /// ETS family) instead of seasonal ARIMA terms.
+    AutoArimaSa,
     /// Mean of SES, Holt and damped (M4 benchmark `Comb`).
     Comb,
     /// kvota's automatic method (see [`auto_members`]).
@@ -44,7 +54,7 @@ pub enum ModelSpec {
 }
 
 impl ModelSpec {
-    pub const ALL: [ModelSpec; 19] = [
+    pub const ALL: [ModelSpec; 22] = [
         ModelSpec::Naive,
         ModelSpec::SeasonalNaive,
         ModelSpec::Naive2,
@@ -62,6 +72,9 @@ impl ModelSpec {
         ModelSpec::AutoEts,
         ModelSpec::AutoEtsA,
         ModelSpec::Ces,
+        ModelSpec::AutoArima,
+        ModelSpec::AutoArimaCss,
+        ModelSpec::AutoArimaSa,
         ModelSpec::Comb,
         ModelSpec::Auto,
     ];
@@ -85,6 +98,9 @@ impl ModelSpec {
             ModelSpec::AutoEts => "autoets",
             ModelSpec::AutoEtsA => "autoets-a",
             ModelSpec::Ces => "ces",
+            ModelSpec::AutoArima => "autoarima",
+            ModelSpec::AutoArimaCss => "autoarima-css",
+            ModelSpec::AutoArimaSa => "autoarima-sa",
             ModelSpec::Comb => "comb",
             ModelSpec::Auto => "auto",
         }
@@ -109,6 +125,7 @@ impl ModelSpec {
             | ModelSpec::AutoEtsA
             | ModelSpec::Comb
             | ModelSpec::Auto => 5,
+            ModelSpec::AutoArima | ModelSpec::AutoArimaCss | ModelSpec::AutoArimaSa => 6,
         }
     }
 
@@ -125,7 +142,14 @@ impl ModelSpec {
             | ModelSpec::Dotm
             | ModelSpec::AutoTheta
             | ModelSpec::Ces => Some(ModelSpec::Drift),
-            ModelSpec::Holt | ModelSpec::Damped | ModelSpec::AutoEts | ModelSpec::AutoEtsA | ModelSpec::Comb => {
+            ModelSpec::Holt
+            | ModelSpec::Damped
+            | ModelSpec::AutoEts
+            | ModelSpec::AutoEtsA
+            | ModelSpec::AutoArima
+            | ModelSpec::AutoArimaCss
+            | ModelSpec::AutoArimaSa
+            | ModelSpec::Comb => {
                 Some(ModelSpec::Theta)
             }
             ModelSpec::Auto => Some(ModelSpec::Theta),
@@ -169,6 +193,9 @@ impl ModelSpec {
             ModelSpec::AutoEts => run(Ets::new(EtsKind::Auto, m).policy(policy), y, h, levels),
             ModelSpec::AutoEtsA => run(Ets::new(EtsKind::AutoAdditive, m).policy(policy), y, h, levels),
             ModelSpec::Ces => run(crate::ces::Ces { season_length: m, policy }, y, h, levels),
+            ModelSpec::AutoArima => run(AutoArima::new(m), y, h, levels),
+            ModelSpec::AutoArimaCss => run(AutoArima::new(m).method(Method::CssLs), y, h, levels),
+            ModelSpec::AutoArimaSa => run(AutoArima::new(m).adjusted(policy).method(Method::CssLs), y, h, levels),
             ModelSpec::Comb => combination(
                 &[ModelSpec::SesEts, ModelSpec::Holt, ModelSpec::Damped],
                 Combiner::Mean,
@@ -228,6 +255,7 @@ impl FromStr for ModelSpec {
             "ets" => "autoets".to_string(),
             "dot" | "dynamicoptimizedtheta" => "dotm".to_string(),
             "ses-opt" => "ses".to_string(),
+            "arima" => "autoarima".to_string(),
             _ => t,
         };
         ModelSpec::ALL.iter().copied().find(|m| m.name() == t).ok_or_else(|| {

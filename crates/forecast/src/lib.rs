@@ -14,6 +14,7 @@
 //! assert!(fc.intervals[1].lower[0] < fc.intervals[0].lower[0]);
 //! ```
 
+pub mod arima;
 pub mod calibrate;
 pub mod ces;
 pub mod combine;

@@ -278,3 +278,185 @@ mod tests {
         assert!((m.x[0] - 0.99).abs() < 1e-9);
     }
 }
+
+/// Result of [`vmmin`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct VmminResult {
+    pub x: Vec<f64>,
+    pub value: f64,
+    /// Objective and gradient evaluations.
+    pub fn_count: usize,
+    pub gr_count: usize,
+    /// True if `max_iter` was reached before convergence.
+    pub hit_max_iter: bool,
+}
+
+/// The variable-metric (BFGS) minimiser of R's `optim(method = "BFGS")` (Nash 1990,
+/// algorithm 21; R's `vmmin`), written to follow R's arithmetic: the inverse-Hessian
+/// approximation kept as a lower triangle, a backtracking line search with an Armijo test (step
+/// reduced by 0.2, acceptance tolerance 1e-4), a reset to the identity when a step makes no
+/// progress or the update would lose positive definiteness, a restart every `2 n` gradients.
+/// Stops when an accepted step changes the value by less than `reltol` relative, or after
+/// `max_iter` gradients. `grad` fills the gradient at a point. `None` when the objective is not
+/// finite at the start or a gradient is not finite (where R's `optim` stops with an error).
+pub fn vmmin(
+    mut f: impl FnMut(&[f64]) -> f64,
+    mut grad: impl FnMut(&[f64], &mut [f64], &mut dyn FnMut(&[f64]) -> f64),
+    x0: &[f64],
+    max_iter: usize,
+    reltol: f64,
+) -> Option<VmminResult> {
+    const STEPREDN: f64 = 0.2;
+    const ACCTOL: f64 = 0.0001;
+    const RELTEST: f64 = 10.0;
+    let n = x0.len();
+    let mut b = x0.to_vec();
+    let mut fv = f(&b);
+    if !fv.is_finite() {
+        return None;
+    }
+    let mut fmin = fv;
+    if n == 0 {
+        return Some(VmminResult { x: b, value: fmin, fn_count: 1, gr_count: 0, hit_max_iter: false });
+    }
+    let mut fn_count = 1;
+    let mut g = vec![0.0; n];
+    grad(&b, &mut g, &mut f);
+    if g.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let mut gr_count = 1;
+    let mut iter = 1;
+    let mut ilast = gr_count;
+    // lower triangle: bm[i * n + j] for j <= i
+    let mut bm = vec![0.0; n * n];
+    let mut x = vec![0.0; n];
+    let mut c = vec![0.0; n];
+    let mut t = vec![0.0; n];
+    let mut count;
+    loop {
+        if ilast == gr_count {
+            for i in 0..n {
+                for j in 0..i {
+                    bm[i * n + j] = 0.0;
+                }
+                bm[i * n + i] = 1.0;
+            }
+        }
+        x.copy_from_slice(&b);
+        c.copy_from_slice(&g);
+        let mut gradproj = 0.0;
+        for i in 0..n {
+            let mut s = 0.0;
+            for j in 0..=i {
+                s -= bm[i * n + j] * g[j];
+            }
+            for j in i + 1..n {
+                s -= bm[j * n + i] * g[j];
+            }
+            t[i] = s;
+            gradproj += s * g[i];
+        }
+        if gradproj < 0.0 {
+            let mut steplength = 1.0;
+            loop {
+                count = 0;
+                let mut accpoint = false;
+                for i in 0..n {
+                    b[i] = x[i] + steplength * t[i];
+                    if RELTEST + x[i] == RELTEST + b[i] {
+                        count += 1;
+                    }
+                }
+                if count < n {
+                    fv = f(&b);
+                    fn_count += 1;
+                    accpoint = fv.is_finite() && fv <= fmin + gradproj * steplength * ACCTOL;
+                    if !accpoint {
+                        steplength *= STEPREDN;
+                    }
+                }
+                if count == n || accpoint {
+                    break;
+                }
+            }
+            // `fv` may be the value of a rejected trial, as in R
+            let enough = (fv - fmin).abs() > reltol * (fmin.abs() + reltol);
+            if !enough {
+                count = n;
+                fmin = fv;
+            }
+            if count < n {
+                fmin = fv;
+                grad(&b, &mut g, &mut f);
+                if g.iter().any(|v| !v.is_finite()) {
+                    return None;
+                }
+                gr_count += 1;
+                iter += 1;
+                let mut d1 = 0.0;
+                for i in 0..n {
+                    t[i] *= steplength;
+                    c[i] = g[i] - c[i];
+                    d1 += t[i] * c[i];
+                }
+                if d1 > 0.0 {
+                    let mut d2 = 0.0;
+                    for i in 0..n {
+                        let mut s = 0.0;
+                        for j in 0..=i {
+                            s += bm[i * n + j] * c[j];
+                        }
+                        for j in i + 1..n {
+                            s += bm[j * n + i] * c[j];
+                        }
+                        x[i] = s;
+                        d2 += s * c[i];
+                    }
+                    d2 = 1.0 + d2 / d1;
+                    for i in 0..n {
+                        for j in 0..=i {
+                            bm[i * n + j] += (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
+                        }
+                    }
+                } else {
+                    ilast = gr_count;
+                }
+            } else if ilast < gr_count {
+                count = 0;
+                ilast = gr_count;
+            }
+        } else {
+            count = 0;
+            if ilast == gr_count {
+                count = n;
+            } else {
+                ilast = gr_count;
+            }
+        }
+        if iter >= max_iter {
+            break;
+        }
+        if gr_count - ilast > 2 * n {
+            ilast = gr_count;
+        }
+        if count == n && ilast == gr_count {
+            break;
+        }
+    }
+    Some(VmminResult { x: b, value: fmin, fn_count, gr_count, hit_max_iter: iter >= max_iter })
+}
+
+/// Central-difference gradient with steps `ndeps[i]` (R's `optim` default 1e-3 on the scaled
+/// parameters).
+pub fn central_gradient(x: &[f64], g: &mut [f64], f: &mut dyn FnMut(&[f64]) -> f64, ndeps: f64) {
+    let mut xx = x.to_vec();
+    for i in 0..x.len() {
+        xx[i] = x[i] + ndeps;
+        let up = f(&xx);
+        xx[i] = x[i] - ndeps;
+        let down = f(&xx);
+        xx[i] = x[i];
+        g[i] = (up - down) / (2.0 * ndeps);
+    }
+}
