@@ -26,6 +26,7 @@ for (i in seq_along(ids)) {
   y <- ts(s$value, frequency = freq)
   fit <- switch(method,
     auto.arima = auto.arima(y),
+    auto.arima.approx = auto.arima(y, approximation = TRUE),
     ets = ets(y),
     thetaf = NULL)
   fc <- if (method == "thetaf") thetaf(y, h = h, level = c(80, 95)) else forecast(fit, h = h, level = c(80, 95))

@@ -302,33 +302,46 @@ fn lp_with_capacity_and_floors_reports_binding_constraints() {
     let out = tempfile::tempdir().unwrap();
     baseline_into(out.path());
     let (cells, _) = shortage_cells(&out.path().join("baseline"));
-    let top = &cells[0];
-    // Cap the region of the largest shortage at 500 and ask for at least 800 in a section
-    // that has shortage cells.
+    // Ask for at least 800 in a section that has shortage cells; then cap a region at the
+    // middle of what the LP gives it without a cap and the least its cells must have (1 % of
+    // each shortage cell's justified demand).
     let floor_section = &cells[3].1;
     let dir = tempfile::tempdir().unwrap();
-    let p = scenario(
-        dir.path(),
-        "lp",
-        "",
-        &format!(
-            "method = \"lp\"\nmin_coverage = 0.01\nregion_capacity = {{ \"{}\" = 500 }}\nsection_floor = {{ \"{}\" = 800 }}",
-            top.0, floor_section
-        ),
-        "",
-        "",
-    );
-    let o = run(&p, out.path()).unwrap();
+    let lp = |name: &str, cap: Option<(&str, i64)>| {
+        let capacity = cap.map(|(r, c)| format!("\nregion_capacity = {{ \"{r}\" = {c} }}")).unwrap_or_default();
+        scenario(
+            dir.path(),
+            name,
+            "",
+            &format!("method = \"lp\"\nmin_coverage = 0.01{capacity}\nsection_floor = {{ \"{floor_section}\" = 800 }}"),
+            "",
+            "",
+        )
+    };
+    run(&lp("lp_free", None), out.path()).unwrap();
+    let mut by_region: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    for r in foreign_rows(&out.path().join("lp_free")) {
+        let e = by_region.entry(r["region_code"].clone()).or_default();
+        e.0 += r["quota"].parse::<i64>().unwrap();
+        if r["category"] == "1" {
+            let d: f64 = r["cell_demand"].parse().unwrap();
+            e.1 += (0.01 * d).ceil() as i64;
+        }
+    }
+    let (region, (free, least)) = by_region.into_iter().max_by_key(|(_, (f, l))| f - l).unwrap();
+    assert!(free - least >= 4, "{region}: {free} without a cap, at least {least}");
+    let cap = least + (free - least) / 2;
+    let o = run(&lp("lp", Some((&region, cap))), out.path()).unwrap();
     let s = &o.manifest.summary;
     assert_eq!(s.allocation_method, "lp");
     assert!(s.distributed <= s.ceiling - s.reserve);
     let names: Vec<&str> = s.binding_constraints.iter().map(|b| b.name.as_str()).collect();
     assert!(names.contains(&"ceiling"), "{names:?}");
-    assert!(names.contains(&format!("region capacity {}", top.0).as_str()), "{names:?}");
+    assert!(names.contains(&format!("region capacity {region}").as_str()), "{names:?}");
     let rows = foreign_rows(&out.path().join("lp"));
     let in_region: i64 =
-        rows.iter().filter(|r| r["region_code"] == top.0).map(|r| r["quota"].parse::<i64>().unwrap()).sum();
-    assert!(in_region <= 500, "{in_region}");
+        rows.iter().filter(|r| r["region_code"] == region).map(|r| r["quota"].parse::<i64>().unwrap()).sum();
+    assert!(in_region <= cap, "{in_region} > {cap}");
     let in_section: i64 =
         rows.iter().filter(|r| &r["oked_section"] == floor_section).map(|r| r["quota"].parse::<i64>().unwrap()).sum();
     assert!(in_section >= 800, "{in_section}");

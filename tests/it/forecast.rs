@@ -62,6 +62,59 @@ fn theta_and_sesopt_equal_statsforecast_to_1e6() {
     }
 }
 
+/// kvota's automatic ARIMA selects the same model as R's `forecast::auto.arima` and gives the
+/// same point forecasts and 95 % bounds to 1e-6, on M3 series chosen for distinct models
+/// (non-seasonal and seasonal, mean, drift, one and two differences, seasonal differencing).
+#[test]
+fn auto_arima_equals_r_forecast_to_1e6() {
+    use kvota::forecast::arima::AutoArima;
+    let text = std::fs::read_to_string(repo().join("tests/data/m3_r_auto_arima_golden.csv")).unwrap();
+    let mut train: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let (head, values) = line.rsplit_once(',').unwrap();
+        let mut f = head.splitn(4, ',');
+        let (kind, period, id, model) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+        let vals: Vec<f64> = values.split_whitespace().map(|v| v.parse().unwrap()).collect();
+        if kind == "train" {
+            train.insert(id.to_string(), vals);
+            continue;
+        }
+        let m = if period == "quarterly" { 4 } else { 1 };
+        let fit = AutoArima::new(m).fit(&train[id]).unwrap();
+        assert_eq!(format!("\"{}\"", fit.fit.describe()), model, "{id}");
+        let fc = fit.predict(vals.len(), &[95.0]);
+        let ours = if kind == "mean" { &fc.point } else { &fc.intervals[0].upper };
+        for (a, b) in ours.iter().zip(&vals) {
+            let rel = (a - b).abs() / b.abs();
+            assert!(rel < 1e-6, "{id} {kind}: {a} vs R {b} ({rel:.1e})");
+        }
+        n += 1;
+    }
+    assert_eq!(n, 40, "20 series, point forecasts and upper bounds");
+}
+
+/// The automatic method beats the accuracy targets of issue 8 on M3 (statsforecast's best model
+/// and the M3 Theta submission on each frequency): yearly sMAPE <= 15.7 and MASE <= 2.55,
+/// quarterly sMAPE <= 8.95 and MASE <= 1.08.
+#[test]
+fn automatic_method_meets_the_m3_targets() {
+    let Some(root) = shared() else { return };
+    for (period, smape_max, mase_max) in [("YEARLY", 15.7, 2.55), ("QUARTERLY", 8.95, 1.08)] {
+        let series = mcomp::m3(&root.join("m3"), period).unwrap();
+        let fc: BTreeMap<String, Vec<f64>> = series
+            .iter()
+            .map(|s| {
+                let f = forecast_with_fallback(ModelSpec::Auto, &s.train, s.m, s.test.len(), &[]).unwrap();
+                assert!(f.fallback_reason.is_none(), "{}: {:?}", s.id, f.fallback_reason);
+                (s.id.clone(), f.forecast.point)
+            })
+            .collect();
+        let (s, m) = accuracy(&series, &fc);
+        assert!(s <= smape_max && m <= mase_max, "{period}: sMAPE {s:.3}, MASE {m:.3}");
+    }
+}
+
 /// Mean sMAPE and MASE of given forecasts over a data set.
 fn accuracy(series: &[mcomp::Series], forecasts: &BTreeMap<String, Vec<f64>>) -> (f64, f64) {
     let (mut s, mut m) = (0.0, 0.0);

@@ -51,6 +51,7 @@ fn main() {
         ModelSpec::Naive2,
         ModelSpec::AutoArimaSa,
         ModelSpec::AutoArimaCss,
+        ModelSpec::AutoArimaApprox,
     ];
     // Hold-out: the last h points of each training series, fitted on the rest; with
     // WINDOWS=J, J windows of h points ending 0, 1, ..., J-1 points before the end of the

@@ -1,6 +1,6 @@
 //! Accuracy and speed on the M3 competition (yearly h = 6, quarterly h = 8), measured as in M4.
 //!
-//!     cargo bench -p kvota-forecast --bench m3 -- [yearly|quarterly] [model ...]
+//!     cargo bench -p kvota-forecast --bench m3 -- [yearly|quarterly|monthly|other|m4-weekly|m4-hourly] [model ...]
 //!
 //! Needs `../shared/data-raw/m3` and `m3-statsforecast` (skips with a message otherwise).
 //! Prints, per model: sMAPE, MASE, OWA (vs Naive2), MSIS, 80/95 % coverage, series per second
@@ -29,6 +29,10 @@ fn main() {
     let periods: Vec<&str> = match args.first().map(String::as_str) {
         Some("yearly") => vec!["YEARLY"],
         Some("quarterly") => vec!["QUARTERLY"],
+        Some("monthly") => vec!["MONTHLY"],
+        Some("other") => vec!["OTHER"],
+        Some("m4-weekly") => vec!["M4 Weekly"],
+        Some("m4-hourly") => vec!["M4 Hourly"],
         _ => vec!["YEARLY", "QUARTERLY"],
     };
     let model_args: Vec<ModelSpec> = args.iter().skip(1).filter_map(|a| a.parse().ok()).collect();
@@ -49,14 +53,23 @@ fn main() {
         model_args
     };
     for period in periods {
-        let series = mcomp::m3(&root.join("m3"), period).expect("M3 data");
+        let m4 = period.strip_prefix("M4 ");
+        let series = match m4 {
+            Some(freq) => mcomp::m4(&root.join("m4"), freq).expect("M4 data"),
+            None => mcomp::m3(&root.join("m3"), period).expect("M3 data"),
+        };
         let h = series[0].test.len();
         let m = series[0].m;
-        println!("\nM3 {period}: {} series, h = {h}, m = {m}, {} threads", series.len(), rayon::current_num_threads());
+        let label = if m4.is_some() { period.to_string() } else { format!("M3 {period}") };
+        println!("\n{label}: {} series, h = {h}, m = {m}, {} threads", series.len(), rayon::current_num_threads());
 
         // The metric implementation against the published figures (submitted forecasts).
-        for method in ["NAIVE2", "THETA"] {
-            let sub = mcomp::m3_submission(&root.join("m3"), method).expect("submissions");
+        let submitted: &[&str] = if m4.is_some() { &["Naive2"] } else { &["NAIVE2", "THETA"] };
+        for &method in submitted {
+            let sub = match m4 {
+                Some(_) => mcomp::m4_submission(&root.join("m4"), method).expect("submissions"),
+                None => mcomp::m3_submission(&root.join("m3"), method).expect("submissions"),
+            };
             let scores: Vec<Scores> = series
                 .iter()
                 .map(|s| {
@@ -94,7 +107,7 @@ fn main() {
                 ModelSpec::Drift => Some("RWD"),
                 _ => None,
             };
-            let diff = reference.and_then(|r| {
+            let diff = reference.filter(|_| period == "YEARLY" || period == "QUARTERLY").and_then(|r| {
                 let p = if period == "YEARLY" { "yearly" } else { "quarterly" };
                 let refs = mcomp::statsforecast_reference(&root.join("m3-statsforecast"), p, r).ok()?;
                 let mut worst = 0.0f64;
@@ -132,13 +145,36 @@ fn evaluate(series: &[mcomp::Series], spec: ModelSpec, m: usize, h: usize) -> (S
     let secs = t.elapsed().as_secs_f64();
     if std::env::var_os("CALIBRATE").is_some() {
         let refs: Vec<&[f64]> = series.iter().map(|s| s.train.as_slice()).collect();
+        // CAL_WINDOWS / CAL_STRIDE override the defaults (every non-overlapping block)
         let settings = kvota_forecast::calibrate::Settings {
-            windows: std::env::var("CAL_WINDOWS").ok().and_then(|w| w.parse().ok()).unwrap_or(1),
+            windows: std::env::var("CAL_WINDOWS").ok().and_then(|w| w.parse().ok()),
+            stride: std::env::var("CAL_STRIDE").ok().and_then(|w| w.parse().ok()),
             ..Default::default()
         };
         if let Some(cal) = kvota_forecast::calibrate::calibrate_with(&refs, spec, m, h, &[80.0, 95.0], settings) {
             for r in &mut out {
                 cal.apply(&mut r.forecast);
+            }
+            if std::env::var_os("DIAG").is_some() {
+                for (l, level) in cal.levels.iter().enumerate() {
+                    let fmt = |v: &[f64]| v.iter().map(|x| format!("{x:.2}")).collect::<Vec<_>>().join(" ");
+                    println!("  factors {level}: lower {} | upper {}", fmt(&cal.lower[l]), fmt(&cal.upper[l]));
+                    let (mut below, mut above) = (vec![0usize; h], vec![0usize; h]);
+                    for (s, r) in series.iter().zip(&out) {
+                        let iv = r.forecast.interval(*level).unwrap();
+                        for k in 0..h {
+                            below[k] += usize::from(s.test[k] < iv.lower[k]);
+                            above[k] += usize::from(s.test[k] > iv.upper[k]);
+                        }
+                    }
+                    let pct = |v: &[usize]| {
+                        v.iter()
+                            .map(|c| format!("{:.1}", 100.0 * *c as f64 / series.len() as f64))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    println!("  test misses {level}: below {} | above {}", pct(&below), pct(&above));
+                }
             }
         }
     }

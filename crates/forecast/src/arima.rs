@@ -364,9 +364,21 @@ pub fn get_q0(phi: &[f64], theta: &[f64], out: &mut [f64]) {
     let mut v = vec![0.0; np];
     let mut ind = 0;
     for j in 0..r {
-        let vj = if j == 0 { 1.0 } else if j - 1 < q { theta[j - 1] } else { 0.0 };
+        let vj = if j == 0 {
+            1.0
+        } else if j - 1 < q {
+            theta[j - 1]
+        } else {
+            0.0
+        };
         for i in j..r {
-            let vi = if i == 0 { 1.0 } else if i - 1 < q { theta[i - 1] } else { 0.0 };
+            let vi = if i == 0 {
+                1.0
+            } else if i - 1 < q {
+                theta[i - 1]
+            } else {
+                0.0
+            };
             v[ind] = vi * vj;
             ind += 1;
         }
@@ -589,9 +601,21 @@ fn arima_like(
         if l > 0 {
             if d == 0 {
                 for i in 0..r {
-                    let vi = if i == 0 { 1.0 } else if i - 1 < q { theta[i - 1] } else { 0.0 };
+                    let vi = if i == 0 {
+                        1.0
+                    } else if i - 1 < q {
+                        theta[i - 1]
+                    } else {
+                        0.0
+                    };
                     for j in 0..r {
-                        let mut tmp = if j == 0 { 1.0 } else if j - 1 < q { theta[j - 1] } else { 0.0 };
+                        let mut tmp = if j == 0 {
+                            1.0
+                        } else if j - 1 < q {
+                            theta[j - 1]
+                        } else {
+                            0.0
+                        };
                         tmp *= vi;
                         if i < p && j < p {
                             tmp += phi[i] * phi[j] * pm[0];
@@ -754,6 +778,9 @@ pub struct ArimaModel {
     /// difference).
     pub constant: bool,
     pub sigma2: f64,
+    /// The residual variance as R's `arima` reports it (mean squared innovation over the
+    /// observations used, or the CSS mean square).
+    pub sigma2_arima: f64,
     pub loglik: f64,
     pub aic: f64,
     pub aicc: f64,
@@ -1091,12 +1118,19 @@ fn solve_linear(a: &mut [f64], b: &mut [f64], k: usize) -> Option<Vec<f64>> {
 /// `auto.arima`'s `myarima`, with AICc). `constant`: a mean if the model is undifferenced, a
 /// drift if it has one difference in all; ignored with two or more.
 pub fn fit_order(x: &[f64], order: Order, constant: bool, method: Method) -> Option<ArimaModel> {
-    let mut m = fit_order_inner(x, order, constant, method).ok()?;
+    let mut m = fit_order_inner(x, order, constant, method, 0.0).ok()?;
     m.finish(x).ok()?;
     Some(m)
 }
 
-fn fit_order_inner(x: &[f64], order: Order, constant: bool, method: Method) -> Result<ArimaModel, FitFail> {
+/// `offset`: added to the CSS information criteria (R's `auto.arima(approximation = TRUE)`).
+fn fit_order_inner(
+    x: &[f64],
+    order: Order,
+    constant: bool,
+    method: Method,
+    offset: f64,
+) -> Result<ArimaModel, FitFail> {
     let n = x.len();
     let nd = order.d + order.sd;
     let xreg = match (constant, nd) {
@@ -1136,7 +1170,7 @@ fn fit_order_inner(x: &[f64], order: Order, constant: bool, method: Method) -> R
     let scaled = |v: &[f64]| -> Vec<f64> { v.iter().zip(&parscale).map(|(a, s)| a / s).collect() };
     if method == Method::CssLs {
         let coef = css_least_squares(x, &order, xreg, &init).ok_or(FitFail::NotFinite)?;
-        return model_from(x, order, xreg, coef, None);
+        return model_from(x, order, xreg, coef, None, offset);
     }
     let mut obj = Objective::new(x, order, xreg, parscale.clone());
     let (coef, ml_value) = match method {
@@ -1192,12 +1226,19 @@ fn fit_order_inner(x: &[f64], order: Order, constant: bool, method: Method) -> R
             (coef, Some(value))
         }
     };
-    model_from(x, order, xreg, coef, ml_value)
+    model_from(x, order, xreg, coef, ml_value, offset)
 }
 
 /// The information criteria of an estimate (R's `arima` and `myarima`); the state for
 /// forecasting is added by [`ArimaModel::finish`].
-fn model_from(x: &[f64], order: Order, xreg: Xreg, coef: Vec<f64>, ml_value: Option<f64>) -> Result<ArimaModel, FitFail> {
+fn model_from(
+    x: &[f64],
+    order: Order,
+    xreg: Xreg,
+    coef: Vec<f64>,
+    ml_value: Option<f64>,
+    offset: f64,
+) -> Result<ArimaModel, FitFail> {
     let n = x.len();
     let n_arma = order.n_arma();
     let k = coef.len();
@@ -1219,8 +1260,8 @@ fn model_from(x: &[f64], order: Order, xreg: Xreg, coef: Vec<f64>, ml_value: Opt
             let xres: Vec<f64> = x.iter().enumerate().map(|(t, v)| v - beta * xreg.at(t)).collect();
             let s2 = arima_css(&xres, &order, &phi, &theta, &mut Vec::new(), &mut Vec::new());
             let value = nf * s2.ln() + nf + nf * ln2pi;
-            // R's myarima for CSS: aic = offset + nstar log(sigma2) + 2 npar (offset 0 here)
-            (-0.5 * value, nstar * s2.ln() + 2.0 * npar as f64)
+            // R's myarima for CSS: aic = offset + nstar log(sigma2) + 2 npar
+            (-0.5 * value, offset + nstar * s2.ln() + 2.0 * npar as f64)
         }
     };
     if !aic.is_finite() {
@@ -1234,6 +1275,7 @@ fn model_from(x: &[f64], order: Order, xreg: Xreg, coef: Vec<f64>, ml_value: Opt
         coef,
         constant: xreg != Xreg::None,
         sigma2: f64::NAN,
+        sigma2_arima: f64::NAN,
         loglik,
         aic,
         aicc,
@@ -1258,9 +1300,10 @@ impl ArimaModel {
         let xres: Vec<f64> = x.iter().enumerate().map(|(t, v)| v - beta * self.xreg.at(t)).collect();
         let mut kalman = Kalman::default();
         let mut resid = vec![0.0; x.len()];
-        arima_like(&xres, &self.phi, &self.theta, &self.delta, &mut kalman, Some(&mut resid));
+        let (ssq, _, _) = arima_like(&xres, &self.phi, &self.theta, &self.delta, &mut kalman, Some(&mut resid));
+        self.sigma2_arima = ssq / (x.len() - self.order.n_diff()) as f64;
         if !self.ml {
-            arima_css(&xres, &self.order, &self.phi, &self.theta, &mut Vec::new(), &mut resid);
+            self.sigma2_arima = arima_css(&xres, &self.order, &self.phi, &self.theta, &mut Vec::new(), &mut resid);
         }
         let nstar = (x.len() - self.order.n_diff()) as f64;
         let npar = (n_arma + usize::from(self.xreg != Xreg::None) + 1) as f64;
@@ -1456,7 +1499,12 @@ fn is_constant(x: &[f64]) -> bool {
 pub enum AutoFit {
     Model(Box<ArimaModel>),
     /// Constant data, or data that are a polynomial after differencing: forecast exactly.
-    Deterministic { order: Order, last: Vec<f64>, step: f64, n: usize },
+    Deterministic {
+        order: Order,
+        last: Vec<f64>,
+        step: f64,
+        n: usize,
+    },
 }
 
 /// Settings of the automatic search (forecast 8.20 defaults).
@@ -1475,8 +1523,13 @@ pub struct AutoSettings {
     pub nmodels: usize,
     pub allow_drift: bool,
     pub allow_mean: bool,
-    /// CSS instead of CSS-ML for every fit (R's `approximation` without the final refit).
+    /// How each order is estimated during the search (R's `method`).
     pub method: Method,
+    /// R's `approximation`: the search compares orders by CSS estimates (with R's offset from
+    /// the likelihood of the differenced white-noise model), then the best orders are refitted
+    /// by `method` in order of their criterion until one is acceptable. `None`: R's default,
+    /// approximate for series longer than 150 or periods above 12.
+    pub approximation: Option<bool>,
 }
 
 impl Default for AutoSettings {
@@ -1496,6 +1549,7 @@ impl Default for AutoSettings {
             allow_drift: true,
             allow_mean: true,
             method: Method::CssMl,
+            approximation: None,
         }
     }
 }
@@ -1574,14 +1628,27 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
 
     let order = |p, q, sp, sq| Order::seasonal(p, d, q, sp, sd, sq, m);
     let mut results: Vec<(usize, usize, usize, usize, bool)> = Vec::with_capacity(s.nmodels);
+    let mut ics: Vec<f64> = Vec::with_capacity(s.nmodels);
     let ic_of = |f: &Option<ArimaModel>| -> f64 {
         match f {
             Some(f) if roots_ok(&f.phi, &f.theta) && !f.aicc.is_nan() => f.aicc,
             _ => f64::INFINITY,
         }
     };
+    // R: offset <- -2 * fit$loglik - serieslength * log(fit$sigma2) for Arima(x, c(0, d, 0),
+    // c(0, D, 0)) (a mean only when undifferenced), estimated by `method`
+    let approximation = s.approximation.unwrap_or(n > 150 || m > 12);
+    let (search_method, offset) = if approximation {
+        let offset = fit_order(x, order(0, 0, 0, 0), d + sd == 0, s.method)
+            .map(|f| -2.0 * f.loglik - n as f64 * f.sigma2_arima.ln())
+            .filter(|v| v.is_finite())
+            .unwrap_or(0.0);
+        (if s.method == Method::CssLs { Method::CssLs } else { Method::Css }, offset)
+    } else {
+        (s.method, 0.0)
+    };
     let mut try_fit = |p, q, sp, sq, c| -> (f64, Option<ArimaModel>) {
-        let f = fit_order_inner(x, order(p, q, sp, sq), c, s.method).ok();
+        let f = fit_order_inner(x, order(p, q, sp, sq), c, search_method, offset).ok();
         let ic = ic_of(&f);
         if let Some(t) = trace.as_mut() {
             t.push((order(p, q, sp, sq), c, ic));
@@ -1590,8 +1657,10 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     };
     let (mut best_ic, mut best) = try_fit(p, q, sp, sq, constant);
     results.push((p, q, sp, sq, constant));
+    ics.push(best_ic);
     let (ic, f) = try_fit(0, 0, 0, 0, constant);
     results.push((0, 0, 0, 0, constant));
+    ics.push(ic);
     if ic < best_ic {
         (best_ic, best) = (ic, f);
         (p, q, sp, sq) = (0, 0, 0, 0);
@@ -1600,6 +1669,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
         let (p_, sp_) = (usize::from(max_p > 0), usize::from(m > 1 && max_sp > 0));
         let (ic, f) = try_fit(p_, 0, sp_, 0, constant);
         results.push((p_, 0, sp_, 0, constant));
+        ics.push(ic);
         if ic < best_ic {
             (best_ic, best) = (ic, f);
             (p, sp, q, sq) = (p_, sp_, 0, 0);
@@ -1609,6 +1679,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
         let (q_, sq_) = (usize::from(max_q > 0), usize::from(m > 1 && max_sq > 0));
         let (ic, f) = try_fit(0, q_, 0, sq_, constant);
         results.push((0, q_, 0, sq_, constant));
+        ics.push(ic);
         if ic < best_ic {
             (best_ic, best) = (ic, f);
             (p, sp, q, sq) = (0, 0, q_, sq_);
@@ -1617,6 +1688,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     if constant {
         let (ic, f) = try_fit(0, 0, 0, 0, false);
         results.push((0, 0, 0, 0, false));
+        ics.push(ic);
         if ic < best_ic {
             (best_ic, best) = (ic, f);
             (p, q, sp, sq) = (0, 0, 0, 0);
@@ -1670,6 +1742,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
             }
             let (ic, f) = try_fit(np, nq, nsp, nsq, nc);
             results.push(cand);
+            ics.push(ic);
             if ic < best_ic {
                 (best_ic, best) = (ic, f);
                 (p, q, sp, sq, constant) = cand;
@@ -1679,6 +1752,20 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     }
     if !best_ic.is_finite() {
         return None;
+    }
+    if approximation {
+        // refit the orders by the criterion of the search, best first, until one is acceptable
+        let mut by_ic: Vec<usize> = (0..results.len()).collect();
+        by_ic.sort_by(|&a, &b| ics[a].total_cmp(&ics[b]));
+        best = None;
+        for i in by_ic {
+            let (p, q, sp, sq, c) = results[i];
+            let f = fit_order_inner(x, order(p, q, sp, sq), c, s.method, 0.0).ok();
+            if ic_of(&f).is_finite() {
+                best = f;
+                break;
+            }
+        }
     }
     let mut best = best?;
     best.finish(x).ok()?;
@@ -1707,13 +1794,15 @@ impl AutoFit {
         }
     }
 
-    /// The order, e.g. `ARIMA(0,1,1)` (with ` with drift` / ` with non-zero mean`).
+    /// The model as R's `arima.string` names it, e.g. `ARIMA(0,1,1) with drift`.
     pub fn describe(&self) -> String {
         match self {
             AutoFit::Model(m) => {
+                // R's arima.string
                 let c = match (m.constant, m.order.d + m.order.sd) {
                     (true, 0) => " with non-zero mean",
                     (true, _) => " with drift",
+                    (false, 0) => " with zero mean",
                     _ => "",
                 };
                 format!("{}{c}", m.order)
@@ -1752,6 +1841,11 @@ impl AutoArima {
     }
     pub fn method(mut self, method: Method) -> Self {
         self.settings.method = method;
+        self
+    }
+    /// Always (or never) use R's approximation (see [`AutoSettings::approximation`]).
+    pub fn approximation(mut self, on: bool) -> Self {
+        self.settings.approximation = Some(on);
         self
     }
 }

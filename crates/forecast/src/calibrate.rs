@@ -2,10 +2,14 @@
 //!
 //! Model-based intervals assume the model is right and its parameters known; on real data they
 //! are too narrow (on M3 yearly, nominal 95 % intervals of the common models cover about 75 %
-//! of outcomes). When many series are forecast together, kvota holds out the last `h`
-//! observations of every series long enough, refits the same model on the rest, and
-//! standardises each hold-out error by the half-width of the model's own interval at that
-//! step: `z = (y - f) / (half-width at level L / z_L)`. For each step, level and side the
+//! of outcomes). When many series are forecast together, kvota holds out blocks of `h`
+//! observations of every series -- the last `h`, the `h` before them, and so on, as far back as
+//! the series leaves enough data to fit the model (non-overlapping rolling origins) -- refits
+//! the same model on the data before each block, and standardises each hold-out error by the
+//! half-width of the model's own interval at that step: `z = (y - f) / (half-width at level L /
+//! z_L)`. Going back through the whole history matters: with only the last block, the factors
+//! learn the shocks of one period (on M3 yearly the 80 % intervals then covered 86.8 % of the
+//! test years, on the whole history 83.8 %; benches/README.md). For each step, level and side the
 //! factor places that side at the empirical tail quantile of `z` over the series:
 //! `c_lower = -q_{(1-L)/2}(z) / z_L`, `c_upper = q_{(1+L)/2}(z) / z_L`. Final intervals are
 //! `point - c_lower * (point - lower)` to `point + c_upper * (upper - point)`. Only past data are
@@ -30,18 +34,18 @@ pub struct Calibration {
     pub upper: Vec<Vec<f64>>,
     /// Series refitted for the calibration.
     pub series: usize,
-    /// Hold-out windows that entered it (up to `windows` per series).
+    /// Hold-out windows that entered it (several per series).
     pub holdouts: usize,
 }
 
 /// How the hold-outs are drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
-    /// Rolling origins: hold-out windows of `h` values ending 0, 1, ..., `windows - 1` values
-    /// before the end of each series (a series contributes the windows it is long enough for).
-    /// Default 1: on M3, 3 windows changed coverage by under 1.5 points and MSIS by under 2 %
-    /// (benches/README.md) at three times the cost.
-    pub windows: usize,
+    /// Hold-out windows per series: `None` takes every window the series is long enough for.
+    pub windows: Option<usize>,
+    /// Distance between the ends of successive windows: `None` is `h` (non-overlapping
+    /// blocks); 1 gives origins one step apart.
+    pub stride: Option<usize>,
     /// At most this many series are refitted (an evenly spaced, deterministic subset): the
     /// tail quantiles are estimated well from a few thousand, and calibration then costs a
     /// small, bounded part of a large run.
@@ -50,7 +54,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { windows: 1, max_series: 5_000 }
+        Settings { windows: None, stride: None, max_series: 5_000 }
     }
 }
 
@@ -74,11 +78,17 @@ pub fn calibrate_with(
         series.iter().copied().filter(|y| y.len() >= min_len && y.iter().all(|v| v.is_finite())).collect();
     let step = eligible.len().div_ceil(settings.max_series.max(1)).max(1);
     let chosen: Vec<&[f64]> = eligible.iter().copied().step_by(step).collect();
-    let windows = settings.windows.max(1);
+    let windows = settings.windows.unwrap_or(usize::MAX).max(1);
+    let stride = settings.stride.unwrap_or(h).max(1);
     // z[series][level][k], one entry per series and window
     let z: Vec<Vec<Vec<f64>>> = chosen
         .par_iter()
-        .flat_map_iter(|y| (0..windows).filter(move |j| y.len() >= min_len + j).map(move |j| &y[..y.len() - j]))
+        .flat_map_iter(|y| {
+            (0..windows)
+                .map(move |j| j.saturating_mul(stride))
+                .take_while(move |off| y.len() >= min_len.saturating_add(*off))
+                .map(move |off| &y[..y.len() - off])
+        })
         .filter_map(|y| {
             let n = y.len();
             let fc = spec.forecast(&y[..n - h], m, h, levels).ok()?;
@@ -173,17 +183,24 @@ mod tests {
             .collect();
         let refs: Vec<&[f64]> = series.iter().map(|v| v.as_slice()).collect();
         let cal = calibrate(&refs, ModelSpec::Naive, 1, 4, &[80.0, 95.0]).unwrap();
-        assert_eq!((cal.series, cal.holdouts), (400, 400));
-        let rolling = Settings { windows: 3, ..Settings::default() };
+        // series of 31 values, h = 4, naive needs 3: blocks end 0, 4, ..., 24 values before the
+        // end (7 windows each)
+        assert_eq!((cal.series, cal.holdouts), (400, 2800));
+        let last_only = Settings { windows: Some(1), ..Settings::default() };
+        let cal1 = calibrate_with(&refs, ModelSpec::Naive, 1, 4, &[80.0, 95.0], last_only).unwrap();
+        assert_eq!((cal1.series, cal1.holdouts), (400, 400));
+        let rolling = Settings { windows: Some(3), stride: Some(1), ..Settings::default() };
         let cal3 = calibrate_with(&refs, ModelSpec::Naive, 1, 4, &[80.0, 95.0], rolling).unwrap();
         assert_eq!((cal3.series, cal3.holdouts), (400, 1200));
         // A bounded, evenly spaced subset of the series is refitted.
-        let subset = Settings { windows: 1, max_series: 150 };
+        let subset = Settings { windows: Some(1), max_series: 150, ..Settings::default() };
         let cal_sub = calibrate_with(&refs, ModelSpec::Naive, 1, 4, &[80.0, 95.0], subset).unwrap();
         assert_eq!((cal_sub.series, cal_sub.holdouts), (134, 134));
-        for c in [&cal3, &cal_sub] {
-            for (a, b) in c.upper.iter().flatten().zip(cal.upper.iter().flatten()) {
-                assert!((a - b).abs() < 0.2, "{a} vs {b}");
+        // the model (naive on random walks) is right: every factor is near 1, the noisier the
+        // fewer hold-outs
+        for (c, band) in [(&cal1, 0.7..1.35), (&cal3, 0.7..1.35), (&cal_sub, 0.6..1.5)] {
+            for f in c.lower.iter().chain(&c.upper).flatten() {
+                assert!(band.contains(f), "{f} outside {band:?}: {c:?}");
             }
         }
         for f in cal.lower.iter().chain(&cal.upper) {

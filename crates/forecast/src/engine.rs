@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::arima::{AutoArima, Method};
 use crate::combine::{Combiner, combine};
 use crate::ets::{Ets, EtsKind};
-use crate::seasonal::SeasonalPolicy;
+use crate::seasonal::{Adjusted, SeasonalPolicy};
 use crate::theta::{AutoTheta, ThetaKind, ThetaModel};
 use crate::{Drift, Fit, Forecast, ForecastError, Naive, Naive2, Predict, SeasonalNaive, Ses};
 
@@ -30,6 +30,11 @@ pub enum ModelSpec {
     Otm,
     Dstm,
     Dotm,
+    /// Theta, DSTM and OTM fitted to seasonally adjusted data (classical multiplicative
+    /// decomposition under the engine's seasonal policy) instead of statsforecast's own test.
+    ThetaSa,
+    DstmSa,
+    OtmSa,
     /// The Theta method as run in the M3 competition.
     ClassicTheta,
     AutoTheta,
@@ -41,6 +46,9 @@ pub enum ModelSpec {
     /// Automatic ARIMA (R's `auto.arima`: stepwise by AICc, exact likelihood, seasonal terms
     /// for periods above 1).
     AutoArima,
+    /// R's `auto.arima(approximation = TRUE)`: orders compared by CSS estimates, the best
+    /// refitted by maximum likelihood (several times faster on seasonal data).
+    AutoArimaApprox,
     /// The same search with every order estimated by conditional sum of squares (least
     /// squares; R's `auto.arima(method = "CSS")` with a faster optimiser).
     AutoArimaCss,
@@ -54,7 +62,7 @@ pub enum ModelSpec {
 }
 
 impl ModelSpec {
-    pub const ALL: [ModelSpec; 22] = [
+    pub const ALL: [ModelSpec; 26] = [
         ModelSpec::Naive,
         ModelSpec::SeasonalNaive,
         ModelSpec::Naive2,
@@ -67,12 +75,16 @@ impl ModelSpec {
         ModelSpec::Otm,
         ModelSpec::Dstm,
         ModelSpec::Dotm,
+        ModelSpec::ThetaSa,
+        ModelSpec::DstmSa,
+        ModelSpec::OtmSa,
         ModelSpec::ClassicTheta,
         ModelSpec::AutoTheta,
         ModelSpec::AutoEts,
         ModelSpec::AutoEtsA,
         ModelSpec::Ces,
         ModelSpec::AutoArima,
+        ModelSpec::AutoArimaApprox,
         ModelSpec::AutoArimaCss,
         ModelSpec::AutoArimaSa,
         ModelSpec::Comb,
@@ -93,12 +105,16 @@ impl ModelSpec {
             ModelSpec::Otm => "otm",
             ModelSpec::Dstm => "dstm",
             ModelSpec::Dotm => "dotm",
+            ModelSpec::ThetaSa => "theta-sa",
+            ModelSpec::DstmSa => "dstm-sa",
+            ModelSpec::OtmSa => "otm-sa",
             ModelSpec::ClassicTheta => "classic-theta",
             ModelSpec::AutoTheta => "autotheta",
             ModelSpec::AutoEts => "autoets",
             ModelSpec::AutoEtsA => "autoets-a",
             ModelSpec::Ces => "ces",
             ModelSpec::AutoArima => "autoarima",
+            ModelSpec::AutoArimaApprox => "autoarima-approx",
             ModelSpec::AutoArimaCss => "autoarima-css",
             ModelSpec::AutoArimaSa => "autoarima-sa",
             ModelSpec::Comb => "comb",
@@ -117,6 +133,9 @@ impl ModelSpec {
             | ModelSpec::Otm
             | ModelSpec::Dstm
             | ModelSpec::Dotm
+            | ModelSpec::ThetaSa
+            | ModelSpec::DstmSa
+            | ModelSpec::OtmSa
             | ModelSpec::AutoTheta
             | ModelSpec::Ces => 4,
             ModelSpec::Holt
@@ -125,7 +144,7 @@ impl ModelSpec {
             | ModelSpec::AutoEtsA
             | ModelSpec::Comb
             | ModelSpec::Auto => 5,
-            ModelSpec::AutoArima | ModelSpec::AutoArimaCss | ModelSpec::AutoArimaSa => 6,
+            ModelSpec::AutoArima | ModelSpec::AutoArimaApprox | ModelSpec::AutoArimaCss | ModelSpec::AutoArimaSa => 6,
         }
     }
 
@@ -140,6 +159,9 @@ impl ModelSpec {
             | ModelSpec::Otm
             | ModelSpec::Dstm
             | ModelSpec::Dotm
+            | ModelSpec::ThetaSa
+            | ModelSpec::DstmSa
+            | ModelSpec::OtmSa
             | ModelSpec::AutoTheta
             | ModelSpec::Ces => Some(ModelSpec::Drift),
             ModelSpec::Holt
@@ -147,11 +169,10 @@ impl ModelSpec {
             | ModelSpec::AutoEts
             | ModelSpec::AutoEtsA
             | ModelSpec::AutoArima
+            | ModelSpec::AutoArimaApprox
             | ModelSpec::AutoArimaCss
             | ModelSpec::AutoArimaSa
-            | ModelSpec::Comb => {
-                Some(ModelSpec::Theta)
-            }
+            | ModelSpec::Comb => Some(ModelSpec::Theta),
             ModelSpec::Auto => Some(ModelSpec::Theta),
         }
     }
@@ -188,12 +209,21 @@ impl ModelSpec {
             ModelSpec::Otm => run(ThetaModel::new(ThetaKind::Otm).season_length(m), y, h, levels),
             ModelSpec::Dstm => run(ThetaModel::new(ThetaKind::Dstm).season_length(m), y, h, levels),
             ModelSpec::Dotm => run(ThetaModel::new(ThetaKind::Dotm).season_length(m), y, h, levels),
+            ModelSpec::ThetaSa | ModelSpec::DstmSa | ModelSpec::OtmSa => {
+                let kind = match self {
+                    ModelSpec::ThetaSa => ThetaKind::Stm,
+                    ModelSpec::DstmSa => ThetaKind::Dstm,
+                    _ => ThetaKind::Otm,
+                };
+                run(Adjusted { model: ThetaModel::new(kind), season_length: m, policy }, y, h, levels)
+            }
             ModelSpec::ClassicTheta => run(crate::theta::ClassicTheta { season_length: m }, y, h, levels),
             ModelSpec::AutoTheta => run(AutoTheta { season_length: m }, y, h, levels),
             ModelSpec::AutoEts => run(Ets::new(EtsKind::Auto, m).policy(policy), y, h, levels),
             ModelSpec::AutoEtsA => run(Ets::new(EtsKind::AutoAdditive, m).policy(policy), y, h, levels),
             ModelSpec::Ces => run(crate::ces::Ces { season_length: m, policy }, y, h, levels),
             ModelSpec::AutoArima => run(AutoArima::new(m), y, h, levels),
+            ModelSpec::AutoArimaApprox => run(AutoArima::new(m).approximation(true), y, h, levels),
             ModelSpec::AutoArimaCss => run(AutoArima::new(m).method(Method::CssLs), y, h, levels),
             ModelSpec::AutoArimaSa => run(AutoArima::new(m).adjusted(policy).method(Method::CssLs), y, h, levels),
             ModelSpec::Comb => combination(
@@ -205,7 +235,10 @@ impl ModelSpec {
                 levels,
                 policy,
             ),
-            ModelSpec::Auto => combination(auto_members(), Combiner::Median, y, m, h, levels, SeasonalPolicy::Always),
+            ModelSpec::Auto => {
+                let (members, how) = auto_rule(m);
+                combination(members, how, y, m, h, levels, SeasonalPolicy::Always)
+            }
         }?;
         if fc.point.iter().any(|v| !v.is_finite()) {
             return Err(ForecastError::Failed(format!("{}: non-finite forecast", self.name())));
@@ -214,14 +247,37 @@ impl ModelSpec {
     }
 }
 
-/// Members of the automatic method, combined by the median point by point: the dynamic
-/// optimised Theta model, automatic ETS (additive-error models: half the fits of the full
-/// search, the same M3 yearly accuracy) and complex exponential smoothing, the exponential-
-/// smoothing core of Petropoulos and Svetunkov's SCUM, anchored by the two random-walk
-/// benchmarks, Naive2 and drift. Members that adjust for seasonality do so whenever the period
-/// is above 1 (chosen on hold-out data, see benches/README.md).
-pub fn auto_members() -> &'static [ModelSpec] {
-    &[ModelSpec::Naive2, ModelSpec::Drift, ModelSpec::Dotm, ModelSpec::AutoEtsA, ModelSpec::Ces]
+/// The automatic method: which models are combined, and how, for season length `m` (the
+/// evidence and how it was chosen are in `docs/methods.md` and `benches/README.md`).
+///
+/// * Without a season (`m = 1`, e.g. annual statistics): the median, step by step, of
+///   exponential smoothing (AutoETS, additive errors), ARIMA (automatic, estimated by
+///   conditional least squares) and the dynamic optimised Theta model -- the members of
+///   Petropoulos and Svetunkov's SCUM other than CES -- anchored by the two random-walk
+///   benchmarks, Naive2 and drift. The median keeps any one member's runaway trend out.
+/// * With a season (`m > 1`): the mean of three Theta variants (standard, dynamic standard,
+///   optimised) fitted to data adjusted by classical decomposition whenever two cycles are
+///   available, and two views of ARIMA: seasonal ARIMA terms (R's approximate search) and
+///   non-seasonal ARIMA on the adjusted data. Random-walk benchmarks are weak on seasonal data
+///   and are left out; the members are close enough that the mean averages their errors.
+pub fn auto_rule(m: usize) -> (&'static [ModelSpec], Combiner) {
+    if m <= 1 {
+        (
+            &[ModelSpec::Naive2, ModelSpec::Drift, ModelSpec::Dotm, ModelSpec::AutoEtsA, ModelSpec::AutoArimaCss],
+            Combiner::Median,
+        )
+    } else {
+        (
+            &[
+                ModelSpec::ThetaSa,
+                ModelSpec::DstmSa,
+                ModelSpec::OtmSa,
+                ModelSpec::AutoArimaApprox,
+                ModelSpec::AutoArimaSa,
+            ],
+            Combiner::Mean,
+        )
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

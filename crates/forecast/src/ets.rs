@@ -525,9 +525,8 @@ impl EtsModel {
                     let var = match (self.form.trend, self.form.damped) {
                         (false, _) => ((s - 1.0) * alpha.powi(2) + 1.0) * sigma,
                         (true, false) => {
-                            let e1 = alpha.powi(2)
-                                + alpha * beta * s
-                                + (1.0 / 6.0) * beta.powi(2) * s * (2.0 * s - 1.0);
+                            let e1 =
+                                alpha.powi(2) + alpha * beta * s + (1.0 / 6.0) * beta.powi(2) * s * (2.0 * s - 1.0);
                             (1.0 + (s - 1.0) * e1) * sigma
                         }
                         (true, true) => {
@@ -596,9 +595,8 @@ impl Fit for Ets {
             None => y,
         };
         let name = self.kind.name();
-        let fixed = |form| {
-            fit_form(form, series).map_err(|_| ForecastError::Failed(format!("{name}: not enough data")))
-        };
+        let fixed =
+            |form| fit_form(form, series).map_err(|_| ForecastError::Failed(format!("{name}: not enough data")));
         let model = match self.kind {
             EtsKind::Auto | EtsKind::AutoAdditive => auto_fit(series, self.kind == EtsKind::AutoAdditive)
                 .ok_or_else(|| ForecastError::Failed(format!("{name}: no model could be fitted")))?,
@@ -629,7 +627,9 @@ impl Predict for EtsFit {
 mod tests {
     use super::*;
     use augurs::ets::AutoETS;
-    use augurs::ets::model::{ErrorComponent, ModelType, OptimizationCriteria, SeasonalComponent, TrendComponent, Unfit};
+    use augurs::ets::model::{
+        ErrorComponent, ModelType, OptimizationCriteria, SeasonalComponent, TrendComponent, Unfit,
+    };
     use augurs::{Fit as _, Predict as _};
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -673,7 +673,13 @@ mod tests {
                     assert!(close(p[k], f.point[k], 1e-6), "{} step {k}: {} vs {}", form.name(), p[k], f.point[k]);
                     assert!(close(p[k] + z * sd[k], iv.upper[k], 1e-6), "{} upper step {k}", form.name());
                 }
-                assert!(close(ours.aicc, theirs.aicc(), 1e-6), "{}: aicc {} vs {}", form.name(), ours.aicc, theirs.aicc());
+                assert!(
+                    close(ours.aicc, theirs.aicc(), 1e-6),
+                    "{}: aicc {} vs {}",
+                    form.name(),
+                    ours.aicc,
+                    theirs.aicc()
+                );
             }
         }
     }

@@ -139,6 +139,50 @@ pub fn adjustment(y: &[f64], m: usize, policy: SeasonalPolicy) -> Option<Seasona
     Some(SeasonalAdjustment { kind: DecompositionKind::Multiplicative, m, indices, n: y.len() })
 }
 
+/// Any non-seasonal model applied to seasonally adjusted data: the history is adjusted by
+/// [`adjustment`] under `policy`, `model` is fitted to the adjusted series, and seasonality is
+/// put back into its forecasts and intervals. Without an adjustment (period 1, too few cycles,
+/// a value not positive) the model sees the data as they are.
+#[derive(Debug, Clone, Copy)]
+pub struct Adjusted<F> {
+    pub model: F,
+    pub season_length: usize,
+    pub policy: SeasonalPolicy,
+}
+
+/// A fitted [`Adjusted`] model.
+#[derive(Debug, Clone)]
+pub struct AdjustedFit<P> {
+    pub fit: P,
+    pub seasonal: Option<SeasonalAdjustment>,
+}
+
+impl<F: crate::Fit> crate::Fit for Adjusted<F> {
+    type Fitted = AdjustedFit<F::Fitted>;
+    fn fit(&self, y: &[f64]) -> Result<Self::Fitted, crate::ForecastError> {
+        crate::check_finite(y)?;
+        let seasonal = adjustment(y, self.season_length, self.policy);
+        let fit = match &seasonal {
+            Some(s) => self.model.fit(&s.adjust(y))?,
+            None => self.model.fit(y)?,
+        };
+        Ok(AdjustedFit { fit, seasonal })
+    }
+}
+
+impl<P: crate::Predict> crate::Predict for AdjustedFit<P> {
+    fn predict(&self, h: usize, levels: &[f64]) -> crate::Forecast {
+        let mut fc = self.fit.predict(h, levels);
+        if let Some(s) = &self.seasonal {
+            fc.map_steps(|v, k| s.restore(v, k));
+        }
+        fc
+    }
+    fn name(&self) -> &'static str {
+        self.fit.name()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +200,14 @@ mod tests {
             assert!((adj.indices[k] - pattern[k]).abs() < 0.02, "{:?}", adj.indices);
         }
         let flat: Vec<f64> = (0..40).map(|t| 100.0 + (t as f64 * 0.37).sin()).collect();
+        // the wrapper restores the season around a non-seasonal model's forecasts
+        use crate::{Fit, Predict};
+        let wrapped = Adjusted { model: crate::Naive, season_length: 4, policy: SeasonalPolicy::Always };
+        let fc = wrapped.fit(&y).unwrap().predict(4, &[]);
+        let level = y[39] / adj.indices[39 % 4];
+        for k in 0..4 {
+            assert!((fc.point[k] - level * adj.indices[(40 + k) % 4]).abs() < 1e-9, "{:?}", fc.point);
+        }
         assert!(!is_seasonal(&flat, 4, 3));
         assert!(!is_seasonal(&y[..10], 4, 3), "fewer than 3 cycles");
     }
