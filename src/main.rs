@@ -195,8 +195,9 @@ struct ForecastArgs {
     /// Output file (.parquet or .csv): series_id, period, step, mean, lo_L, hi_L, model.
     #[arg(long, required = true)]
     out: Option<PathBuf>,
-    /// Model: auto, naive, snaive, naive2, drift, ses, holt, damped, theta, otm, dstm, dotm,
-    /// autotheta, autoets (ets), ces, comb, classic-theta.
+    /// Model: auto, naive, snaive, naive2, drift, ses, ses-ets, holt, damped, theta, otm, dstm,
+    /// dotm, theta-sa, dstm-sa, otm-sa, autotheta, autoets (ets), autoets-a, ces, comb,
+    /// classic-theta, autoarima (arima), autoarima-approx, autoarima-css, autoarima-sa.
     #[arg(long, default_value = "auto", value_parser = parse_model)]
     models: ModelSpec,
     /// Season length (default: 1 for years and indices, 4 for quarters, 12 for months).

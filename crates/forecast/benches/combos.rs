@@ -281,7 +281,8 @@ fn main() {
             let s = &holdout[i];
             mase(&s.train, &s.test, &hfcs[j][i], m) + 0.0 * smape(&s.test, &hfcs[j][i])
         };
-        let strategies: Vec<(&str, Box<dyn Fn(usize, usize) -> f64>)> = vec![
+        type Strategy<'a> = (&'a str, Box<dyn Fn(usize, usize) -> f64 + 'a>);
+        let strategies: Vec<Strategy> = vec![
             (
                 "best1",
                 Box::new(|i, k| {

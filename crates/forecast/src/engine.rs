@@ -259,14 +259,18 @@ impl ModelSpec {
 ///   optimised) fitted to data adjusted by classical decomposition whenever two cycles are
 ///   available, and two views of ARIMA: seasonal ARIMA terms (R's approximate search) and
 ///   non-seasonal ARIMA on the adjusted data. Random-walk benchmarks are weak on seasonal data
-///   and are left out; the members are close enough that the mean averages their errors.
+///   and are left out; the members are close enough that the mean averages their errors. For
+///   periods above 4 (months, weeks) the seasonal ARIMA is estimated by conditional least
+///   squares (`autoarima-css`): the likelihood with 12-period polynomials costs about a third
+///   of a second a series (M3 monthly: 280 series/s instead of 7, sMAPE 14.05 instead of
+///   14.01, MASE 0.844 instead of 0.843).
 pub fn auto_rule(m: usize) -> (&'static [ModelSpec], Combiner) {
     if m <= 1 {
         (
             &[ModelSpec::Naive2, ModelSpec::Drift, ModelSpec::Dotm, ModelSpec::AutoEtsA, ModelSpec::AutoArimaCss],
             Combiner::Median,
         )
-    } else {
+    } else if m <= 4 {
         (
             &[
                 ModelSpec::ThetaSa,
@@ -275,6 +279,11 @@ pub fn auto_rule(m: usize) -> (&'static [ModelSpec], Combiner) {
                 ModelSpec::AutoArimaApprox,
                 ModelSpec::AutoArimaSa,
             ],
+            Combiner::Mean,
+        )
+    } else {
+        (
+            &[ModelSpec::ThetaSa, ModelSpec::DstmSa, ModelSpec::OtmSa, ModelSpec::AutoArimaCss, ModelSpec::AutoArimaSa],
             Combiner::Mean,
         )
     }

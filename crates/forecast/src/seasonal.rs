@@ -196,8 +196,8 @@ mod tests {
         let idx_mean: f64 = adj.indices.iter().sum::<f64>() / 4.0;
         assert!((idx_mean - 1.0).abs() < 1e-12);
         // Indices recover the pattern up to the small trend distortion.
-        for k in 0..4 {
-            assert!((adj.indices[k] - pattern[k]).abs() < 0.02, "{:?}", adj.indices);
+        for (i, p) in adj.indices.iter().zip(pattern) {
+            assert!((i - p).abs() < 0.02, "{:?}", adj.indices);
         }
         let flat: Vec<f64> = (0..40).map(|t| 100.0 + (t as f64 * 0.37).sin()).collect();
         // the wrapper restores the season around a non-seasonal model's forecasts
