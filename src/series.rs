@@ -5,7 +5,6 @@
 //! that name file, row and column. Problems of one series (duplicate periods, gaps, missing
 //! values, nothing to fit) skip that series with a reason; the caller reports them.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -128,7 +127,7 @@ pub struct Skipped {
 /// columns `series_id`, `period`, `value`. Empty values and `NA`/`NaN` are missing values.
 pub fn read_long(path: &Path) -> Result<LongTable> {
     let is_parquet = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
-    let (ids, periods, values, lines): (Vec<String>, Vec<String>, Vec<Option<String>>, Vec<usize>) = if is_parquet {
+    if is_parquet {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let df = ParquetReader::new(file)
             .finish()
@@ -144,46 +143,46 @@ pub fn read_long(path: &Path) -> Result<LongTable> {
                 .map(|v| v.map(str::to_string))
                 .collect())
         };
-        let ids = col("series_id")?;
-        let periods = col("period")?;
-        let values = col("value")?;
-        let n = ids.len();
-        let mut id_out = Vec::with_capacity(n);
-        let mut p_out = Vec::with_capacity(n);
-        for i in 0..n {
-            id_out.push(
-                ids[i]
-                    .clone()
-                    .ok_or_else(|| Error::input(Location::cell(path, i + 1, "series_id"), "empty series id"))?,
-            );
-            p_out.push(
-                periods[i]
-                    .clone()
-                    .ok_or_else(|| Error::input(Location::cell(path, i + 1, "period"), "empty period"))?,
-            );
+        let (ids, periods, values) = (col("series_id")?, col("period")?, col("value")?);
+        fn view(v: &[Option<String>]) -> Vec<Option<&str>> {
+            v.iter().map(|x| x.as_deref()).collect()
         }
-        (id_out, p_out, values, (1..=n).collect())
+        group_long(path, &view(&ids), &view(&periods), &view(&values), |i| i + 1, true)
     } else {
         let t = TextTable::read(path)?;
         t.require(&["series_id", "period", "value"])?;
-        let ids = t.parse("series_id", "a series id", |s| Ok(s.to_string()))?;
-        let periods = t.parse("period", "a period label", |s| Ok(s.to_string()))?;
-        let values: Vec<Option<String>> = t.text("value")?.into_iter().map(|v| v.map(str::to_string)).collect();
-        let lines = (0..t.height()).map(|i| t.line(i)).collect();
-        (ids, periods, values, lines)
-    };
+        group_long(path, &t.text("series_id")?, &t.text("period")?, &t.text("value")?, |i| t.line(i), false)
+    }
+}
+
+/// Checks and groups the rows of a long table by series (in order of first appearance), each
+/// series sorted by period. `line(i)` is the file line of row `i` for messages.
+fn group_long(
+    path: &Path,
+    ids: &[Option<&str>],
+    periods: &[Option<&str>],
+    values: &[Option<&str>],
+    line: impl Fn(usize) -> usize,
+    parquet: bool,
+) -> Result<LongTable> {
     if ids.is_empty() {
         return Err(Error::input(Location::file(path), "the table has no rows"));
     }
+    let empty = |row: usize, col: &str, what: &str| {
+        let msg = if parquet { format!("empty {what}") } else { format!("empty value; expected a {what}") };
+        Error::input(Location::cell(path, row, col), msg)
+    };
     let mut kind: Option<(PeriodKind, usize)> = None;
-    let mut order: Vec<String> = Vec::new();
-    let mut by_id: BTreeMap<String, Vec<(Period, f64)>> = BTreeMap::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(&str, Vec<(Period, f64)>)> = Vec::new();
     for i in 0..ids.len() {
-        let row = lines[i];
-        let p = Period::parse(&periods[i]).ok_or_else(|| {
+        let row = line(i);
+        let id = ids[i].ok_or_else(|| empty(row, "series_id", "series id"))?;
+        let label = periods[i].ok_or_else(|| empty(row, "period", if parquet { "period" } else { "period label" }))?;
+        let p = Period::parse(label).ok_or_else(|| {
             Error::input(
                 Location::cell(path, row, "period"),
-                format!("`{}` is not a period (use 2023, 2023Q2 or 2023-05)", periods[i]),
+                format!("`{label}` is not a period (use 2023, 2023Q2 or 2023-05)"),
             )
         })?;
         match kind {
@@ -191,15 +190,12 @@ pub fn read_long(path: &Path) -> Result<LongTable> {
             Some((k, first)) if k != p.kind => {
                 return Err(Error::input(
                     Location::cell(path, row, "period"),
-                    format!(
-                        "period `{}` is written differently from row {first}; one table, one kind of period",
-                        periods[i]
-                    ),
+                    format!("period `{label}` is written differently from row {first}; one table, one kind of period"),
                 ));
             }
             _ => {}
         }
-        let v = match values[i].as_deref().map(str::trim) {
+        let v = match values[i].map(str::trim) {
             None | Some("") => f64::NAN,
             Some(s) if s.eq_ignore_ascii_case("na") || s.eq_ignore_ascii_case("nan") => f64::NAN,
             Some(s) => match s.parse::<f64>() {
@@ -207,18 +203,21 @@ pub fn read_long(path: &Path) -> Result<LongTable> {
                 _ => return Err(Error::input(Location::cell(path, row, "value"), format!("`{s}` is not a number"))),
             },
         };
-        let entry = by_id.entry(ids[i].clone()).or_insert_with(|| {
-            order.push(ids[i].clone());
-            Vec::new()
+        let g = *index.entry(id).or_insert_with(|| {
+            groups.push((id, Vec::new()));
+            groups.len() - 1
         });
-        entry.push((p, v));
+        groups[g].1.push((p, v));
     }
-    let series = order
+    let series = groups
         .into_iter()
-        .map(|id| {
-            let mut obs = by_id.remove(&id).expect("seen id");
+        .map(|(id, mut obs)| {
             obs.sort_by_key(|(p, _)| *p);
-            InputSeries { id, periods: obs.iter().map(|o| o.0).collect(), values: obs.iter().map(|o| o.1).collect() }
+            InputSeries {
+                id: id.to_string(),
+                periods: obs.iter().map(|o| o.0).collect(),
+                values: obs.iter().map(|o| o.1).collect(),
+            }
         })
         .collect();
     Ok(LongTable { kind: kind.expect("non-empty").0, series, rows: ids.len() })

@@ -64,7 +64,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { windows: Some(3), stride: None, min_train: None, max_series: 5_000 }
+        Settings { windows: Some(3), stride: None, min_train: None, max_series: 2_000 }
     }
 }
 

@@ -109,10 +109,10 @@ fn calc(y: &[f64], kind: ThetaKind, level0: f64, alpha: f64, theta: f64, e: &mut
     let b = 1.0 - alpha;
     let k = 1.0 - 1.0 / theta;
     let dynamic = kind.dynamic();
-    let mut q_i = b.powf(1.0);
+    let mut q_i = b;
     for i in 1..n {
         let fi = i as f64;
-        let q_next = b.powf(fi + 1.0);
+        let q_next = q_i * b;
         let [level, meany, an, bn, _] = s;
         let mu = level + k * (an * q_i + bn * (1.0 - q_next) / alpha);
         if (mu - NA).abs() < TOL {
