@@ -147,11 +147,11 @@ pub fn read_long(path: &Path) -> Result<LongTable> {
         fn view(v: &[Option<String>]) -> Vec<Option<&str>> {
             v.iter().map(|x| x.as_deref()).collect()
         }
-        group_long(path, &view(&ids), &view(&periods), &view(&values), |i| i + 1, true)
+        group_long(path, &view(&ids), &view(&periods), &view(&values), |i| i + 1)
     } else {
         let t = TextTable::read(path)?;
         t.require(&["series_id", "period", "value"])?;
-        group_long(path, &t.text("series_id")?, &t.text("period")?, &t.text("value")?, |i| t.line(i), false)
+        group_long(path, &t.text("series_id")?, &t.text("period")?, &t.text("value")?, |i| t.line(i))
     }
 }
 
@@ -163,14 +163,12 @@ fn group_long(
     periods: &[Option<&str>],
     values: &[Option<&str>],
     line: impl Fn(usize) -> usize,
-    parquet: bool,
 ) -> Result<LongTable> {
     if ids.is_empty() {
         return Err(Error::input(Location::file(path), "the table has no rows"));
     }
     let empty = |row: usize, col: &str, what: &str| {
-        let msg = if parquet { format!("empty {what}") } else { format!("empty value; expected a {what}") };
-        Error::input(Location::cell(path, row, col), msg)
+        Error::input(Location::cell(path, row, col), format!("empty value; expected a {what}"))
     };
     let mut kind: Option<(PeriodKind, usize)> = None;
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -178,7 +176,7 @@ fn group_long(
     for i in 0..ids.len() {
         let row = line(i);
         let id = ids[i].ok_or_else(|| empty(row, "series_id", "series id"))?;
-        let label = periods[i].ok_or_else(|| empty(row, "period", if parquet { "period" } else { "period label" }))?;
+        let label = periods[i].ok_or_else(|| empty(row, "period", "period label"))?;
         let p = Period::parse(label).ok_or_else(|| {
             Error::input(
                 Location::cell(path, row, "period"),

@@ -140,19 +140,24 @@ fn delta_of(o: &Order) -> Vec<f64> {
     c[1..].iter().map(|v| -v).collect()
 }
 
+/// `n` zeroed values: the front of `stack` when it is long enough (the usual small orders,
+/// without allocating on every likelihood evaluation), else `heap`.
+fn scratch<'a>(stack: &'a mut [f64], heap: &'a mut Vec<f64>, n: usize) -> &'a mut [f64] {
+    if n <= stack.len() {
+        &mut stack[..n]
+    } else {
+        heap.resize(n, 0.0);
+        heap
+    }
+}
+
 /// Maps unconstrained values to the coefficients of a stationary AR polynomial: `tanh` gives
 /// partial autocorrelations in (-1, 1), the Durbin-Levinson recursion turns them into AR
 /// coefficients (R's `partrans`).
 fn partrans(raw: &[f64], out: &mut [f64]) {
     let p = raw.len();
-    let mut stack = [0.0; 16];
-    let mut heap = Vec::new();
-    let work: &mut [f64] = if p <= stack.len() {
-        &mut stack[..p]
-    } else {
-        heap.resize(p, 0.0);
-        &mut heap
-    };
+    let (mut stack, mut heap) = ([0.0; 16], Vec::new());
+    let work = scratch(&mut stack, &mut heap, p);
     for j in 0..p {
         out[j] = raw[j].tanh();
         work[j] = out[j];
@@ -196,14 +201,8 @@ fn invpartrans(phi: &[f64], out: &mut [f64]) -> bool {
 fn transpar(par: &[f64], o: &Order, trans: bool, phi: &mut [f64], theta: &mut [f64]) {
     let (mp, mq, msp, msq, ns) = (o.p, o.q, o.sp, o.sq, o.m);
     let na = o.n_arma();
-    let mut stack = [0.0; 32];
-    let mut heap = Vec::new();
-    let params: &mut [f64] = if na <= stack.len() {
-        &mut stack[..na]
-    } else {
-        heap.resize(na, 0.0);
-        &mut heap
-    };
+    let (mut stack, mut heap) = ([0.0; 32], Vec::new());
+    let params = scratch(&mut stack, &mut heap, na);
     params.copy_from_slice(&par[..na]);
     if trans {
         if mp > 0 {
@@ -900,8 +899,6 @@ fn minimise(obj: &mut Objective, u0: &[f64], ml: bool) -> Option<crate::optim::V
     vmmin(f, |u, g, f| central_gradient(u, g, f, NDEPS), u0, OPTIM_MAXIT, OPTIM_RELTOL)
 }
 
-/// Minimises the conditional sum of squares by Levenberg-Marquardt. `init`: starting values
-/// `[phi, theta, Phi, Theta, beta?]`.
 /// Buffers of [`css_least_squares`], kept per thread between fits.
 #[derive(Default)]
 struct LsScratch {
@@ -933,6 +930,8 @@ fn sized(v: &mut Vec<f64>, n: usize) -> &mut Vec<f64> {
     v
 }
 
+/// Minimises the conditional sum of squares by Levenberg-Marquardt. `init`: starting values
+/// `[phi, theta, Phi, Theta, beta?]`.
 fn css_least_squares(x: &[f64], o: &Order, xreg: Xreg, init: &[f64]) -> Option<Vec<f64>> {
     LS_SCRATCH.with(|s| css_least_squares_in(x, o, xreg, init, &mut s.borrow_mut()))
 }
@@ -1679,8 +1678,8 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     let mut sq = start_sq.min(max_sq);
 
     let order = |p, q, sp, sq| Order::seasonal(p, d, q, sp, sd, sq, m);
-    let mut results: Vec<(usize, usize, usize, usize, bool)> = Vec::with_capacity(s.nmodels);
-    let mut ics: Vec<f64> = Vec::with_capacity(s.nmodels);
+    // the orders tried, (p, q, P, Q, constant), with their criterion
+    let mut results: Vec<((usize, usize, usize, usize, bool), f64)> = Vec::with_capacity(s.nmodels);
     let ic_of = |f: &Option<ArimaModel>| -> f64 {
         match f {
             Some(f) if roots_ok(&f.phi, &f.theta) && !f.aicc.is_nan() => f.aicc,
@@ -1708,11 +1707,9 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
         (ic, f)
     };
     let (mut best_ic, mut best) = try_fit(p, q, sp, sq, constant);
-    results.push((p, q, sp, sq, constant));
-    ics.push(best_ic);
+    results.push(((p, q, sp, sq, constant), best_ic));
     let (ic, f) = try_fit(0, 0, 0, 0, constant);
-    results.push((0, 0, 0, 0, constant));
-    ics.push(ic);
+    results.push(((0, 0, 0, 0, constant), ic));
     if ic < best_ic {
         (best_ic, best) = (ic, f);
         (p, q, sp, sq) = (0, 0, 0, 0);
@@ -1720,8 +1717,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     if max_p > 0 || max_sp > 0 {
         let (p_, sp_) = (usize::from(max_p > 0), usize::from(m > 1 && max_sp > 0));
         let (ic, f) = try_fit(p_, 0, sp_, 0, constant);
-        results.push((p_, 0, sp_, 0, constant));
-        ics.push(ic);
+        results.push(((p_, 0, sp_, 0, constant), ic));
         if ic < best_ic {
             (best_ic, best) = (ic, f);
             (p, sp, q, sq) = (p_, sp_, 0, 0);
@@ -1730,8 +1726,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     if max_q > 0 || max_sq > 0 {
         let (q_, sq_) = (usize::from(max_q > 0), usize::from(m > 1 && max_sq > 0));
         let (ic, f) = try_fit(0, q_, 0, sq_, constant);
-        results.push((0, q_, 0, sq_, constant));
-        ics.push(ic);
+        results.push(((0, q_, 0, sq_, constant), ic));
         if ic < best_ic {
             (best_ic, best) = (ic, f);
             (p, sp, q, sq) = (0, 0, q_, sq_);
@@ -1739,8 +1734,7 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     }
     if constant {
         let (ic, f) = try_fit(0, 0, 0, 0, false);
-        results.push((0, 0, 0, 0, false));
-        ics.push(ic);
+        results.push(((0, 0, 0, 0, false), ic));
         if ic < best_ic {
             (best_ic, best) = (ic, f);
             (p, q, sp, sq) = (0, 0, 0, 0);
@@ -1786,15 +1780,14 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
                 continue;
             }
             let cand = (np, nq, nsp, nsq, nc);
-            if results.contains(&cand) {
+            if results.iter().any(|(c, _)| *c == cand) {
                 continue;
             }
             if results.len() >= s.nmodels {
                 break;
             }
             let (ic, f) = try_fit(np, nq, nsp, nsq, nc);
-            results.push(cand);
-            ics.push(ic);
+            results.push((cand, ic));
             if ic < best_ic {
                 (best_ic, best) = (ic, f);
                 (p, q, sp, sq, constant) = cand;
@@ -1807,11 +1800,9 @@ pub fn auto_arima_traced(x: &[f64], m: usize, s: &AutoSettings, trace: &mut Opti
     }
     if approximation {
         // refit the orders by the criterion of the search, best first, until one is acceptable
-        let mut by_ic: Vec<usize> = (0..results.len()).collect();
-        by_ic.sort_by(|&a, &b| ics[a].total_cmp(&ics[b]));
+        results.sort_by(|a, b| a.1.total_cmp(&b.1));
         best = None;
-        for i in by_ic {
-            let (p, q, sp, sq, c) = results[i];
+        for &((p, q, sp, sq, c), _) in &results {
             let f = fit_order_inner(x, order(p, q, sp, sq), c, s.method, 0.0).ok();
             if ic_of(&f).is_finite() {
                 best = f;

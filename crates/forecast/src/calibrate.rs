@@ -105,7 +105,7 @@ pub fn calibrate_with(
             } else {
                 (0..windows).map(|i| (i * (k - 1) + (windows - 1) / 2) / (windows - 1)).collect()
             };
-            picks.into_iter().map(|j| &y[..y.len() - j * stride]).collect::<Vec<_>>().into_iter()
+            picks.into_iter().map(move |j| &y[..y.len() - j * stride])
         })
         .filter_map(|y| {
             let n = y.len();
