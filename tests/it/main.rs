@@ -5,6 +5,7 @@ mod bad_input;
 mod codes;
 mod dataset;
 mod forecast;
+mod golden;
 mod ingest;
 mod outside;
 mod params;
