@@ -6,22 +6,22 @@
 use std::path::Path;
 use std::time::Instant;
 
+use kvota::config::{Config, RunOverrides};
 use kvota::pipeline::{self, Quiet};
-use kvota::scenario::Scenario;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let scenario_path = root.join("scenarios/baseline.toml");
-    let mut sc = Scenario::load(&scenario_path).expect("scenario");
+    let mut sc = Config::load(&scenario_path, &RunOverrides::default()).expect("scenario");
     sc.data.panel = root.join(&sc.data.panel);
     sc.data.params = root.join(&sc.data.params);
     let runs: usize = std::env::var("KVOTA_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
     let out = tempfile::tempdir().expect("tempdir");
-    pipeline::run(&scenario_path, &sc, out.path(), &Quiet).expect("warm-up run");
+    pipeline::run(&sc, out.path(), &Quiet).expect("warm-up run");
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
-        pipeline::run(&scenario_path, &sc, out.path(), &Quiet).expect("run");
+        pipeline::run(&sc, out.path(), &Quiet).expect("run");
         times.push(t.elapsed().as_secs_f64());
     }
     times.sort_by(f64::total_cmp);

@@ -11,8 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use kvota::pipeline::{self, ForecastCache, Quiet};
-use kvota::scenario::Scenario;
+use kvota::config::{Config, RunOverrides};
+use kvota::pipeline::{self, Quiet};
 
 fn write_scenarios(root: &Path, dir: &Path) -> Vec<PathBuf> {
     std::fs::create_dir_all(dir).expect("dir");
@@ -54,23 +54,20 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target/bench-scenarios");
     let files = write_scenarios(root, &dir);
-    let scenarios: Vec<(PathBuf, Scenario)> = files
+    let scenarios: Vec<Config> = files
         .iter()
         .map(|p| {
-            let mut s = Scenario::load(p).expect("scenario");
+            let mut s = Config::load(p, &RunOverrides::default()).expect("scenario");
             s.data.panel = root.join(&s.data.panel);
             s.data.params = root.join(&s.data.params);
-            (p.clone(), s)
+            s
         })
         .collect();
     let out = tempfile::tempdir().expect("tempdir");
     let mut times = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
-        let cache = ForecastCache::new();
-        for (p, s) in &scenarios {
-            pipeline::run_cached(p, s, out.path(), &Quiet, Some(&cache)).expect("run");
-        }
+        pipeline::run_batch(&scenarios, out.path(), &Quiet, &mut |_, _| {}).expect("run");
         times.push(t.elapsed().as_secs_f64());
     }
     times.sort_by(f64::total_cmp);

@@ -74,7 +74,7 @@ fn main() {
     let rules = root.join("data/rules/kz_2026_pilot.toml");
     let out = dir.join("out");
     let t = Instant::now();
-    let o = kvota::select::run(&rules, &applicants, Some(&quota), &out).expect("select");
+    let o = kvota::pipeline::jobs::select(&rules, &applicants, Some(&quota), &out).expect("select");
     println!(
         "select: {n} applicants read, scored, ranked and allocated, outputs written in {:.2} s ({} cells; {:?})",
         t.elapsed().as_secs_f64(),

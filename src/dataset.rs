@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::codes::{Area, Region, RegionResolver};
 use crate::error::{Error, Location, Result};
-use crate::table::TextTable;
+use crate::ingest::table::TextTable;
 
 /// Sections present in the BNS employment-by-section table (T and U are not published).
 pub const PANEL_SECTIONS: &str = "ABCDEFGHIJKLMNOPQRS";
@@ -134,7 +134,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     if years.contains(&2015) && !national_employed_k.contains_key(&2015) {
         interpolated_2015 = true;
         let total_e =
-            sections_k.get(&('T', 2015)).copied().ok_or_else(|| Error::Model("no 2015 section total".into()))?;
+            sections_k.get(&('T', 2015)).copied().ok_or_else(|| Error::Dataset("no 2015 section total".into()))?;
         scale_row(&mut employed[yi(2015)], total_e);
         let total_lf = (national_lf_k[&2014] * national_lf_k[&2016]).sqrt();
         scale_row(&mut lf[yi(2015)], total_lf);
@@ -152,7 +152,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     for t in 0..ny {
         for r in 0..NR {
             if lf_p[t][r] < employed_p[t][r] {
-                return Err(Error::Model(format!(
+                return Err(Error::Dataset(format!(
                     "labour force below employment for {} in {}",
                     Region::all().nth(r).unwrap(),
                     years[t]
@@ -187,7 +187,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
                 sections_k
                     .get(&(s, y))
                     .copied()
-                    .ok_or_else(|| Error::Model(format!("no employment for section {s} in {y}")))
+                    .ok_or_else(|| Error::Dataset(format!("no employment for section {s} in {y}")))
             })
             .collect::<Result<_>>()?;
         // Section margins in persons, rescaled to the regional national total.
@@ -555,7 +555,7 @@ fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<String>) 
                 suppressed += 1;
                 continue;
             }
-            Some(v) => crate::table::parse_number(v)
+            Some(v) => crate::ingest::table::parse_number(v)
                 .map_err(|m| Error::input(Location::cell(path, t.line(i), "employment"), m))?,
         };
         *by.entry((ind.to_string(), tier)).or_default() += v;
@@ -684,7 +684,7 @@ fn regional_panel(
                 }
                 // Children of 2022 are split later with the others.
             } else {
-                return Err(Error::Model(format!("no regional {what} for {y}")));
+                return Err(Error::Dataset(format!("no regional {what} for {y}")));
             }
         } else {
             for r in Region::all() {
@@ -698,7 +698,7 @@ fn regional_panel(
                 let p22 = src.get(&(Area::Region(parent), 2022)).copied().unwrap_or(0.0);
                 let c22 = src.get(&(Area::Region(child), 2022)).copied().unwrap_or(0.0);
                 if p22 + c22 <= 0.0 {
-                    return Err(Error::Model(format!("no 2022 values to split {parent}")));
+                    return Err(Error::Dataset(format!("no 2022 values to split {parent}")));
                 }
                 let share = c22 / (p22 + c22);
                 let whole = out[t][parent.index()];
@@ -708,7 +708,7 @@ fn regional_panel(
         }
         for r in Region::all() {
             if out[t][r.index()] <= 0.0 {
-                return Err(Error::Model(format!("no {what} for {r} in {y}")));
+                return Err(Error::Dataset(format!("no {what} for {r} in {y}")));
             }
         }
     }
@@ -781,7 +781,8 @@ fn population_panel(path: &Path, years: &[i32], resolver: &RegionResolver) -> Re
     }
     // Extrapolation: national totals 1 Jan 2025 = 20,495,975 - 212,576; 1 Jan 2026 = 20,495,975.
     let national_targets: BTreeMap<i32, f64> = [(2025, 20_283_399.0), (2026, 20_495_975.0)].into_iter().collect();
-    let base = years.iter().position(|&y| y == last_official).ok_or_else(|| Error::Model("population years".into()))?;
+    let base =
+        years.iter().position(|&y| y == last_official).ok_or_else(|| Error::Dataset("population years".into()))?;
     for ti in base + 1..years.len() {
         let y = years[ti];
         let mut row = [0.0; NR];
@@ -856,7 +857,7 @@ fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; N
     }
     let mut res = [AgeShares::default(); NR];
     for r in Region::all() {
-        res[r.index()] = out[r.index()].ok_or_else(|| Error::Model(format!("no age structure for {r}")))?;
+        res[r.index()] = out[r.index()].ok_or_else(|| Error::Dataset(format!("no age structure for {r}")))?;
     }
     Ok(res)
 }
@@ -892,7 +893,7 @@ fn migration_panel(
         official.insert(y, row);
     }
     if official.is_empty() {
-        return Err(Error::Model("no internal migration files".into()));
+        return Err(Error::Dataset("no internal migration files".into()));
     }
     let mut rate = [0.0f64; NR];
     for (y, row) in &official {
@@ -948,13 +949,13 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
         if let Some(w) = wage_raw[i] {
             wage.insert(
                 ys[i],
-                crate::table::parse_number(w)
+                crate::ingest::table::parse_number(w)
                     .map_err(|m| Error::input(Location::cell(path, t.line(i), "avg_wage_kzt"), m))?,
             );
         }
         cpi.insert(ys[i], cpi_raw[i]);
     }
-    let first = *wage.keys().next().ok_or_else(|| Error::Model("no wages".into()))?;
+    let first = *wage.keys().next().ok_or_else(|| Error::Dataset("no wages".into()))?;
     let g = (wage[&(first + 2)] / wage[&first]).powf(0.5);
     let mut w_out = Vec::new();
     let mut official = Vec::new();
@@ -969,7 +970,7 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
                 w_out.push(wage[&first] / g.powi(first - y));
                 official.push(false);
             }
-            None => return Err(Error::Model(format!("no national wage for {y}"))),
+            None => return Err(Error::Dataset(format!("no national wage for {y}"))),
         }
         // CPI before its first year: take the first available.
         c_out.push(cpi.get(&y).copied().unwrap_or_else(|| *cpi.values().next().expect("cpi")));
@@ -997,7 +998,7 @@ fn rural_shares(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
         }
     }
     if out.iter().any(|v| v.is_nan()) {
-        return Err(Error::Model("rural shares missing a region".into()));
+        return Err(Error::Dataset("rural shares missing a region".into()));
     }
     Ok(out)
 }
@@ -1010,9 +1011,9 @@ fn employment_seed(seed: &SeedAssumptions, rural: &[f64; NR]) -> Result<[[f64; N
     }
     for (sec, map) in &seed.multipliers {
         let si =
-            PANEL_SECTIONS.find(sec.as_str()).ok_or_else(|| Error::Model(format!("seed: unknown section {sec}")))?;
+            PANEL_SECTIONS.find(sec.as_str()).ok_or_else(|| Error::Dataset(format!("seed: unknown section {sec}")))?;
         for (code, v) in map {
-            let r = Region::from_iso(code).ok_or_else(|| Error::Model(format!("seed: unknown region {code}")))?;
+            let r = Region::from_iso(code).ok_or_else(|| Error::Dataset(format!("seed: unknown region {code}")))?;
             m[r.index()][si] = *v;
         }
     }
@@ -1038,9 +1039,9 @@ fn regional_wage_relatives(path: &Path, resolver: &RegionResolver) -> Result<[f6
             }
         }
     }
-    let nat = national.ok_or_else(|| Error::Model("no national wage row".into()))?;
+    let nat = national.ok_or_else(|| Error::Dataset("no national wage row".into()))?;
     if out.iter().any(|v| v.is_nan()) {
-        return Err(Error::Model("regional wages missing a region".into()));
+        return Err(Error::Dataset("regional wages missing a region".into()));
     }
     Ok(out.map(|v| v / nat))
 }

@@ -63,9 +63,42 @@ pub enum Error {
     #[error("infeasible: {constraint}: {message}")]
     Infeasible { constraint: String, message: String },
 
-    /// A computation that could not be carried out on valid inputs.
+    /// A forecasting model failed on a series.
+    #[error(transparent)]
+    Forecast(#[from] kvota_forecast::ForecastError),
+
+    /// An exact apportionment failed (`context` says which allocation).
+    #[error("{context}: {source}")]
+    Apportion { context: String, source: kvota_apportion::ApportionError },
+
+    /// The biproportional rounding of a matrix failed.
+    #[error("{context}: {source}")]
+    Biproportional { context: String, source: kvota_apportion::biproportional::BiproportionalError },
+
+    /// The quota linear programme failed for a reason other than infeasibility.
+    #[error("{context}: {source}")]
+    Lp { context: String, source: kvota_apportion::lp::LpError },
+
+    /// Training the shortage classifier failed.
+    #[error(transparent)]
+    Learn(#[from] kvota_learn::LearnError),
+
+    /// A fitted regression failed (linfa).
+    #[error("{context}: {source}")]
+    Regression { context: String, source: linfa_linear::LinearError<f64> },
+
+    /// The raw files of `kvota dataset build` lack something the build needs.
+    #[error("dataset build: {0}")]
+    Dataset(String),
+
+    /// Input tables that contradict each other (e.g. a payment for a family not in the
+    /// families table).
     #[error("{0}")]
-    Model(String),
+    Inconsistent(String),
+
+    /// A result broke an invariant it is checked against (a bug, not bad input).
+    #[error("internal check failed: {0}")]
+    Internal(String),
 
     /// An error from the dataframe engine.
     #[error("{context}: {source}")]

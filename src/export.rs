@@ -19,6 +19,28 @@ use crate::error::{Error, Result};
 
 /// Version of the published output schemas (`docs/outputs.md`). Bump on any change of a
 /// column's name, type or meaning.
+/// A table format written beside the Parquet files on request (`kvota run --format`,
+/// `[output] formats`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableFormat {
+    /// Arrow IPC file (`.arrow`, Feather v2), same schema and metadata as the Parquet.
+    Arrow,
+    /// CSV (`.csv`): header row, `.` decimal point, empty field for null.
+    Csv,
+}
+
+impl std::str::FromStr for TableFormat {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "arrow" => Ok(TableFormat::Arrow),
+            "csv" => Ok(TableFormat::Csv),
+            other => Err(format!("`{other}` is not a table format (arrow or csv)")),
+        }
+    }
+}
+
 pub const SCHEMA_VERSION: &str = "1";
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed and
@@ -71,17 +93,17 @@ impl OutputSet {
         stem: &str,
         table: &OutputTable,
         metadata: &[(&str, String)],
-        formats: &[crate::scenario::TableFormat],
+        formats: &[TableFormat],
     ) -> Result<()> {
         let p = self.stage_path(&format!("{stem}.parquet"))?;
         table.write_parquet(&p, metadata)?;
         for f in formats {
             match f {
-                crate::scenario::TableFormat::Arrow => {
+                TableFormat::Arrow => {
                     let p = self.stage_path(&format!("{stem}.arrow"))?;
                     table.write_arrow_ipc(&p, metadata)?;
                 }
-                crate::scenario::TableFormat::Csv => {
+                TableFormat::Csv => {
                     self.write_bytes(&format!("{stem}.csv"), table.to_csv().as_bytes())?;
                 }
             }
@@ -383,9 +405,14 @@ pub fn write_table(path: &Path, table: &OutputTable, metadata: &[(&str, String)]
 
 /// SHA-256 of a file, hex-encoded.
 pub fn sha256_file(path: &Path) -> Result<String> {
-    use sha2::{Digest, Sha256};
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(format!("{:x}", Sha256::digest(&bytes)))
+    Ok(sha256_bytes(&bytes))
+}
+
+/// SHA-256 of bytes in memory, as lowercase hex.
+pub fn sha256_bytes(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// Tables of a run copied into the Hive-partitioned dataset `<out>/dataset/<table>/`.

@@ -1,28 +1,35 @@
 //! kvota: labour-demand and supply forecasting, shortage scoring and quota allocation for
 //! Kazakhstan's regions and industries.
 //!
-//! Data flows one way: `data/` files -> [`panel`] (validated inputs keyed on official
-//! [`codes`]) -> [`forecast`] -> [`shortage`] -> [`allocate`] -> [`export`]. Policy numbers come
-//! from dated [`params`]. See `docs/architecture.md`-style notes in the README.
+//! Data flows one way (`docs/architecture.md` lists the layers, checked by a test):
+//! input files -> [`ingest`] -> [`panel`] -> [`series`] (forecasts) -> [`shortage`] ->
+//! [`allocate`] -> [`uncertainty`] -> [`tables`] / [`export`] / [`report`], conducted by
+//! [`pipeline`] with one resolved [`config::Config`]. Policy numbers come from dated
+//! [`params`]; planner defaults from `scenarios/defaults.toml`.
 
 pub mod allocate;
 pub mod codes;
 pub mod compare;
+pub mod config;
 pub mod contract;
 pub mod dataset;
 pub mod error;
 pub mod export;
-pub mod ingest;
+pub mod fmt;
 pub use kvota_forecast as forecast;
+pub mod ingest;
+pub mod manifest;
 pub mod panel;
 pub mod params;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
+pub mod rules;
 pub mod scenario;
 pub mod select;
 pub mod series;
 pub mod shortage;
-pub mod table;
+pub mod tables;
 pub mod uncertainty;
 
 pub use error::{Error, Result};

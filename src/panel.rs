@@ -16,7 +16,7 @@ use polars::prelude::*;
 
 use crate::codes::{Area, OkedSection, Region, RegionResolver};
 use crate::error::{Error, Location, Result};
-use crate::table::{TextTable, parse_count};
+use crate::ingest::table::{TextTable, parse_count};
 
 pub const REGION_FILE: &str = "region_year.csv";
 pub const CELL_FILE: &str = "region_section_year.csv";
@@ -420,6 +420,11 @@ impl Panel {
 
     pub fn last_year(&self) -> i32 {
         *self.years.last().expect("non-empty panel")
+    }
+
+    /// The labour force of all regions in `year` (persons).
+    pub fn labour_force(&self, year: i32) -> u64 {
+        Region::all().map(|r| self.regions[&(r, year)].labour_force).sum::<i64>() as u64
     }
 
     /// A region's series of one variable over the panel years.

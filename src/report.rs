@@ -13,6 +13,7 @@ use plotters::prelude::*;
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
 use crate::export::{ParquetColumn, read_parquet_columns};
+use crate::manifest::Manifest;
 
 /// DejaVu Sans 2.37 (Bitstream Vera licence, `assets/fonts/DejaVuSans.LICENSE`).
 static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -260,6 +261,42 @@ where
 
 fn fans_size(fans: &[Fan]) -> (u32, u32) {
     (900, 40 + 260 * fans.len().div_ceil(2).max(1) as u32)
+}
+
+/// The fans of the cells named by `[output] fan_cells`, or of the four largest shortages: the
+/// panel's employment history and its forecast with the 80 % and 95 % intervals.
+pub fn fans(
+    chosen: &[(Region, OkedSection)],
+    panel: &crate::panel::Panel,
+    forecasts: &crate::series::PanelForecasts,
+    outlooks: &[crate::shortage::CellOutlook],
+) -> Vec<Fan> {
+    let mut cells = chosen.to_vec();
+    if cells.is_empty() {
+        let mut top: Vec<&crate::shortage::CellOutlook> =
+            outlooks.iter().filter(|o| o.shortage_persons() > 0).collect();
+        top.sort_by(|a, b| {
+            b.shortage_persons()
+                .cmp(&a.shortage_persons())
+                .then_with(|| (a.region, a.section).cmp(&(b.region, b.section)))
+        });
+        cells = top.iter().take(4).map(|o| (o.region, o.section)).collect();
+    }
+    let last = panel.last_year();
+    let mut fans = Vec::with_capacity(cells.len());
+    for (r, s) in cells {
+        let f = forecasts.get(r, Some(s), "employed");
+        // The last ten observed years: enough to judge the fan against the series' own swings.
+        let mut history: Vec<(i32, f64)> =
+            panel.years.iter().copied().zip(panel.cell_series(r, s, |c| c.employed)).collect();
+        history.drain(..history.len().saturating_sub(10));
+        let (i80, i95) = (f.fc.interval(80.0).expect("80 % level"), f.fc.interval(95.0).expect("95 % level"));
+        let forecast = (0..f.fc.point.len())
+            .map(|k| (last + 1 + k as i32, f.fc.point[k], i80.lower[k], i80.upper[k], i95.lower[k], i95.upper[k]))
+            .collect();
+        fans.push(Fan { title: format!("{}, {} {}: employed", r.name_en(), s.code(), s.name_en()), history, forecast });
+    }
+    fans
 }
 
 /// The forecast fans as SVG text.
@@ -511,20 +548,14 @@ fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn int(n: i64) -> String {
-    let out = crate::allocate::group_digits(n.unsigned_abs(), '\u{202f}');
-    if n < 0 { format!("−{out}") } else { out }
-}
+use crate::fmt::signed_grouped as int;
 
 /// The self-contained HTML report of a run (`report.html`), with `charts` (SVG text) inline.
-pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) -> Result<String> {
-    let m = manifest;
-    let s = &m["summary"];
-    let i = |v: &serde_json::Value| v.as_i64().unwrap_or(0);
-    let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String> {
+    let s = &m.summary;
+    let sc = &m.scenario;
     let mut h = String::new();
-    let sc = &m["scenario"];
-    let title = format!("kvota report: {} ({})", sc["id"].as_str().unwrap_or(""), sc["target_year"]);
+    let title = format!("kvota report: {} ({})", sc.id, sc.target_year);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
@@ -534,62 +565,99 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) 
          </style></head><body>\n<h1>{}</h1>\n<p>{}. Run <code>{}</code>, data to {}.</p>\n",
         esc(&title),
         esc(&title),
-        esc(sc["title"].as_str().unwrap_or("")),
-        esc(m["run_id"].as_str().unwrap_or("")),
-        sc["last_data_year"]
+        esc(&sc.title),
+        esc(&m.run_id),
+        sc.last_data_year
     );
-    // Summary first.
+    summary_section(&mut h, m);
+    largest_shortages(&mut h, data);
+    // Charts, inline.
+    h.push_str("<h2>Charts</h2>\n");
+    for svg in charts {
+        h.push_str(svg);
+        h.push('\n');
+    }
+    quota_tables(&mut h, data);
+    parameters_section(&mut h, m);
+    h.push_str("<h2>Overrides</h2>\n");
+    if m.overrides.is_empty() {
+        h.push_str("<p>No planner overrode the rule's ratings.</p>\n");
+    } else {
+        h.push_str("<ul>\n");
+        for x in &m.overrides {
+            let _ = writeln!(h, "<li>{}</li>", esc(x));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("<h2>Data warnings</h2>\n");
+    let mut warnings: Vec<&str> = m.warnings.iter().map(String::as_str).collect();
+    warnings.dedup();
+    if warnings.is_empty() {
+        h.push_str("<p>None.</p>\n");
+    } else {
+        h.push_str("<ul>\n");
+        for w in warnings {
+            let _ = writeln!(h, "<li>{}</li>", esc(w));
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</body></html>\n");
+    let _ = s;
+    Ok(h)
+}
+
+/// The summary first: ceiling, reserve, distributed, categories, kandas, uncertainty, ratings.
+fn summary_section(h: &mut String, m: &Manifest) {
+    let s = &m.summary;
+    let sc = &m.scenario;
     let _ = write!(
         h,
         "<h2>Summary</h2>\n<p>The foreign-labour ceiling for {} is <b>{}</b> permits: {} % of the {} labour force of {}. \
          A reserve of {} is held back; <b>{}</b> permits are distributed over the shortage cells, against a justified \
          demand of {} ({}).</p>\n",
-        sc["target_year"],
-        int(i(&s["ceiling"])),
-        f(&s["ceiling_pct"]),
-        int(i(&s["labour_force_basis"])),
-        s["labour_force_year"],
-        int(i(&s["reserve"])),
-        int(i(&s["distributed"])),
-        int(i(&s["justified_demand"])),
-        esc(s["allocation_method"].as_str().unwrap_or(""))
+        sc.target_year,
+        int(s.ceiling as i64),
+        s.ceiling_pct,
+        int(s.labour_force_basis as i64),
+        s.labour_force_year,
+        int(s.reserve as i64),
+        int(s.distributed as i64),
+        int(s.justified_demand as i64),
+        esc(&s.allocation_method)
     );
-    let cats: Vec<String> = s["foreign_by_category"]
-        .as_object()
-        .map(|o| o.iter().map(|(k, v)| format!("category {} {}", esc(k), int(i(v)))).collect())
-        .unwrap_or_default();
+    let cats: Vec<String> =
+        s.foreign_by_category.iter().map(|(k, v)| format!("category {} {}", esc(k), int(*v as i64))).collect();
     let _ = writeln!(h, "<p>By worker category: {}.</p>", cats.join(", "));
     let _ = writeln!(
         h,
         "<p>Kandas resettlement: <b>{}</b> families ({} persons) in {} designated regions, costing {} of the {} tenge budget.</p>",
-        int(i(&s["kandas_families"])),
-        int(i(&s["kandas_persons"])),
-        s["kandas_regions"].as_array().map_or(0, Vec::len),
-        int(f(&s["kandas_cost_kzt"]) as i64),
-        int(f(&s["kandas_budget_kzt"]) as i64)
+        int(s.kandas_families as i64),
+        int(s.kandas_persons as i64),
+        s.kandas_regions.len(),
+        int(s.kandas_cost_kzt as i64),
+        int(s.kandas_budget_kzt as i64)
     );
-    if let Some(u) = s.get("uncertainty").filter(|u| !u.is_null()) {
-        let q = |k: &str| -> Vec<i64> { u[k].as_array().map(|a| a.iter().map(i).collect()).unwrap_or_default() };
-        let (d, t) = (q("justified_demand_p10_p50_p90"), q("distributed_p10_p50_p90"));
-        if d.len() == 3 && t.len() == 3 {
-            let _ = writeln!(
-                h,
-                "<p>Uncertainty ({} draws of the forecasts within their intervals, seed {}): justified demand {} to {}                  (P10-P90, median {}); distributed {} to {}. The cells' spreads are in <code>uncertainty.parquet</code>.</p>",
-                i(&u["draws"]),
-                i(&u["seed"]),
-                int(d[0]),
-                int(d[2]),
-                int(d[1]),
-                int(t[0]),
-                int(t[2])
-            );
-        }
+    if let Some(u) = &s.uncertainty {
+        let (d, t) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
+        let _ = writeln!(
+            h,
+            "<p>Uncertainty ({} draws of the forecasts within their intervals, seed {}): justified demand {} to {}                  (P10-P90, median {}); distributed {} to {}. The cells' spreads are in <code>uncertainty.parquet</code>.</p>",
+            u.draws,
+            u.seed as i64,
+            int(d[0] as i64),
+            int(d[2] as i64),
+            int(d[1] as i64),
+            int(t[0] as i64),
+            int(t[2] as i64)
+        );
     }
-    let ratings: Vec<String> = s["cells_by_rating"]
-        .as_object()
-        .map(|o| o.iter().map(|(k, v)| format!("{} {}", int(i(v)), esc(k))).collect())
-        .unwrap_or_default();
+    let ratings: Vec<String> =
+        s.cells_by_rating.iter().map(|(k, v)| format!("{} {}", int(*v as i64), esc(k))).collect();
     let _ = writeln!(h, "<p>Region x section cells: {}.</p>", ratings.join(", "));
+}
+
+/// The ten largest shortages with the sentence behind each.
+fn largest_shortages(h: &mut String, data: &ReportData) {
     let mut top: Vec<(&(String, String), &(f64, String, i64, i64))> =
         data.cells.iter().filter(|(_, v)| v.1 == "shortage").collect();
     top.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(b.0)));
@@ -608,13 +676,10 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) 
         );
     }
     h.push_str("</table>\n");
-    // Charts, inline.
-    h.push_str("<h2>Charts</h2>\n");
-    for svg in charts {
-        h.push_str(svg);
-        h.push('\n');
-    }
-    // Tables.
+}
+
+/// Quotas by region, and why each kandas region has its families.
+fn quota_tables(h: &mut String, data: &ReportData) {
     h.push_str("<h2>Quotas by region</h2>\n<table><tr><th>region</th><th>code</th><th>foreign-labour quota</th><th>kandas families</th><th>kandas persons</th></tr>\n");
     let kandas: BTreeMap<&str, (i64, i64)> = data.kandas.iter().map(|k| (k.0.as_str(), (k.1, k.2))).collect();
     for (r, q) in &data.quota_by_region {
@@ -634,54 +699,39 @@ pub fn html(manifest: &serde_json::Value, data: &ReportData, charts: &[String]) 
         let _ = writeln!(h, "<li>{}: {}</li>", esc(&region_name(&k.0)), esc(&k.4));
     }
     h.push_str("</ul>\n");
-    // Methods and parameters.
+}
+
+/// The parameters in force on the dates used, with their legal references.
+fn parameters_section(h: &mut String, m: &Manifest) {
     h.push_str("<h2>Methods and parameters</h2>\n<p>Methods: <code>docs/methods.md</code> of kvota ");
-    let _ = write!(h, "{}", esc(m["version"].as_str().unwrap_or("")));
+    let _ = write!(h, "{}", esc(&m.version));
     h.push_str(". Parameters in force on the dates used, with their legal references:</p>\n<table><tr><th>parameter</th><th>value</th><th>unit</th><th>in force from</th><th>status</th><th>reference</th></tr>\n");
     let mut last = None;
-    for p in m["parameters"].as_array().into_iter().flatten() {
+    for p in &m.parameters {
         // The same parameter version used for two dates is printed once.
-        let key = (&p["name"], &p["effective"]);
+        let key = (&p.name, p.effective);
         if last == Some(key) {
             continue;
         }
         last = Some(key);
+        let value = serde_json::to_value(&p.value).unwrap_or(serde_json::Value::Null);
         let _ = writeln!(
             h,
             "<tr><td class=w>{}</td><td class=\"n w\">{}</td><td class=w>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(p["name"].as_str().unwrap_or("")),
-            esc(&param_value(&p["value"])),
-            esc(p["unit"].as_str().unwrap_or("")),
-            esc(p["effective"].as_str().unwrap_or("")),
-            esc(p["status"].as_str().unwrap_or("")),
-            esc(p["reference"].as_str().unwrap_or(""))
+            esc(&p.name),
+            esc(&param_value(&value)),
+            esc(&serde_name(&p.unit)),
+            p.effective,
+            esc(&serde_name(&p.status)),
+            esc(&p.reference)
         );
     }
-    h.push_str("</table>\n<h2>Overrides</h2>\n");
-    match m["overrides"].as_array() {
-        Some(o) if !o.is_empty() => {
-            h.push_str("<ul>\n");
-            for x in o {
-                let _ = writeln!(h, "<li>{}</li>", esc(&x.to_string()));
-            }
-            h.push_str("</ul>\n");
-        }
-        _ => h.push_str("<p>No planner overrode the rule's ratings.</p>\n"),
-    }
-    h.push_str("<h2>Data warnings</h2>\n");
-    let mut warnings: Vec<&str> = m["warnings"].as_array().into_iter().flatten().filter_map(|w| w.as_str()).collect();
-    warnings.dedup();
-    if warnings.is_empty() {
-        h.push_str("<p>None.</p>\n");
-    } else {
-        h.push_str("<ul>\n");
-        for w in warnings {
-            let _ = writeln!(h, "<li>{}</li>", esc(w));
-        }
-        h.push_str("</ul>\n");
-    }
-    h.push_str("</body></html>\n");
-    Ok(h)
+    h.push_str("</table>\n");
+}
+
+/// The name a unit enum serialises to (`percent_of_labour_force`, `reported`).
+fn serde_name<T: serde::Serialize>(t: &T) -> String {
+    serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 /// A parameter's value as the report prints it: numbers and texts as they are, lists and maps with

@@ -1,22 +1,79 @@
-//! Scenario files (`scenarios/*.toml`): target year, data, model choices and policy levers.
+//! Scenario files (`scenarios/*.toml`) as written: target year, data, model choices and policy
+//! levers, with `extends` layers merged. [`crate::config`] resolves a loaded file (and the
+//! command line) into the typed, validated [`Config`](crate::config::Config) a run receives.
 //!
-//! Unknown keys and out-of-range values are errors naming the file and line. Policy numbers in
-//! force by law (the ceiling %, MCI, support amounts...) are not here: they come from
-//! `data/params/` by date. A scenario holds the levers a planner chooses (reserve share,
-//! shortage cut-offs, the kandas budget) and may override a legal value only explicitly
-//! (`ceiling_pct_override`), which the outputs then record.
+//! Unknown keys are errors naming the file and line. Keys a scenario does not set take the
+//! planner defaults of `scenarios/defaults.toml` (embedded in the binary: the one place they
+//! live). Policy numbers in force by law (the ceiling %, MCI, support amounts...) are not here:
+//! they come from `data/params/` by date. A scenario holds the levers a planner chooses
+//! (reserve share, shortage cut-offs, the kandas budget) and may override a legal value only
+//! explicitly (`ceiling_pct_override`), which the outputs then record.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Location, Result};
+use crate::export::TableFormat;
+
+/// The planner defaults (`scenarios/defaults.toml`), embedded so that a scenario runs anywhere.
+pub const DEFAULTS_TOML: &str = include_str!("../scenarios/defaults.toml");
+
+fn default_table() -> &'static toml::Table {
+    static T: OnceLock<toml::Table> = OnceLock::new();
+    T.get_or_init(|| toml::from_str(DEFAULTS_TOML).expect("scenarios/defaults.toml parses (checked by a test)"))
+}
+
+/// The default at `path` in `scenarios/defaults.toml`.
+fn default_of<T: DeserializeOwned>(path: &[&str]) -> T {
+    let mut v = toml::Value::Table(default_table().clone());
+    for k in path {
+        v = v.get(k).unwrap_or_else(|| panic!("scenarios/defaults.toml has no `{}`", path.join("."))).clone();
+    }
+    v.try_into().unwrap_or_else(|e| panic!("scenarios/defaults.toml: `{}`: {e}", path.join(".")))
+}
+
+/// Serde default functions, each reading its key from `scenarios/defaults.toml`.
+macro_rules! defaults {
+    ($($name:ident: $ty:ty = [$($key:literal),+];)*) => {
+        mod d {
+            use super::*;
+            $(pub fn $name() -> $ty { default_of(&[$($key),+]) })*
+        }
+    };
+}
+
+defaults! {
+    draws: usize = ["uncertainty", "draws"];
+    seed: u64 = ["uncertainty", "seed"];
+    panel: PathBuf = ["data", "panel"];
+    params: PathBuf = ["data", "params"];
+    model: String = ["forecast", "model"];
+    shortage_cutoff: f64 = ["shortage", "shortage_cutoff"];
+    surplus_cutoff: f64 = ["shortage", "surplus_cutoff"];
+    frictional: f64 = ["shortage", "frictional_unemployment_pct"];
+    min_cell: i64 = ["shortage", "min_cell_employment"];
+    weights: BTreeMap<String, f64> = ["shortage", "weights"];
+    women_share: f64 = ["shortage", "women_share_of_retirements"];
+    backtest_first_year: i32 = ["shortage", "backtest_first_year"];
+    backtest_last_year: i32 = ["shortage", "backtest_last_year"];
+    instability_band: [f64; 2] = ["shortage", "instability_band"];
+    sensitivity_factors: Vec<f64> = ["shortage", "sensitivity_factors"];
+    reserve: f64 = ["foreign", "reserve_share"];
+    method: String = ["foreign", "method"];
+    apportionment: String = ["foreign", "apportionment"];
+    order_id: String = ["foreign", "order", "id"];
+    legal_basis: String = ["foreign", "order", "legal_basis"];
+    skill_matching: bool = ["kandas", "skill_matching"];
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Scenario {
+pub struct ScenarioFile {
     /// Identifier used for the output folder and in every exported file.
     pub id: String,
     #[serde(default)]
@@ -43,23 +100,16 @@ pub struct Scenario {
 #[serde(deny_unknown_fields)]
 pub struct UncertaintyConfig {
     /// Number of draws; 0 switches the simulation off.
-    #[serde(default = "default_draws")]
+    #[serde(default = "d::draws")]
     pub draws: usize,
     /// Seed of the random streams: the same seed gives the same quantiles.
-    #[serde(default = "default_seed")]
+    #[serde(default = "d::seed")]
     pub seed: u64,
-}
-
-fn default_draws() -> usize {
-    200
-}
-fn default_seed() -> u64 {
-    20260101
 }
 
 impl Default for UncertaintyConfig {
     fn default() -> Self {
-        UncertaintyConfig { draws: default_draws(), seed: default_seed() }
+        default_of(&["uncertainty"])
     }
 }
 
@@ -79,24 +129,14 @@ pub struct OutputConfig {
     pub formats: Vec<TableFormat>,
 }
 
-/// A table format written beside the Parquet files on request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum TableFormat {
-    /// Arrow IPC file (`.arrow`, Feather v2), same schema and metadata as the Parquet.
-    Arrow,
-    /// CSV (`.csv`): header row, `.` decimal point, empty field for null.
-    Csv,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataConfig {
     /// Folder with the panel CSVs, relative to the working directory.
-    #[serde(default = "default_panel")]
+    #[serde(default = "d::panel")]
     pub panel: PathBuf,
     /// Folder with the dated policy parameters.
-    #[serde(default = "default_params")]
+    #[serde(default = "d::params")]
     pub params: PathBuf,
     /// Optional employer requests (`region, section, category, requested[, citizen_staff]`):
     /// justified demand becomes min(requests, shortage gap).
@@ -107,16 +147,9 @@ pub struct DataConfig {
     pub permits_issued: Option<PathBuf>,
 }
 
-fn default_panel() -> PathBuf {
-    PathBuf::from("data/panel")
-}
-fn default_params() -> PathBuf {
-    PathBuf::from("data/params")
-}
-
 impl Default for DataConfig {
     fn default() -> Self {
-        DataConfig { panel: default_panel(), params: default_params(), employer_requests: None, permits_issued: None }
+        default_of(&["data"])
     }
 }
 
@@ -124,32 +157,13 @@ impl Default for DataConfig {
 #[serde(deny_unknown_fields)]
 pub struct ForecastConfig {
     /// Model for every series (`auto`, `theta`, `dotm`, `autoets`, ... see `kvota forecast --help`).
-    #[serde(default = "default_model", with = "model_name")]
-    pub model: crate::forecast::engine::ModelSpec,
-}
-
-fn default_model() -> crate::forecast::engine::ModelSpec {
-    crate::forecast::engine::ModelSpec::Auto
+    #[serde(default = "d::model")]
+    pub model: String,
 }
 
 impl Default for ForecastConfig {
     fn default() -> Self {
-        ForecastConfig { model: default_model() }
-    }
-}
-
-/// Serde for model names.
-mod model_name {
-    use crate::forecast::engine::ModelSpec;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(m: &ModelSpec, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(m.name())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ModelSpec, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        default_of(&["forecast"])
     }
 }
 
@@ -158,32 +172,43 @@ mod model_name {
 pub struct ShortageConfig {
     /// A cell is in shortage when its composite score is at least this and its openings
     /// exceed domestic supply.
-    #[serde(default = "default_shortage_cutoff")]
+    #[serde(default = "d::shortage_cutoff")]
     pub shortage_cutoff: f64,
     /// A cell is in surplus when its composite score is at most this and domestic supply
     /// covers its openings.
-    #[serde(default = "default_surplus_cutoff")]
+    #[serde(default = "d::surplus_cutoff")]
     pub surplus_cutoff: f64,
     /// Unemployment up to this percentage of the labour force is frictional (people between
     /// jobs) and is not counted as supply available to fill openings.
-    #[serde(default = "default_frictional")]
+    #[serde(default = "d::frictional")]
     pub frictional_unemployment_pct: f64,
     /// Cells with fewer employed persons are rated "undetermined".
-    #[serde(default = "default_min_cell")]
+    #[serde(default = "d::min_cell")]
     pub min_cell_employment: i64,
     /// Weights of the indicators in the composite score (non-negative, not all zero).
-    #[serde(default = "crate::shortage::score::Weights::default_map")]
+    #[serde(default = "d::weights")]
     pub weights: BTreeMap<String, f64>,
     /// Real output (GVA) growth by section in the target years, % a year; sections not listed
     /// keep their mean growth of the last five years.
     #[serde(default)]
     pub output_growth_pct: BTreeMap<String, f64>,
     /// Share of women among those who retire (for the effect of the women's pension-age steps).
-    #[serde(default = "default_women_share")]
+    #[serde(default = "d::women_share")]
     pub women_share_of_retirements: f64,
     /// Ratings forced by a planner, each with its reason (kept in the output).
     #[serde(default)]
     pub overrides: Vec<OverrideConfig>,
+    /// First and last year of the back-test of the rating rule (clamped to the panel).
+    #[serde(default = "d::backtest_first_year")]
+    pub backtest_first_year: i32,
+    #[serde(default = "d::backtest_last_year")]
+    pub backtest_last_year: i32,
+    /// Classifier probabilities in this band flag a cell as unstable.
+    #[serde(default = "d::instability_band")]
+    pub instability_band: [f64; 2],
+    /// Factors on each indicator weight in the sensitivity table.
+    #[serde(default = "d::sensitivity_factors")]
+    pub sensitivity_factors: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -195,59 +220,9 @@ pub struct OverrideConfig {
     pub reason: String,
 }
 
-fn default_shortage_cutoff() -> f64 {
-    0.5
-}
-fn default_surplus_cutoff() -> f64 {
-    -0.5
-}
-fn default_frictional() -> f64 {
-    4.0
-}
-fn default_min_cell() -> i64 {
-    1000
-}
-fn default_women_share() -> f64 {
-    0.5
-}
-
 impl Default for ShortageConfig {
     fn default() -> Self {
-        ShortageConfig {
-            shortage_cutoff: default_shortage_cutoff(),
-            surplus_cutoff: default_surplus_cutoff(),
-            frictional_unemployment_pct: default_frictional(),
-            min_cell_employment: default_min_cell(),
-            weights: crate::shortage::score::Weights::default_map(),
-            output_growth_pct: BTreeMap::new(),
-            women_share_of_retirements: default_women_share(),
-            overrides: Vec::new(),
-        }
-    }
-}
-
-impl ShortageConfig {
-    /// The rating rule's settings (weights validated at load).
-    pub fn rule(&self) -> crate::shortage::score::RuleConfig {
-        crate::shortage::score::RuleConfig {
-            weights: crate::shortage::score::Weights::from_map(&self.weights).expect("validated"),
-            shortage_cutoff: self.shortage_cutoff,
-            surplus_cutoff: self.surplus_cutoff,
-            min_cell_employment: self.min_cell_employment as f64,
-        }
-    }
-
-    /// Overrides with codes resolved (validated at load).
-    pub fn overrides(&self) -> Vec<crate::shortage::Override> {
-        self.overrides
-            .iter()
-            .map(|o| crate::shortage::Override {
-                region: o.region.parse().expect("validated"),
-                section: o.section.parse().expect("validated"),
-                rating: crate::shortage::Rating::parse(&o.rating).expect("validated"),
-                reason: o.reason.clone(),
-            })
-            .collect()
+        default_of(&["shortage"])
     }
 }
 
@@ -255,17 +230,17 @@ impl ShortageConfig {
 #[serde(deny_unknown_fields)]
 pub struct ForeignConfig {
     /// Share of the ceiling held back for in-year amendments.
-    #[serde(default = "default_reserve")]
+    #[serde(default = "d::reserve")]
     pub reserve_share: f64,
     /// Replace the legal ceiling percentage (recorded in the outputs as an override).
     #[serde(default)]
     pub ceiling_pct_override: Option<f64>,
     /// `proportional` (to justified demand) or `lp` (severity-weighted, with constraints).
-    #[serde(default = "default_method")]
+    #[serde(default = "d::method")]
     pub method: String,
     /// Rounding of the proportional method: hamilton, dhondt, sainte-lague, huntington-hill,
     /// adams, dean or quota.
-    #[serde(default = "default_apportionment")]
+    #[serde(default = "d::apportionment")]
     pub apportionment: String,
     /// First divisor of modified Sainte-Laguë (e.g. 1.4), on the 1, 3, 5 scale, in [1, 2).
     #[serde(default)]
@@ -290,56 +265,27 @@ pub struct ForeignConfig {
     pub amendments: Vec<AmendmentConfig>,
 }
 
-fn default_reserve() -> f64 {
-    0.1
-}
-fn default_method() -> String {
-    "proportional".into()
-}
-fn default_apportionment() -> String {
-    "hamilton".into()
-}
-
 impl Default for ForeignConfig {
     fn default() -> Self {
-        ForeignConfig {
-            reserve_share: default_reserve(),
-            ceiling_pct_override: None,
-            method: default_method(),
-            apportionment: default_apportionment(),
-            first_divisor: None,
-            min_coverage: 0.0,
-            region_capacity: BTreeMap::new(),
-            section_floor: BTreeMap::new(),
-            section_cap: BTreeMap::new(),
-            order: OrderConfig::default(),
-            amendments: Vec::new(),
-        }
+        default_of(&["foreign"])
     }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrderConfig {
-    #[serde(default = "default_order_id")]
+    #[serde(default = "d::order_id")]
     pub id: String,
     /// Date of the order, when it exists (a proposal has none).
     #[serde(default)]
     pub date: Option<toml::value::Datetime>,
-    #[serde(default = "default_legal_basis")]
+    #[serde(default = "d::legal_basis")]
     pub legal_basis: String,
-}
-
-fn default_order_id() -> String {
-    "order".into()
-}
-fn default_legal_basis() -> String {
-    "draft: quota proposal computed by kvota, not an adopted order".into()
 }
 
 impl Default for OrderConfig {
     fn default() -> Self {
-        OrderConfig { id: default_order_id(), date: None, legal_basis: default_legal_basis() }
+        default_of(&["foreign", "order"])
     }
 }
 
@@ -385,19 +331,30 @@ pub struct KandasConfig {
     pub housing_capacity: BTreeMap<String, u64>,
     /// Weight regions by the shortage jobs the arrivals' education fits (needs
     /// `section_skill_needs.csv` in the panel); `false`: by plain shortage gaps.
-    #[serde(default = "default_true")]
+    #[serde(default = "d::skill_matching")]
     pub skill_matching: bool,
 }
 
-fn default_true() -> bool {
-    true
+/// A scenario file as loaded: the merged content, and each layer's path and text (the file
+/// itself first, then what it extends), so that a later check can name the line that set a key.
+#[derive(Debug, Clone)]
+pub struct LoadedScenario {
+    pub file: ScenarioFile,
+    pub layers: Vec<(PathBuf, String)>,
 }
 
-impl Scenario {
-    /// Reads and validates a scenario file. A file with `extends = "other.toml"` (a path
+impl LoadedScenario {
+    /// The layers as (path, text) pairs, the file itself first.
+    pub fn texts(&self) -> Vec<(&Path, &str)> {
+        self.layers.iter().map(|(p, t)| (p.as_path(), t.as_str())).collect()
+    }
+}
+
+impl ScenarioFile {
+    /// Reads a scenario file. A file with `extends = "other.toml"` (a path
     /// relative to it) starts from that scenario and overrides the keys it sets; tables are
     /// merged key by key, arrays and values are replaced. It must set its own `id`.
-    pub fn load(path: &Path) -> Result<Scenario> {
+    pub fn load(path: &Path) -> Result<LoadedScenario> {
         let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         if !text.lines().any(|l| line_sets(l, "extends")) {
             return Self::parse(path, &text);
@@ -448,18 +405,18 @@ impl Scenario {
         }
         merged.remove("extends");
         let texts: Vec<(&Path, &str)> = layers.iter().map(|(p, t, _)| (p.as_path(), t.as_str())).collect();
-        let s: Scenario = toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| {
+        let s: ScenarioFile = toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| {
             let (file, row) = unknown_key(e.message())
                 .and_then(|k| texts.iter().find_map(|(p, t)| line_of_key(t, k).map(|l| (p.to_path_buf(), Some(l)))))
                 .unwrap_or((path.to_path_buf(), None));
             Error::Scenario { location: Location { file, row, column: None }, message: e.message().to_string() }
         })?;
-        s.validate_layers(&texts)?;
-        Ok(s)
+        Ok(LoadedScenario { file: s, layers: layers.into_iter().map(|(p, t, _)| (p, t)).collect() })
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Scenario> {
-        let s: Scenario = toml::from_str(text).map_err(|e| {
+    /// Parses the text of a scenario file that extends none.
+    pub fn parse(path: &Path, text: &str) -> Result<LoadedScenario> {
+        let s: ScenarioFile = toml::from_str(text).map_err(|e| {
             // For an unknown key, point at the key's own line rather than its table.
             let line = unknown_key(e.message())
                 .and_then(|k| line_of_key(text, k))
@@ -469,201 +426,12 @@ impl Scenario {
                 message: e.message().to_string(),
             }
         })?;
-        s.validate_layers(&[(path, text)])?;
-        Ok(s)
+        Ok(LoadedScenario { file: s, layers: vec![(path.to_path_buf(), text.to_string())] })
     }
-
-    /// Checks ranges; an error names the first layer (child first) that sets the key.
-    fn validate_layers(&self, layers: &[(&Path, &str)]) -> Result<()> {
-        let at = |key: &str, message: String| {
-            let (file, row) = layers
-                .iter()
-                .find_map(|(p, t)| {
-                    t.lines().position(|l| l.trim_start().starts_with(key)).map(|i| (p.to_path_buf(), Some(i + 1)))
-                })
-                .unwrap_or((layers[0].0.to_path_buf(), None));
-            Error::Scenario { location: Location { file, row, column: Some(key.to_string()) }, message }
-        };
-        if self.uncertainty.draws > 100_000 {
-            return Err(at("draws", format!("{} draws: at most 100000", self.uncertainty.draws)));
-        }
-        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(at("id", format!("`{}` must be non-empty and use only letters, digits, - and _", self.id)));
-        }
-        if !(2000..=2100).contains(&self.target_year) {
-            return Err(at("target_year", format!("{} is outside 2000..2100", self.target_year)));
-        }
-        let sh = &self.shortage;
-        if !sh.shortage_cutoff.is_finite() || !sh.surplus_cutoff.is_finite() || sh.surplus_cutoff >= sh.shortage_cutoff
-        {
-            return Err(at(
-                "shortage_cutoff",
-                format!("need surplus_cutoff < shortage_cutoff (got {} and {})", sh.surplus_cutoff, sh.shortage_cutoff),
-            ));
-        }
-        crate::shortage::score::Weights::from_map(&sh.weights).map_err(|m| at("weights", m))?;
-        for (k, v) in &sh.output_growth_pct {
-            k.parse::<crate::codes::OkedSection>().map_err(|e| at("output_growth_pct", e))?;
-            if !(-50.0..=100.0).contains(v) {
-                return Err(at("output_growth_pct", format!("section {k}: {v} % a year is outside -50..100")));
-            }
-        }
-        if !(0.0..=1.0).contains(&sh.women_share_of_retirements) {
-            return Err(at("women_share_of_retirements", "must be a share in [0, 1]".into()));
-        }
-        for o in &sh.overrides {
-            o.region.parse::<crate::codes::Region>().map_err(|e| at("overrides", e.to_string()))?;
-            o.section.parse::<crate::codes::OkedSection>().map_err(|e| at("overrides", e))?;
-            if crate::shortage::Rating::parse(&o.rating).is_none() {
-                return Err(at(
-                    "overrides",
-                    format!("rating `{}` is not shortage, balanced, surplus or undetermined", o.rating),
-                ));
-            }
-            if o.reason.trim().is_empty() {
-                return Err(at("overrides", format!("the override of {} / {} needs a reason", o.region, o.section)));
-            }
-        }
-        if !(0.0..100.0).contains(&sh.frictional_unemployment_pct) {
-            return Err(at("frictional_unemployment_pct", "must be a percentage in [0, 100)".into()));
-        }
-        if sh.min_cell_employment < 0 {
-            return Err(at("min_cell_employment", "must be >= 0".into()));
-        }
-        if !(0.0..1.0).contains(&self.foreign.reserve_share) {
-            return Err(at("reserve_share", format!("{} is outside [0, 1)", self.foreign.reserve_share)));
-        }
-        if let Some(p) = self.foreign.ceiling_pct_override
-            && !(p > 0.0 && p <= 100.0)
-        {
-            return Err(at("ceiling_pct_override", format!("{p} is not a percentage in (0, 100]")));
-        }
-        let f = &self.foreign;
-        let method = self.foreign_method().map_err(|m| at("method", m))?;
-        if !(0.0..=1.0).contains(&f.min_coverage) {
-            return Err(at("min_coverage", format!("{} is not a share in [0, 1]", f.min_coverage)));
-        }
-        if matches!(method, crate::allocate::foreign::AllocationMethod::Proportional(_))
-            && (!f.region_capacity.is_empty()
-                || !f.section_floor.is_empty()
-                || !f.section_cap.is_empty()
-                || f.min_coverage > 0.0)
-        {
-            return Err(at(
-                "method",
-                "region_capacity, section_floor, section_cap and min_coverage need method = \"lp\"".into(),
-            ));
-        }
-        for (key, map) in [("region_capacity", &f.region_capacity)] {
-            for r in map.keys() {
-                r.parse::<crate::codes::Region>().map_err(|e| at(key, e.to_string()))?;
-            }
-        }
-        for (key, map) in [("section_floor", &f.section_floor), ("section_cap", &f.section_cap)] {
-            for sec in map.keys() {
-                sec.parse::<crate::codes::OkedSection>().map_err(|e| at(key, e))?;
-            }
-        }
-        for (sec, lo) in &f.section_floor {
-            if let Some(hi) = f.section_cap.get(sec)
-                && lo > hi
-            {
-                return Err(at("section_floor", format!("section {sec}: floor {lo} is above its cap {hi}")));
-            }
-        }
-        if let Some(d) = f.order.date {
-            date_only(&d).map_err(|m| at("date", m))?;
-        }
-        for a in &f.amendments {
-            date_only(&a.date).map_err(|m| at("date", format!("amendment `{}`: {m}", a.id)))?;
-            for c in &a.changes {
-                c.region
-                    .parse::<crate::codes::Region>()
-                    .map_err(|e| at("changes", format!("amendment `{}`: {e}", a.id)))?;
-                c.section
-                    .parse::<crate::codes::OkedSection>()
-                    .map_err(|e| at("changes", format!("amendment `{}`: {e}", a.id)))?;
-                c.category
-                    .parse::<crate::codes::WorkerCategory>()
-                    .map_err(|e| at("changes", format!("amendment `{}`: {e}", a.id)))?;
-            }
-        }
-        let k = &self.kandas;
-        for r in k.housing_capacity.keys() {
-            r.parse::<crate::codes::Region>().map_err(|e| at("housing_capacity", e.to_string()))?;
-        }
-        if !(k.budget_kzt >= 0.0) || !k.budget_kzt.is_finite() {
-            return Err(at("budget_kzt", "must be a non-negative amount".into()));
-        }
-        if k.family_size == 0 {
-            return Err(at("family_size", "must be at least 1".into()));
-        }
-        if k.working_members_per_family > k.family_size {
-            return Err(at("working_members_per_family", "cannot exceed family_size".into()));
-        }
-        if !(k.rent_mci_per_month >= 0.0) {
-            return Err(at("rent_mci_per_month", "must be non-negative".into()));
-        }
-        Ok(())
-    }
-}
-
-impl Scenario {
-    /// The allocation method the `[foreign]` table names.
-    pub fn foreign_method(&self) -> std::result::Result<crate::allocate::foreign::AllocationMethod, String> {
-        use crate::allocate::foreign::AllocationMethod;
-        let f = &self.foreign;
-        match f.method.as_str() {
-            "lp" => Ok(AllocationMethod::Lp),
-            "proportional" => {
-                let fd = match f.first_divisor {
-                    None => None,
-                    Some(d) if (1.0..2.0).contains(&d) => Some(((d * 1000.0).round() as u64, 1000)),
-                    Some(d) => return Err(format!("first_divisor {d} is outside [1, 2)")),
-                };
-                crate::allocate::apportion::Method::parse(&f.apportionment, fd).map(AllocationMethod::Proportional)
-            }
-            other => Err(format!("unknown method `{other}` (proportional or lp)")),
-        }
-    }
-
-    /// The editions metadata and amendments, with codes resolved.
-    pub fn amendments(&self) -> Vec<crate::allocate::editions::AmendmentSpec> {
-        use crate::allocate::editions::{AmendmentSpec, ChangeSpec};
-        self.foreign
-            .amendments
-            .iter()
-            .map(|a| AmendmentSpec {
-                id: a.id.clone(),
-                date: a.date.to_string(),
-                legal_basis: a.legal_basis.clone(),
-                reserve_added: a.reserve_added,
-                changes: a
-                    .changes
-                    .iter()
-                    .map(|c| ChangeSpec {
-                        region: c.region.parse().expect("validated"),
-                        section: c.section.parse().expect("validated"),
-                        category: c.category.parse().expect("validated"),
-                        delta: c.delta,
-                        reason: c.reason.clone(),
-                    })
-                    .collect(),
-            })
-            .collect()
-    }
-}
-
-/// A TOML date without time (`2026-04-01`).
-fn date_only(d: &toml::value::Datetime) -> std::result::Result<(), String> {
-    if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
-        return Err(format!("`{d}` is not a plain date (YYYY-MM-DD)"));
-    }
-    Ok(())
 }
 
 /// Whether a line sets `key` at the top of a table (`key = ...`).
-fn line_sets(line: &str, key: &str) -> bool {
+pub(crate) fn line_sets(line: &str, key: &str) -> bool {
     line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
 }
 
@@ -693,7 +461,7 @@ fn unknown_key(message: &str) -> Option<&str> {
 }
 
 /// 1-based line on which `key = ...` is set.
-fn line_of_key(text: &str, key: &str) -> Option<usize> {
+pub(crate) fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines().position(|l| line_sets(l, key)).map(|i| i + 1)
 }
 
@@ -701,51 +469,29 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const OK: &str = r#"
-id = "t"
-target_year = 2026
-[kandas]
-budget_kzt = 1e9
-family_size = 4
-working_members_per_family = 1
-rent_mci_per_month = 30
-include_housing_certificate = true
-"#;
-
     #[test]
-    fn parses_and_rejects_unknown_keys_with_line() {
-        Scenario::parse(Path::new("s.toml"), OK).unwrap();
-        let bad = OK.replace("family_size = 4", "family_size = 4\nfamily_sise = 3");
-        let e = Scenario::parse(Path::new("s.toml"), &bad).unwrap_err().to_string();
-        assert!(e.contains("s.toml, row 7") && e.contains("family_sise"), "{e}");
-        let bad = OK.replace("target_year = 2026", "target_year = 2026\n[foreign]\nreserve_share = 1.5");
-        let e = Scenario::parse(Path::new("s.toml"), &bad).unwrap_err().to_string();
-        assert!(e.contains("reserve_share") && e.contains("row 5"), "{e}");
-    }
-
-    #[test]
-    fn extends_merges_tables_and_names_the_layer_of_an_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let base = dir.path().join("base.toml");
-        fs::write(&base, OK.replace("[kandas]", "[foreign]\nreserve_share = 0.1\nmethod = \"proportional\"\n[kandas]"))
-            .unwrap();
-        let child = dir.path().join("child.toml");
-        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[kandas]\nbudget_kzt = 2e9\n").unwrap();
-        let s = Scenario::load(&child).unwrap();
-        assert_eq!((s.id.as_str(), s.kandas.budget_kzt, s.kandas.family_size), ("c", 2e9, 4));
-        assert_eq!(s.foreign.reserve_share, 0.1);
-        // An out-of-range value set in the child names the child's line.
-        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[foreign]\nreserve_share = 2.0\n").unwrap();
-        let e = Scenario::load(&child).unwrap_err().to_string();
-        assert!(e.contains("child.toml, row 4") && e.contains("reserve_share"), "{e}");
-        // An unknown key in the child, a missing id, a cycle.
-        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[kandas]\nbudget = 1\n").unwrap();
-        let e = Scenario::load(&child).unwrap_err().to_string();
-        assert!(e.contains("child.toml, row 4") && e.contains("budget"), "{e}");
-        fs::write(&child, "extends = \"base.toml\"\n").unwrap();
-        assert!(Scenario::load(&child).unwrap_err().to_string().contains("its own `id`"));
-        fs::write(&base, format!("extends = \"child.toml\"\n{OK}")).unwrap();
-        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n").unwrap();
-        assert!(Scenario::load(&child).unwrap_err().to_string().contains("cycle"));
+    fn the_embedded_defaults_give_every_default() {
+        let _ = (UncertaintyConfig::default(), DataConfig::default(), ForecastConfig::default());
+        let _ = (ShortageConfig::default(), ForeignConfig::default(), OrderConfig::default(), d::skill_matching());
+        // Every key of the file is read by some default (no orphan numbers).
+        let mut keys = Vec::new();
+        fn walk(prefix: &str, t: &toml::Table, keys: &mut Vec<String>) {
+            for (k, v) in t {
+                let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                match v {
+                    toml::Value::Table(sub) if k != "weights" => walk(&name, sub, keys),
+                    _ => keys.push(name),
+                }
+            }
+        }
+        walk("", default_table(), &mut keys);
+        let src = include_str!("scenario.rs");
+        for k in keys {
+            let path: Vec<String> = k.split('.').map(|p| format!("\"{p}\"")).collect();
+            assert!(
+                src.contains(&format!("[{}]", path.join(", "))),
+                "scenarios/defaults.toml: `{k}` is read by nothing"
+            );
+        }
     }
 }

@@ -1,119 +1,132 @@
-//! Long tables of many time series (`series_id, period, value`): reading, period labels,
-//! validation per series, forecasting with the engine, and rolling-origin back-tests.
+//! Forecasting many series with the engine: the long tables of `kvota forecast` (validation per
+//! series, forecasts, rolling-origin back-tests) and every series of the panel for a run
+//! ([`forecast_panel`], with intervals calibrated per variable).
 //!
 //! Whole-file problems (missing columns, non-numeric values, mixed period formats) are errors
 //! that name file, row and column. Problems of one series (duplicate periods, gaps, missing
 //! values, nothing to fit) skip that series with a reason; the caller reports them.
 
-use std::fmt;
-use std::path::Path;
+use std::collections::BTreeMap;
 
-use polars::prelude::*;
+use rayon::prelude::*;
 
-use crate::error::{Error, Location, Result};
-use crate::export::{ColumnData, OutputTable};
+use crate::codes::{OkedSection, Region};
+use crate::error::Result;
+use crate::forecast::Forecast;
 use crate::forecast::calibrate::{Calibration, calibrate};
 use crate::forecast::engine::{ModelSpec, SeriesForecast, forecast_with_fallback};
 use crate::forecast::metrics::{Scores, Summary, coverage, mase, msis, smape};
-use crate::table::TextTable;
+pub use crate::ingest::series::{InputSeries, LongTable, Period, PeriodKind, read_long};
+use crate::panel::Panel;
+use crate::progress::Progress;
 
-/// How periods are labelled; fixes the season length and how labels continue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PeriodKind {
-    /// Plain integers: years (`2023`) or a running index.
-    Integer,
-    /// `2023Q2` (also `2023-Q2`, `2023 Q2`).
-    Quarter,
-    /// `2023-05` (also `2023M05`).
-    Month,
-}
+/// Interval levels of every forecast of a run (columns `lo_80` ... `hi_95`).
+pub const LEVELS: [f64; 2] = [80.0, 95.0];
 
-impl PeriodKind {
-    /// Season length implied by the labels (years and indices: 1).
-    pub fn season_length(self) -> usize {
-        match self {
-            PeriodKind::Integer => 1,
-            PeriodKind::Quarter => 4,
-            PeriodKind::Month => 12,
-        }
-    }
-}
-
-/// A period as an ordinal (consecutive periods differ by 1) with its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Period {
-    pub kind: PeriodKind,
-    pub ordinal: i64,
-}
-
-impl Period {
-    /// Parses a label; `None` if it is none of the accepted forms.
-    pub fn parse(s: &str) -> Option<Period> {
-        let t = s.trim();
-        if let Ok(v) = t.parse::<i64>() {
-            return Some(Period { kind: PeriodKind::Integer, ordinal: v });
-        }
-        // A float such as "2023.0" written by some tools.
-        if let Ok(f) = t.parse::<f64>() {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                return Some(Period { kind: PeriodKind::Integer, ordinal: f as i64 });
-            }
-            return None;
-        }
-        let up = t.to_ascii_uppercase().replace([' ', '_'], "-");
-        let digits_year = |y: &str| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit());
-        if let Some((y, q)) = up.split_once('Q') {
-            let y = y.trim_end_matches('-');
-            if digits_year(y) {
-                let q: i64 = q.parse().ok()?;
-                if (1..=4).contains(&q) {
-                    return Some(Period { kind: PeriodKind::Quarter, ordinal: y.parse::<i64>().ok()? * 4 + q - 1 });
-                }
-            }
-            return None;
-        }
-        let (y, m) = up.split_once('-').or_else(|| up.split_once('M'))?;
-        if digits_year(y) && m.len() <= 2 {
-            let m: i64 = m.parse().ok()?;
-            if (1..=12).contains(&m) {
-                return Some(Period { kind: PeriodKind::Month, ordinal: y.parse::<i64>().ok()? * 12 + m - 1 });
-            }
-        }
-        None
-    }
-
-    /// The period `k` steps later.
-    pub fn plus(self, k: i64) -> Period {
-        Period { kind: self.kind, ordinal: self.ordinal + k }
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            PeriodKind::Integer => write!(f, "{}", self.ordinal),
-            PeriodKind::Quarter => write!(f, "{}Q{}", self.ordinal.div_euclid(4), self.ordinal.rem_euclid(4) + 1),
-            PeriodKind::Month => write!(f, "{}-{:02}", self.ordinal.div_euclid(12), self.ordinal.rem_euclid(12) + 1),
-        }
-    }
-}
-
-/// One series of the input, sorted by period.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InputSeries {
-    pub id: String,
-    pub periods: Vec<Period>,
-    /// NaN marks a missing value.
-    pub values: Vec<f64>,
-}
-
-/// The validated content of a long table.
+/// One forecast series of a run.
 #[derive(Debug, Clone)]
-pub struct LongTable {
-    pub kind: PeriodKind,
-    /// Series in first-appearance order.
-    pub series: Vec<InputSeries>,
-    pub rows: usize,
+pub struct PanelForecast {
+    pub region: Region,
+    /// `None` for a region-level variable.
+    pub section: Option<OkedSection>,
+    pub variable: &'static str,
+    /// Value in the last observed year.
+    pub last: f64,
+    /// Model used (the scenario's, or its fallback on a short series).
+    pub model: &'static str,
+    pub fc: Forecast,
+}
+
+/// Every series of the panel, forecast `horizon` years ahead.
+#[derive(Debug, Clone)]
+pub struct PanelForecasts {
+    pub horizon: usize,
+    pub series: Vec<PanelForecast>,
+    index: BTreeMap<(Region, Option<OkedSection>, &'static str), usize>,
+}
+
+impl PanelForecasts {
+    fn new(horizon: usize, series: Vec<PanelForecast>) -> Self {
+        let index = series.iter().enumerate().map(|(i, f)| ((f.region, f.section, f.variable), i)).collect();
+        PanelForecasts { horizon, series, index }
+    }
+
+    /// The forecast of `variable` in a region (`section = None`) or cell.
+    pub fn get(&self, region: Region, section: Option<OkedSection>, variable: &str) -> &PanelForecast {
+        &self.series[self.index[&(region, section, leak_name(variable))]]
+    }
+
+    /// The point forecast `k` steps ahead (`k` = 1 ..= horizon).
+    pub fn mean(&self, region: Region, section: Option<OkedSection>, variable: &str, k: usize) -> f64 {
+        self.get(region, section, variable).fc.point[k - 1]
+    }
+}
+
+/// The `'static` name of a panel variable (the keys of [`PanelForecasts`]).
+fn leak_name(v: &str) -> &'static str {
+    PANEL_VARIABLES.iter().find(|x| **x == v).copied().expect("a panel variable")
+}
+
+/// The variables forecast per region (the first two) and per cell.
+pub const PANEL_VARIABLES: [&str; 6] =
+    ["labour_force", "unemployed", "employed", "vacancies", "retirements", "new_entrants"];
+
+/// Forecasts every series of the panel `h` years ahead with calibrated intervals.
+pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn Progress) -> Result<PanelForecasts> {
+    let mut jobs: Vec<(Region, Option<OkedSection>, &'static str, Vec<f64>)> = Vec::new();
+    for r in Region::all() {
+        jobs.push((r, None, "labour_force", panel.region_series(r, |x| x.labour_force)));
+        jobs.push((r, None, "unemployed", panel.region_series(r, |x| x.unemployed)));
+        for &s in &panel.sections {
+            jobs.push((r, Some(s), "employed", panel.cell_series(r, s, |c| c.employed)));
+            jobs.push((r, Some(s), "vacancies", panel.cell_series(r, s, |c| c.vacancies)));
+            jobs.push((r, Some(s), "retirements", panel.cell_series(r, s, |c| c.retirements)));
+            jobs.push((r, Some(s), "new_entrants", panel.cell_series(r, s, |c| c.new_entrants)));
+        }
+    }
+    // Interval calibration per variable, on hold-outs across its series (see
+    // kvota_forecast::calibrate): the model-based intervals are too narrow on real data.
+    let mut calibrations: BTreeMap<&str, Calibration> = BTreeMap::new();
+    let variables: Vec<&'static str> = {
+        let mut v: Vec<&'static str> = jobs.iter().map(|j| j.2).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for var in variables {
+        let refs: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
+        if let Some(c) = calibrate(&refs, spec, 1, h, &LEVELS) {
+            calibrations.insert(var, c);
+        }
+    }
+    progress.start("forecasting", jobs.len() as u64);
+    let forecasts: Vec<PanelForecast> = jobs
+        .par_iter()
+        .map(|(r, s, var, y)| {
+            let out = forecast_with_fallback(spec, y, 1, h, &LEVELS)?;
+            let mut fc = out.forecast;
+            if let Some(c) = calibrations.get(var) {
+                c.apply(&mut fc);
+            }
+            // Counts cannot go below zero.
+            fc.point.iter_mut().for_each(|v| *v = v.max(0.0));
+            for iv in &mut fc.intervals {
+                iv.lower.iter_mut().for_each(|v| *v = v.max(0.0));
+                iv.upper.iter_mut().for_each(|v| *v = v.max(0.0));
+            }
+            progress.inc(1);
+            Ok(PanelForecast {
+                region: *r,
+                section: *s,
+                variable: var,
+                last: *y.last().expect("non-empty"),
+                model: out.model.name(),
+                fc,
+            })
+        })
+        .collect::<Result<_>>()?;
+    progress.finish();
+    Ok(PanelForecasts::new(h, forecasts))
 }
 
 /// A series left out, and why.
@@ -121,104 +134,6 @@ pub struct LongTable {
 pub struct Skipped {
     pub id: String,
     pub reason: String,
-}
-
-/// Reads a long table (CSV with any of the dialects [`TextTable`] accepts, or Parquet) with
-/// columns `series_id`, `period`, `value`. Empty values and `NA`/`NaN` are missing values.
-pub fn read_long(path: &Path) -> Result<LongTable> {
-    let is_parquet = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
-    if is_parquet {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let df = ParquetReader::new(file)
-            .finish()
-            .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
-        let col = |name: &str| -> Result<Vec<Option<String>>> {
-            let c = df
-                .column(name)
-                .map_err(|_| Error::input(Location::column(path, name), "required column is missing"))?;
-            let s = c.cast(&DataType::String).map_err(|e| Error::polars(path.display().to_string(), e))?;
-            Ok(s.str()
-                .map_err(|e| Error::polars(path.display().to_string(), e))?
-                .iter()
-                .map(|v| v.map(str::to_string))
-                .collect())
-        };
-        let (ids, periods, values) = (col("series_id")?, col("period")?, col("value")?);
-        fn view(v: &[Option<String>]) -> Vec<Option<&str>> {
-            v.iter().map(|x| x.as_deref()).collect()
-        }
-        group_long(path, &view(&ids), &view(&periods), &view(&values), |i| i + 1)
-    } else {
-        let t = TextTable::read(path)?;
-        t.require(&["series_id", "period", "value"])?;
-        group_long(path, &t.text("series_id")?, &t.text("period")?, &t.text("value")?, |i| t.line(i))
-    }
-}
-
-/// Checks and groups the rows of a long table by series (in order of first appearance), each
-/// series sorted by period. `line(i)` is the file line of row `i` for messages.
-fn group_long(
-    path: &Path,
-    ids: &[Option<&str>],
-    periods: &[Option<&str>],
-    values: &[Option<&str>],
-    line: impl Fn(usize) -> usize,
-) -> Result<LongTable> {
-    if ids.is_empty() {
-        return Err(Error::input(Location::file(path), "the table has no rows"));
-    }
-    let empty = |row: usize, col: &str, what: &str| {
-        Error::input(Location::cell(path, row, col), format!("empty value; expected a {what}"))
-    };
-    let mut kind: Option<(PeriodKind, usize)> = None;
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut groups: Vec<(&str, Vec<(Period, f64)>)> = Vec::new();
-    for i in 0..ids.len() {
-        let row = line(i);
-        let id = ids[i].ok_or_else(|| empty(row, "series_id", "series id"))?;
-        let label = periods[i].ok_or_else(|| empty(row, "period", "period label"))?;
-        let p = Period::parse(label).ok_or_else(|| {
-            Error::input(
-                Location::cell(path, row, "period"),
-                format!("`{label}` is not a period (use 2023, 2023Q2 or 2023-05)"),
-            )
-        })?;
-        match kind {
-            None => kind = Some((p.kind, row)),
-            Some((k, first)) if k != p.kind => {
-                return Err(Error::input(
-                    Location::cell(path, row, "period"),
-                    format!("period `{label}` is written differently from row {first}; one table, one kind of period"),
-                ));
-            }
-            _ => {}
-        }
-        let v = match values[i].map(str::trim) {
-            None | Some("") => f64::NAN,
-            Some(s) if s.eq_ignore_ascii_case("na") || s.eq_ignore_ascii_case("nan") => f64::NAN,
-            Some(s) => match s.parse::<f64>() {
-                Ok(v) if v.is_finite() => v,
-                _ => return Err(Error::input(Location::cell(path, row, "value"), format!("`{s}` is not a number"))),
-            },
-        };
-        let g = *index.entry(id).or_insert_with(|| {
-            groups.push((id, Vec::new()));
-            groups.len() - 1
-        });
-        groups[g].1.push((p, v));
-    }
-    let series = groups
-        .into_iter()
-        .map(|(id, mut obs)| {
-            obs.sort_by_key(|(p, _)| *p);
-            InputSeries {
-                id: id.to_string(),
-                periods: obs.iter().map(|o| o.0).collect(),
-                values: obs.iter().map(|o| o.1).collect(),
-            }
-        })
-        .collect();
-    Ok(LongTable { kind: kind.expect("non-empty").0, series, rows: ids.len() })
 }
 
 /// Why a series cannot be forecast as it is, if it cannot.
@@ -263,7 +178,6 @@ pub struct ForecastRun {
 
 /// Forecasts every usable series of `table` in parallel.
 pub fn forecast_table(table: &LongTable, opts: &ForecastOptions, tick: &(dyn Fn() + Sync)) -> ForecastRun {
-    use rayon::prelude::*;
     let m = opts.season.unwrap_or(table.kind.season_length());
     let mut skipped = Vec::new();
     let mut usable: Vec<&InputSeries> = Vec::new();
@@ -302,63 +216,6 @@ pub fn forecast_table(table: &LongTable, opts: &ForecastOptions, tick: &(dyn Fn(
     ForecastRun { kind: table.kind, results, skipped, calibration }
 }
 
-impl ForecastRun {
-    /// The output table: `series_id, period, step, mean, lo_L, hi_L ..., model`.
-    pub fn table(&self, levels: &[f64]) -> OutputTable {
-        let mut id = Vec::new();
-        let mut period = Vec::new();
-        let mut step = Vec::new();
-        let mut mean = Vec::new();
-        let mut bounds: Vec<(Vec<f64>, Vec<f64>)> = levels.iter().map(|_| (Vec::new(), Vec::new())).collect();
-        let mut model = Vec::new();
-        for (s, r) in &self.results {
-            let last = *s.periods.last().expect("non-empty series");
-            for k in 0..r.forecast.len() {
-                id.push(s.id.clone());
-                period.push(last.plus(k as i64 + 1).to_string());
-                step.push(k as i64 + 1);
-                mean.push(r.forecast.point[k]);
-                for (j, l) in levels.iter().enumerate() {
-                    let iv = r.forecast.interval(*l).expect("requested level");
-                    bounds[j].0.push(iv.lower[k]);
-                    bounds[j].1.push(iv.upper[k]);
-                }
-                model.push(r.model.name().to_string());
-            }
-        }
-        let mut t = OutputTable::new("forecast")
-            .col("series_id", ColumnData::Str(id), "series identifier from the input")
-            .col("period", ColumnData::Str(period), "forecast period, labelled like the input")
-            .col("step", ColumnData::Int(step), "steps ahead of the last observation")
-            .col("mean", ColumnData::Float(mean), "point forecast");
-        for (j, l) in levels.iter().enumerate() {
-            let (lo, hi) = std::mem::take(&mut bounds[j]);
-            t = t
-                .col(
-                    leak(format!("lo_{}", fmt_level(*l))),
-                    ColumnData::Float(lo),
-                    "lower bound of the prediction interval",
-                )
-                .col(
-                    leak(format!("hi_{}", fmt_level(*l))),
-                    ColumnData::Float(hi),
-                    "upper bound of the prediction interval",
-                );
-        }
-        t.col("model", ColumnData::Str(model), "model that produced the forecast (the requested one or its fallback)")
-    }
-}
-
-/// `80` for 80.0, `99.5` for 99.5.
-pub fn fmt_level(l: f64) -> String {
-    if l.fract() == 0.0 { format!("{}", l as i64) } else { format!("{l}") }
-}
-
-/// Column names of output tables are `'static`; the few built at run time are leaked once.
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
 /// Accuracy of one model over rolling origins.
 #[derive(Debug, Clone)]
 pub struct BacktestRow {
@@ -379,7 +236,6 @@ pub fn backtest(
     origins: usize,
     season: Option<usize>,
 ) -> (Vec<BacktestRow>, Vec<Skipped>) {
-    use rayon::prelude::*;
     let m = season.unwrap_or(table.kind.season_length());
     let mut skipped = Vec::new();
     let mut usable = Vec::new();

@@ -10,10 +10,25 @@
 //! is not modelled, so the spread of totals is understated), and draw `d` uses its own random
 //! stream seeded from `(seed, d)`, so the result does not depend on the number of threads.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::allocate::foreign::{self, ForeignSettings};
 use crate::codes::{OkedSection, Region};
+use crate::ingest::requests::EmployerRequests;
+use crate::series::{LEVELS, PanelForecasts};
+use crate::shortage::{self, Assessment, CellInputs, Rating, RegionInputs};
+
+/// The simulation's settings (resolved from the scenario).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Number of draws; 0 switches the simulation off.
+    pub draws: usize,
+    /// Seed of the random streams.
+    pub seed: u64,
+}
 
 /// `z` with P(Z <= z) = 0.9: the half-width of an 80 % normal interval in standard deviations.
 pub const Z80: f64 = 1.2815515655446004;
@@ -151,6 +166,115 @@ where
         method: "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; rule, overrides and allocation of the scenario; nearest-rank quantiles",
     };
     (cells, summary)
+}
+
+/// What the allocation needs of a rated cell.
+pub fn cell_demand(o: &shortage::CellOutlook) -> foreign::CellDemand {
+    foreign::CellDemand {
+        region: o.region,
+        section: o.section,
+        gap: o.shortage_persons(),
+        in_shortage: o.rating == Rating::Shortage,
+        // Persons missing per employed person: the LP's value of a permit in the cell.
+        severity: if o.employed > 0.0 { o.flows.gap.max(0.0) / o.employed } else { 0.0 },
+        employed: o.employed,
+    }
+}
+
+/// The forecast intervals through the gap, the rating and the allocation to the quota: `draws`
+/// draws of every series the rating uses, each rated with the run's rule and overrides and
+/// allocated with its settings. `None` when the settings switch the simulation off.
+pub fn simulate_quotas(
+    a: &Assessment,
+    forecasts: &PanelForecasts,
+    shortage: &shortage::Settings,
+    requests: Option<&EmployerRequests>,
+    foreign: &ForeignSettings,
+    s: Settings,
+) -> Option<(Vec<CellQuantiles>, UncertaintySummary)> {
+    if s.draws == 0 {
+        return None;
+    }
+    let h = forecasts.horizon;
+    let dists: BTreeMap<(Region, Option<OkedSection>, &str), Dist> = forecasts
+        .series
+        .iter()
+        .map(|f| {
+            let i80 = f.fc.intervals.iter().find(|iv| iv.level == LEVELS[0]).expect("the 80 % interval");
+            (
+                (f.region, f.section, f.variable),
+                Dist::from_interval(f.fc.point[h - 1], i80.lower[h - 1], i80.upper[h - 1]),
+            )
+        })
+        .collect();
+    // Looked up once, in the order the draws take them.
+    let cell_dists: Vec<([Dist; 4], f64)> = a
+        .cells
+        .iter()
+        .map(|c| {
+            let d = |v: &str| dists[&(c.region, Some(c.section), v)];
+            let adj = a.adjust.get(&(c.section, h)).copied().unwrap_or(1.0);
+            ([d("employed"), d("retirements"), d("vacancies"), d("new_entrants")], adj)
+        })
+        .collect();
+    let region_dists: Vec<[Dist; 2]> = a
+        .regions
+        .iter()
+        .map(|g| [dists[&(g.region, None, "unemployed")], dists[&(g.region, None, "labour_force")]])
+        .collect();
+    let keys: Vec<(Region, OkedSection)> = a.cells.iter().map(|c| (c.region, c.section)).collect();
+    let pension_factor = a.model.pension_factor;
+    Some(simulate(&keys, s.draws, s.seed, |st| {
+        let cells_d: Vec<CellInputs> = a
+            .cells
+            .iter()
+            .zip(&cell_dists)
+            .map(|(c, (d, adj))| {
+                let employed = d[0].draw(st) * adj;
+                let retirements = d[1].draw(st) * pension_factor;
+                let vacancies = d[2].draw(st);
+                let new_entrants = d[3].draw(st);
+                CellInputs { employed, retirements, vacancies, new_entrants, ..*c }
+            })
+            .collect();
+        let regions_d: Vec<RegionInputs> = a
+            .regions
+            .iter()
+            .zip(&region_dists)
+            .map(|(g, d)| {
+                let unemployed = d[0].draw(st);
+                let labour_force = d[1].draw(st);
+                RegionInputs { unemployed, labour_force, ..*g }
+            })
+            .collect();
+        // Rated in the order of `cells` (= `keys`).
+        let mut o = shortage::rerate_flows(
+            &a.outlooks,
+            &cells_d,
+            &regions_d,
+            &shortage.rule,
+            shortage.frictional_unemployment_pct,
+        );
+        shortage::apply_overrides(&mut o, &shortage.overrides);
+        let demands_d: Vec<foreign::CellDemand> = o.iter().map(cell_demand).collect();
+        let (rows, sum) = foreign::allocate(&demands_d, requests, foreign).ok()?;
+        let mut quota: BTreeMap<(Region, OkedSection), u64> = BTreeMap::new();
+        for r in &rows {
+            *quota.entry((r.region, r.section)).or_default() += r.quota;
+        }
+        Some(Draw {
+            cells: o
+                .iter()
+                .map(|x| CellDraw {
+                    gap: x.shortage_persons(),
+                    quota: quota.get(&(x.region, x.section)).copied().unwrap_or(0),
+                    shortage: x.rating == Rating::Shortage,
+                })
+                .collect(),
+            demand: sum.demand,
+            distributed: sum.distributed,
+        })
+    }))
 }
 
 #[cfg(test)]

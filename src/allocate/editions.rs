@@ -201,6 +201,112 @@ pub fn build(
     Ok(editions)
 }
 
+/// A row of the final edition: the order's row with the amendments applied.
+#[derive(Debug, Clone)]
+pub struct FinalRow {
+    pub row: crate::allocate::foreign::QuotaCell,
+    /// Quota in the annual order.
+    pub order_quota: u64,
+}
+
+/// The rows of the last edition: the order's rows, amended quotas, and rows the amendments
+/// created (a category a cell did not have in the order).
+pub fn final_rows(order: &[crate::allocate::foreign::QuotaCell], last: &Edition, eds: &[Edition]) -> Vec<FinalRow> {
+    let mut changes: BTreeMap<Key, Vec<(&str, &AppliedChange)>> = BTreeMap::new();
+    for e in eds.iter().skip(1) {
+        for c in &e.changes {
+            changes.entry(c.key).or_default().push((e.id.as_str(), c));
+        }
+    }
+    let note = |key: &Key| -> String {
+        changes.get(key).map_or(String::new(), |v| {
+            v.iter()
+                .map(|(id, c)| {
+                    format!(
+                        " Amended by {id}: {:+} ({}){}",
+                        c.delta,
+                        if c.delta > 0 { "from the reserve" } else { "back to the reserve" },
+                        if c.reason.is_empty() { String::new() } else { format!(": {}", c.reason) }
+                    )
+                })
+                .collect::<String>()
+        })
+    };
+    let mut out: Vec<FinalRow> = order
+        .iter()
+        .map(|r| {
+            let key = (r.region, r.section, r.category);
+            let mut row = r.clone();
+            row.quota = last.quota.get(&key).copied().unwrap_or(r.quota);
+            row.explanation.push_str(&note(&key));
+            FinalRow { row, order_quota: r.quota }
+        })
+        .collect();
+    let known: std::collections::BTreeSet<Key> = order.iter().map(|r| (r.region, r.section, r.category)).collect();
+    for (key, q) in &last.quota {
+        if known.contains(key) {
+            continue;
+        }
+        let template = order.iter().find(|r| r.region == key.0 && r.section == key.1);
+        let row = crate::allocate::foreign::QuotaCell {
+            region: key.0,
+            section: key.1,
+            category: key.2,
+            quota: *q,
+            cell_quota: template.map_or(0, |t| t.cell_quota),
+            cell_demand: template.map_or(0, |t| t.cell_demand),
+            gap: template.map_or(0, |t| t.gap),
+            requested: None,
+            severity: template.map_or(0.0, |t| t.severity),
+            binding: "amendment".into(),
+            shadow_price: None,
+            tie_broken: false,
+            local_content: None,
+            explanation: format!("{} x {}: not in the order.{}", key.0.iso(), key.1.code(), note(key)),
+        };
+        out.push(FinalRow { row, order_quota: 0 });
+    }
+    out
+}
+
+/// The editions of a run: the order (from the allocation's rows and totals) and the amendments
+/// the planner's choices make, which may only add to shortage cells with a gap.
+pub fn build_from_rows(
+    choices: &crate::allocate::foreign::Choices,
+    order_rows: &[crate::allocate::foreign::QuotaCell],
+    fsum: &crate::allocate::foreign::ForeignSummary,
+    demands: &[crate::allocate::foreign::CellDemand],
+) -> Result<Vec<Edition>> {
+    let in_shortage: BTreeSet<(Region, OkedSection)> =
+        demands.iter().filter(|d| d.in_shortage && d.gap > 0).map(|d| (d.region, d.section)).collect();
+    let order_quota: BTreeMap<Key, u64> =
+        order_rows.iter().map(|r| ((r.region, r.section, r.category), r.quota)).collect();
+    build(&choices.order, order_quota, fsum.ceiling, fsum.reserve, &choices.amendments, &in_shortage)
+}
+
+/// Permits issued against the last edition: warnings for rows issued above their quota, and
+/// the total issued with its share of the distributed quota.
+pub fn utilisation(
+    issued: &crate::ingest::requests::IssuedPermits,
+    last: &Edition,
+    warnings: &mut Vec<String>,
+) -> (u64, f64) {
+    for (k, v) in &issued.issued {
+        if last.quota.get(k).copied().unwrap_or(0) < *v {
+            warnings.push(format!(
+                "{}: {v} permits issued in ({}, {}, {}) above its quota of {}",
+                issued.path.display(),
+                k.0,
+                k.1.code(),
+                k.2,
+                last.quota.get(k).copied().unwrap_or(0)
+            ));
+        }
+    }
+    let total: u64 = issued.issued.values().sum();
+    (total, if last.distributed > 0 { total as f64 / last.distributed as f64 } else { 0.0 })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

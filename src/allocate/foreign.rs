@@ -25,10 +25,10 @@ use std::collections::BTreeMap;
 
 use crate::allocate::apportion::biproportional::biproportional;
 use crate::allocate::apportion::{self, lp};
-use crate::allocate::inputs::EmployerRequests;
 use crate::allocate::{apportion_counts, tied_units};
 use crate::codes::{OkedSection, Region, WorkerCategory};
 use crate::error::{Error, Result};
+use crate::ingest::requests::EmployerRequests;
 
 /// Categories 1-4, in order; seasonal is handled separately.
 pub const QUOTA_CATEGORIES: [WorkerCategory; 4] =
@@ -105,6 +105,20 @@ impl Constraints {
     }
 }
 
+/// The planner's choices for the foreign-labour quota (resolved from the scenario).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choices {
+    /// Share of the ceiling held back for in-year amendments.
+    pub reserve_share: f64,
+    /// Replaces the legal ceiling percentage; recorded in the outputs as an override.
+    pub ceiling_pct_override: Option<f64>,
+    pub method: AllocationMethod,
+    pub constraints: Constraints,
+    /// The annual order (edition 0) and its in-year amendments.
+    pub order: crate::allocate::editions::OrderSpec,
+    pub amendments: Vec<crate::allocate::editions::AmendmentSpec>,
+}
+
 /// Settings of one allocation, all resolved from parameters and the scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForeignSettings {
@@ -122,6 +136,41 @@ pub struct ForeignSettings {
     pub ict_max_share: f64,
     pub method: AllocationMethod,
     pub constraints: Constraints,
+}
+
+impl ForeignSettings {
+    /// The settings in force on `date` for a labour force of `labour_force`, with the planner's
+    /// choices. Returns the overrides of legal values the choices make, for the record.
+    pub fn from_params(
+        params: &crate::params::Params,
+        date: chrono::NaiveDate,
+        labour_force: u64,
+        c: &Choices,
+    ) -> Result<(ForeignSettings, Vec<String>)> {
+        let mut overrides = Vec::new();
+        let ceiling_pct = match c.ceiling_pct_override {
+            Some(p) => {
+                let legal = params.number("foreign_labour.ceiling_pct", date).ok().map(|v| v.value);
+                overrides.push(format!(
+                    "foreign.ceiling_pct_override = {p} % replaces the legal ceiling ({})",
+                    legal.map_or("none in force".to_string(), |v| format!("{v} %"))
+                ));
+                p
+            }
+            None => params.number("foreign_labour.ceiling_pct", date)?.value,
+        };
+        let settings = ForeignSettings {
+            ceiling_pct,
+            labour_force,
+            reserve_share: c.reserve_share,
+            category_order: params.table("foreign_labour.order_by_category", date)?.value,
+            local_content: params.table("foreign_labour.local_content_min_citizen_share", date)?.value,
+            ict_max_share: params.number("foreign_labour.ict_max_share_of_citizen_staff", date)?.value,
+            method: c.method,
+            constraints: c.constraints.clone(),
+        };
+        Ok((settings, overrides))
+    }
 }
 
 /// What the local-content limit of a row is computed from.
@@ -289,315 +338,31 @@ pub fn allocate(
     let distributable = ceiling - reserve.min(ceiling);
     let agri = OkedSection::from_letter('A').expect("section A");
     let by_cell = requests.map(|r| r.by_cell());
-
-    // ---- Justified demand -----------------------------------------------------------------
-    let mut work = Vec::with_capacity(cells.len());
-    for c in cells {
-        let gap = if c.in_shortage { c.gap } else { 0 };
-        let w = match &by_cell {
-            Some(by) => {
-                let mut req = [0u64; 5];
-                let mut staff = [None; 4];
-                if let Some(m) = by.get(&(c.region, c.section)) {
-                    for (cat, r) in m {
-                        let k = cat_index(*cat);
-                        req[k] = r.requested;
-                        if k < 4 {
-                            staff[k] = r.citizen_staff;
-                        }
-                    }
-                }
-                // Requests beyond the local-content limit are not justified.
-                let mut allowed = req;
-                for k in 0..4 {
-                    let basis = staff[k].map_or(c.employed, |v| v as f64);
-                    allowed[k] = allowed[k].min(lc_limit(rules.lc_ratio[k], basis));
-                }
-                let total: u64 = allowed.iter().sum();
-                let (justified, tie) = if gap == 0 || total == 0 {
-                    ([0; 5], false)
-                } else if total <= gap {
-                    (allowed, false)
-                } else {
-                    let o = apportion_counts(
-                        &format!("justified demand of {} x {}", c.region, c.section.code()),
-                        gap,
-                        &allowed,
-                        apportion::Method::Hamilton,
-                        Some(&allowed),
-                    )?;
-                    let mut j = [0; 5];
-                    j.copy_from_slice(&o.seats);
-                    (j, !o.ties.is_empty())
-                };
-                let d: u64 = justified.iter().sum();
-                Work { d, u: d, req: Some(req), staff, justified: Some(justified), tie }
-            }
-            None => {
-                // Categories follow the order's shares; seasonal only in agriculture.
-                let shares = cell_shares(&rules.order, c.section == agri);
-                let total: f64 = shares.iter().sum();
-                let mut cap = u64::MAX;
-                for k in 0..4 {
-                    if shares[k] > 0.0 {
-                        let limit = rules.lc_ratio[k] * c.employed * total / shares[k];
-                        cap = cap.min((limit + 1e-9).floor().max(0.0) as u64);
-                    }
-                }
-                Work { d: gap, u: gap.min(cap), req: None, staff: [None; 4], justified: None, tie: false }
-            }
-        };
-        work.push(w);
-    }
+    let mut work = cells
+        .iter()
+        .map(|c| justified_demand(c, by_cell.as_ref().map(|b| b.get(&(c.region, c.section))), &rules, agri))
+        .collect::<Result<Vec<Work>>>()?;
     let demand: u64 = work.iter().map(|w| w.d).sum();
-
-    // ---- Cell quotas ----------------------------------------------------------------------
-    let n = cells.len();
-    let mut x = vec![0u64; n];
-    let mut binding = vec![String::from("none"); n];
-    let mut shadow: Vec<Option<f64>> = vec![None; n];
-    let mut binding_summary = Vec::new();
-    let total_cap: u64 = work.iter().map(|w| w.u).sum();
-    match s.method {
-        AllocationMethod::Proportional(m) => {
-            if !s.constraints.is_empty() {
-                return Err(Error::Infeasible {
-                    constraint: "foreign.method".into(),
-                    message: "regional capacities, section floors and caps and minimum coverage need method = \"lp\""
-                        .into(),
-                });
-            }
-            let t = distributable.min(total_cap);
-            if t > 0 {
-                let d: Vec<u64> = work.iter().map(|w| w.d).collect();
-                let u: Vec<u64> = work.iter().map(|w| w.u).collect();
-                let o = apportion_counts("foreign quota over cells", t, &d, m, Some(&u))?;
-                for i in tied_units(&o) {
-                    work[i].tie = true;
-                }
-                x = o.seats;
-            }
-            for i in 0..n {
-                binding[i] = if work[i].d == 0 {
-                    "no justified demand".into()
-                } else if x[i] == work[i].u && work[i].u == work[i].d {
-                    "demand".into()
-                } else if x[i] == work[i].u {
-                    "local content".into()
-                } else {
-                    "ceiling".into()
-                };
-            }
-            if t == distributable && total_cap > distributable {
-                binding_summary.push(BindingConstraint {
-                    name: "ceiling".into(),
-                    side: "cap".into(),
-                    total: distributable,
-                    shadow_price: 0.0,
-                });
-            }
-        }
-        AllocationMethod::Lp => {
-            let idx: Vec<usize> = (0..n).filter(|&i| work[i].u > 0).collect();
-            let units: Vec<lp::Unit> = idx
-                .iter()
-                .map(|&i| {
-                    let u = work[i].u;
-                    let min = ((s.constraints.min_coverage * u as f64) - 1e-9).ceil().max(0.0) as u64;
-                    lp::Unit { value: cells[i].severity, min: min.min(u), max: u }
-                })
-                .collect();
-            let mut groups = vec![lp::Group {
-                name: "ceiling".into(),
-                members: (0..idx.len()).collect(),
-                min: None,
-                max: Some(distributable),
-                hard: true,
-            }];
-            for (r, cap) in &s.constraints.region_capacity {
-                groups.push(lp::Group {
-                    name: format!("region capacity {}", r.iso()),
-                    members: (0..idx.len()).filter(|&k| cells[idx[k]].region == *r).collect(),
-                    min: None,
-                    max: Some(*cap),
-                    hard: false,
-                });
-            }
-            let sections: std::collections::BTreeSet<OkedSection> =
-                s.constraints.section_floor.keys().chain(s.constraints.section_cap.keys()).copied().collect();
-            for sec in sections {
-                groups.push(lp::Group {
-                    name: format!("section {}", sec.code()),
-                    members: (0..idx.len()).filter(|&k| cells[idx[k]].section == sec).collect(),
-                    min: s.constraints.section_floor.get(&sec).copied(),
-                    max: s.constraints.section_cap.get(&sec).copied(),
-                    hard: false,
-                });
-            }
-            let sol = lp::solve(&lp::Problem { units, groups: groups.clone() }).map_err(|e| match e {
-                lp::LpError::Infeasible { constraint, message } => {
-                    Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message }
-                }
-                other => Error::Model(format!("foreign quota LP: {other}")),
-            })?;
-            for (k, &i) in idx.iter().enumerate() {
-                x[i] = sol.seats[k];
-                let ur = &sol.units[k];
-                let (b, sp) = match ur.binding {
-                    Some(lp::Side::Max) if work[i].u == work[i].d => ("demand".to_string(), ur.shadow_price),
-                    Some(lp::Side::Max) => ("local content".to_string(), ur.shadow_price),
-                    Some(lp::Side::Min) => ("minimum coverage".to_string(), ur.shadow_price),
-                    None => {
-                        // The tightest binding group the cell belongs to.
-                        let g = sol
-                            .groups
-                            .iter()
-                            .zip(&groups)
-                            .filter(|(r, g)| r.binding.is_some() && g.members.contains(&k))
-                            .max_by(|a, b| a.0.shadow_price.total_cmp(&b.0.shadow_price));
-                        match g {
-                            Some((r, _)) => (
-                                format!("{} {}", r.name, r.binding.map_or("", |s| s.word())).trim().to_string(),
-                                r.shadow_price,
-                            ),
-                            None => ("none".to_string(), 0.0),
-                        }
-                    }
-                };
-                binding[i] = b;
-                shadow[i] = Some(sp);
-            }
-            for i in 0..n {
-                if work[i].d == 0 {
-                    binding[i] = "no justified demand".into();
-                }
-            }
-            for r in &sol.groups {
-                if let Some(side) = r.binding {
-                    binding_summary.push(BindingConstraint {
-                        name: r.name.clone(),
-                        side: side.word().into(),
-                        total: r.total,
-                        shadow_price: r.shadow_price,
-                    });
-                }
-            }
-        }
-    }
-
-    // ---- Categories -----------------------------------------------------------------------
-    let mut q = vec![[0u64; 5]; n];
-    if by_cell.is_some() {
-        for i in 0..n {
-            let j = work[i].justified.expect("requests case");
-            if x[i] > 0 {
-                let o = apportion_counts(
-                    &format!("categories of {} x {}", cells[i].region, cells[i].section.code()),
-                    x[i],
-                    &j,
-                    apportion::Method::Hamilton,
-                    Some(&j),
-                )?;
-                work[i].tie |= !o.ties.is_empty();
-                q[i].copy_from_slice(&o.seats);
-            }
-        }
+    let quotas = match s.method {
+        AllocationMethod::Proportional(m) => proportional(&mut work, distributable, m, s)?,
+        AllocationMethod::Lp => linear_programme(cells, &work, distributable, s)?,
+    };
+    let q = if by_cell.is_some() {
+        categories_from_requests(cells, &mut work, &quotas.x)?
     } else {
-        let rows: Vec<usize> = (0..n).filter(|&i| x[i] > 0).collect();
-        if !rows.is_empty() {
-            let row_totals: Vec<u64> = rows.iter().map(|&i| x[i]).collect();
-            let total: u64 = row_totals.iter().sum();
-            let agri_total: u64 = rows.iter().filter(|&&i| cells[i].section == agri).map(|&i| x[i]).sum();
-            let all: f64 = rules.order.iter().sum();
-            let seasonal = ((total as f64 * rules.order[4] / all).round() as u64).min(agri_total);
-            let w4: Vec<u64> = rules.order[..4].iter().map(|v| v.round() as u64).collect();
-            let mut cols =
-                apportion_counts("category totals", total - seasonal, &w4, apportion::Method::Hamilton, None)?.seats;
-            cols.push(seasonal);
-            let weights: Vec<Vec<f64>> =
-                rows.iter().map(|&i| cell_shares(&rules.order, cells[i].section == agri).to_vec()).collect();
-            let b = biproportional(&weights, &row_totals, &cols)
-                .map_err(|e| Error::Model(format!("category split of the foreign quota: {e}")))?;
-            for (k, &i) in rows.iter().enumerate() {
-                q[i].copy_from_slice(&b.seats[k]);
-            }
-        }
-    }
-
-    // ---- Rows -----------------------------------------------------------------------------
-    let mut rows = Vec::new();
-    let mut by_category: BTreeMap<WorkerCategory, u64> = WorkerCategory::ALL.iter().map(|c| (*c, 0)).collect();
-    let mut lc_fail = 0;
-    let seasonal_share = rules.order[4] / rules.order.iter().sum::<f64>();
-    for (i, c) in cells.iter().enumerate() {
-        let w = &work[i];
-        let requested_any = w.req.is_some_and(|r| r.iter().any(|v| *v > 0));
-        if w.d == 0 && !requested_any {
-            continue;
-        }
-        for (k, cat) in WorkerCategory::ALL.iter().enumerate() {
-            if *cat == WorkerCategory::Seasonal && c.section != agri {
-                continue;
-            }
-            let requested = w.req.map(|r| r[k]);
-            let local_content = (k < 4).then(|| {
-                let (basis, citizens) = match w.staff[k] {
-                    Some(v) => (LocalContentBasis::CitizenStaff, v as f64),
-                    None => (LocalContentBasis::CellEmployment, c.employed),
-                };
-                let limit = lc_limit(rules.lc_ratio[k], citizens);
-                LocalContent { limit, basis, ok: q[i][k] <= limit }
-            });
-            if local_content.is_some_and(|l| !l.ok) {
-                lc_fail += 1;
-            }
-            *by_category.get_mut(cat).expect("category") += q[i][k];
-            let explanation =
-                explain(c, w, x[i], q[i][k], *cat, requested, &binding[i], shadow[i], s, distributable, demand);
-            rows.push(QuotaCell {
-                region: c.region,
-                section: c.section,
-                category: *cat,
-                quota: q[i][k],
-                cell_quota: x[i],
-                cell_demand: w.d,
-                gap: if c.in_shortage { c.gap } else { 0 },
-                requested,
-                severity: c.severity,
-                binding: binding[i].clone(),
-                shadow_price: shadow[i],
-                tie_broken: w.tie,
-                local_content,
-                explanation,
-            });
-        }
-    }
+        categories_from_order(cells, &quotas.x, &rules, agri)?
+    };
+    let ctx = RowContext { settings: s, rules: &rules, distributable, demand, agri };
+    let (rows, by_category, lc_fail) = quota_rows(cells, &work, &quotas, &q, &ctx);
     let distributed: u64 = rows.iter().map(|r| r.quota).sum();
-    debug_assert_eq!(distributed, x.iter().sum::<u64>());
+    debug_assert_eq!(distributed, quotas.x.iter().sum::<u64>());
     if distributed > ceiling {
-        return Err(Error::Model(format!("distributed {distributed} exceeds the ceiling {ceiling}")));
+        return Err(Error::Internal(format!("distributed {distributed} exceeds the ceiling {ceiling}")));
     }
     let (requested, requested_outside_shortage, ict_requested, ict_over_limit) = match requests {
-        Some(r) => {
-            let mut all = 0;
-            let mut outside = 0;
-            for (i, w) in work.iter().enumerate() {
-                let t: u64 = w.req.map_or(0, |r| r.iter().sum());
-                all += t;
-                if !(cells[i].in_shortage && cells[i].gap > 0) {
-                    outside += t;
-                }
-            }
-            let ict: u64 = r.ict().map(|e| e.requested).sum();
-            let over = r
-                .ict()
-                .filter(|e| e.citizen_staff.is_some_and(|st| e.requested as f64 > s.ict_max_share * st as f64 + 1e-9))
-                .count() as u64;
-            (Some(all), Some(outside), ict, over)
-        }
+        Some(r) => request_totals(cells, &work, r, s),
         None => (None, None, 0, 0),
     };
-    let _ = seasonal_share;
     let summary = ForeignSummary {
         ceiling,
         reserve,
@@ -611,10 +376,388 @@ pub fn allocate(
         ict_over_limit,
         method: s.method.name(),
         by_category,
-        binding: binding_summary,
+        binding: quotas.summary,
         local_content_failures: lc_fail,
     };
     Ok((rows, summary))
+}
+
+/// Justified demand of a cell: with requests, what they ask within the local-content limit and
+/// the gap (split over categories by Hamilton when the gap is smaller); without, the gap, capped
+/// by the local-content limit implied by the order's category mix.
+fn justified_demand(
+    c: &CellDemand,
+    requested: Option<Option<&BTreeMap<WorkerCategory, &crate::ingest::requests::EmployerRequest>>>,
+    rules: &Rules,
+    agri: OkedSection,
+) -> Result<Work> {
+    let gap = if c.in_shortage { c.gap } else { 0 };
+    let Some(m) = requested else {
+        // Categories follow the order's shares; seasonal only in agriculture.
+        let shares = cell_shares(&rules.order, c.section == agri);
+        let total: f64 = shares.iter().sum();
+        let mut cap = u64::MAX;
+        for k in 0..4 {
+            if shares[k] > 0.0 {
+                let limit = rules.lc_ratio[k] * c.employed * total / shares[k];
+                cap = cap.min((limit + 1e-9).floor().max(0.0) as u64);
+            }
+        }
+        return Ok(Work { d: gap, u: gap.min(cap), req: None, staff: [None; 4], justified: None, tie: false });
+    };
+    let mut req = [0u64; 5];
+    let mut staff = [None; 4];
+    if let Some(m) = m {
+        for (cat, r) in m {
+            let k = cat_index(*cat);
+            req[k] = r.requested;
+            if k < 4 {
+                staff[k] = r.citizen_staff;
+            }
+        }
+    }
+    // Requests beyond the local-content limit are not justified.
+    let mut allowed = req;
+    for k in 0..4 {
+        let basis = staff[k].map_or(c.employed, |v| v as f64);
+        allowed[k] = allowed[k].min(lc_limit(rules.lc_ratio[k], basis));
+    }
+    let total: u64 = allowed.iter().sum();
+    let (justified, tie) = if gap == 0 || total == 0 {
+        ([0; 5], false)
+    } else if total <= gap {
+        (allowed, false)
+    } else {
+        let o = apportion_counts(
+            &format!("justified demand of {} x {}", c.region, c.section.code()),
+            gap,
+            &allowed,
+            apportion::Method::Hamilton,
+            Some(&allowed),
+        )?;
+        let mut j = [0; 5];
+        j.copy_from_slice(&o.seats);
+        (j, !o.ties.is_empty())
+    };
+    let d: u64 = justified.iter().sum();
+    Ok(Work { d, u: d, req: Some(req), staff, justified: Some(justified), tie })
+}
+
+/// Cell quotas with the constraint that decided each and the binding constraints overall.
+struct CellQuotas {
+    x: Vec<u64>,
+    binding: Vec<String>,
+    shadow: Vec<Option<f64>>,
+    summary: Vec<BindingConstraint>,
+}
+
+/// The distributable total (or the whole justified demand, if smaller) apportioned over cells
+/// in proportion to justified demand, each capped at its demand and local-content limit.
+fn proportional(
+    work: &mut [Work],
+    distributable: u64,
+    m: apportion::Method,
+    s: &ForeignSettings,
+) -> Result<CellQuotas> {
+    let n = work.len();
+    if !s.constraints.is_empty() {
+        return Err(Error::Infeasible {
+            constraint: "foreign.method".into(),
+            message: "regional capacities, section floors and caps and minimum coverage need method = \"lp\"".into(),
+        });
+    }
+    let total_cap: u64 = work.iter().map(|w| w.u).sum();
+    let mut x = vec![0u64; n];
+    let t = distributable.min(total_cap);
+    if t > 0 {
+        let d: Vec<u64> = work.iter().map(|w| w.d).collect();
+        let u: Vec<u64> = work.iter().map(|w| w.u).collect();
+        let o = apportion_counts("foreign quota over cells", t, &d, m, Some(&u))?;
+        for i in tied_units(&o) {
+            work[i].tie = true;
+        }
+        x = o.seats;
+    }
+    let binding = (0..n)
+        .map(|i| {
+            if work[i].d == 0 {
+                "no justified demand".into()
+            } else if x[i] == work[i].u && work[i].u == work[i].d {
+                "demand".into()
+            } else if x[i] == work[i].u {
+                "local content".into()
+            } else {
+                "ceiling".into()
+            }
+        })
+        .collect();
+    let mut summary = Vec::new();
+    if t == distributable && total_cap > distributable {
+        summary.push(BindingConstraint {
+            name: "ceiling".into(),
+            side: "cap".into(),
+            total: distributable,
+            shadow_price: 0.0,
+        });
+    }
+    Ok(CellQuotas { x, binding, shadow: vec![None; n], summary })
+}
+
+/// Maximise shortage-severity-weighted permits subject to the ceiling, regional capacities,
+/// section floors and caps and the cell caps.
+fn linear_programme(
+    cells: &[CellDemand],
+    work: &[Work],
+    distributable: u64,
+    s: &ForeignSettings,
+) -> Result<CellQuotas> {
+    let n = cells.len();
+    let idx: Vec<usize> = (0..n).filter(|&i| work[i].u > 0).collect();
+    let units: Vec<lp::Unit> = idx
+        .iter()
+        .map(|&i| {
+            let u = work[i].u;
+            let min = ((s.constraints.min_coverage * u as f64) - 1e-9).ceil().max(0.0) as u64;
+            lp::Unit { value: cells[i].severity, min: min.min(u), max: u }
+        })
+        .collect();
+    let groups = lp_groups(cells, &idx, distributable, &s.constraints);
+    let sol = lp::solve(&lp::Problem { units, groups: groups.clone() }).map_err(|e| match e {
+        lp::LpError::Infeasible { constraint, message } => {
+            Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message }
+        }
+        other => Error::Lp { context: "foreign quota LP".into(), source: other },
+    })?;
+    let mut x = vec![0u64; n];
+    let mut binding = vec![String::from("none"); n];
+    let mut shadow: Vec<Option<f64>> = vec![None; n];
+    for (k, &i) in idx.iter().enumerate() {
+        x[i] = sol.seats[k];
+        let ur = &sol.units[k];
+        let (b, sp) = match ur.binding {
+            Some(lp::Side::Max) if work[i].u == work[i].d => ("demand".to_string(), ur.shadow_price),
+            Some(lp::Side::Max) => ("local content".to_string(), ur.shadow_price),
+            Some(lp::Side::Min) => ("minimum coverage".to_string(), ur.shadow_price),
+            None => {
+                // The tightest binding group the cell belongs to.
+                let g = sol
+                    .groups
+                    .iter()
+                    .zip(&groups)
+                    .filter(|(r, g)| r.binding.is_some() && g.members.contains(&k))
+                    .max_by(|a, b| a.0.shadow_price.total_cmp(&b.0.shadow_price));
+                match g {
+                    Some((r, _)) => (
+                        format!("{} {}", r.name, r.binding.map_or("", |s| s.word())).trim().to_string(),
+                        r.shadow_price,
+                    ),
+                    None => ("none".to_string(), 0.0),
+                }
+            }
+        };
+        binding[i] = b;
+        shadow[i] = Some(sp);
+    }
+    for i in 0..n {
+        if work[i].d == 0 {
+            binding[i] = "no justified demand".into();
+        }
+    }
+    let summary = sol
+        .groups
+        .iter()
+        .filter_map(|r| {
+            r.binding.map(|side| BindingConstraint {
+                name: r.name.clone(),
+                side: side.word().into(),
+                total: r.total,
+                shadow_price: r.shadow_price,
+            })
+        })
+        .collect();
+    Ok(CellQuotas { x, binding, shadow, summary })
+}
+
+/// The LP's groups: the ceiling, each regional capacity, each section's floor and cap.
+fn lp_groups(cells: &[CellDemand], idx: &[usize], distributable: u64, c: &Constraints) -> Vec<lp::Group> {
+    let mut groups = vec![lp::Group {
+        name: "ceiling".into(),
+        members: (0..idx.len()).collect(),
+        min: None,
+        max: Some(distributable),
+        hard: true,
+    }];
+    for (r, cap) in &c.region_capacity {
+        groups.push(lp::Group {
+            name: format!("region capacity {}", r.iso()),
+            members: (0..idx.len()).filter(|&k| cells[idx[k]].region == *r).collect(),
+            min: None,
+            max: Some(*cap),
+            hard: false,
+        });
+    }
+    let sections: std::collections::BTreeSet<OkedSection> =
+        c.section_floor.keys().chain(c.section_cap.keys()).copied().collect();
+    for sec in sections {
+        groups.push(lp::Group {
+            name: format!("section {}", sec.code()),
+            members: (0..idx.len()).filter(|&k| cells[idx[k]].section == sec).collect(),
+            min: c.section_floor.get(&sec).copied(),
+            max: c.section_cap.get(&sec).copied(),
+            hard: false,
+        });
+    }
+    groups
+}
+
+/// With requests: each cell's quota over the categories its employers asked for (never above the
+/// justified request), by Hamilton.
+fn categories_from_requests(cells: &[CellDemand], work: &mut [Work], x: &[u64]) -> Result<Vec<[u64; 5]>> {
+    let mut q = vec![[0u64; 5]; cells.len()];
+    for i in 0..cells.len() {
+        let j = work[i].justified.expect("requests case");
+        if x[i] > 0 {
+            let o = apportion_counts(
+                &format!("categories of {} x {}", cells[i].region, cells[i].section.code()),
+                x[i],
+                &j,
+                apportion::Method::Hamilton,
+                Some(&j),
+            )?;
+            work[i].tie |= !o.ties.is_empty();
+            q[i].copy_from_slice(&o.seats);
+        }
+    }
+    Ok(q)
+}
+
+/// Without requests: the cells x categories matrix is a biproportional apportionment that meets
+/// the national category totals of the order in force exactly, seasonal only in agriculture.
+fn categories_from_order(cells: &[CellDemand], x: &[u64], rules: &Rules, agri: OkedSection) -> Result<Vec<[u64; 5]>> {
+    let mut q = vec![[0u64; 5]; cells.len()];
+    let rows: Vec<usize> = (0..cells.len()).filter(|&i| x[i] > 0).collect();
+    if rows.is_empty() {
+        return Ok(q);
+    }
+    let row_totals: Vec<u64> = rows.iter().map(|&i| x[i]).collect();
+    let total: u64 = row_totals.iter().sum();
+    let agri_total: u64 = rows.iter().filter(|&&i| cells[i].section == agri).map(|&i| x[i]).sum();
+    let all: f64 = rules.order.iter().sum();
+    let seasonal = ((total as f64 * rules.order[4] / all).round() as u64).min(agri_total);
+    let w4: Vec<u64> = rules.order[..4].iter().map(|v| v.round() as u64).collect();
+    let mut cols = apportion_counts("category totals", total - seasonal, &w4, apportion::Method::Hamilton, None)?.seats;
+    cols.push(seasonal);
+    let weights: Vec<Vec<f64>> =
+        rows.iter().map(|&i| cell_shares(&rules.order, cells[i].section == agri).to_vec()).collect();
+    let b = biproportional(&weights, &row_totals, &cols)
+        .map_err(|source| Error::Biproportional { context: "category split of the foreign quota".into(), source })?;
+    for (k, &i) in rows.iter().enumerate() {
+        q[i].copy_from_slice(&b.seats[k]);
+    }
+    Ok(q)
+}
+
+/// What the rows' explanations need of the whole allocation.
+struct RowContext<'a> {
+    settings: &'a ForeignSettings,
+    rules: &'a Rules,
+    distributable: u64,
+    demand: u64,
+    agri: OkedSection,
+}
+
+/// The rows (a cell and category each, for cells with demand or requests), the totals by
+/// category and the number of rows failing the local-content check.
+fn quota_rows(
+    cells: &[CellDemand],
+    work: &[Work],
+    quotas: &CellQuotas,
+    q: &[[u64; 5]],
+    ctx: &RowContext,
+) -> (Vec<QuotaCell>, BTreeMap<WorkerCategory, u64>, u64) {
+    let mut rows = Vec::new();
+    let mut by_category: BTreeMap<WorkerCategory, u64> = WorkerCategory::ALL.iter().map(|c| (*c, 0)).collect();
+    let mut lc_fail = 0;
+    for (i, c) in cells.iter().enumerate() {
+        let w = &work[i];
+        let requested_any = w.req.is_some_and(|r| r.iter().any(|v| *v > 0));
+        if w.d == 0 && !requested_any {
+            continue;
+        }
+        for (k, cat) in WorkerCategory::ALL.iter().enumerate() {
+            if *cat == WorkerCategory::Seasonal && c.section != ctx.agri {
+                continue;
+            }
+            let requested = w.req.map(|r| r[k]);
+            let local_content = (k < 4).then(|| {
+                let (basis, citizens) = match w.staff[k] {
+                    Some(v) => (LocalContentBasis::CitizenStaff, v as f64),
+                    None => (LocalContentBasis::CellEmployment, c.employed),
+                };
+                let limit = lc_limit(ctx.rules.lc_ratio[k], citizens);
+                LocalContent { limit, basis, ok: q[i][k] <= limit }
+            });
+            if local_content.is_some_and(|l| !l.ok) {
+                lc_fail += 1;
+            }
+            *by_category.get_mut(cat).expect("category") += q[i][k];
+            let explanation = explain(
+                c,
+                w,
+                quotas.x[i],
+                q[i][k],
+                *cat,
+                requested,
+                &quotas.binding[i],
+                quotas.shadow[i],
+                ctx.settings,
+                ctx.distributable,
+                ctx.demand,
+            );
+            rows.push(QuotaCell {
+                region: c.region,
+                section: c.section,
+                category: *cat,
+                quota: q[i][k],
+                cell_quota: quotas.x[i],
+                cell_demand: w.d,
+                gap: if c.in_shortage { c.gap } else { 0 },
+                requested,
+                severity: c.severity,
+                binding: quotas.binding[i].clone(),
+                shadow_price: quotas.shadow[i],
+                tie_broken: w.tie,
+                local_content,
+                explanation,
+            });
+        }
+    }
+    (rows, by_category, lc_fail)
+}
+
+/// Requested in all, requested outside shortage cells, ICT requested and ICT requests above the
+/// limit of their citizen staff.
+fn request_totals(
+    cells: &[CellDemand],
+    work: &[Work],
+    r: &EmployerRequests,
+    s: &ForeignSettings,
+) -> (Option<u64>, Option<u64>, u64, u64) {
+    let mut all = 0;
+    let mut outside = 0;
+    for (i, w) in work.iter().enumerate() {
+        let t: u64 = w.req.map_or(0, |r| r.iter().sum());
+        all += t;
+        if !(cells[i].in_shortage && cells[i].gap > 0) {
+            outside += t;
+        }
+    }
+    let ict: u64 = r.ict().map(|e| e.requested).sum();
+    let over = r
+        .ict()
+        .filter(|e| e.citizen_staff.is_some_and(|st| e.requested as f64 > s.ict_max_share * st as f64 + 1e-9))
+        .count() as u64;
+    (Some(all), Some(outside), ict, over)
 }
 
 /// Category weights of a cell from the order: categories 1-4 everywhere, seasonal only in
@@ -642,7 +785,7 @@ fn explain(
     distributable: u64,
     demand: u64,
 ) -> String {
-    let t = crate::allocate::thousands;
+    let t = crate::fmt::thousands;
     let mut out = format!("{} x {}: ", c.region.iso(), c.section.code());
     if !(c.in_shortage && c.gap > 0) {
         out.push_str("not in shortage, so requests are not justified; quota 0.");

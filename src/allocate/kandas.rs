@@ -17,10 +17,14 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::allocate::{apportion, apportion_counts, tied_units};
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
 use crate::panel::SkillNeeds;
+use crate::params::Params;
+use crate::shortage::CellOutlook;
 
 /// Support amounts in force for the target year, resolved from the parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +38,22 @@ pub struct SupportRules {
     pub housing_certificate_cap_kzt: f64,
 }
 
+impl SupportRules {
+    /// The support amounts in force on `date`.
+    pub fn from_params(params: &Params, date: NaiveDate) -> Result<SupportRules> {
+        let rent = params.table("kandas.rent_mci_per_month", date)?.value;
+        Ok(SupportRules {
+            mci_kzt: params.number("mci.kzt", date)?.value,
+            relocation_mci_per_member: params.number("kandas.relocation_mci_per_member", date)?.value,
+            rent_mci_min: *rent.get("min").ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `min`"))?,
+            rent_mci_max: *rent.get("max").ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `max`"))?,
+            rent_months: params.number("kandas.rent_months", date)?.value,
+            employer_subsidy_mci: params.number("kandas.employer_subsidy_mci", date)?.value,
+            housing_certificate_cap_kzt: params.number("kandas.housing_certificate_cap_kzt", date)?.value,
+        })
+    }
+}
+
 /// Education of working-age arrivals, shares adding up to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EducationProfile {
@@ -41,6 +61,38 @@ pub struct EducationProfile {
     pub vocational: f64,
     /// General secondary or less.
     pub general: f64,
+}
+
+impl EducationProfile {
+    /// The arrivals' education profile in force on `date` (`kandas.education_profile`).
+    pub fn from_params(params: &Params, date: NaiveDate) -> Result<EducationProfile> {
+        let t = params.table("kandas.education_profile", date)?.value;
+        let get = |key: &str| {
+            t.get(key).copied().ok_or_else(|| Error::param("kandas.education_profile", format!("no `{key}`")))
+        };
+        let p = EducationProfile {
+            higher: get("higher")?,
+            vocational: get("specialised_secondary")?,
+            general: get("general_secondary")? + get("none")?,
+        };
+        let sum = p.higher + p.vocational + p.general;
+        if (sum - 1.0).abs() > 1e-3 {
+            return Err(Error::param("kandas.education_profile", format!("shares add up to {sum:.4}, not 1")));
+        }
+        Ok(p)
+    }
+}
+
+/// The shortage gaps of each region's shortage cells, by section (regions without one left out).
+pub fn region_shortages(outlooks: &[CellOutlook]) -> Vec<RegionShortage> {
+    let mut region_gaps: BTreeMap<Region, BTreeMap<OkedSection, u64>> = BTreeMap::new();
+    for o in outlooks {
+        let g = o.shortage_persons();
+        if g > 0 {
+            region_gaps.entry(o.region).or_default().insert(o.section, g);
+        }
+    }
+    region_gaps.into_iter().map(|(region, gaps)| RegionShortage { region, gaps }).collect()
 }
 
 /// The scenario's choices.
@@ -53,6 +105,9 @@ pub struct KandasSettings {
     pub include_housing_certificate: bool,
     /// Housing the region can offer (families); regions not listed are not capped by housing.
     pub housing_capacity: BTreeMap<Region, u64>,
+    /// Weight regions by the shortage jobs the arrivals' education fits; `false`: by the
+    /// plain shortage gaps.
+    pub skill_matching: bool,
 }
 
 /// Cost of supporting one family, by item (tenge).
@@ -223,7 +278,7 @@ pub fn allocate(
     let families = funded.min(capacity);
     let o = apportion_counts("kandas families", families, &weights, apportion::Method::Hamilton, Some(&caps))?;
     let ties = tied_units(&o);
-    let t = crate::allocate::thousands;
+    let t = crate::fmt::thousands;
     let rows: Vec<KandasRow> = designated
         .iter()
         .enumerate()
@@ -301,6 +356,7 @@ mod tests {
 
     fn settings(budget: f64) -> KandasSettings {
         KandasSettings {
+            skill_matching: true,
             budget_kzt: budget,
             family_size: 4,
             working_members_per_family: 1,

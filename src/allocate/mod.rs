@@ -3,7 +3,7 @@
 
 pub mod editions;
 pub mod foreign;
-pub mod inputs;
+
 pub mod kandas;
 pub mod units;
 
@@ -34,7 +34,7 @@ pub(crate) fn apportion_error(what: &str, e: ApportionError) -> Error {
         ApportionError::Infeasible { constraint, message } => {
             Error::Infeasible { constraint: format!("{what}: {constraint}"), message }
         }
-        other => Error::Model(format!("{what}: {other}")),
+        other => Error::Apportion { context: what.to_string(), source: other },
     }
 }
 
@@ -44,22 +44,4 @@ pub(crate) fn tied_units(o: &Outcome) -> Vec<usize> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-/// `21980` -> `21,980`, for generated explanations.
-pub(crate) fn thousands(v: u64) -> String {
-    group_digits(v, ',')
-}
-
-/// The digits of `v` in groups of three, `sep` between groups.
-pub(crate) fn group_digits(v: u64, sep: char) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (k, ch) in s.chars().enumerate() {
-        if k > 0 && (s.len() - k).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
 }

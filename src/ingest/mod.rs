@@ -7,10 +7,16 @@
 //! `kvota ingest` command fails on the first problem and writes nothing; `kvota validate`
 //! lists them all.
 
+pub mod applicants;
 pub mod bns_xlsx;
 pub mod open_data;
+pub mod people;
 pub mod postings;
+pub mod requests;
+pub mod series;
+pub mod table;
 pub mod text;
+pub mod units;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -18,7 +24,6 @@ use std::path::{Path, PathBuf};
 
 use crate::codes::{Area, HistoricalRegion, Region, RegionChange};
 use crate::error::{Error, Location, Result};
-use crate::export::{ColumnData, OutputTable};
 use text::Period;
 
 /// One normalised observation.
@@ -109,30 +114,6 @@ impl Ingested {
             }
             None => Ok(self),
         }
-    }
-
-    /// The long table as an output table (documented in `docs/outputs.md`).
-    pub fn to_table(&self) -> OutputTable {
-        let r = &self.rows;
-        OutputTable::new("ingested")
-            .col("indicator", ColumnData::Str(r.iter().map(|x| x.indicator.clone()).collect()), "indicator name")
-            .col(
-                "region_code",
-                ColumnData::Str(r.iter().map(|x| x.region_code.clone()).collect()),
-                "ISO 3166-2:KZ code; KZ = republic; KZ-YUZ = South Kazakhstan before 2018",
-            )
-            .col(
-                "oked_section",
-                ColumnData::OptStr(r.iter().map(|x| x.oked_section.clone()).collect()),
-                "OKED section letter, null when the table has no industry dimension",
-            )
-            .col("period", ColumnData::Str(r.iter().map(|x| x.period.to_string()).collect()), "2023, 2023Q2 or 2023-05")
-            .col("value", ColumnData::OptFloat(r.iter().map(|x| x.value).collect()), "the published number")
-            .col(
-                "flag",
-                ColumnData::OptStr(r.iter().map(|x| x.flag.clone()).collect()),
-                "what the source said instead of or beside a number: -, x, ..., empty, footnote <mark>",
-            )
     }
 
     /// Finishes a reader's work: flag counts, region-split rules, duplicates and gaps.
@@ -299,18 +280,8 @@ fn find_gaps(rows: &[LongRow], report: &mut IngestReport) {
     }
 }
 
-/// Writes the long table to `.parquet` or `.csv`, atomically.
-pub fn write(ingested: &Ingested, out: &Path) -> Result<()> {
-    let table = ingested.to_table();
-    crate::export::write_table(
-        out,
-        &table,
-        &[("source_file", ingested.report.file.display().to_string()), ("format", ingested.report.format.to_string())],
-    )
-}
-
 /// The input formats of `kvota ingest`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// BNS statistical spreadsheets as published (.xlsx, .xls, .ods).
     BnsXlsx,
@@ -318,6 +289,30 @@ pub enum Format {
     BnsOpenData,
     /// Raw vacancy postings (Enbek.kz, hh.kz exports), aggregated to region x section x month.
     Postings,
+}
+
+impl Format {
+    /// Every format, in the order `kvota ingest --help` lists them.
+    pub const ALL: [Format; 3] = [Format::BnsXlsx, Format::BnsOpenData, Format::Postings];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::BnsXlsx => "bns-xlsx",
+            Format::BnsOpenData => "bns-open-data",
+            Format::Postings => "postings",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s.trim())
+            .ok_or_else(|| format!("`{s}` is not a format (bns-xlsx, bns-open-data or postings)"))
+    }
 }
 
 /// Options of [`read`] beyond the file.

@@ -14,7 +14,7 @@ use super::text::{parse_cell, parse_period_label};
 use super::{IngestReport, Ingested, LongRow, Problem};
 use crate::codes::{Area, HistoricalRegion, Region};
 use crate::error::{Error, Location, Result};
-use crate::table::TextTable;
+use crate::ingest::table::TextTable;
 
 pub const NAM: &str = "NAM";
 pub const DAT: &str = "DAT";

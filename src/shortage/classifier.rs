@@ -5,7 +5,7 @@
 pub use kvota_learn::{ClassifierReport, Fitted, Metrics, metrics};
 
 use super::indicators::Values;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// One labelled example: normalised indicators of a cell in a year (missing = 0, the median),
 /// and whether the rule rated it shortage.
@@ -19,5 +19,5 @@ pub fn features(z: &Values) -> Vec<f64> {
 
 /// Trains on all but the last `test_years` years, reports held-out metrics, refits on all.
 pub fn train(examples: &[kvota_learn::Example], test_years: i32) -> Result<Option<(ClassifierReport, Fitted)>> {
-    kvota_learn::train(examples, test_years).map_err(|e| Error::Model(e.to_string()))
+    Ok(kvota_learn::train(examples, test_years)?)
 }

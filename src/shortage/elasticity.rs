@@ -70,12 +70,12 @@ impl ElasticityModel {
 
 fn ols(x: &[f64], y: &[f64], intercept: bool) -> Result<(f64, f64)> {
     let n = x.len();
-    let xs = Array2::from_shape_vec((n, 1), x.to_vec()).map_err(|e| Error::Model(e.to_string()))?;
+    let xs = Array2::from_shape_vec((n, 1), x.to_vec()).expect("an n x 1 matrix of n values");
     let ds = DatasetBase::new(xs, Array1::from(y.to_vec()));
     let fit = LinearRegression::new()
         .with_intercept(intercept)
         .fit(&ds)
-        .map_err(|e| Error::Model(format!("elasticity regression: {e}")))?;
+        .map_err(|source| Error::Regression { context: "elasticity regression".into(), source })?;
     Ok((fit.params()[0], fit.intercept()))
 }
 
@@ -99,11 +99,14 @@ pub fn fit(
         xs.reverse();
         ys.reverse();
         if xs.len() < 5 {
-            return Err(Error::Model(format!(
-                "elasticity of section {}: {} years of employment and output, at least 5 are needed",
-                s.code(),
-                xs.len()
-            )));
+            return Err(Error::input(
+                crate::error::Location::file(crate::panel::NATIONAL_SECTION_FILE),
+                format!(
+                    "elasticity of section {}: {} years of employment and output, at least 5 are needed",
+                    s.code(),
+                    xs.len()
+                ),
+            ));
         }
         per.push((s, xs, ys));
     }

@@ -13,9 +13,10 @@
 //!   undetermined when the cell is too small or an indicator is missing — with the reason, never
 //!   a made-up rating.
 //! - A **classifier** trained on the history of ratings flags unstable cells (`classifier`);
-//!   the rule is **back-tested** on 2015-2024 (`backtest`).
+//!   the rule is **back-tested** on past years (`backtest`; the window is a scenario setting).
 //! - Planners may **override** a rating with a reason; overrides stay visible in the output.
 
+pub mod assess;
 pub mod backtest;
 pub mod classifier;
 pub mod elasticity;
@@ -28,6 +29,8 @@ use std::fmt;
 use crate::codes::{OkedSection, Region};
 use indicators::{Indicator, National, Values};
 use score::{RuleConfig, Undetermined};
+
+pub use assess::{Assessment, Settings, ShortageModel, assess};
 
 /// The rating of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -182,9 +185,7 @@ impl CellOutlook {
     }
 }
 
-fn thousands(v: f64) -> String {
-    crate::allocate::thousands(v.round().max(0.0) as u64)
-}
+use crate::fmt::thousands_f64 as thousands;
 
 /// The sentence of a cell: the two indicators that pushed its score most, the flows, and the
 /// verdict, e.g. "KZ-23 / F: vacancies per job-seeker 2.40 (national 0.90), real wages +6.1 %

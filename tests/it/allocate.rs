@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::{Float64Type, Int64Type};
+use kvota::config::{Config, RunOverrides};
 use kvota::pipeline::{self, Quiet, RunOutcome};
-use kvota::scenario::Scenario;
 
 use crate::support::{hashes, kvota, parquet_batches, repo, stderr};
 
@@ -158,8 +158,8 @@ fn scenario_file(dir: &Path, file: &str, id: &str, data: &str, foreign: &str, ka
 }
 
 fn run(path: &Path, out: &Path) -> kvota::error::Result<RunOutcome> {
-    let sc = Scenario::load(path)?;
-    pipeline::run(path, &sc, out, &Quiet)
+    let sc = Config::load(path, &RunOverrides::default())?;
+    pipeline::run(&sc, out, &Quiet)
 }
 
 /// Rows of quota_foreign.parquet as maps of column -> text (null = "").
@@ -543,10 +543,10 @@ fn every_shipped_scenario_runs() {
         if path.extension().and_then(|x| x.to_str()) != Some("toml") {
             continue;
         }
-        let mut sc = Scenario::load(&path).unwrap();
+        let mut sc = Config::load(&path, &RunOverrides::default()).unwrap();
         sc.data.panel = root.join(&sc.data.panel);
         sc.data.params = root.join(&sc.data.params);
-        let o = pipeline::run(&path, &sc, out.path(), &Quiet).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let o = pipeline::run(&sc, out.path(), &Quiet).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(o.manifest.summary.distributed <= o.manifest.summary.ceiling, "{}", path.display());
         n += 1;
     }

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::Int64Type;
+use kvota::config::{Config, RunOverrides};
 use kvota::pipeline::{self, Quiet};
-use kvota::scenario::Scenario;
 
 use crate::support::{hashes, kvota, parquet_batches, parquet_schema, repo, stderr};
 
@@ -14,11 +14,11 @@ use crate::support::{hashes, kvota, parquet_batches, parquet_schema, repo, stder
 fn run_baseline() -> (tempfile::TempDir, pipeline::RunOutcome) {
     let root = repo();
     let scenario_path = Path::new("scenarios/baseline.toml");
-    let mut sc = Scenario::load(&root.join(scenario_path)).unwrap();
+    let mut sc = Config::load(&root.join(scenario_path), &RunOverrides::default()).unwrap();
     sc.data.panel = root.join(&sc.data.panel);
     sc.data.params = root.join(&sc.data.params);
     let out = tempfile::tempdir().unwrap();
-    let outcome = pipeline::run(&root.join(scenario_path), &sc, out.path(), &Quiet).unwrap();
+    let outcome = pipeline::run(&sc, out.path(), &Quiet).unwrap();
     (out, outcome)
 }
 

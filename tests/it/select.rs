@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use kvota::select::{self, Outcome, Quota, rules::Rules};
+use kvota::rules::Rules;
+use kvota::select::{self, Outcome, Quota};
 
 use crate::support::{kvota, parquet_batches, repo, stderr};
 
@@ -432,9 +433,9 @@ fn ledger_repayments_and_mci_of_the_year_paid() {
     let params = repo().join("data/params");
     // Two years on: the leaver owes all it received; the stayer is in force.
     let (families, payments, moves) = (
-        kvota::contract::read_families(&fam).unwrap(),
-        kvota::contract::read_payments(&pay, &kvota::params::Params::load(&params).unwrap()).unwrap(),
-        kvota::contract::read_moves(&mv).unwrap(),
+        kvota::ingest::people::read_families(&fam).unwrap(),
+        kvota::ingest::people::read_payments(&pay, &kvota::params::Params::load(&params).unwrap()).unwrap(),
+        kvota::ingest::people::read_moves(&mv).unwrap(),
     );
     let terms = kvota::contract::Terms { years: 5, repayment_share: 1.0 };
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
@@ -527,13 +528,13 @@ fn select_and_contract_outputs_match_the_documented_contract() {
     fs::write(&q, "route,region,slots\nkandas,KZ-55,2\n").unwrap();
     let out = dir.path().join("sel");
     let rules_path = repo().join("data/rules/kz_2026_pilot.toml");
-    select::run(&rules_path, &p, Some(&q), &out).unwrap();
+    kvota::pipeline::jobs::select(&rules_path, &p, Some(&q), &out).unwrap();
     let fam = dir.path().join("f.csv");
     fs::write(&fam, "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,4\n").unwrap();
     let pay = dir.path().join("p.csv");
     fs::write(&pay, "family_id,item,paid_date,amount_mci\nf1,relocation,2025-03-10,280\n").unwrap();
     let cout = dir.path().join("con");
-    kvota::contract::run(
+    kvota::pipeline::jobs::contract(
         &fam,
         &pay,
         None,

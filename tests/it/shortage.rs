@@ -8,8 +8,8 @@ use std::path::Path;
 
 use arrow::array::{Array, AsArray};
 use arrow::datatypes::{Float64Type, Int64Type};
+use kvota::config::{Config, RunOverrides};
 use kvota::pipeline::{self, Quiet, RunOutcome};
-use kvota::scenario::Scenario;
 
 use crate::support::{copy_dir, kvota, parquet_batches, repo, stderr};
 
@@ -29,7 +29,7 @@ fn run_with(
     let path = dir.path().join("s.toml");
     fs::write(&path, text).unwrap();
     let out = dir.path().join("out");
-    let r = Scenario::load(&path).and_then(|sc| pipeline::run(&path, &sc, &out, &Quiet));
+    let r = Config::load(&path, &RunOverrides::default()).and_then(|sc| pipeline::run(&sc, &out, &Quiet));
     (dir, r)
 }
 

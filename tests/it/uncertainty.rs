@@ -5,8 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use arrow::array::{Array, Float64Array, Int64Array, StringArray};
+use kvota::config::{Config, RunOverrides};
 use kvota::pipeline::{self, Quiet};
-use kvota::scenario::Scenario;
 
 use crate::support::{hashes, parquet_batches, repo};
 
@@ -16,12 +16,12 @@ fn run(extra: &str, threads: usize) -> (tempfile::TempDir, pipeline::RunOutcome)
     let path = dir.path().join("s.toml");
     fs::write(&path, format!("extends = \"{}\"\nid = \"u\"\n{extra}", root.join("scenarios/baseline.toml").display()))
         .unwrap();
-    let mut sc = Scenario::load(&path).unwrap();
+    let mut sc = Config::load(&path, &RunOverrides::default()).unwrap();
     sc.data.panel = root.join(&sc.data.panel);
     sc.data.params = root.join(&sc.data.params);
     let out = dir.path().join("out");
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-    let o = pool.install(|| pipeline::run(&path, &sc, &out, &Quiet)).unwrap();
+    let o = pool.install(|| pipeline::run(&sc, &out, &Quiet)).unwrap();
     (dir, o)
 }
 

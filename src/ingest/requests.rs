@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::codes::{OkedSection, Region, WorkerCategory};
 use crate::error::{Error, Location, Result};
-use crate::table::{TextTable, parse_count};
+use crate::ingest::table::{TextTable, parse_count};
 
 /// What a request asks for: a quota category, or an intra-corporate transfer (outside the
 /// quota).

@@ -1,0 +1,142 @@
+//! The `kvota` command line: parses flags (`args`), resolves them with the scenario file into
+//! the library's settings, calls the library, and renders progress, summaries and errors
+//! (`render`). No logic lives here.
+
+mod args;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command, DatasetAction, ForecastAction, ScenarioAction};
+use kvota::config::{Config, RunOverrides};
+use kvota::pipeline::{self, jobs};
+use render::TerminalProgress;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let quiet = cli.quiet;
+    let progress = TerminalProgress::new(quiet);
+    match cli.command {
+        Command::Run { scenario, data, out, png, format } => {
+            let cfg = Config::load(&scenario, &args::run_overrides(data, png, format))?;
+            let outcome = pipeline::run(&cfg, &out, &progress)?;
+            drop(progress);
+            if !quiet {
+                render::run(&outcome);
+            }
+        }
+        Command::Scenario { action: ScenarioAction::Run { scenarios, out } } => {
+            let configs =
+                scenarios.iter().map(|p| Config::load(p, &RunOverrides::default())).collect::<Result<Vec<_>, _>>()?;
+            pipeline::run_batch(&configs, &out, &progress, &mut |_, o| {
+                if !quiet {
+                    progress.suspend(|| render::batch_line(o));
+                }
+            })?;
+            if !quiet {
+                println!("wrote {} scenarios to {}", configs.len(), out.display());
+            }
+        }
+        Command::Scenario { action: ScenarioAction::Compare { a, b, out } } => {
+            let (ca, cb) = (Config::load(&a, &RunOverrides::default())?, Config::load(&b, &RunOverrides::default())?);
+            let o = pipeline::compare(&ca, &cb, &out, &progress)?;
+            drop(progress);
+            if !quiet {
+                render::compare(&o, &ca.id, &cb.id);
+            }
+        }
+        Command::Validate { format: Some(format), files, .. } => {
+            let mut problems = 0;
+            for f in &files {
+                let got = kvota::ingest::read(format, f, None)?;
+                problems += got.report.problems.len();
+                if !quiet || !got.report.problems.is_empty() {
+                    render::ingest_report(&got.report);
+                }
+            }
+            if problems > 0 {
+                anyhow::bail!("{problems} problems in {} files", files.len());
+            }
+        }
+        Command::Validate { data, .. } => {
+            let (_panel, report) = kvota::panel::Panel::load(&data)?;
+            if !quiet {
+                render::validation(&report);
+            }
+        }
+        Command::Ingest { format, file, out, indicator, month } => {
+            let got = jobs::ingest(format, &file, &kvota::ingest::ReadOptions { indicator, month }, &out)?;
+            if !quiet {
+                render::ingest_report(&got.report);
+                println!("wrote {} rows to {}", got.rows.len(), out.display());
+            }
+        }
+        Command::Forecast {
+            action: Some(ForecastAction::Backtest { input, horizon, models, origins, season, out }),
+            ..
+        } => {
+            let o = jobs::backtest(&input, &models, horizon as usize, origins as usize, season, out.as_deref())?;
+            if !quiet {
+                render::backtest(&o, horizon, origins);
+            }
+        }
+        Command::Forecast { action: None, args } => {
+            let (input, out, opts) = args.resolve();
+            let o = jobs::forecast(&input, &opts, &out, &progress)?;
+            drop(progress);
+            if !quiet {
+                render::forecast(&o, opts.model.name(), opts.horizon, opts.calibrate, &out);
+            }
+        }
+        Command::Apportion(a) => {
+            let opts = a.options().map_err(anyhow::Error::msg)?;
+            let (res, csv) = jobs::apportion(&a.input, a.max_column.as_deref(), &opts, a.out.as_deref())?;
+            match (&a.out, csv) {
+                (Some(out), _) if !quiet => {
+                    println!("apportioned {} seats over {} units; wrote {}", a.seats, res.units.len(), out.display())
+                }
+                (None, Some(csv)) => print!("{csv}"),
+                _ => {}
+            }
+            if !quiet {
+                render::apportion_ties(&res);
+            }
+        }
+        Command::Select { rules, applicants, quota, out } => {
+            let o = jobs::select(&rules, &applicants, quota.as_deref(), &out)?;
+            if !quiet {
+                render::select(&o, &out);
+            }
+        }
+        Command::Contract { families, payments, moves, as_of, params, out } => {
+            let o = jobs::contract(&families, &payments, moves.as_deref(), &params, as_of, &out)?;
+            if !quiet {
+                render::contract(&o, as_of, &out);
+            }
+        }
+        Command::Dataset { action: DatasetAction::Build { raw, assumptions, out } } => {
+            let report = kvota::dataset::build(&raw, &assumptions, &out)?;
+            if !quiet {
+                for n in &report.notes {
+                    println!("note: {n}");
+                }
+                for f in &report.files {
+                    println!("wrote {}", f.display());
+                }
+            }
+        }
+    }
+    Ok(())
+}

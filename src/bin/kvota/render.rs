@@ -1,0 +1,281 @@
+//! What the command line prints: progress on a terminal, and the summary of each command. No
+//! logic: every figure comes from the library's outcome.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use kvota::manifest::Summary;
+use kvota::pipeline::jobs::{BacktestOutcome, ContractOutcome, ForecastOutcome, SelectOutcome};
+use kvota::pipeline::{CompareOutcome, Progress, RunOutcome};
+
+/// Progress on stderr when it is a terminal and not --quiet; nothing otherwise.
+pub struct TerminalProgress {
+    bar: Option<ProgressBar>,
+}
+
+impl TerminalProgress {
+    /// Runs `f` (which prints) with the bar hidden.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(b) => b.suspend(f),
+            None => f(),
+        }
+    }
+
+    pub fn new(quiet: bool) -> Self {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            b.enable_steady_tick(Duration::from_millis(120));
+            b
+        });
+        TerminalProgress { bar }
+    }
+}
+
+impl Progress for TerminalProgress {
+    fn stage(&self, name: &str) {
+        if let Some(b) = &self.bar {
+            b.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("template"));
+            b.set_length(0);
+            b.set_message(name.to_string());
+        }
+    }
+    fn start(&self, name: &str, total: u64) {
+        if let Some(b) = &self.bar {
+            b.set_style(ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}").expect("template"));
+            b.set_length(total);
+            b.set_position(0);
+            b.set_message(name.to_string());
+        }
+    }
+    fn inc(&self, n: u64) {
+        if let Some(b) = &self.bar {
+            b.inc(n);
+        }
+    }
+}
+
+impl Drop for TerminalProgress {
+    fn drop(&mut self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn pairs<K: std::fmt::Display, V: std::fmt::Display>(it: impl IntoIterator<Item = (K, V)>, sep: &str) -> String {
+    it.into_iter().map(|(k, v)| format!("{k}{sep}{v}")).collect::<Vec<_>>().join(", ")
+}
+
+/// `kvota run`: the headline figures.
+pub fn run(o: &RunOutcome) {
+    let m = &o.manifest;
+    let s: &Summary = &m.summary;
+    println!("scenario {} ({}), target year {}", m.scenario.id, m.run_id, m.scenario.target_year);
+    println!(
+        "foreign-labour quota: ceiling {} ({} % of {} labour force in {}), reserve {}, distributed {} of {} justified demand",
+        s.ceiling,
+        s.ceiling_pct,
+        s.labour_force_basis,
+        s.labour_force_year,
+        s.reserve,
+        s.distributed,
+        s.justified_demand
+    );
+    println!("  by category: {}; method {}", pairs(&s.foreign_by_category, ": "), s.allocation_method);
+    if s.editions.len() > 1 {
+        let last = s.editions.last().expect("editions");
+        println!(
+            "  {} amendment(s); edition {}: ceiling {}, distributed {}, reserve left {}",
+            s.editions.len() - 1,
+            last.id,
+            last.ceiling,
+            last.distributed,
+            last.reserve
+        );
+    }
+    if let (Some(i), Some(u)) = (s.permits_issued, s.utilisation) {
+        println!("  permits issued {i}: utilisation {:.1} %", 100.0 * u);
+    }
+    let capped = if s.kandas_families < s.kandas_families_funded {
+        format!("; the budget funds {} but the regions can take {}", s.kandas_families_funded, s.kandas_families)
+    } else {
+        String::new()
+    };
+    println!(
+        "kandas quota: {} families, {} persons over {} regions (cost {:.0} of {:.0} tenge{capped})",
+        s.kandas_families,
+        s.kandas_persons,
+        s.kandas_regions.len(),
+        s.kandas_cost_kzt,
+        s.kandas_budget_kzt,
+    );
+    println!("cells: {}", pairs(&s.cells_by_rating, " "));
+    for w in &m.warnings {
+        println!("warning: {w}");
+    }
+    println!("wrote {} files to {}", o.files.len(), o.out_dir.display());
+}
+
+/// One line per scenario of a batch.
+pub fn batch_line(o: &RunOutcome) {
+    let m = &o.manifest.summary;
+    println!(
+        "{:<24} foreign quota {:>7} of ceiling {:>7}; kandas {:>5} families; shortage cells {}",
+        o.manifest.scenario.id,
+        m.distributed,
+        m.ceiling,
+        m.kandas_families,
+        m.cells_by_rating.get("shortage").copied().unwrap_or(0)
+    );
+}
+
+/// `kvota scenario compare`: the cells that differ and the totals.
+pub fn compare(o: &CompareOutcome, a: &str, b: &str) {
+    let cmp = &o.comparison;
+    let changed: Vec<_> = cmp.cells.iter().filter(|c| c.changed()).collect();
+    println!("{a} vs {b}: {} of {} cells differ", changed.len(), cmp.cells.len());
+    println!(
+        "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
+        "region", "sec", "rating A", "rating B", "gap A", "gap B", "quota A", "quota B"
+    );
+    for c in &changed {
+        println!(
+            "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
+            c.region,
+            c.section,
+            c.rating_a.as_deref().unwrap_or("-"),
+            c.rating_b.as_deref().unwrap_or("-"),
+            c.gap_a,
+            c.gap_b,
+            c.quota_a,
+            c.quota_b
+        );
+    }
+    let t = cmp.totals();
+    println!(
+        "totals: gap {} -> {}, foreign quota {} -> {}, kandas families {} -> {}",
+        t[0], t[1], t[2], t[3], t[4], t[5]
+    );
+    println!("wrote {}.parquet, .csv and .svg (deltas by region)", o.stem.display());
+}
+
+/// The per-file report of `kvota ingest` and `kvota validate --format`.
+pub fn ingest_report(r: &kvota::ingest::IngestReport) {
+    println!("{} ({})", r.file.display(), r.format);
+    println!("  rows read        {}", r.rows_read);
+    println!("  rows normalised  {}", r.rows_normalised);
+    let flags = pairs(&r.flags, " ");
+    println!(
+        "  cells flagged    {}{}",
+        r.cells_flagged(),
+        if flags.is_empty() { String::new() } else { format!(" ({flags})") }
+    );
+    for (label, lines) in
+        [("region split", &r.splits), ("gap", &r.gaps), ("skipped", &r.skipped), ("footnote", &r.footnotes)]
+    {
+        for l in lines {
+            println!("  {label:<16} {l}");
+        }
+    }
+    for p in &r.problems {
+        println!("  problem          {p}");
+    }
+}
+
+/// `kvota validate`: the files and checks of the panel.
+pub fn validation(report: &kvota::panel::ValidationReport) {
+    for f in &report.files {
+        println!("{}: {} rows", f.path.display(), f.rows);
+        for c in &f.checks {
+            println!("  ok  {c}");
+        }
+    }
+    for w in &report.warnings {
+        println!("warning: {w}");
+    }
+    println!("valid: {} files", report.files.len());
+}
+
+/// `kvota forecast backtest`: accuracy per model.
+pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
+    println!(
+        "{} series, {} used, horizon {horizon}, up to {origins} origins each",
+        o.table.series.len(),
+        o.table.series.len() - o.skipped.len()
+    );
+    println!(
+        "{:<14} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "model", "forecasts", "sMAPE", "MASE", "MSIS", "cov80", "cov95"
+    );
+    for r in &o.rows {
+        let s = &r.summary;
+        println!(
+            "{:<14} {:>9} {:>8.3} {:>8.3} {:>8.3} {:>7.1}% {:>7.1}%",
+            r.model.name(),
+            r.forecasts,
+            s.smape,
+            s.mase,
+            s.msis,
+            100.0 * s.coverage_80,
+            100.0 * s.coverage_95
+        );
+    }
+    for s in &o.skipped {
+        println!("skipped {}: {}", s.id, s.reason);
+    }
+}
+
+/// `kvota forecast`: what was forecast, how the intervals were made, what was skipped.
+pub fn forecast(o: &ForecastOutcome, model: &str, horizon: usize, calibrate: bool, out: &std::path::Path) {
+    let run = &o.run;
+    let fallbacks = run.results.iter().filter(|(_, r)| r.fallback_reason.is_some()).count();
+    println!(
+        "forecast {} of {} series with {model} ({fallbacks} fell back to a simpler model), horizon {horizon}",
+        run.results.len(),
+        o.table.series.len(),
+    );
+    match &run.calibration {
+        Some(c) => {
+            println!("intervals calibrated on {} hold-out windows of {} series (rolling origins)", c.holdouts, c.series)
+        }
+        None if calibrate => println!("intervals: model-based (fewer than 20 series allow a hold-out)"),
+        None => println!("intervals: model-based (--no-calibrate)"),
+    }
+    if !run.skipped.is_empty() {
+        println!("skipped {} series (reasons in {})", run.skipped.len(), o.skipped_path.display());
+    }
+    println!("wrote {}", out.display());
+}
+
+/// `kvota select`: outcomes and the funnel by route and stage.
+pub fn select(o: &SelectOutcome, out: &std::path::Path) {
+    println!("{} applicants: {}; {} quota cells", o.counts.values().sum::<u64>(), pairs(&o.counts, " "), o.cells);
+    println!("{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}", "route", "stage", "entered", "passed", "rejected", "invalid");
+    for (route, stage, c) in kvota::select::funnel_by_route_stage(&o.funnel) {
+        println!("{route:<16} {stage:<20} {:>10} {:>10} {:>10} {:>10}", c[0], c[1], c[2], c[3]);
+    }
+    println!("wrote {} files to {}", o.files.len(), out.display());
+}
+
+/// `kvota contract`: statuses, amounts owed and expected, retention.
+pub fn contract(o: &ContractOutcome, as_of: chrono::NaiveDate, out: &std::path::Path) {
+    println!("{} families on {as_of}: {}", o.by_status.values().sum::<u64>(), pairs(&o.by_status, " "));
+    println!(
+        "owed {:.0} tenge; expected repayments of contracts in force {:.0} tenge; retention over the term {:.1} %",
+        o.owed_kzt,
+        o.expected_repayments_kzt,
+        100.0 * o.retention_at_term
+    );
+    println!("wrote {} files to {}", o.files.len(), out.display());
+}
+
+/// Ties broken by `kvota apportion --break-ties`, on stderr.
+pub fn apportion_ties(res: &kvota::allocate::units::Apportioned) {
+    for t in &res.ties {
+        let names: Vec<&str> = t.units.iter().map(|&i| res.units[i].as_str()).collect();
+        eprintln!("tie broken at house size {}: {} seat(s) among {}", t.at_house, t.seats, names.join(", "));
+    }
+}

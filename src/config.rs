@@ -1,0 +1,435 @@
+//! The resolved, validated settings of one run: a scenario file (with its `extends` layers and
+//! the planner defaults) merged with the command line by one rule — the command line wins — and
+//! every key parsed once into typed values (`Region`, `OkedSection`, `WorkerCategory`, the
+//! allocation method, the model). The run receives a [`Config`] whole and never looks at the
+//! file again.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::allocate::apportion;
+use crate::allocate::editions::{AmendmentSpec, ChangeSpec, OrderSpec};
+use crate::allocate::foreign::{AllocationMethod, Choices as ForeignChoices, Constraints};
+use crate::allocate::kandas::KandasSettings;
+use crate::codes::{OkedSection, Region, WorkerCategory};
+use crate::error::{Error, Location, Result};
+use crate::export::TableFormat;
+use crate::forecast::engine::ModelSpec;
+use crate::scenario::{LoadedScenario, ScenarioFile};
+use crate::shortage::score::{RuleConfig, Weights};
+use crate::shortage::{self, Override, Rating};
+use crate::uncertainty;
+
+/// What the command line may set on top of a scenario (the command line wins).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunOverrides {
+    /// The panel folder (`--data`), instead of the scenario's `[data] panel`.
+    pub data: Option<PathBuf>,
+    /// Also write PNG charts (`--png`); a flag can only switch this on.
+    pub png: bool,
+    /// Table formats beside the Parquet files (`--format`), added to the scenario's.
+    pub formats: Vec<TableFormat>,
+}
+
+/// Input files of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataPaths {
+    pub panel: PathBuf,
+    pub params: PathBuf,
+    pub employer_requests: Option<PathBuf>,
+    pub permits_issued: Option<PathBuf>,
+}
+
+/// What the run writes beyond its tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSettings {
+    pub png: bool,
+    /// Cells drawn as forecast fans; empty: the four largest shortages.
+    pub fan_cells: Vec<(Region, OkedSection)>,
+    pub formats: Vec<TableFormat>,
+}
+
+/// The scenario file a config came from, for the manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    /// SHA-256 of the file itself (not of the files it extends).
+    pub sha256: String,
+}
+
+/// One run's settings, resolved once.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub id: String,
+    pub title: String,
+    pub target_year: i32,
+    pub source: Source,
+    pub data: DataPaths,
+    pub model: ModelSpec,
+    pub shortage: shortage::Settings,
+    pub foreign: ForeignChoices,
+    pub kandas: KandasSettings,
+    pub output: OutputSettings,
+    pub uncertainty: uncertainty::Settings,
+}
+
+impl Config {
+    /// Loads the scenario file at `path` and resolves it with the command line's overrides.
+    pub fn load(path: &Path, overrides: &RunOverrides) -> Result<Config> {
+        Self::resolve(&ScenarioFile::load(path)?, overrides)
+    }
+
+    /// Resolves a loaded scenario: every key checked and typed, the overrides applied. An error
+    /// names the first layer (the file itself first) that sets the key, and its line.
+    pub fn resolve(loaded: &LoadedScenario, overrides: &RunOverrides) -> Result<Config> {
+        let layers = loaded.texts();
+        let at = |key: &str, message: String| {
+            let (file, row) = layers
+                .iter()
+                .find_map(|(p, t)| {
+                    t.lines().position(|l| l.trim_start().starts_with(key)).map(|i| (p.to_path_buf(), Some(i + 1)))
+                })
+                .unwrap_or((layers[0].0.to_path_buf(), None));
+            Error::Scenario { location: Location { file, row, column: Some(key.to_string()) }, message }
+        };
+        let f = &loaded.file;
+        if f.id.is_empty() || !f.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(at("id", format!("`{}` must be non-empty and use only letters, digits, - and _", f.id)));
+        }
+        if !(2000..=2100).contains(&f.target_year) {
+            return Err(at("target_year", format!("{} is outside 2000..2100", f.target_year)));
+        }
+        if f.uncertainty.draws > 100_000 {
+            return Err(at("draws", format!("{} draws: at most 100000", f.uncertainty.draws)));
+        }
+        let model: ModelSpec = f.forecast.model.parse().map_err(|m: String| at("model", m))?;
+        let shortage = resolve_shortage(f, &at)?;
+        let foreign = resolve_foreign(f, &at)?;
+        let kandas = resolve_kandas(f, &at)?;
+        let output = resolve_output(f, overrides, &at)?;
+        let (path, text) = &loaded.layers[0];
+        Ok(Config {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            target_year: f.target_year,
+            source: Source { path: path.clone(), sha256: crate::export::sha256_bytes(text.as_bytes()) },
+            data: DataPaths {
+                panel: overrides.data.clone().unwrap_or_else(|| f.data.panel.clone()),
+                params: f.data.params.clone(),
+                employer_requests: f.data.employer_requests.clone(),
+                permits_issued: f.data.permits_issued.clone(),
+            },
+            model,
+            shortage,
+            foreign,
+            kandas,
+            output,
+            uncertainty: uncertainty::Settings { draws: f.uncertainty.draws, seed: f.uncertainty.seed },
+        })
+    }
+}
+
+type At<'a> = dyn Fn(&str, String) -> Error + 'a;
+
+fn region(key: &str, s: &str, at: &At) -> Result<Region> {
+    s.parse::<Region>().map_err(|e| at(key, e.to_string()))
+}
+
+fn section(key: &str, s: &str, at: &At) -> Result<OkedSection> {
+    s.parse::<OkedSection>().map_err(|e| at(key, e))
+}
+
+fn resolve_shortage(f: &ScenarioFile, at: &At) -> Result<shortage::Settings> {
+    let sh = &f.shortage;
+    if !sh.shortage_cutoff.is_finite() || !sh.surplus_cutoff.is_finite() || sh.surplus_cutoff >= sh.shortage_cutoff {
+        return Err(at(
+            "shortage_cutoff",
+            format!("need surplus_cutoff < shortage_cutoff (got {} and {})", sh.surplus_cutoff, sh.shortage_cutoff),
+        ));
+    }
+    let weights = Weights::from_map(&sh.weights).map_err(|m| at("weights", m))?;
+    let mut output_growth = BTreeMap::new();
+    for (k, v) in &sh.output_growth_pct {
+        let s = section("output_growth_pct", k, at)?;
+        if !(-50.0..=100.0).contains(v) {
+            return Err(at("output_growth_pct", format!("section {k}: {v} % a year is outside -50..100")));
+        }
+        output_growth.insert(s, *v);
+    }
+    if !(0.0..=1.0).contains(&sh.women_share_of_retirements) {
+        return Err(at("women_share_of_retirements", "must be a share in [0, 1]".into()));
+    }
+    let mut overrides = Vec::new();
+    for o in &sh.overrides {
+        let rating = Rating::parse(&o.rating).ok_or_else(|| {
+            at("overrides", format!("rating `{}` is not shortage, balanced, surplus or undetermined", o.rating))
+        })?;
+        if o.reason.trim().is_empty() {
+            return Err(at("overrides", format!("the override of {} / {} needs a reason", o.region, o.section)));
+        }
+        overrides.push(Override {
+            region: region("overrides", &o.region, at)?,
+            section: section("overrides", &o.section, at)?,
+            rating,
+            reason: o.reason.clone(),
+        });
+    }
+    if !(0.0..100.0).contains(&sh.frictional_unemployment_pct) {
+        return Err(at("frictional_unemployment_pct", "must be a percentage in [0, 100)".into()));
+    }
+    if sh.min_cell_employment < 0 {
+        return Err(at("min_cell_employment", "must be >= 0".into()));
+    }
+    if sh.backtest_first_year > sh.backtest_last_year {
+        return Err(at("backtest_first_year", "must not be after backtest_last_year".into()));
+    }
+    let [lo, hi] = sh.instability_band;
+    if !(0.0..=1.0).contains(&lo) || !(0.0..=1.0).contains(&hi) || lo > hi {
+        return Err(at("instability_band", format!("[{lo}, {hi}] is not a band of probabilities")));
+    }
+    if sh.sensitivity_factors.iter().any(|x| !(x.is_finite() && *x >= 0.0)) {
+        return Err(at("sensitivity_factors", "factors must be non-negative numbers".into()));
+    }
+    Ok(shortage::Settings {
+        rule: RuleConfig {
+            weights,
+            shortage_cutoff: sh.shortage_cutoff,
+            surplus_cutoff: sh.surplus_cutoff,
+            min_cell_employment: sh.min_cell_employment as f64,
+        },
+        frictional_unemployment_pct: sh.frictional_unemployment_pct,
+        output_growth_pct: output_growth,
+        women_share_of_retirements: sh.women_share_of_retirements,
+        overrides,
+        backtest_years: (sh.backtest_first_year, sh.backtest_last_year),
+        instability_band: (lo, hi),
+        sensitivity_factors: sh.sensitivity_factors.clone(),
+    })
+}
+
+/// The allocation method the `[foreign]` table names.
+fn method(f: &crate::scenario::ForeignConfig) -> std::result::Result<AllocationMethod, String> {
+    match f.method.as_str() {
+        "lp" => Ok(AllocationMethod::Lp),
+        "proportional" => {
+            let fd = match f.first_divisor {
+                None => None,
+                Some(d) if (1.0..2.0).contains(&d) => Some(((d * 1000.0).round() as u64, 1000)),
+                Some(d) => return Err(format!("first_divisor {d} is outside [1, 2)")),
+            };
+            apportion::Method::parse(&f.apportionment, fd).map(AllocationMethod::Proportional)
+        }
+        other => Err(format!("unknown method `{other}` (proportional or lp)")),
+    }
+}
+
+fn resolve_foreign(s: &ScenarioFile, at: &At) -> Result<ForeignChoices> {
+    let f = &s.foreign;
+    if !(0.0..1.0).contains(&f.reserve_share) {
+        return Err(at("reserve_share", format!("{} is outside [0, 1)", f.reserve_share)));
+    }
+    if let Some(p) = f.ceiling_pct_override
+        && !(p > 0.0 && p <= 100.0)
+    {
+        return Err(at("ceiling_pct_override", format!("{p} is not a percentage in (0, 100]")));
+    }
+    let method = method(f).map_err(|m| at("method", m))?;
+    if !(0.0..=1.0).contains(&f.min_coverage) {
+        return Err(at("min_coverage", format!("{} is not a share in [0, 1]", f.min_coverage)));
+    }
+    if matches!(method, AllocationMethod::Proportional(_))
+        && (!f.region_capacity.is_empty()
+            || !f.section_floor.is_empty()
+            || !f.section_cap.is_empty()
+            || f.min_coverage > 0.0)
+    {
+        return Err(at(
+            "method",
+            "region_capacity, section_floor, section_cap and min_coverage need method = \"lp\"".into(),
+        ));
+    }
+    let mut constraints = Constraints { min_coverage: f.min_coverage, ..Constraints::default() };
+    for (r, v) in &f.region_capacity {
+        constraints.region_capacity.insert(region("region_capacity", r, at)?, *v);
+    }
+    for (sec, v) in &f.section_floor {
+        constraints.section_floor.insert(section("section_floor", sec, at)?, *v);
+    }
+    for (sec, v) in &f.section_cap {
+        constraints.section_cap.insert(section("section_cap", sec, at)?, *v);
+    }
+    for (sec, lo) in &constraints.section_floor {
+        if let Some(hi) = constraints.section_cap.get(sec)
+            && lo > hi
+        {
+            return Err(at("section_floor", format!("section {}: floor {lo} is above its cap {hi}", sec.code())));
+        }
+    }
+    if let Some(d) = f.order.date {
+        date_only(&d).map_err(|m| at("date", m))?;
+    }
+    let mut amendments = Vec::new();
+    for a in &f.amendments {
+        date_only(&a.date).map_err(|m| at("date", format!("amendment `{}`: {m}", a.id)))?;
+        let mut changes = Vec::new();
+        for c in &a.changes {
+            let ctx = |e: String| at("changes", format!("amendment `{}`: {e}", a.id));
+            changes.push(ChangeSpec {
+                region: c.region.parse::<Region>().map_err(|e| ctx(e.to_string()))?,
+                section: c.section.parse::<OkedSection>().map_err(ctx)?,
+                category: c.category.parse::<WorkerCategory>().map_err(ctx)?,
+                delta: c.delta,
+                reason: c.reason.clone(),
+            });
+        }
+        amendments.push(AmendmentSpec {
+            id: a.id.clone(),
+            date: a.date.to_string(),
+            legal_basis: a.legal_basis.clone(),
+            reserve_added: a.reserve_added,
+            changes,
+        });
+    }
+    Ok(ForeignChoices {
+        reserve_share: f.reserve_share,
+        ceiling_pct_override: f.ceiling_pct_override,
+        method,
+        constraints,
+        order: OrderSpec {
+            id: f.order.id.clone(),
+            date: f.order.date.map(|d| d.to_string()),
+            legal_basis: f.order.legal_basis.clone(),
+        },
+        amendments,
+    })
+}
+
+fn resolve_kandas(s: &ScenarioFile, at: &At) -> Result<KandasSettings> {
+    let k = &s.kandas;
+    let mut housing_capacity = BTreeMap::new();
+    for (r, v) in &k.housing_capacity {
+        housing_capacity.insert(region("housing_capacity", r, at)?, *v);
+    }
+    if !(k.budget_kzt >= 0.0) || !k.budget_kzt.is_finite() {
+        return Err(at("budget_kzt", "must be a non-negative amount".into()));
+    }
+    if k.family_size == 0 {
+        return Err(at("family_size", "must be at least 1".into()));
+    }
+    if k.working_members_per_family > k.family_size {
+        return Err(at("working_members_per_family", "cannot exceed family_size".into()));
+    }
+    if !(k.rent_mci_per_month >= 0.0) {
+        return Err(at("rent_mci_per_month", "must be non-negative".into()));
+    }
+    Ok(KandasSettings {
+        budget_kzt: k.budget_kzt,
+        family_size: k.family_size,
+        working_members_per_family: k.working_members_per_family,
+        rent_mci_per_month: k.rent_mci_per_month,
+        include_housing_certificate: k.include_housing_certificate,
+        housing_capacity,
+        skill_matching: k.skill_matching,
+    })
+}
+
+fn resolve_output(s: &ScenarioFile, o: &RunOverrides, at: &At) -> Result<OutputSettings> {
+    let mut fan_cells = Vec::new();
+    for name in &s.output.fan_cells {
+        let cell = name.split_once('/').and_then(|(r, sec)| {
+            let sec = sec.trim();
+            let letter = if sec.chars().count() == 1 { sec.chars().next() } else { None };
+            Some((Region::from_iso(r.trim())?, OkedSection::from_letter(letter?)?))
+        });
+        match cell {
+            Some(c) => fan_cells.push(c),
+            None => {
+                return Err(at(
+                    "fan_cells",
+                    format!(
+                        "[output] fan_cells: `{name}` is not a cell of the panel (write region code / section letter, e.g. \"KZ-35/P\")"
+                    ),
+                ));
+            }
+        }
+    }
+    let formats: BTreeSet<TableFormat> = s.output.formats.iter().chain(&o.formats).copied().collect();
+    Ok(OutputSettings { png: s.output.png || o.png, fan_cells, formats: formats.into_iter().collect() })
+}
+
+/// A TOML date without time (`2026-04-01`).
+fn date_only(d: &toml::value::Datetime) -> std::result::Result<(), String> {
+    if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
+        return Err(format!("`{d}` is not a plain date (YYYY-MM-DD)"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    const OK: &str = r#"
+id = "t"
+target_year = 2026
+[kandas]
+budget_kzt = 1e9
+family_size = 4
+working_members_per_family = 1
+rent_mci_per_month = 30
+include_housing_certificate = true
+"#;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::resolve(&ScenarioFile::parse(Path::new("s.toml"), text)?, &RunOverrides::default())
+    }
+
+    #[test]
+    fn parses_and_rejects_unknown_keys_with_line() {
+        let c = parse(OK).unwrap();
+        assert_eq!(c.foreign.reserve_share, 0.1, "the planner default");
+        let bad = OK.replace("family_size = 4", "family_size = 4\nfamily_sise = 3");
+        let e = parse(&bad).unwrap_err().to_string();
+        assert!(e.contains("s.toml, row 7") && e.contains("family_sise"), "{e}");
+        let bad = OK.replace("target_year = 2026", "target_year = 2026\n[foreign]\nreserve_share = 1.5");
+        let e = parse(&bad).unwrap_err().to_string();
+        assert!(e.contains("reserve_share") && e.contains("row 5"), "{e}");
+    }
+
+    #[test]
+    fn the_command_line_wins() {
+        let loaded = ScenarioFile::parse(Path::new("s.toml"), &format!("{OK}[output]\nformats = [\"csv\"]\n")).unwrap();
+        let o = RunOverrides { data: Some("elsewhere".into()), png: true, formats: vec![TableFormat::Arrow] };
+        let c = Config::resolve(&loaded, &o).unwrap();
+        assert_eq!(c.data.panel, PathBuf::from("elsewhere"));
+        assert!(c.output.png);
+        assert_eq!(c.output.formats, vec![TableFormat::Arrow, TableFormat::Csv]);
+    }
+
+    #[test]
+    fn extends_merges_tables_and_names_the_layer_of_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("base.toml");
+        fs::write(&base, OK.replace("[kandas]", "[foreign]\nreserve_share = 0.1\nmethod = \"proportional\"\n[kandas]"))
+            .unwrap();
+        let child = dir.path().join("child.toml");
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[kandas]\nbudget_kzt = 2e9\n").unwrap();
+        let s = Config::load(&child, &RunOverrides::default()).unwrap();
+        assert_eq!((s.id.as_str(), s.kandas.budget_kzt, s.kandas.family_size), ("c", 2e9, 4));
+        assert_eq!(s.foreign.reserve_share, 0.1);
+        // An out-of-range value set in the child names the child's line.
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[foreign]\nreserve_share = 2.0\n").unwrap();
+        let e = Config::load(&child, &RunOverrides::default()).unwrap_err().to_string();
+        assert!(e.contains("child.toml, row 4") && e.contains("reserve_share"), "{e}");
+        // An unknown key in the child, a missing id, a cycle.
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n[kandas]\nbudget = 1\n").unwrap();
+        let e = Config::load(&child, &RunOverrides::default()).unwrap_err().to_string();
+        assert!(e.contains("child.toml, row 4") && e.contains("budget"), "{e}");
+        fs::write(&child, "extends = \"base.toml\"\n").unwrap();
+        assert!(Config::load(&child, &RunOverrides::default()).unwrap_err().to_string().contains("its own `id`"));
+        fs::write(&base, format!("extends = \"child.toml\"\n{OK}")).unwrap();
+        fs::write(&child, "extends = \"base.toml\"\nid = \"c\"\n").unwrap();
+        assert!(Config::load(&child, &RunOverrides::default()).unwrap_err().to_string().contains("cycle"));
+    }
+}

@@ -1,0 +1,256 @@
+//! The applicants table of `kvota select` (CSV or Parquet): a pseudonymous id, timestamps, the
+//! route and target region/section, and the answers the rules file declares, encoded for
+//! scoring. Nothing else is read; a personal-data column is refused.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use crate::codes::{OkedSection, Region};
+use crate::error::{Error, Location, Result};
+use crate::ingest::table::TextTable;
+use crate::rules::{self, FieldSpec, Rules};
+
+/// One applicant as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applicant {
+    pub id: String,
+    /// 1-based row in the input (header = row 1 for CSV).
+    pub row: usize,
+    pub submitted: Option<NaiveDateTime>,
+    pub updated: Option<NaiveDateTime>,
+    pub decided: Option<NaiveDateTime>,
+    pub route: String,
+    pub region: Option<Region>,
+    pub section: Option<OkedSection>,
+    /// Answers in the order of `rules.fields`, encoded (see [`rules::encode`]); NaN = none.
+    pub answers: Box<[f64]>,
+    /// Why the row cannot be assessed, if it cannot.
+    pub invalid: Option<String>,
+}
+
+/// Parses `2026-03-01T10:00:00Z`, `2026-03-01T10:00:00+05:00` (converted to UTC),
+/// `2026-03-01T10:00:00` or `2026-03-01 10:00:00` (taken as UTC).
+pub fn parse_timestamp(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(t.naive_utc());
+    }
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
+/// Reads the applicants table (CSV or Parquet). Structural problems (a missing column, a
+/// personal-data column) are errors; problems of a row make that row invalid with the reason.
+pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
+    let t = TextTable::read_any(path)?;
+    super::people::refuse_personal_columns(path, &t)?;
+    t.require(&["applicant_id", "submitted_at"])?;
+    let fields: Vec<(&String, &FieldSpec)> = rules.fields.iter().collect();
+    let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+    t.require(&names)?;
+    let n = t.height();
+    let cols = t.columns();
+    let has = |name: &str| cols.iter().any(|c| c == name);
+    // Problems by row index; most rows have none.
+    let mut problems: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    // Columns are parsed one at a time, so that only one column of text views is alive.
+    let ids: Vec<String> = t.text("applicant_id")?.into_iter().map(|v| v.unwrap_or_default().to_string()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        if id.is_empty() {
+            problems.entry(i).or_default().push("empty applicant_id".into());
+        }
+    }
+    let times = |name: &str,
+                 required: bool,
+                 problems: &mut BTreeMap<usize, Vec<String>>|
+     -> Result<Vec<Option<NaiveDateTime>>> {
+        if !has(name) {
+            return Ok(vec![None; n]);
+        }
+        let raw = t.text(name)?;
+        Ok(raw
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                None => {
+                    if required {
+                        problems.entry(i).or_default().push(format!("column `{name}`: empty"));
+                    }
+                    None
+                }
+                Some(s) => {
+                    let p = parse_timestamp(s);
+                    if p.is_none() {
+                        problems
+                            .entry(i)
+                            .or_default()
+                            .push(format!("column `{name}`: `{s}` is not a timestamp (2026-03-01T10:00:00Z)"));
+                    }
+                    p
+                }
+            })
+            .collect())
+    };
+    let submitted = times("submitted_at", true, &mut problems)?;
+    let updated = times("updated_at", false, &mut problems)?;
+    let decided = times("decided_at", false, &mut problems)?;
+    let routes: Vec<String> = if has("route") {
+        t.text("route")?.into_iter().map(|v| v.unwrap_or("default").to_string()).collect()
+    } else {
+        vec!["default".to_string(); n]
+    };
+    let resolver = crate::codes::RegionResolver::global();
+    let mut region_cache: BTreeMap<String, std::result::Result<Region, String>> = BTreeMap::new();
+    let regions: Vec<Option<Region>> = if has("region") {
+        t.text("region")?
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let s = v?;
+                let r = region_cache
+                    .entry(s.to_string())
+                    .or_insert_with(|| match resolver.resolve(s) {
+                        Ok(crate::codes::Area::Region(r)) => Ok(r),
+                        Ok(other) => Err(format!("`{s}` is {}, not a current region", other.label_en())),
+                        Err(e) => Err(e.to_string()),
+                    })
+                    .clone();
+                match r {
+                    Ok(r) => Some(r),
+                    Err(m) => {
+                        problems.entry(i).or_default().push(format!("column `region`: {m}"));
+                        None
+                    }
+                }
+            })
+            .collect()
+    } else {
+        vec![None; n]
+    };
+    let sections: Vec<Option<OkedSection>> = if has("section") {
+        t.text("section")?
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| match v?.parse::<OkedSection>() {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    problems.entry(i).or_default().push(format!("column `section`: {e}"));
+                    None
+                }
+            })
+            .collect()
+    } else {
+        vec![None; n]
+    };
+    let k = fields.len();
+    let mut answers = vec![f64::NAN; n * k];
+    for (j, (name, spec)) in fields.iter().enumerate() {
+        for (i, v) in t.text(name)?.into_iter().enumerate() {
+            if let Some(raw) = v {
+                match rules::encode(spec, raw) {
+                    Ok(x) => answers[i * k + j] = x,
+                    Err(m) => problems.entry(i).or_default().push(format!("column `{name}`: {m}")),
+                }
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, ((((id, route), region), section), ans)) in
+        ids.into_iter().zip(routes).zip(regions).zip(sections).zip(answers.chunks(k.max(1))).enumerate()
+    {
+        let row = t.line(i);
+        out.push(Applicant {
+            id,
+            row,
+            submitted: submitted[i],
+            updated: updated[i],
+            decided: decided[i],
+            route,
+            region,
+            section,
+            answers: if k == 0 { Box::new([]) } else { ans.into() },
+            invalid: problems.remove(&i).map(|p| format!("row {row}: {}", p.join("; "))),
+        });
+    }
+    drop(t);
+    // Duplicate ids: every occurrence is invalid (a human must say which one counts).
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&x, &y| out[x].id.cmp(&out[y].id));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for w in order.chunk_by(|&x, &y| out[x].id == out[y].id) {
+        if w.len() > 1 && !out[w[0]].id.is_empty() {
+            groups.push(w.to_vec());
+        }
+    }
+    for mut g in groups {
+        g.sort_unstable();
+        let rows = g.iter().map(|&x| out[x].row.to_string()).collect::<Vec<_>>().join(", ");
+        for x in g {
+            let msg = format!("row {}: duplicate applicant_id (rows {rows})", out[x].row);
+            out[x].invalid = Some(match out[x].invalid.take() {
+                Some(m) => format!("{m}; {msg}"),
+                None => msg,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A quota cell: route, region, and section where the route's quota is by section.
+pub type CellKey = (String, Region, Option<OkedSection>);
+
+/// Slots per cell, from a table `route, region, section (optional), slots`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quota {
+    pub slots: BTreeMap<CellKey, u64>,
+    /// Routes whose quota is by region and section.
+    pub by_section: BTreeSet<String>,
+}
+
+/// Reads the slots table of `kvota select`: `route, region, section (optional), slots`.
+pub fn read_quota_slots(path: &Path) -> Result<Quota> {
+    let t = TextTable::read_any(path)?;
+    t.require(&["route", "region", "slots"])?;
+    let routes = t.parse("route", "a route name", |s| Ok::<_, String>(s.to_string()))?;
+    let regions =
+        t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
+    let slots = t.counts("slots")?;
+    let sections: Vec<Option<OkedSection>> = if t.columns().iter().any(|c| c == "section") {
+        let raw = t.text("section")?;
+        let mut v = Vec::with_capacity(raw.len());
+        for (i, s) in raw.into_iter().enumerate() {
+            v.push(match s {
+                None => None,
+                Some(s) => Some(
+                    s.parse::<OkedSection>()
+                        .map_err(|m| Error::input(Location::cell(path, t.line(i), "section"), m))?,
+                ),
+            });
+        }
+        v
+    } else {
+        vec![None; t.height()]
+    };
+    let mut q = Quota::default();
+    for i in 0..t.height() {
+        let key = (routes[i].clone(), regions[i], sections[i]);
+        if sections[i].is_some() {
+            q.by_section.insert(routes[i].clone());
+        }
+        if q.slots.insert(key, slots[i] as u64).is_some() {
+            return Err(Error::input(Location::row(path, t.line(i)), "duplicate quota cell"));
+        }
+    }
+    for (k, _) in &q.slots {
+        if q.by_section.contains(&k.0) && k.2.is_none() {
+            return Err(Error::input(
+                Location::file(path),
+                format!("route `{}` has quotas by section and one without a section", k.0),
+            ));
+        }
+    }
+    Ok(q)
+}

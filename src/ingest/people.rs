@@ -1,0 +1,165 @@
+//! Readers of the tables about people that kvota takes, all pseudonymous: kandas families, the
+//! support paid to them and their moves (`kvota contract`), applicants (`kvota select`,
+//! [`applicants`](super::applicants)). A column that looks like personal data is refused
+//! before anything else is read ([`refuse_personal_columns`]).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::codes::Region;
+use crate::error::{Error, Location, Result};
+use crate::ingest::table::TextTable;
+use crate::params::Params;
+
+/// Columns that would carry personal data; every reader of data about people refuses them.
+pub const PERSONAL_COLUMNS: [&str; 18] = [
+    "name",
+    "surname",
+    "first_name",
+    "last_name",
+    "middle_name",
+    "patronymic",
+    "full_name",
+    "passport",
+    "passport_number",
+    "iin",
+    "document",
+    "document_number",
+    "phone",
+    "email",
+    "address",
+    "birth_date",
+    "date_of_birth",
+    "citizen_id",
+];
+
+/// Refuses a table with a column named like personal data (case-insensitive); the error names
+/// the file and the column, never a value.
+pub fn refuse_personal_columns(path: &Path, t: &TextTable) -> Result<()> {
+    for c in t.columns() {
+        if PERSONAL_COLUMNS.contains(&c.to_ascii_lowercase().as_str()) {
+            return Err(Error::input(
+                Location::column(path, c.as_str()),
+                "looks like personal data; kvota takes pseudonymous ids only — remove the column",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Support items.
+pub const ITEMS: [&str; 5] = ["relocation", "rent", "employer_subsidy", "housing_certificate", "other"];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Family {
+    pub id: String,
+    pub arrival: NaiveDate,
+    pub host: Region,
+    pub members: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payment {
+    pub family: String,
+    pub item: usize,
+    pub paid: NaiveDate,
+    pub mci: f64,
+    pub kzt: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    pub family: String,
+    pub date: NaiveDate,
+    pub to: Region,
+}
+
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", s.trim()))
+}
+
+fn region(s: &str) -> std::result::Result<Region, String> {
+    s.parse::<Region>().map_err(|e| e.to_string())
+}
+
+pub fn read_families(path: &Path) -> Result<Vec<Family>> {
+    let t = TextTable::read_any(path)?;
+    refuse_personal_columns(path, &t)?;
+    t.require(&["family_id", "arrival_date", "host_region", "members"])?;
+    let ids = t.parse("family_id", "a pseudonymous family id", |s| Ok::<_, String>(s.to_string()))?;
+    let arr = t.parse("arrival_date", "a date (YYYY-MM-DD)", parse_date)?;
+    let host = t.parse("host_region", "an ISO 3166-2:KZ region code", region)?;
+    let members = t.parse("members", "a number of family members (1 or more)", |s| match s.parse::<u32>() {
+        Ok(v) if v >= 1 => Ok(v),
+        _ => Err(format!("`{s}` is not a number of members (1 or more)")),
+    })?;
+    let mut seen = BTreeMap::new();
+    let mut out = Vec::with_capacity(ids.len());
+    for i in 0..ids.len() {
+        if let Some(prev) = seen.insert(ids[i].clone(), t.line(i)) {
+            return Err(Error::input(
+                Location::cell(path, t.line(i), "family_id"),
+                format!("duplicate family id (also on row {prev})"),
+            ));
+        }
+        out.push(Family { id: ids[i].clone(), arrival: arr[i], host: host[i], members: members[i] });
+    }
+    Ok(out)
+}
+
+pub fn read_payments(path: &Path, params: &Params) -> Result<Vec<Payment>> {
+    let t = TextTable::read_any(path)?;
+    refuse_personal_columns(path, &t)?;
+    t.require(&["family_id", "item", "paid_date"])?;
+    let ids = t.parse("family_id", "a family id", |s| Ok::<_, String>(s.to_string()))?;
+    let items = t.parse("item", "a support item", |s| {
+        ITEMS.iter().position(|i| *i == s.trim()).ok_or_else(|| format!("`{s}` is not one of {}", ITEMS.join(", ")))
+    })?;
+    let paid = t.parse("paid_date", "a date (YYYY-MM-DD)", parse_date)?;
+    let cols = t.columns();
+    let opt = |name: &str| -> Result<Vec<Option<&str>>> {
+        if cols.iter().any(|c| c == name) { t.text(name) } else { Ok(vec![None; t.height()]) }
+    };
+    let (mci_col, kzt_col) = (opt("amount_mci")?, opt("amount_kzt")?);
+    let mut out = Vec::with_capacity(ids.len());
+    for i in 0..ids.len() {
+        let row = t.line(i);
+        let mci_kzt = params.number("mci.kzt", paid[i])?.value;
+        let num = |s: &str, col: &str| -> Result<f64> {
+            match s.trim().parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+                _ => Err(Error::input(Location::cell(path, row, col), format!("`{s}` is not a non-negative amount"))),
+            }
+        };
+        let (mci, kzt) = match (mci_col[i], kzt_col[i]) {
+            (Some(m), None) => {
+                let m = num(m, "amount_mci")?;
+                (m, m * mci_kzt)
+            }
+            (None, Some(k)) => {
+                let k = num(k, "amount_kzt")?;
+                (k / mci_kzt, k)
+            }
+            (Some(_), Some(_)) => {
+                return Err(Error::input(Location::row(path, row), "give amount_mci or amount_kzt, not both"));
+            }
+            (None, None) => {
+                return Err(Error::input(Location::row(path, row), "no amount: give amount_mci or amount_kzt"));
+            }
+        };
+        out.push(Payment { family: ids[i].clone(), item: items[i], paid: paid[i], mci, kzt });
+    }
+    Ok(out)
+}
+
+pub fn read_moves(path: &Path) -> Result<Vec<Move>> {
+    let t = TextTable::read_any(path)?;
+    refuse_personal_columns(path, &t)?;
+    t.require(&["family_id", "move_date", "to_region"])?;
+    let ids = t.parse("family_id", "a family id", |s| Ok::<_, String>(s.to_string()))?;
+    let dates = t.parse("move_date", "a date (YYYY-MM-DD)", parse_date)?;
+    let to = t.parse("to_region", "an ISO 3166-2:KZ region code", region)?;
+    Ok((0..ids.len()).map(|i| Move { family: ids[i].clone(), date: dates[i], to: to[i] }).collect())
+}

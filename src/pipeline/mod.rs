@@ -1,0 +1,270 @@
+//! The jobs kvota runs, each a conductor: it calls the stages in order with resolved settings
+//! and hands their typed results to `export` and `report`; it computes nothing itself.
+//!
+//! - [`run`]: the whole job on a panel and a [`Config`] — forecast demand and domestic supply
+//!   per region x section for the target year, rate shortages, allocate the foreign-labour
+//!   quota and the kandas regional quota, write the tables, the manifest and the report;
+//! - [`run_batch`] and [`compare`]: several scenarios sharing their forecasts;
+//! - [`jobs`]: the file commands (`forecast`, `ingest`, `select`, `contract`, `apportion`,
+//!   `dataset build`).
+
+pub mod jobs;
+mod outputs;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::allocate::foreign::ForeignSettings;
+use crate::allocate::kandas::{self, EducationProfile, SupportRules};
+use crate::allocate::{editions, foreign};
+use crate::compare::Comparison;
+use crate::config::Config;
+use crate::error::{Error, Location, Result};
+use crate::ingest::requests::{EmployerRequests, IssuedPermits};
+use crate::manifest::Manifest;
+use crate::panel::Panel;
+use crate::params::{Params, year_end};
+use crate::series::{self, PanelForecasts};
+use crate::shortage;
+use crate::uncertainty;
+
+pub use crate::progress::{Progress, Quiet};
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct RunOutcome {
+    pub out_dir: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub manifest: Manifest,
+}
+
+/// Forecasts shared by the scenarios of one batch: scenarios on the same panel with the same
+/// model and horizon differ only downstream (shortage rule, levers), so their forecasts are
+/// computed once. Keyed on the panel folder, the model and the horizon; a batch never sees the
+/// panel change under it (the files are read once per scenario and must not be edited while
+/// it runs).
+#[derive(Default)]
+pub struct ForecastCache {
+    map: Mutex<BTreeMap<(PathBuf, String, usize), Arc<PanelForecasts>>>,
+}
+
+impl ForecastCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+/// Everything a run computed, handed to the writers.
+pub(crate) struct RunResults<'a> {
+    pub cfg: &'a Config,
+    pub panel: &'a Panel,
+    pub params: &'a Params,
+    pub forecasts: &'a PanelForecasts,
+    pub assessment: shortage::Assessment,
+    pub foreign: foreign::ForeignSummary,
+    pub ceiling_pct: f64,
+    pub labour_force: u64,
+    pub overrides: Vec<String>,
+    pub editions: Vec<editions::Edition>,
+    pub quota_rows: Vec<editions::FinalRow>,
+    pub issued: Option<IssuedPermits>,
+    pub utilisation: Option<(u64, f64)>,
+    pub warnings: Vec<String>,
+    pub simulation: Option<(Vec<uncertainty::CellQuantiles>, uncertainty::UncertaintySummary)>,
+    pub designated: Vec<crate::codes::Region>,
+    pub kandas_rows: Vec<kandas::KandasRow>,
+    pub kandas: kandas::KandasSummary,
+}
+
+/// Runs the pipeline for `cfg` and writes to `out_root/<scenario id>/`.
+pub fn run(cfg: &Config, out_root: &Path, progress: &dyn Progress) -> Result<RunOutcome> {
+    run_cached(cfg, out_root, progress, None)
+}
+
+/// [`run`], taking the forecasts from `cache` when another scenario of the batch computed them.
+pub fn run_cached(
+    cfg: &Config,
+    out_root: &Path,
+    progress: &dyn Progress,
+    cache: Option<&ForecastCache>,
+) -> Result<RunOutcome> {
+    progress.stage("loading parameters and panel");
+    let params = Params::load(&cfg.data.params)?;
+    let (panel, _report) = Panel::load(&cfg.data.panel)?;
+    let last = panel.last_year();
+    let target = cfg.target_year;
+    if target <= last {
+        return Err(Error::Scenario {
+            location: Location::file(&cfg.source.path),
+            message: format!("target_year {target} must be after the last year of data ({last})"),
+        });
+    }
+    check_fan_cells(cfg, &panel)?;
+    let forecasts = forecasts(cfg, &panel, (target - last) as usize, progress, cache)?;
+
+    progress.stage("rating shortages");
+    let assessment = shortage::assess(&panel, &forecasts, &params, target, &cfg.shortage)?;
+
+    progress.stage("allocating quotas");
+    let date = year_end(target);
+    let labour_force = panel.labour_force(last);
+    let (fsettings, overrides) = ForeignSettings::from_params(&params, date, labour_force, &cfg.foreign)?;
+    let requests = cfg.data.employer_requests.as_deref().map(EmployerRequests::load).transpose()?;
+    let issued = cfg.data.permits_issued.as_deref().map(IssuedPermits::load).transpose()?;
+    let demands: Vec<foreign::CellDemand> = assessment.outlooks.iter().map(uncertainty::cell_demand).collect();
+    let (order_rows, fsum) = foreign::allocate(&demands, requests.as_ref(), &fsettings)?;
+    if cfg.uncertainty.draws > 0 {
+        progress.stage("simulating uncertainty");
+    }
+    let simulation = uncertainty::simulate_quotas(
+        &assessment,
+        &forecasts,
+        &cfg.shortage,
+        requests.as_ref(),
+        &fsettings,
+        cfg.uncertainty,
+    );
+    let eds = editions::build_from_rows(&cfg.foreign, &order_rows, &fsum, &demands)?;
+    let final_edition = eds.last().expect("the order");
+    let quota_rows = editions::final_rows(&order_rows, final_edition, &eds);
+    let mut warnings = Vec::new();
+    let utilisation = issued.as_ref().map(|iss| editions::utilisation(iss, final_edition, &mut warnings));
+
+    let designated = params.regions("kandas.resettlement_regions", date)?.value;
+    let rules = SupportRules::from_params(&params, date)?;
+    let shortages = kandas::region_shortages(&assessment.outlooks);
+    let profile = if cfg.kandas.skill_matching {
+        let needs = panel.skill_needs.as_ref().ok_or_else(|| Error::Scenario {
+            location: Location::column(&cfg.source.path, "skill_matching"),
+            message: format!(
+                "skill matching needs {} in the panel folder {} (or set skill_matching = false)",
+                crate::panel::SKILL_FILE,
+                cfg.data.panel.display()
+            ),
+        })?;
+        Some((needs, EducationProfile::from_params(&params, date)?))
+    } else {
+        None
+    };
+    let (kandas_rows, ksum) =
+        kandas::allocate(&designated, &shortages, profile.as_ref().map(|(n, p)| (*n, p)), &rules, &cfg.kandas)?;
+
+    progress.stage("writing outputs");
+    let results = RunResults {
+        cfg,
+        panel: &panel,
+        params: &params,
+        forecasts: &forecasts,
+        assessment,
+        foreign: fsum,
+        ceiling_pct: fsettings.ceiling_pct,
+        labour_force,
+        overrides,
+        editions: eds,
+        quota_rows,
+        issued,
+        utilisation,
+        warnings,
+        simulation,
+        designated,
+        kandas_rows,
+        kandas: ksum,
+    };
+    outputs::write(&results, out_root, progress)
+}
+
+/// The panel's forecasts, from the batch's cache when another scenario computed them.
+fn forecasts(
+    cfg: &Config,
+    panel: &Panel,
+    h: usize,
+    progress: &dyn Progress,
+    cache: Option<&ForecastCache>,
+) -> Result<Arc<PanelForecasts>> {
+    let key = (
+        std::fs::canonicalize(&cfg.data.panel).unwrap_or_else(|_| cfg.data.panel.clone()),
+        format!("{:?}", cfg.model),
+        h,
+    );
+    if let Some(f) = cache.and_then(|c| c.map.lock().expect("cache lock").get(&key).cloned()) {
+        return Ok(f);
+    }
+    let f = Arc::new(series::forecast_panel(panel, cfg.model, h, progress)?);
+    if let Some(c) = cache {
+        c.map.lock().expect("cache lock").insert(key, f.clone());
+    }
+    Ok(f)
+}
+
+/// The cells named by `[output] fan_cells` must be cells of the panel; checked before anything
+/// is written.
+fn check_fan_cells(cfg: &Config, panel: &Panel) -> Result<()> {
+    match cfg.output.fan_cells.iter().find(|c| !panel.sections.contains(&c.1)) {
+        None => Ok(()),
+        Some((r, s)) => Err(Error::Scenario {
+            location: Location::file(&cfg.source.path),
+            message: format!(
+                "[output] fan_cells: `{}/{}` is not a cell of the panel (write region code / section letter, e.g. \"KZ-35/P\")",
+                r.iso(),
+                s.code()
+            ),
+        }),
+    }
+}
+
+/// Runs several scenarios, sharing the forecasts of those on the same panel, model and horizon;
+/// `each` sees every outcome as it is written. Scenario ids must differ (they name the output
+/// folders).
+pub fn run_batch(
+    configs: &[Config],
+    out_root: &Path,
+    progress: &dyn Progress,
+    each: &mut dyn FnMut(&Config, &RunOutcome),
+) -> Result<Vec<RunOutcome>> {
+    let mut ids = std::collections::BTreeSet::new();
+    for c in configs {
+        if !ids.insert(c.id.clone()) {
+            return Err(Error::Scenario {
+                location: Location::file(&c.source.path),
+                message: format!("scenario id `{}` is used twice in the batch", c.id),
+            });
+        }
+    }
+    let cache = ForecastCache::new();
+    let mut out = Vec::with_capacity(configs.len());
+    for c in configs {
+        let o = run_cached(c, out_root, progress, Some(&cache))?;
+        each(c, &o);
+        out.push(o);
+    }
+    Ok(out)
+}
+
+/// What `kvota scenario compare` produced.
+#[derive(Debug)]
+pub struct CompareOutcome {
+    pub comparison: Comparison,
+    /// `<out>/compare_<A>_<B>` (with `.parquet`, `.csv` and `.svg`).
+    pub stem: PathBuf,
+}
+
+/// Runs two scenarios (sharing forecasts), compares their outputs cell by cell and writes
+/// `compare_<A>_<B>.parquet`, `.csv` and a chart of the deltas by region (`.svg`).
+pub fn compare(a: &Config, b: &Config, out_root: &Path, progress: &dyn Progress) -> Result<CompareOutcome> {
+    if a.id == b.id {
+        return Err(Error::Scenario {
+            location: Location::file(&b.source.path),
+            message: format!("both scenarios have the id `{}`", a.id),
+        });
+    }
+    let runs = run_batch(&[a.clone(), b.clone()], out_root, progress, &mut |_, _| {})?;
+    let cmp = crate::compare::compare(&runs[0].out_dir, &runs[1].out_dir)?;
+    let table = cmp.cell_table();
+    let stem = out_root.join(format!("compare_{}_{}", a.id, b.id));
+    let meta = [("scenario_a", a.id.clone()), ("scenario_b", b.id.clone())];
+    crate::export::write_table(&stem.with_extension("parquet"), &table, &meta)?;
+    crate::export::write_table(&stem.with_extension("csv"), &table, &meta)?;
+    crate::export::write_atomic(&stem.with_extension("svg"), crate::report::compare_svg(&cmp)?.as_bytes())?;
+    Ok(CompareOutcome { comparison: cmp, stem })
+}

@@ -1,0 +1,165 @@
+//! Writing a run: the tables (staged, then moved into place together), the manifest, the report
+//! and its charts, and the run's partition of the dashboard dataset.
+
+use std::path::Path;
+
+use super::{RunOutcome, RunResults};
+use crate::error::{Error, Result};
+use crate::export::{ColumnData, OutputSet, OutputTable, sha256_file};
+use crate::manifest::{CeilingBasis, FileInfo, Manifest, ScenarioInfo, Summary};
+use crate::progress::Progress;
+use crate::tables::run as t;
+
+/// Writes everything a run produced to `out_root/<scenario id>/` and the dataset partition.
+pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) -> Result<RunOutcome> {
+    let cfg = r.cfg;
+    let target = cfg.target_year;
+    let last = r.panel.last_year();
+    let out_dir = out_root.join(&cfg.id);
+    let inputs = input_hashes(r)?;
+    let run_id = run_id(&cfg.source.sha256, &inputs);
+    let meta = vec![("scenario_id", cfg.id.clone()), ("run_id", run_id.clone()), ("target_year", target.to_string())];
+    let mut set = OutputSet::new(&out_dir)?;
+    let fmt = &cfg.output.formats;
+    // Provenance: every row says which run wrote it (the dataset holds many runs).
+    let prov = |tb: OutputTable| {
+        let n = tb.len();
+        tb.col("run_id", ColumnData::Str(vec![run_id.clone(); n]), "run that wrote the row (kvota.run_id)")
+    };
+    let h = r.forecasts.horizon;
+    let a = &r.assessment;
+    set.write_table("forecast", &prov(t::forecast_table(&r.forecasts.series, last, h)), &meta, fmt)?;
+    set.write_table("shortage", &prov(t::shortage_table(&a.outlooks, target, last)), &meta, fmt)?;
+    set.write_table("sensitivity", &prov(t::sensitivity_table(&a.sensitivity, target)), &meta, fmt)?;
+    let final_edition = r.editions.last().expect("the order");
+    let foreign = prov(t::foreign_table(&r.quota_rows, final_edition, r.issued.as_ref(), target));
+    let n = foreign.len();
+    let foreign = foreign.col(
+        "allocation_method",
+        ColumnData::Str(vec![r.foreign.method.clone(); n]),
+        "how the distributable quota was shared (summary.allocation_method)",
+    );
+    set.write_table("quota_foreign", &foreign, &meta, fmt)?;
+    set.write_table("quota_kandas", &prov(t::kandas_table(&r.kandas_rows, &r.kandas, target)), &meta, fmt)?;
+    if let Some((q, _)) = &r.simulation {
+        set.write_table("uncertainty", &prov(t::uncertainty_table(q, target, cfg.uncertainty.draws)), &meta, fmt)?;
+    }
+    set.write_table("editions/editions", &prov(t::editions_table(&r.editions, target)), &meta, fmt)?;
+    set.write_table("editions/changes", &prov(t::changes_table(&r.editions, target)), &meta, fmt)?;
+    set.write_table("editions/quota_by_edition", &prov(t::quota_by_edition_table(&r.editions, target)), &meta, fmt)?;
+
+    let manifest = manifest(r, &set, inputs, run_id)?;
+    let json = serde_json::to_string_pretty(&manifest).map_err(|e| Error::output("manifest.json", e))?;
+    set.write_bytes("manifest.json", format!("{json}\n").as_bytes())?;
+    // The report and its charts, from the staged outputs: they describe exactly these files.
+    progress.stage("writing the report");
+    write_report(r, &manifest, &mut set)?;
+    let files = set.commit()?;
+    // The dashboard dataset: the same tables, partitioned by scenario and year.
+    for table in crate::export::DATASET_TABLES {
+        crate::export::write_hive_partition(
+            out_root,
+            table,
+            &cfg.id,
+            target,
+            &out_dir.join(format!("{table}.parquet")),
+        )?;
+    }
+    Ok(RunOutcome { out_dir, files, manifest })
+}
+
+/// The panel files, the parameter files and the optional tables, with their hashes.
+fn input_hashes(r: &RunResults) -> Result<Vec<FileInfo>> {
+    let optional = [&r.cfg.data.employer_requests, &r.cfg.data.permits_issued].into_iter().flatten();
+    r.panel
+        .files
+        .iter()
+        .chain(r.params.files())
+        .chain(optional)
+        .map(|f| Ok(FileInfo { path: f.display().to_string(), sha256: sha256_file(f)? }))
+        .collect()
+}
+
+/// The deterministic id of a run: the tool version, the scenario and every input, hashed.
+fn run_id(scenario_sha: &str, inputs: &[FileInfo]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hsh = Sha256::new();
+    hsh.update(env!("CARGO_PKG_VERSION"));
+    hsh.update(scenario_sha);
+    for i in inputs {
+        hsh.update(&i.sha256);
+    }
+    format!("{:x}", hsh.finalize())[..16].to_string()
+}
+
+fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: String) -> Result<Manifest> {
+    let cfg = r.cfg;
+    let last = r.panel.last_year();
+    let summary = Summary::new(
+        CeilingBasis { labour_force: r.labour_force, year: last, ceiling_pct: r.ceiling_pct },
+        &r.foreign,
+        &r.editions,
+        r.utilisation,
+        &r.assessment.outlooks,
+        &r.designated,
+        &r.kandas,
+        r.simulation.as_ref().map(|s| &s.1),
+    );
+    let mut outputs = Vec::new();
+    for name in set.names() {
+        outputs.push(FileInfo { path: name.display().to_string(), sha256: sha256_file(&set.staged(name))? });
+    }
+    let mut warnings = r.panel.warnings.clone();
+    warnings.extend(r.warnings.iter().cloned());
+    for u in r.params.used() {
+        if matches!(u.status, crate::params::Status::Unverified) {
+            warnings.push(format!("parameter {} uses a value not checked against a source ({})", u.name, u.reference));
+        }
+    }
+    Ok(Manifest {
+        tool: "kvota".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        schema_version: crate::export::SCHEMA_VERSION.into(),
+        run_id,
+        scenario: ScenarioInfo {
+            id: cfg.id.clone(),
+            title: cfg.title.clone(),
+            file: cfg.source.path.display().to_string(),
+            sha256: cfg.source.sha256.clone(),
+            target_year: cfg.target_year,
+            last_data_year: last,
+        },
+        inputs,
+        parameters: r.params.used(),
+        overrides: r.overrides.clone(),
+        summary,
+        shortage_model: r.assessment.model.clone(),
+        warnings,
+        outputs,
+    })
+}
+
+/// `report.html` and the charts (SVG; PNG on request), drawn from the staged tables.
+fn write_report(r: &RunResults, manifest: &Manifest, set: &mut OutputSet) -> Result<()> {
+    let data = crate::report::ReportData::read(&set.staged(Path::new("")))?;
+    let fans = crate::report::fans(&r.cfg.output.fan_cells, r.panel, r.forecasts, &r.assessment.outlooks);
+    let charts = [
+        crate::report::quota_by_region_svg(&data)?,
+        crate::report::shortage_heatmap_svg(&data)?,
+        crate::report::fans_svg(&fans)?,
+        crate::report::quota_map_svg(&data)?,
+    ];
+    let html = crate::report::html(manifest, &data, &charts)?;
+    set.write_bytes("report.html", html.as_bytes())?;
+    set.write_bytes("charts/quota_by_region.svg", charts[0].as_bytes())?;
+    set.write_bytes("charts/shortage_heatmap.svg", charts[1].as_bytes())?;
+    set.write_bytes("charts/forecast_fans.svg", charts[2].as_bytes())?;
+    set.write_bytes("charts/quota_map.svg", charts[3].as_bytes())?;
+    if r.cfg.output.png {
+        let p = set.stage_path("charts/quota_by_region.png")?;
+        crate::report::quota_by_region_png(&data, &p)?;
+        let p = set.stage_path("charts/forecast_fans.png")?;
+        crate::report::fans_png(&fans, &p)?;
+    }
+    Ok(())
+}

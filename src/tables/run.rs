@@ -1,0 +1,416 @@
+//! The tables of a run (`kvota run`): their columns, types and descriptions, built from the
+//! stages' typed results. `docs/outputs.md` documents the same contract, checked by a test.
+
+use crate::allocate::editions::{self, FinalRow};
+use crate::allocate::{foreign, kandas};
+use crate::export::{ColumnData, OutputTable};
+use crate::ingest::requests::IssuedPermits;
+use crate::series::{LEVELS, PanelForecast};
+use crate::shortage::score;
+use crate::shortage::{self, CellOutlook};
+use crate::uncertainty;
+
+pub fn uncertainty_table(q: &[uncertainty::CellQuantiles], target: i32, draws: usize) -> OutputTable {
+    let col = |f: &dyn Fn(&uncertainty::CellQuantiles) -> u64| ColumnData::Int(q.iter().map(|c| f(c) as i64).collect());
+    OutputTable::new("uncertainty")
+        .region_columns(q.iter().map(|c| c.region))
+        .section_columns(q.iter().map(|c| c.section))
+        .col("year", ColumnData::Int(vec![target as i64; q.len()]), "target year")
+        .col("gap_p10", col(&|c| c.gap[0]), "10th percentile of shortage_persons over the draws, persons")
+        .col("gap_p50", col(&|c| c.gap[1]), "median of shortage_persons over the draws, persons")
+        .col("gap_p90", col(&|c| c.gap[2]), "90th percentile of shortage_persons over the draws, persons")
+        .col("quota_p10", col(&|c| c.quota[0]), "10th percentile of the cell's foreign-labour quota (order), permits")
+        .col("quota_p50", col(&|c| c.quota[1]), "median of the cell's foreign-labour quota (order), permits")
+        .col("quota_p90", col(&|c| c.quota[2]), "90th percentile of the cell's foreign-labour quota (order), permits")
+        .col(
+            "share_shortage",
+            ColumnData::Float(q.iter().map(|c| c.share_shortage).collect()),
+            "share of the draws in which the cell is rated shortage",
+        )
+        .col("draws", ColumnData::Int(vec![draws as i64; q.len()]), "number of draws")
+}
+
+pub fn forecast_table(f: &[PanelForecast], last: i32, h: usize) -> OutputTable {
+    let mut region = Vec::new();
+    let mut section = Vec::new();
+    let mut variable = Vec::new();
+    let mut year = Vec::new();
+    let mut step = Vec::new();
+    let mut mean = Vec::new();
+    let mut bounds: [Vec<f64>; 4] = Default::default();
+    let mut model = Vec::new();
+    let mut last_obs = Vec::new();
+    for s in f {
+        for k in 0..h {
+            region.push(s.region.iso().to_string());
+            section.push(s.section.map(|x| x.code().to_string()));
+            variable.push(s.variable.to_string());
+            year.push((last + 1 + k as i32) as i64);
+            step.push((k + 1) as i64);
+            mean.push(s.fc.point[k]);
+            for (j, lvl) in LEVELS.iter().enumerate() {
+                let iv = s.fc.interval(*lvl).expect("requested level");
+                bounds[2 * j].push(iv.lower[k]);
+                bounds[2 * j + 1].push(iv.upper[k]);
+            }
+            model.push(s.model.to_string());
+            last_obs.push(s.last);
+        }
+    }
+    let [lo80, hi80, lo95, hi95] = bounds;
+    OutputTable::new("forecast")
+        .col("region_code", ColumnData::Str(region), "ISO 3166-2:KZ code of the region")
+        .col("oked_section", ColumnData::OptStr(section), "OKED section letter; null for region-level variables")
+        .col(
+            "variable",
+            ColumnData::Str(variable),
+            "employed, vacancies, retirements, new_entrants (cells); labour_force, unemployed (regions)",
+        )
+        .col("year", ColumnData::Int(year), "forecast year")
+        .col("step", ColumnData::Int(step), "steps ahead of the last observed year")
+        .col("mean", ColumnData::Float(mean), "point forecast, persons (expected value, clipped at 0)")
+        .col("lo_80", ColumnData::Float(lo80), "lower bound of the 80 % prediction interval, persons")
+        .col("hi_80", ColumnData::Float(hi80), "upper bound of the 80 % prediction interval, persons")
+        .col("lo_95", ColumnData::Float(lo95), "lower bound of the 95 % prediction interval, persons")
+        .col("hi_95", ColumnData::Float(hi95), "upper bound of the 95 % prediction interval, persons")
+        .col("model", ColumnData::Str(model), "forecasting model used (the scenario model or its fallback)")
+        .col("last_observed", ColumnData::Float(last_obs), "value in the last observed year, persons")
+}
+
+pub fn shortage_table(o: &[CellOutlook], target: i32, last: i32) -> OutputTable {
+    use shortage::indicators::Indicator;
+    let f = |g: fn(&CellOutlook) -> f64| ColumnData::Float(o.iter().map(g).collect());
+    let ind = |i: Indicator| ColumnData::OptFloat(o.iter().map(|c| c.indicators[i.index()]).collect());
+    let _ = last;
+    OutputTable::new("shortage")
+        .region_columns(o.iter().map(|c| c.region))
+        .section_columns(o.iter().map(|c| c.section))
+        .col("year", ColumnData::Int(vec![target as i64; o.len()]), "target year")
+        .col("employed_last", f(|c| c.employed_last), "employed in the year before the target year, persons")
+        .col(
+            "employed_forecast",
+            f(|c| c.employed),
+            "employment in the target year: the section's national level from the output elasticity model, spread over regions by the statistical forecasts, persons",
+        )
+        .col("expansion_demand", f(|c| c.flows.expansion), "employment growth in the target year, if positive, persons")
+        .col("replacement_demand", f(|c| c.flows.replacement), "retirements (with pension-age steps), persons")
+        .col("vacancies", f(|c| c.flows.vacancies), "forecast unfilled vacancies, persons")
+        .col("openings", f(|c| c.flows.openings), "expansion + replacement + vacancies, persons")
+        .col(
+            "unemployed_matched",
+            f(|c| c.flows.unemployed_matched),
+            "region's forecast unemployed x the section's employment share, persons",
+        )
+        .col(
+            "unemployed_available",
+            f(|c| c.flows.unemployed_available),
+            "the part of unemployed_matched above the frictional rate, persons",
+        )
+        .col("new_entrants", f(|c| c.flows.new_entrants), "forecast new entrants to the labour force, persons")
+        .col(
+            "net_migration",
+            f(|c| c.flows.migration),
+            "net internal migration of the last year x activity rate x section share, persons",
+        )
+        .col("domestic_supply", f(|c| c.flows.supply), "unemployed_available + new_entrants + net_migration, persons")
+        .col("gap", f(|c| c.flows.gap), "openings - domestic_supply, persons (negative: surplus)")
+        .col(
+            "shortage_persons",
+            ColumnData::Int(o.iter().map(|c| c.shortage_persons() as i64).collect()),
+            "whole persons of gap in cells rated shortage, 0 elsewhere",
+        )
+        .col("vacancy_rate", ind(Indicator::VacancyRate), "vacancies / (employed + vacancies), last observed year")
+        .col(
+            "tightness",
+            ind(Indicator::Tightness),
+            "vacancies per matched unemployed person, last observed year (null when none are unemployed)",
+        )
+        .col("wage_relative", ind(Indicator::WageRelative), "average wage / employment-weighted national median")
+        .col("real_wage_growth_1y", ind(Indicator::RealWageGrowth1y), "real wage growth over the last year (CPI-deflated)")
+        .col(
+            "real_wage_growth_3y",
+            ind(Indicator::RealWageGrowth3y),
+            "real wage growth a year over the last 3 years (CPI-deflated)",
+        )
+        .col("employment_growth_3y", ind(Indicator::EmploymentGrowth3y), "employment growth a year over the last 3 years")
+        .col("unemployment_rate", ind(Indicator::UnemploymentRate), "the region's unemployment rate")
+        .col(
+            "vacancy_persistence",
+            ind(Indicator::VacancyPersistence),
+            "share of the last 3 years with a vacancy rate above the national",
+        )
+        .col(
+            "score",
+            ColumnData::OptFloat(o.iter().map(|c| c.score).collect()),
+            "composite shortage score: weighted mean of the robust z-scores of the indicators (null when undetermined)",
+        )
+        .col(
+            "rating_model",
+            ColumnData::Str(o.iter().map(|c| c.rating_model.code().to_string()).collect()),
+            "the rule's rating: shortage, balanced, surplus or undetermined",
+        )
+        .col(
+            "rating",
+            ColumnData::Str(o.iter().map(|c| c.rating.code().to_string()).collect()),
+            "the rating used: the rule's, or a planner's override",
+        )
+        .col(
+            "override_reason",
+            ColumnData::OptStr(o.iter().map(|c| c.override_reason.clone()).collect()),
+            "why a planner overrode the rule (null: not overridden)",
+        )
+        .col(
+            "p_shortage",
+            ColumnData::OptFloat(o.iter().map(|c| c.p_shortage).collect()),
+            "logistic classifier's probability that the rule rates the cell shortage, learned from past ratings",
+        )
+        .col(
+            "unstable",
+            ColumnData::Bool(o.iter().map(|c| c.unstable).collect()),
+            "p_shortage between 0.3 and 0.7, or the decision tree disagrees with the rule",
+        )
+        .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers")
+}
+
+pub fn sensitivity_table(rows: &[score::SensitivityRow], target: i32) -> OutputTable {
+    OutputTable::new("sensitivity")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "target year")
+        .col(
+            "indicator",
+            ColumnData::Str(rows.iter().map(|r| r.indicator.name().to_string()).collect()),
+            "indicator whose weight was changed",
+        )
+        .col("factor", ColumnData::Float(rows.iter().map(|r| r.factor).collect()), "weight multiplied by")
+        .col(
+            "cells_changed",
+            ColumnData::Int(rows.iter().map(|r| r.changed as i64).collect()),
+            "cells whose rule rating changes",
+        )
+        .col(
+            "shortage_cells",
+            ColumnData::Int(rows.iter().map(|r| r.shortage as i64).collect()),
+            "cells rated shortage with the changed weight",
+        )
+        .col(
+            "surplus_cells",
+            ColumnData::Int(rows.iter().map(|r| r.surplus as i64).collect()),
+            "cells rated surplus with the changed weight",
+        )
+        .col(
+            "changes",
+            ColumnData::Str(rows.iter().map(|r| r.changes.join("; ")).collect()),
+            "the changed cells, region/section old->new",
+        )
+}
+
+pub fn foreign_table(
+    rows: &[FinalRow],
+    edition: &editions::Edition,
+    issued: Option<&IssuedPermits>,
+    target: i32,
+) -> OutputTable {
+    let r = |f: fn(&foreign::QuotaCell) -> i64| ColumnData::Int(rows.iter().map(|x| f(&x.row)).collect());
+    let n = rows.len();
+    let issued_of = |x: &FinalRow| {
+        issued.map(|i| i.issued.get(&(x.row.region, x.row.section, x.row.category)).copied().unwrap_or(0))
+    };
+    OutputTable::new("quota_foreign")
+        .region_columns(rows.iter().map(|x| x.row.region))
+        .section_columns(rows.iter().map(|x| x.row.section))
+        .col(
+            "category",
+            ColumnData::Str(rows.iter().map(|x| x.row.category.code().to_string()).collect()),
+            "worker category: 1, 2, 3, 4 or seasonal",
+        )
+        .col("year", ColumnData::Int(vec![target as i64; n]), "quota year")
+        .col("edition_id", ColumnData::Str(vec![edition.id.clone(); n]), "edition this quota is from (the last one)")
+        .col(
+            "edition_date",
+            ColumnData::OptStr(vec![edition.date.clone(); n]),
+            "date of the edition (null for a draft)",
+        )
+        .col("legal_basis", ColumnData::Str(vec![edition.legal_basis.clone(); n]), "legal basis of the edition")
+        .col("quota", r(|c| c.quota as i64), "work permits allotted in this edition, persons")
+        .col(
+            "order_quota",
+            ColumnData::Int(rows.iter().map(|x| x.order_quota as i64).collect()),
+            "work permits in the annual order (edition 0), persons",
+        )
+        .col("cell_quota", r(|c| c.cell_quota as i64), "the order's quota of the region x section cell, all categories")
+        .col("cell_demand", r(|c| c.cell_demand as i64), "justified demand of the cell (all categories), persons")
+        .col("gap", r(|c| c.gap as i64), "shortage gap of the cell, persons (0 when not in shortage)")
+        .col(
+            "requested",
+            ColumnData::OptInt(rows.iter().map(|x| x.row.requested.map(|v| v as i64)).collect()),
+            "requested by employers for this category (null without a requests table)",
+        )
+        .col(
+            "severity",
+            ColumnData::Float(rows.iter().map(|x| x.row.severity).collect()),
+            "shortage gap per employed person (the LP's value of a permit)",
+        )
+        .col(
+            "binding",
+            ColumnData::Str(rows.iter().map(|x| x.row.binding.clone()).collect()),
+            "the constraint that decided the cell's quota",
+        )
+        .col(
+            "shadow_price",
+            ColumnData::OptFloat(rows.iter().map(|x| x.row.shadow_price).collect()),
+            "LP: severity gained per unit of relaxing the binding constraint (null for proportional)",
+        )
+        .col(
+            "tie_broken",
+            ColumnData::Bool(rows.iter().map(|x| x.row.tie_broken).collect()),
+            "a tie was broken by the stated rule (larger weight, then order) in this cell",
+        )
+        .col(
+            "local_content_limit",
+            ColumnData::OptInt(rows.iter().map(|x| x.row.local_content.map(|l| l.limit as i64)).collect()),
+            "most foreign workers of the category the local-content condition allows (null for seasonal)",
+        )
+        .col(
+            "local_content_basis",
+            ColumnData::OptStr(rows.iter().map(|x| x.row.local_content.map(|l| l.basis.code().to_string())).collect()),
+            "citizen_staff (the condition itself) or cell_employment (a necessary condition)",
+        )
+        .col(
+            "local_content_ok",
+            ColumnData::OptBool(rows.iter().map(|x| x.row.local_content.map(|l| l.quota_ok(x.row.quota))).collect()),
+            "the quota is within the local-content limit",
+        )
+        .col(
+            "issued",
+            ColumnData::OptInt(rows.iter().map(|x| issued_of(x).map(|v| v as i64)).collect()),
+            "permits issued against this row (null without a permits table)",
+        )
+        .col(
+            "utilisation",
+            ColumnData::OptFloat(
+                rows.iter()
+                    .map(|x| issued_of(x).and_then(|v| (x.row.quota > 0).then(|| v as f64 / x.row.quota as f64)))
+                    .collect(),
+            ),
+            "issued / quota (null without a permits table or for a zero quota)",
+        )
+        .col(
+            "explanation",
+            ColumnData::Str(rows.iter().map(|x| x.row.explanation.clone()).collect()),
+            "why the row has its quota, generated from the numbers",
+        )
+}
+
+pub fn editions_table(eds: &[editions::Edition], target: i32) -> OutputTable {
+    OutputTable::new("editions")
+        .col("year", ColumnData::Int(vec![target as i64; eds.len()]), "quota year")
+        .col(
+            "seq",
+            ColumnData::Int(eds.iter().map(|e| e.seq as i64).collect()),
+            "0 = the annual order, then amendments",
+        )
+        .col("edition_id", ColumnData::Str(eds.iter().map(|e| e.id.clone()).collect()), "edition id")
+        .col(
+            "edition_date",
+            ColumnData::OptStr(eds.iter().map(|e| e.date.clone()).collect()),
+            "date (null for a draft)",
+        )
+        .col("legal_basis", ColumnData::Str(eds.iter().map(|e| e.legal_basis.clone()).collect()), "legal basis")
+        .col("ceiling", ColumnData::Int(eds.iter().map(|e| e.ceiling as i64).collect()), "ceiling, persons")
+        .col("reserve", ColumnData::Int(eds.iter().map(|e| e.reserve as i64).collect()), "reserve left, persons")
+        .col("distributed", ColumnData::Int(eds.iter().map(|e| e.distributed as i64).collect()), "distributed, persons")
+        .col("changes", ColumnData::Int(eds.iter().map(|e| e.changes.len() as i64).collect()), "number of changes")
+}
+
+pub fn changes_table(eds: &[editions::Edition], target: i32) -> OutputTable {
+    let rows: Vec<(&editions::Edition, &editions::AppliedChange)> =
+        eds.iter().flat_map(|e| e.changes.iter().map(move |c| (e, c))).collect();
+    OutputTable::new("edition_changes")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("edition_id", ColumnData::Str(rows.iter().map(|(e, _)| e.id.clone()).collect()), "amendment id")
+        .col("edition_date", ColumnData::OptStr(rows.iter().map(|(e, _)| e.date.clone()).collect()), "date")
+        .region_columns(rows.iter().map(|(_, c)| c.key.0))
+        .section_columns(rows.iter().map(|(_, c)| c.key.1))
+        .col(
+            "category",
+            ColumnData::Str(rows.iter().map(|(_, c)| c.key.2.code().to_string()).collect()),
+            "worker category",
+        )
+        .col(
+            "delta",
+            ColumnData::Int(rows.iter().map(|(_, c)| c.delta).collect()),
+            "permits added (+) or withdrawn (-)",
+        )
+        .col("before", ColumnData::Int(rows.iter().map(|(_, c)| c.before as i64).collect()), "quota before, persons")
+        .col("after", ColumnData::Int(rows.iter().map(|(_, c)| c.after as i64).collect()), "quota after, persons")
+        .col("reason", ColumnData::Str(rows.iter().map(|(_, c)| c.reason.clone()).collect()), "reason given")
+}
+
+pub fn quota_by_edition_table(eds: &[editions::Edition], target: i32) -> OutputTable {
+    let rows: Vec<(&editions::Edition, &editions::Key, u64)> =
+        eds.iter().flat_map(|e| e.quota.iter().map(move |(k, q)| (e, k, *q))).collect();
+    OutputTable::new("quota_by_edition")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("seq", ColumnData::Int(rows.iter().map(|(e, _, _)| e.seq as i64).collect()), "edition sequence number")
+        .col("edition_id", ColumnData::Str(rows.iter().map(|(e, _, _)| e.id.clone()).collect()), "edition id")
+        .region_columns(rows.iter().map(|(_, k, _)| k.0))
+        .section_columns(rows.iter().map(|(_, k, _)| k.1))
+        .col(
+            "category",
+            ColumnData::Str(rows.iter().map(|(_, k, _)| k.2.code().to_string()).collect()),
+            "worker category",
+        )
+        .col(
+            "quota",
+            ColumnData::Int(rows.iter().map(|(_, _, q)| *q as i64).collect()),
+            "quota in the edition, persons",
+        )
+}
+
+pub fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, target: i32) -> OutputTable {
+    let per_family = s.family_cost.total();
+    let int = |f: fn(&kandas::KandasRow) -> u64| ColumnData::Int(rows.iter().map(|r| f(r) as i64).collect());
+    OutputTable::new("quota_kandas")
+        .region_columns(rows.iter().map(|r| r.region))
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("families", int(|r| r.families), "supported families allotted")
+        .col("persons", int(|r| r.persons), "persons in those families")
+        .col("shortage_gap", int(|r| r.shortage_gap), "shortage gap of the region (shortage cells), persons")
+        .col("jobs_higher", int(|r| r.jobs_by_tier[0]), "shortage jobs needing higher education, persons")
+        .col("jobs_vocational", int(|r| r.jobs_by_tier[1]), "shortage jobs needing specialised secondary, persons")
+        .col("jobs_general", int(|r| r.jobs_by_tier[2]), "shortage jobs needing general secondary or less, persons")
+        .col(
+            "shortage_weight",
+            int(|r| r.weight),
+            "working arrivals the region's shortage can absorb given their education: the weight of the split",
+        )
+        .col(
+            "job_capacity",
+            int(|r| r.job_capacity),
+            "families the jobs can take (weight / working members per family)",
+        )
+        .col(
+            "housing_capacity",
+            ColumnData::OptInt(rows.iter().map(|r| r.housing_capacity.map(|v| v as i64)).collect()),
+            "housing the region offers, families (null: not capped)",
+        )
+        .col(
+            "cost_kzt",
+            ColumnData::Float(rows.iter().map(|r| r.families as f64 * per_family).collect()),
+            "budgeted state support, tenge",
+        )
+        .col(
+            "binding",
+            ColumnData::Str(rows.iter().map(|r| r.binding.clone()).collect()),
+            "share, job capacity or housing capacity",
+        )
+        .col(
+            "tie_broken",
+            ColumnData::Bool(rows.iter().map(|r| r.tie_broken).collect()),
+            "the region's last family was decided by the tie-break rule",
+        )
+        .col(
+            "explanation",
+            ColumnData::Str(rows.iter().map(|r| r.explanation.clone()).collect()),
+            "why the region has its families, generated from the numbers",
+        )
+}
