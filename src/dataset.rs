@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::codes::{Area, Region, RegionResolver};
+use crate::codes::{Area, Region, RegionChange, RegionResolver};
 use crate::error::{Error, Location, Result};
 use crate::ingest::table::TextTable;
 
@@ -31,6 +31,15 @@ struct Assumptions {
     retirements: RetirementAssumptions,
     seed: SeedAssumptions,
     skill_needs: SkillNeedsAssumptions,
+    population: PopulationAssumptions,
+}
+
+/// Published national population totals the extrapolated regional population is scaled to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PopulationAssumptions {
+    /// Persons on 1 January, by year (as a string key).
+    national_1jan: BTreeMap<String, f64>,
 }
 
 /// How the skill needs of each OKED section are read off the US OEWS staffing matrix: which
@@ -112,12 +121,84 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         Error::input(Location { file: assumptions.to_path_buf(), row: line, column: None }, e.message().to_string())
     })?;
     let years: Vec<i32> = (a.first_year..=a.last_year).collect();
-    let ny = years.len();
-    let yi = |y: i32| (y - a.first_year) as usize;
+    let ctx = Ctx { a: &a, assumptions, raw_dir, years: &years };
     let mut notes = Vec::new();
     let resolver = RegionResolver::global();
+    let lfs = regional_lfs(&ctx, &mut notes)?;
+    let (population, pop_notes) =
+        population_panel(&raw_dir.join("bns_population_by_region.csv"), &years, &a.population, resolver)?;
+    notes.extend(pop_notes);
+    // Age structure (egov snapshot, pre-2022 borders).
+    let age = age_structure(&raw_dir.join("egov_population_age_sex.csv"), resolver)?;
+    let (migration, migration_official) = migration_panel(raw_dir, &years, &population, resolver)?;
+    // National wages and prices.
+    let national = read_national(&raw_dir.join("bns_national_wage_cpi.csv"), &years)?;
+    let rural = rural_shares(&raw_dir.join("bns_population_urban_rural_2023.csv"), resolver)?;
+    let cell_employed = cell_employment(&ctx, &lfs, &rural, &mut notes)?;
+    let demo = Demography { population, age, migration, migration_official };
+    let tight = Tightness::new(&ctx, &lfs, &demo, &cell_employed);
+    let vacancies = synthetic_vacancies(&ctx, &lfs, &cell_employed, &tight)?;
+    let wages = synthetic_wages(&ctx, &lfs, &cell_employed, &tight, &national)?;
+    let (entrants, retirements) = entrants_and_retirements(&ctx, &demo, &cell_employed)?;
+    let cells = CellColumns { employed: cell_employed, vacancies, wages, entrants, retirements };
+    let files = write_panel(&ctx, out_dir, &lfs, &demo, &national, &cells, &mut notes)?;
+    Ok(BuildReport { files, notes })
+}
 
-    // ---- Regional employed and labour force (BNS LFS, thousand persons) -------------------
+/// What every stage of the build reads.
+struct Ctx<'a> {
+    a: &'a Assumptions,
+    assumptions: &'a Path,
+    raw_dir: &'a Path,
+    years: &'a [i32],
+}
+
+impl Ctx<'_> {
+    fn yi(&self, y: i32) -> usize {
+        (y - self.a.first_year) as usize
+    }
+    fn ny(&self) -> usize {
+        self.years.len()
+    }
+}
+
+/// Regional employment and labour force in persons (regions add up to the national totals).
+struct Lfs {
+    employed_p: Vec<[i64; NR]>,
+    lf_p: Vec<[i64; NR]>,
+    national_e: Vec<f64>,
+    national_lf: Vec<f64>,
+    interpolated_2015: bool,
+    /// Employment by section, thousand persons (`T` = total).
+    sections_k: BTreeMap<(char, i32), f64>,
+}
+
+/// Population, age structure and net internal migration by region.
+struct Demography {
+    population: Vec<[i64; NR]>,
+    age: [AgeShares; NR],
+    migration: Vec<[i64; NR]>,
+    migration_official: Vec<bool>,
+}
+
+/// A region x section matrix per panel year.
+type CellYears = Vec<[[i64; NS]; NR]>;
+
+/// The cell columns of `region_section_year.csv`.
+struct CellColumns {
+    employed: CellYears,
+    vacancies: CellYears,
+    wages: CellYears,
+    entrants: CellYears,
+    retirements: CellYears,
+}
+
+/// Regional employed and labour force (BNS LFS, thousand persons), to persons.
+fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
+    let (raw_dir, years) = (ctx.raw_dir, ctx.years);
+    let ny = ctx.ny();
+    let yi = |y: i32| ctx.yi(y);
+    let resolver = RegionResolver::global();
     let employed_k =
         read_region_series(&raw_dir.join("bns_employed_by_region.csv"), "employed_thousand_persons", resolver)?;
     let lf_k =
@@ -126,8 +207,8 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let national_lf_k = national_series(&lf_k);
     let sections_k = read_section_series(&raw_dir.join("bns_employed_by_section.csv"))?;
 
-    let mut employed = regional_panel(&employed_k, &years, &mut notes, "employed")?;
-    let mut lf = regional_panel(&lf_k, &years, &mut notes, "labour force")?;
+    let mut employed = regional_panel(&employed_k, years, notes, "employed")?;
+    let mut lf = regional_panel(&lf_k, years, notes, "labour force")?;
     // 2015 is missing from the regional tables: employed is rescaled to the section table's
     // national total for that year, the labour force to the geometric mean of 2014 and 2016.
     let mut interpolated_2015 = false;
@@ -161,22 +242,14 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         }
     }
 
-    // ---- Population -----------------------------------------------------------------------
-    let (population, pop_notes) = population_panel(&raw_dir.join("bns_population_by_region.csv"), &years, resolver)?;
-    notes.extend(pop_notes);
+    Ok(Lfs { employed_p, lf_p, national_e, national_lf, interpolated_2015, sections_k })
+}
 
-    // ---- Age structure (egov snapshot, pre-2022 borders) ---------------------------------
-    let age = age_structure(&raw_dir.join("egov_population_age_sex.csv"), resolver)?;
-
-    // ---- Net internal migration -----------------------------------------------------------
-    let (migration, migration_official) = migration_panel(raw_dir, &years, &population, resolver)?;
-
-    // ---- National wages and prices -------------------------------------------------------
-    let national = read_national(&raw_dir.join("bns_national_wage_cpi.csv"), &years)?;
-
-    // ---- Employment by region x section: IPF from the seed ------------------------------
-    let rural = rural_shares(&raw_dir.join("bns_population_urban_rural_2023.csv"), resolver)?;
-    let seed = employment_seed(&a.seed, &rural)?;
+/// Employment by region x section: IPF of the seed to the regional (exact) and section totals.
+fn cell_employment(ctx: &Ctx, lfs: &Lfs, rural: &[f64; NR], notes: &mut Vec<String>) -> Result<CellYears> {
+    let (years, ny) = (ctx.years, ctx.ny());
+    let (employed_p, sections_k) = (&lfs.employed_p, &lfs.sections_k);
+    let seed = employment_seed(&ctx.a.seed, rural)?;
     let mut cell_employed: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     let mut max_col_dev = 0i64;
     for t in 0..ny {
@@ -207,84 +280,114 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         cell_employed.push(m);
     }
     notes.push(format!(
-        "region x section employment: IPF to regional (exact) and section totals (largest deviation after rounding {max_col_dev} persons)"
-    ));
+    "region x section employment: IPF to regional (exact) and section totals (largest deviation after rounding {max_col_dev} persons)"
+));
 
-    // ---- Latent tightness (drives the synthetic vacancies and wage drift) ----------------
-    let unemp_rate: Vec<[f64; NR]> = (0..ny)
-        .map(|t| {
-            let mut u = [0.0; NR];
-            for r in 0..NR {
-                u[r] = 100.0 * (lf_p[t][r] - employed_p[t][r]) as f64 / lf_p[t][r] as f64;
-            }
-            u
-        })
-        .collect();
-    let national_u: Vec<f64> = (0..ny).map(|t| 100.0 * (national_lf[t] - national_e[t]) / national_lf[t]).collect();
-    let pop_growth: [f64; NR] = {
-        let (t0, t1) = (yi(2013), yi(2023));
-        let mut g = [0.0; NR];
-        for r in 0..NR {
-            g[r] = (population[t1][r] as f64 / population[t0][r] as f64).ln() / 10.0;
-        }
-        g
-    };
-    let mig_rate: [f64; NR] = {
-        let mut m = [0.0; NR];
-        for r in 0..NR {
-            let mut acc = 0.0;
-            let mut n = 0.0;
-            for (t, official) in migration_official.iter().enumerate() {
-                if *official {
-                    acc += migration[t][r] as f64 / population[t][r] as f64;
-                    n += 1.0;
+    Ok(cell_employed)
+}
+
+/// Latent tightness of a cell in a year: a weighted sum of standardised official signals (it
+/// drives the synthetic vacancies and the wage drift).
+struct Tightness<'a> {
+    w: &'a TightnessWeights,
+    unemp_rate: Vec<[f64; NR]>,
+    national_u: Vec<f64>,
+    z_pop: Vec<f64>,
+    z_old: Vec<f64>,
+    z_mig: Vec<f64>,
+    section_growth: Vec<[f64; NS]>,
+}
+
+impl<'a> Tightness<'a> {
+    fn new(ctx: &'a Ctx, lfs: &Lfs, demo: &Demography, cell_employed: &CellYears) -> Self {
+        let ny = ctx.ny();
+        let yi = |y: i32| ctx.yi(y);
+        let (lf_p, employed_p, national_lf, national_e) =
+            (&lfs.lf_p, &lfs.employed_p, &lfs.national_lf, &lfs.national_e);
+        let (population, age, migration, migration_official) =
+            (&demo.population, &demo.age, &demo.migration, &demo.migration_official);
+        let unemp_rate: Vec<[f64; NR]> = (0..ny)
+            .map(|t| {
+                let mut u = [0.0; NR];
+                for r in 0..NR {
+                    u[r] = 100.0 * (lf_p[t][r] - employed_p[t][r]) as f64 / lf_p[t][r] as f64;
                 }
+                u
+            })
+            .collect();
+        let national_u: Vec<f64> = (0..ny).map(|t| 100.0 * (national_lf[t] - national_e[t]) / national_lf[t]).collect();
+        let pop_growth: [f64; NR] = {
+            let (t0, t1) = (yi(2013), yi(2023));
+            let mut g = [0.0; NR];
+            for r in 0..NR {
+                g[r] = (population[t1][r] as f64 / population[t0][r] as f64).ln() / 10.0;
             }
-            m[r] = acc / n;
-        }
-        m
-    };
-    let z_pop = zscores(&pop_growth.map(|g| -g));
-    let z_old = zscores(&age.map(|a| a.pension));
-    let z_mig = zscores(&mig_rate.map(|m| -m));
-    let section_growth: Vec<[f64; NS]> = (0..ny)
-        .map(|t| {
-            let mut g = [0.0; NS];
-            let t0 = t.saturating_sub(3);
-            for s in 0..NS {
-                let c = |tt: usize| (0..NR).map(|r| cell_employed[tt][r][s] as f64).sum::<f64>();
-                g[s] = if t > t0 { (c(t) / c(t0)).ln() / (t - t0) as f64 } else { 0.0 };
+            g
+        };
+        let mig_rate: [f64; NR] = {
+            let mut m = [0.0; NR];
+            for r in 0..NR {
+                let mut acc = 0.0;
+                let mut n = 0.0;
+                for (t, official) in migration_official.iter().enumerate() {
+                    if *official {
+                        acc += migration[t][r] as f64 / population[t][r] as f64;
+                        n += 1.0;
+                    }
+                }
+                m[r] = acc / n;
             }
-            let z = zscores(&g);
-            let mut out = [0.0; NS];
-            out.copy_from_slice(&z);
-            out
-        })
-        .collect();
-    let w = &a.tightness;
-    let tight = |t: usize, r: usize, s: usize| -> f64 {
-        w.unemployment * (-(unemp_rate[t][r] - national_u[t]))
-            + w.population_decline * z_pop[r]
-            + w.old_age * z_old[r]
-            + w.out_migration * z_mig[r]
-            + w.section_growth * section_growth[t][s]
-    };
+            m
+        };
+        let z_pop = zscores(&pop_growth.map(|g| -g));
+        let z_old = zscores(&age.map(|a| a.pension));
+        let z_mig = zscores(&mig_rate.map(|m| -m));
+        let section_growth: Vec<[f64; NS]> = (0..ny)
+            .map(|t| {
+                let mut g = [0.0; NS];
+                let t0 = t.saturating_sub(3);
+                for s in 0..NS {
+                    let c = |tt: usize| (0..NR).map(|r| cell_employed[tt][r][s] as f64).sum::<f64>();
+                    g[s] = if t > t0 { (c(t) / c(t0)).ln() / (t - t0) as f64 } else { 0.0 };
+                }
+                let z = zscores(&g);
+                let mut out = [0.0; NS];
+                out.copy_from_slice(&z);
+                out
+            })
+            .collect();
+        Tightness { w: &ctx.a.tightness, unemp_rate, national_u, z_pop, z_old, z_mig, section_growth }
+    }
 
-    // ---- Vacancies (synthetic, calibrated to Enbek 2025) --------------------------------
-    let sec = |map: &BTreeMap<String, f64>, what: &str| -> Result<[f64; NS]> {
-        let mut out = [0.0; NS];
-        for (i, s) in PANEL_SECTIONS.chars().enumerate() {
-            out[i] = *map.get(&s.to_string()).ok_or_else(|| {
-                Error::input(Location::file(assumptions), format!("{what}: no value for section {s}"))
-            })?;
-        }
-        Ok(out)
-    };
-    let vbase = sec(&a.vacancies.section_base, "vacancies.section_base")?;
-    let wrel = sec(&a.wages.section_relative, "wages.section_relative")?;
-    let rtilt = sec(&a.retirements.section_tilt, "retirements.section_tilt")?;
+    fn at(&self, t: usize, r: usize, s: usize) -> f64 {
+        let w = self.w;
+        w.unemployment * (-(self.unemp_rate[t][r] - self.national_u[t]))
+            + w.population_decline * self.z_pop[r]
+            + w.old_age * self.z_old[r]
+            + w.out_migration * self.z_mig[r]
+            + w.section_growth * self.section_growth[t][s]
+    }
+}
+
+/// A per-section table of the assumptions, complete for the panel sections.
+fn per_section(ctx: &Ctx, map: &BTreeMap<String, f64>, what: &str) -> Result<[f64; NS]> {
+    let mut out = [0.0; NS];
+    for (i, s) in PANEL_SECTIONS.chars().enumerate() {
+        out[i] = *map.get(&s.to_string()).ok_or_else(|| {
+            Error::input(Location::file(ctx.assumptions), format!("{what}: no value for section {s}"))
+        })?;
+    }
+    Ok(out)
+}
+
+/// Vacancies (synthetic, calibrated to Enbek 2025).
+fn synthetic_vacancies(ctx: &Ctx, lfs: &Lfs, cell_employed: &CellYears, tight: &Tightness) -> Result<CellYears> {
+    let (a, ny) = (ctx.a, ctx.ny());
+    let vbase = per_section(ctx, &a.vacancies.section_base, "vacancies.section_base")?;
     let v2025 = a.vacancies.postings_2025 * a.vacancies.mean_open_months / 12.0;
-    let u2025 = national_u[yi(2025)];
+    let national_u = &tight.national_u;
+    let u2025 = national_u[ctx.yi(2025)];
+    let _ = lfs;
     let mut vacancies: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     for t in 0..ny {
         let total = (v2025 * (u2025 / national_u[t]).powf(a.vacancies.beveridge_elasticity)).round() as i64;
@@ -292,7 +395,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         for r in 0..NR {
             for s in 0..NS {
                 weights.push(
-                    cell_employed[t][r][s] as f64 * vbase[s] * (a.vacancies.tightness_effect * tight(t, r, s)).exp(),
+                    cell_employed[t][r][s] as f64 * vbase[s] * (a.vacancies.tightness_effect * tight.at(t, r, s)).exp(),
                 );
             }
         }
@@ -304,9 +407,23 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         vacancies.push(m);
     }
 
-    // ---- Wages (official margins, synthetic cell detail) --------------------------------
+    Ok(vacancies)
+}
+
+/// Wages (official margins, synthetic cell detail).
+fn synthetic_wages(
+    ctx: &Ctx,
+    lfs: &Lfs,
+    cell_employed: &CellYears,
+    tight: &Tightness,
+    national: &National,
+) -> Result<CellYears> {
+    let (a, ny, raw_dir) = (ctx.a, ctx.ny(), ctx.raw_dir);
+    let resolver = RegionResolver::global();
+    let employed_p = &lfs.employed_p;
+    let wrel = per_section(ctx, &a.wages.section_relative, "wages.section_relative")?;
     let region_wage_rel = regional_wage_relatives(&raw_dir.join("bns_avg_wage_region_occupation_2022.csv"), resolver)?;
-    let base_t = yi(2022);
+    let base_t = ctx.yi(2022);
     // Wage bill IPF in the base year: cells start from employed x region relative x section
     // relative; rows are fitted to the official regional averages, columns to the section
     // relatives (rescaled to the same national bill).
@@ -337,11 +454,11 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
                 let mut drift = 0.0;
                 if t > base_t {
                     for k in base_t + 1..=t {
-                        drift += tight(k, r, s);
+                        drift += tight.at(k, r, s);
                     }
                 } else {
                     for k in t + 1..=base_t {
-                        drift -= tight(k, r, s);
+                        drift -= tight.at(k, r, s);
                     }
                 }
                 rel[r][s] = (log_rel[r][s] + a.wages.tightness_growth * drift).exp();
@@ -359,7 +476,16 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         }
     }
 
-    // ---- New entrants and retirements -----------------------------------------------------
+    Ok(wages)
+}
+
+/// New entrants (official population, assumed rate) and retirements (assumed rates by age
+/// structure and section).
+fn entrants_and_retirements(ctx: &Ctx, demo: &Demography, cell_employed: &CellYears) -> Result<(CellYears, CellYears)> {
+    let (a, ny) = (ctx.a, ctx.ny());
+    let yi = |y: i32| ctx.yi(y);
+    let (population, age) = (&demo.population, &demo.age);
+    let rtilt = per_section(ctx, &a.retirements.section_tilt, "retirements.section_tilt")?;
     let pop_national: Vec<f64> = (0..ny).map(|t| population[t].iter().sum::<i64>() as f64).collect();
     let mut entrants: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
     let mut retirements: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
@@ -385,7 +511,26 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
         retirements.push(rt);
     }
 
-    // ---- Write --------------------------------------------------------------------------
+    Ok((entrants, retirements))
+}
+
+/// Writes the panel CSVs.
+fn write_panel(
+    ctx: &Ctx,
+    out_dir: &Path,
+    lfs: &Lfs,
+    demo: &Demography,
+    national: &National,
+    cells: &CellColumns,
+    notes: &mut Vec<String>,
+) -> Result<Vec<PathBuf>> {
+    let (a, years, raw_dir) = (ctx.a, ctx.years, ctx.raw_dir);
+    let (lf_p, employed_p, interpolated_2015, sections_k) =
+        (&lfs.lf_p, &lfs.employed_p, lfs.interpolated_2015, &lfs.sections_k);
+    let (population, age, migration, migration_official) =
+        (&demo.population, &demo.age, &demo.migration, &demo.migration_official);
+    let (cell_employed, vacancies, wages, entrants, retirements) =
+        (&cells.employed, &cells.vacancies, &cells.wages, &cells.entrants, &cells.retirements);
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let mut files = Vec::new();
 
@@ -484,7 +629,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
     files.push(write_file(out_dir, "region_age.csv", &s)?);
 
-    let s = skill_needs(&raw_dir.join(SKILL_SOURCE), &a.skill_needs, &mut notes)?;
+    let s = skill_needs(&raw_dir.join(SKILL_SOURCE), &a.skill_needs, notes)?;
     files.push(write_file(out_dir, crate::panel::SKILL_FILE, &s)?);
 
     // National employment by section (official, persons) and real GVA growth by section: the
@@ -492,7 +637,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     let gva = read_gva(&raw_dir.join(GVA_SOURCE))?;
     let mut s = String::from("oked_section,year,employed,gva_volume_index_pct\n");
     for sec in PANEL_SECTIONS.chars() {
-        for &y in &years {
+        for &y in years {
             let e = sections_k.get(&(sec, y)).ok_or_else(|| {
                 Error::input(Location::file(raw_dir.join("bns_employed_by_section.csv")), format!("no {sec} {y}"))
             })?;
@@ -504,7 +649,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     }
     files.push(write_file(out_dir, crate::panel::NATIONAL_SECTION_FILE, &s)?);
 
-    Ok(BuildReport { files, notes })
+    Ok(files)
 }
 
 /// BNS real GVA growth by section (volume index, % of the previous year).
@@ -665,11 +810,7 @@ fn regional_panel(
     what: &str,
 ) -> Result<RegionYears> {
     let mut out = vec![[0.0f64; NR]; years.len()];
-    let splits = [
-        (Region::EAST_KAZAKHSTAN, Region::ABAI),
-        (Region::ALMATY_REGION, Region::ZHETYSU),
-        (Region::KARAGANDA, Region::ULYTAU),
-    ];
+    let splits = RegionChange::splits_of_current_regions();
     for (t, &y) in years.iter().enumerate() {
         let available = src.keys().any(|(a, yy)| *yy == y && *a != Area::Republic);
         if !available {
@@ -694,7 +835,7 @@ fn regional_panel(
             }
         }
         if y < 2022 {
-            for (parent, child) in splits {
+            for &(parent, child) in &splits {
                 let p22 = src.get(&(Area::Region(parent), 2022)).copied().unwrap_or(0.0);
                 let c22 = src.get(&(Area::Region(child), 2022)).copied().unwrap_or(0.0);
                 if p22 + c22 <= 0.0 {
@@ -735,7 +876,12 @@ fn to_persons(row_k: &[f64; NR], national_k: f64) -> [i64; NR] {
 /// (the file's `Туркестанская 1`), split by 2017 shares; 2022 splits back by 2022 shares;
 /// years after the last published one extrapolated with each region's 2021-2023 growth and
 /// scaled to the national totals of 1 Jan 2025 and 2026 (domain.md §4.1 [S1]).
-fn population_panel(path: &Path, years: &[i32], resolver: &RegionResolver) -> Result<(Vec<[i64; NR]>, Vec<String>)> {
+fn population_panel(
+    path: &Path,
+    years: &[i32],
+    targets: &PopulationAssumptions,
+    resolver: &RegionResolver,
+) -> Result<(Vec<[i64; NR]>, Vec<String>)> {
     let t = TextTable::read(path)?;
     t.require(&["Область", "Год", "Население"])?;
     let names = t.text("Область")?;
@@ -766,11 +912,7 @@ fn population_panel(path: &Path, years: &[i32], resolver: &RegionResolver) -> Re
             out[ti][Region::TURKISTAN.index()] = whole * t17 / (t17 + s17);
         }
         if y < 2022 {
-            for (parent, child) in [
-                (Region::EAST_KAZAKHSTAN, Region::ABAI),
-                (Region::ALMATY_REGION, Region::ZHETYSU),
-                (Region::KARAGANDA, Region::ULYTAU),
-            ] {
+            for (parent, child) in RegionChange::splits_of_current_regions() {
                 let p22 = src[&(Area::Region(parent), 2022)];
                 let c22 = src[&(Area::Region(child), 2022)];
                 let whole = out[ti][parent.index()];
@@ -779,8 +921,12 @@ fn population_panel(path: &Path, years: &[i32], resolver: &RegionResolver) -> Re
             }
         }
     }
-    // Extrapolation: national totals 1 Jan 2025 = 20,495,975 - 212,576; 1 Jan 2026 = 20,495,975.
-    let national_targets: BTreeMap<i32, f64> = [(2025, 20_283_399.0), (2026, 20_495_975.0)].into_iter().collect();
+    // Extrapolation: scaled to the published national totals (data/build/assumptions.toml).
+    let mut national_targets: BTreeMap<i32, f64> = BTreeMap::new();
+    for (y, v) in &targets.national_1jan {
+        let y: i32 = y.parse().map_err(|_| Error::Dataset(format!("population.national_1jan: `{y}` is not a year")))?;
+        national_targets.insert(y, *v);
+    }
     let base =
         years.iter().position(|&y| y == last_official).ok_or_else(|| Error::Dataset("population years".into()))?;
     for ti in base + 1..years.len() {
@@ -810,7 +956,8 @@ fn population_panel(path: &Path, years: &[i32], resolver: &RegionResolver) -> Re
     let notes = vec![
         "population: 2010-2016 South Kazakhstan split into Turkistan and Shymkent by 2017 shares".to_string(),
         format!(
-            "population: years after {last_official} extrapolated and scaled to national totals of 1 Jan 2025/2026"
+            "population: years after {last_official} extrapolated and scaled to national totals of 1 Jan {}",
+            national_targets.keys().map(|y| y.to_string()).collect::<Vec<_>>().join("/")
         ),
     ];
     Ok((persons, notes))
@@ -846,11 +993,7 @@ fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; N
             pension: (mp[i] + wp[i]) as f64 / total,
         });
     }
-    for (parent, child) in [
-        (Region::EAST_KAZAKHSTAN, Region::ABAI),
-        (Region::ALMATY_REGION, Region::ZHETYSU),
-        (Region::KARAGANDA, Region::ULYTAU),
-    ] {
+    for (parent, child) in RegionChange::splits_of_current_regions() {
         if out[child.index()].is_none() {
             out[child.index()] = out[parent.index()];
         }

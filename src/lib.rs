@@ -5,7 +5,7 @@
 //! input files -> [`ingest`] -> [`panel`] -> [`series`] (forecasts) -> [`shortage`] ->
 //! [`allocate`] -> [`uncertainty`] -> [`tables`] / [`export`] / [`report`], conducted by
 //! [`pipeline`] with one resolved [`config::Config`]. Policy numbers come from dated
-//! [`params`]; planner defaults from `scenarios/defaults.toml`.
+//! [`params`]; planner defaults from `scenarios/defaults/planner.toml`.
 
 pub mod allocate;
 pub mod codes;

@@ -101,6 +101,277 @@ pub struct Panel {
     pub warnings: Vec<String>,
 }
 
+/// `region_year.csv`: one row per region and year; employed <= labour force <= population.
+fn load_regions(
+    dir: &Path,
+    report: &mut ValidationReport,
+) -> Result<(PathBuf, BTreeMap<(Region, i32), RegionYear>, Vec<i32>)> {
+    let resolver = RegionResolver::global();
+    let path = dir.join(REGION_FILE);
+    let t = TextTable::read(&path)?;
+    let cols =
+        ["region_code", "year", "population", "labour_force", "employed", "unemployed", "net_internal_migration"];
+    t.require(&cols)?;
+    let regions_col = parse_regions(&t, "region_code", resolver)?;
+    let years_col = parse_years(&t)?;
+    let pop = t.counts("population")?;
+    let lf = t.counts("labour_force")?;
+    let emp = t.counts("employed")?;
+    let unemp = t.counts("unemployed")?;
+    let mig = t.parse("net_internal_migration", "an integer", |s| {
+        s.parse::<i64>().map_err(|_| format!("`{s}` is not an integer"))
+    })?;
+    let mut regions = BTreeMap::new();
+    let mut first_row: BTreeMap<(Region, i32), usize> = BTreeMap::new();
+    for i in 0..t.height() {
+        let row = t.line(i);
+        let key = (regions_col[i], years_col[i]);
+        if let Some(prev) = first_row.insert(key, row) {
+            return Err(Error::input(
+                Location::row(&path, row),
+                format!("duplicate key ({}, {}): also on row {prev}", key.0, key.1),
+            ));
+        }
+        if emp[i] > lf[i] {
+            return Err(Error::input(
+                Location::cell(&path, row, "employed"),
+                format!("employed {} exceeds labour_force {}", emp[i], lf[i]),
+            ));
+        }
+        if unemp[i] != lf[i] - emp[i] {
+            return Err(Error::input(
+                Location::cell(&path, row, "unemployed"),
+                format!("unemployed {} is not labour_force - employed = {}", unemp[i], lf[i] - emp[i]),
+            ));
+        }
+        if lf[i] > pop[i] {
+            return Err(Error::input(
+                Location::cell(&path, row, "labour_force"),
+                format!("labour_force {} exceeds population {}", lf[i], pop[i]),
+            ));
+        }
+        regions.insert(
+            key,
+            RegionYear {
+                population: pop[i],
+                labour_force: lf[i],
+                employed: emp[i],
+                unemployed: unemp[i],
+                net_internal_migration: mig[i],
+            },
+        );
+    }
+    let years: Vec<i32> = years_col.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    check_contiguous(&path, &years)?;
+    for r in Region::all() {
+        for &y in &years {
+            if !regions.contains_key(&(r, y)) {
+                return Err(Error::input(
+                    Location::file(&path),
+                    format!("no row for {} ({}) in {y}", r.iso(), r.name_en()),
+                ));
+            }
+        }
+    }
+    report.files.push(FileReport {
+        path: path.clone(),
+        rows: t.height(),
+        checks: vec![
+            format!("20 regions x {} years ({}-{}), no duplicate keys", years.len(), years[0], years[years.len() - 1]),
+            "employed <= labour force <= population; unemployed = labour force - employed".into(),
+        ],
+    });
+    Ok((path, regions, years))
+}
+
+/// `region_section_year.csv`: one row per region, section and panel year.
+#[allow(clippy::type_complexity)]
+fn load_cells(
+    dir: &Path,
+    years: &[i32],
+    regions: &BTreeMap<(Region, i32), RegionYear>,
+    report: &mut ValidationReport,
+) -> Result<(PathBuf, BTreeMap<(Region, OkedSection, i32), CellYear>, Vec<OkedSection>)> {
+    let resolver = RegionResolver::global();
+    let cpath = dir.join(CELL_FILE);
+    let t = TextTable::read(&cpath)?;
+    t.require(&[
+        "region_code",
+        "oked_section",
+        "year",
+        "employed",
+        "vacancies",
+        "avg_wage_kzt",
+        "new_entrants",
+        "retirements",
+    ])?;
+    let cregions = parse_regions(&t, "region_code", resolver)?;
+    let csections = t.parse("oked_section", "an OKED section letter A-U", |s| s.parse::<OkedSection>())?;
+    let cyears = parse_years(&t)?;
+    let cemp = t.counts("employed")?;
+    let cvac = t.counts("vacancies")?;
+    let cwage = t.counts("avg_wage_kzt")?;
+    let cent = t.counts("new_entrants")?;
+    let cret = t.counts("retirements")?;
+    let mut cells = BTreeMap::new();
+    let mut first_row: BTreeMap<(Region, OkedSection, i32), usize> = BTreeMap::new();
+    for i in 0..t.height() {
+        let row = t.line(i);
+        let key = (cregions[i], csections[i], cyears[i]);
+        if let Some(prev) = first_row.insert(key, row) {
+            return Err(Error::input(
+                Location::row(&cpath, row),
+                format!("duplicate key ({}, {}, {}): also on row {prev}", key.0, key.1, key.2),
+            ));
+        }
+        if !years.contains(&cyears[i]) {
+            return Err(Error::input(
+                Location::cell(&cpath, row, "year"),
+                format!("year {} is not in {REGION_FILE}", cyears[i]),
+            ));
+        }
+        if cemp[i] > 0 && cwage[i] == 0 {
+            return Err(Error::input(
+                Location::cell(&cpath, row, "avg_wage_kzt"),
+                "zero wage in a cell with employment",
+            ));
+        }
+        cells.insert(
+            key,
+            CellYear {
+                employed: cemp[i],
+                vacancies: cvac[i],
+                avg_wage_kzt: cwage[i],
+                new_entrants: cent[i],
+                retirements: cret[i],
+            },
+        );
+    }
+    let sections: Vec<OkedSection> = csections.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    for r in Region::all() {
+        for &s in &sections {
+            for &y in years {
+                if !cells.contains_key(&(r, s, y)) {
+                    return Err(Error::input(
+                        Location::file(&cpath),
+                        format!("no row for {} / section {s} in {y}", r.iso()),
+                    ));
+                }
+            }
+        }
+    }
+    let mut checks = vec![format!(
+        "20 regions x {} sections ({}) x {} years, no duplicate keys",
+        sections.len(),
+        sections.iter().map(|s| s.code()).collect::<String>(),
+        years.len()
+    )];
+    // Accounting identity: cells add up to the regional employment (polars cross-check).
+    let (max_gap, worst) = cell_sum_gap(&regions, &cells)?;
+    if max_gap > 0.005 {
+        report.warnings.push(format!(
+            "{CELL_FILE}: employment of the sections differs from {REGION_FILE} by up to {:.2} % ({worst})",
+            100.0 * max_gap
+        ));
+    } else {
+        checks
+            .push(format!("section employment adds up to regional employment (largest gap {:.4} %)", 100.0 * max_gap));
+    }
+    report.files.push(FileReport { path: cpath.clone(), rows: t.height(), checks });
+    Ok((cpath, cells, sections))
+}
+
+/// `national_year.csv`: one row per panel year; national employment = sum of regions.
+fn load_national(
+    dir: &Path,
+    years: &[i32],
+    regions: &BTreeMap<(Region, i32), RegionYear>,
+    report: &mut ValidationReport,
+) -> Result<(PathBuf, BTreeMap<i32, NationalYear>)> {
+    let npath = dir.join(NATIONAL_FILE);
+    let t = TextTable::read(&npath)?;
+    t.require(&["year", "avg_wage_kzt", "cpi_yoy_avg_pct", "labour_force", "employed"])?;
+    let nyears = parse_years(&t)?;
+    let nw = t.counts("avg_wage_kzt")?;
+    let ncpi = t.parse("cpi_yoy_avg_pct", "a price index (previous year = 100)", |s| match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 50.0 && v < 300.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a plausible price index (previous year = 100)")),
+    })?;
+    let nlf = t.counts("labour_force")?;
+    let nemp = t.counts("employed")?;
+    let mut national = BTreeMap::new();
+    for i in 0..t.height() {
+        if national
+            .insert(
+                nyears[i],
+                NationalYear { avg_wage_kzt: nw[i], cpi_yoy_avg_pct: ncpi[i], labour_force: nlf[i], employed: nemp[i] },
+            )
+            .is_some()
+        {
+            return Err(Error::input(Location::row(&npath, t.line(i)), format!("duplicate year {}", nyears[i])));
+        }
+    }
+    for &y in years {
+        let n = national.get(&y).ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
+        let sum_e: i64 = Region::all().map(|r| regions[&(r, y)].employed).sum();
+        if sum_e != n.employed {
+            report.warnings.push(format!(
+                "{NATIONAL_FILE}: national employed {} in {y} differs from the sum of regions {sum_e}",
+                n.employed
+            ));
+        }
+    }
+    report.files.push(FileReport {
+        path: npath.clone(),
+        rows: t.height(),
+        checks: vec!["one row per panel year; national employment = sum of regions".into()],
+    });
+    Ok((npath, national))
+}
+
+/// `region_age.csv`: one row per region; the shares add up to 1.
+fn load_age(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, BTreeMap<Region, AgeStructure>)> {
+    let resolver = RegionResolver::global();
+    let apath = dir.join(AGE_FILE);
+    let t = TextTable::read(&apath)?;
+    t.require(&["region_code", "share_0_15", "share_working_age", "share_pension_age"])?;
+    let aregions = parse_regions(&t, "region_code", resolver)?;
+    let share = |c: &str| {
+        t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
+            Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+            _ => Err(format!("`{s}` is not a share between 0 and 1")),
+        })
+    };
+    let (y0, wa, pa) = (share("share_0_15")?, share("share_working_age")?, share("share_pension_age")?);
+    let mut age = BTreeMap::new();
+    for i in 0..t.height() {
+        let sum = y0[i] + wa[i] + pa[i];
+        if (sum - 1.0).abs() > 1e-3 {
+            return Err(Error::input(
+                Location::row(&apath, t.line(i)),
+                format!("age shares add up to {sum:.4}, not 1"),
+            ));
+        }
+        if age
+            .insert(aregions[i], AgeStructure { share_0_15: y0[i], share_working_age: wa[i], share_pension_age: pa[i] })
+            .is_some()
+        {
+            return Err(Error::input(Location::row(&apath, t.line(i)), format!("duplicate region {}", aregions[i])));
+        }
+    }
+    for r in Region::all() {
+        if !age.contains_key(&r) {
+            return Err(Error::input(Location::file(&apath), format!("no row for {}", r.iso())));
+        }
+    }
+    report.files.push(FileReport {
+        path: apath.clone(),
+        rows: t.height(),
+        checks: vec!["one row per region; shares add up to 1".into()],
+    });
+    Ok((apath, age))
+}
+
 /// What validation found, per file.
 #[derive(Debug, Clone, Default)]
 pub struct ValidationReport {
@@ -120,268 +391,10 @@ impl Panel {
     /// file, row and column.
     pub fn load(dir: &Path) -> Result<(Panel, ValidationReport)> {
         let mut report = ValidationReport::default();
-        let resolver = RegionResolver::global();
-
-        // ---- region_year ----
-        let path = dir.join(REGION_FILE);
-        let t = TextTable::read(&path)?;
-        let cols =
-            ["region_code", "year", "population", "labour_force", "employed", "unemployed", "net_internal_migration"];
-        t.require(&cols)?;
-        let regions_col = parse_regions(&t, "region_code", resolver)?;
-        let years_col = parse_years(&t)?;
-        let pop = t.counts("population")?;
-        let lf = t.counts("labour_force")?;
-        let emp = t.counts("employed")?;
-        let unemp = t.counts("unemployed")?;
-        let mig = t.parse("net_internal_migration", "an integer", |s| {
-            s.parse::<i64>().map_err(|_| format!("`{s}` is not an integer"))
-        })?;
-        let mut regions = BTreeMap::new();
-        let mut first_row: BTreeMap<(Region, i32), usize> = BTreeMap::new();
-        for i in 0..t.height() {
-            let row = t.line(i);
-            let key = (regions_col[i], years_col[i]);
-            if let Some(prev) = first_row.insert(key, row) {
-                return Err(Error::input(
-                    Location::row(&path, row),
-                    format!("duplicate key ({}, {}): also on row {prev}", key.0, key.1),
-                ));
-            }
-            if emp[i] > lf[i] {
-                return Err(Error::input(
-                    Location::cell(&path, row, "employed"),
-                    format!("employed {} exceeds labour_force {}", emp[i], lf[i]),
-                ));
-            }
-            if unemp[i] != lf[i] - emp[i] {
-                return Err(Error::input(
-                    Location::cell(&path, row, "unemployed"),
-                    format!("unemployed {} is not labour_force - employed = {}", unemp[i], lf[i] - emp[i]),
-                ));
-            }
-            if lf[i] > pop[i] {
-                return Err(Error::input(
-                    Location::cell(&path, row, "labour_force"),
-                    format!("labour_force {} exceeds population {}", lf[i], pop[i]),
-                ));
-            }
-            regions.insert(
-                key,
-                RegionYear {
-                    population: pop[i],
-                    labour_force: lf[i],
-                    employed: emp[i],
-                    unemployed: unemp[i],
-                    net_internal_migration: mig[i],
-                },
-            );
-        }
-        let years: Vec<i32> = years_col.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
-        check_contiguous(&path, &years)?;
-        for r in Region::all() {
-            for &y in &years {
-                if !regions.contains_key(&(r, y)) {
-                    return Err(Error::input(
-                        Location::file(&path),
-                        format!("no row for {} ({}) in {y}", r.iso(), r.name_en()),
-                    ));
-                }
-            }
-        }
-        report.files.push(FileReport {
-            path: path.clone(),
-            rows: t.height(),
-            checks: vec![
-                format!(
-                    "20 regions x {} years ({}-{}), no duplicate keys",
-                    years.len(),
-                    years[0],
-                    years[years.len() - 1]
-                ),
-                "employed <= labour force <= population; unemployed = labour force - employed".into(),
-            ],
-        });
-
-        // ---- region_section_year ----
-        let cpath = dir.join(CELL_FILE);
-        let t = TextTable::read(&cpath)?;
-        t.require(&[
-            "region_code",
-            "oked_section",
-            "year",
-            "employed",
-            "vacancies",
-            "avg_wage_kzt",
-            "new_entrants",
-            "retirements",
-        ])?;
-        let cregions = parse_regions(&t, "region_code", resolver)?;
-        let csections = t.parse("oked_section", "an OKED section letter A-U", |s| s.parse::<OkedSection>())?;
-        let cyears = parse_years(&t)?;
-        let cemp = t.counts("employed")?;
-        let cvac = t.counts("vacancies")?;
-        let cwage = t.counts("avg_wage_kzt")?;
-        let cent = t.counts("new_entrants")?;
-        let cret = t.counts("retirements")?;
-        let mut cells = BTreeMap::new();
-        let mut first_row: BTreeMap<(Region, OkedSection, i32), usize> = BTreeMap::new();
-        for i in 0..t.height() {
-            let row = t.line(i);
-            let key = (cregions[i], csections[i], cyears[i]);
-            if let Some(prev) = first_row.insert(key, row) {
-                return Err(Error::input(
-                    Location::row(&cpath, row),
-                    format!("duplicate key ({}, {}, {}): also on row {prev}", key.0, key.1, key.2),
-                ));
-            }
-            if !years.contains(&cyears[i]) {
-                return Err(Error::input(
-                    Location::cell(&cpath, row, "year"),
-                    format!("year {} is not in {REGION_FILE}", cyears[i]),
-                ));
-            }
-            if cemp[i] > 0 && cwage[i] == 0 {
-                return Err(Error::input(
-                    Location::cell(&cpath, row, "avg_wage_kzt"),
-                    "zero wage in a cell with employment",
-                ));
-            }
-            cells.insert(
-                key,
-                CellYear {
-                    employed: cemp[i],
-                    vacancies: cvac[i],
-                    avg_wage_kzt: cwage[i],
-                    new_entrants: cent[i],
-                    retirements: cret[i],
-                },
-            );
-        }
-        let sections: Vec<OkedSection> = csections.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
-        for r in Region::all() {
-            for &s in &sections {
-                for &y in &years {
-                    if !cells.contains_key(&(r, s, y)) {
-                        return Err(Error::input(
-                            Location::file(&cpath),
-                            format!("no row for {} / section {s} in {y}", r.iso()),
-                        ));
-                    }
-                }
-            }
-        }
-        let mut checks = vec![format!(
-            "20 regions x {} sections ({}) x {} years, no duplicate keys",
-            sections.len(),
-            sections.iter().map(|s| s.code()).collect::<String>(),
-            years.len()
-        )];
-        // Accounting identity: cells add up to the regional employment (polars cross-check).
-        let (max_gap, worst) = cell_sum_gap(&regions, &cells)?;
-        if max_gap > 0.005 {
-            report.warnings.push(format!(
-                "{CELL_FILE}: employment of the sections differs from {REGION_FILE} by up to {:.2} % ({worst})",
-                100.0 * max_gap
-            ));
-        } else {
-            checks.push(format!(
-                "section employment adds up to regional employment (largest gap {:.4} %)",
-                100.0 * max_gap
-            ));
-        }
-        report.files.push(FileReport { path: cpath.clone(), rows: t.height(), checks });
-
-        // ---- national_year ----
-        let npath = dir.join(NATIONAL_FILE);
-        let t = TextTable::read(&npath)?;
-        t.require(&["year", "avg_wage_kzt", "cpi_yoy_avg_pct", "labour_force", "employed"])?;
-        let nyears = parse_years(&t)?;
-        let nw = t.counts("avg_wage_kzt")?;
-        let ncpi = t.parse("cpi_yoy_avg_pct", "a price index (previous year = 100)", |s| match s.parse::<f64>() {
-            Ok(v) if v.is_finite() && v > 50.0 && v < 300.0 => Ok(v),
-            _ => Err(format!("`{s}` is not a plausible price index (previous year = 100)")),
-        })?;
-        let nlf = t.counts("labour_force")?;
-        let nemp = t.counts("employed")?;
-        let mut national = BTreeMap::new();
-        for i in 0..t.height() {
-            if national
-                .insert(
-                    nyears[i],
-                    NationalYear {
-                        avg_wage_kzt: nw[i],
-                        cpi_yoy_avg_pct: ncpi[i],
-                        labour_force: nlf[i],
-                        employed: nemp[i],
-                    },
-                )
-                .is_some()
-            {
-                return Err(Error::input(Location::row(&npath, t.line(i)), format!("duplicate year {}", nyears[i])));
-            }
-        }
-        for &y in &years {
-            let n = national.get(&y).ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
-            let sum_e: i64 = Region::all().map(|r| regions[&(r, y)].employed).sum();
-            if sum_e != n.employed {
-                report.warnings.push(format!(
-                    "{NATIONAL_FILE}: national employed {} in {y} differs from the sum of regions {sum_e}",
-                    n.employed
-                ));
-            }
-        }
-        report.files.push(FileReport {
-            path: npath.clone(),
-            rows: t.height(),
-            checks: vec!["one row per panel year; national employment = sum of regions".into()],
-        });
-
-        // ---- region_age ----
-        let apath = dir.join(AGE_FILE);
-        let t = TextTable::read(&apath)?;
-        t.require(&["region_code", "share_0_15", "share_working_age", "share_pension_age"])?;
-        let aregions = parse_regions(&t, "region_code", resolver)?;
-        let share = |c: &str| {
-            t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
-                Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
-                _ => Err(format!("`{s}` is not a share between 0 and 1")),
-            })
-        };
-        let (y0, wa, pa) = (share("share_0_15")?, share("share_working_age")?, share("share_pension_age")?);
-        let mut age = BTreeMap::new();
-        for i in 0..t.height() {
-            let sum = y0[i] + wa[i] + pa[i];
-            if (sum - 1.0).abs() > 1e-3 {
-                return Err(Error::input(
-                    Location::row(&apath, t.line(i)),
-                    format!("age shares add up to {sum:.4}, not 1"),
-                ));
-            }
-            if age
-                .insert(
-                    aregions[i],
-                    AgeStructure { share_0_15: y0[i], share_working_age: wa[i], share_pension_age: pa[i] },
-                )
-                .is_some()
-            {
-                return Err(Error::input(
-                    Location::row(&apath, t.line(i)),
-                    format!("duplicate region {}", aregions[i]),
-                ));
-            }
-        }
-        for r in Region::all() {
-            if !age.contains_key(&r) {
-                return Err(Error::input(Location::file(&apath), format!("no row for {}", r.iso())));
-            }
-        }
-        report.files.push(FileReport {
-            path: apath.clone(),
-            rows: t.height(),
-            checks: vec!["one row per region; shares add up to 1".into()],
-        });
-
+        let (path, regions, years) = load_regions(dir, &mut report)?;
+        let (cpath, cells, sections) = load_cells(dir, &years, &regions, &mut report)?;
+        let (npath, national) = load_national(dir, &years, &regions, &mut report)?;
+        let (apath, age) = load_age(dir, &mut report)?;
         let mut files = vec![path, cpath, npath, apath];
         let spath = dir.join(SKILL_FILE);
         let skill_needs = if spath.exists() {

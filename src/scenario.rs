@@ -3,7 +3,7 @@
 //! command line) into the typed, validated [`Config`](crate::config::Config) a run receives.
 //!
 //! Unknown keys are errors naming the file and line. Keys a scenario does not set take the
-//! planner defaults of `scenarios/defaults.toml` (embedded in the binary: the one place they
+//! planner defaults of `scenarios/defaults/planner.toml` (embedded in the binary: the one place they
 //! live). Policy numbers in force by law (the ceiling %, MCI, support amounts...) are not here:
 //! they come from `data/params/` by date. A scenario holds the levers a planner chooses
 //! (reserve share, shortage cut-offs, the kandas budget) and may override a legal value only
@@ -20,24 +20,24 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Location, Result};
 use crate::export::TableFormat;
 
-/// The planner defaults (`scenarios/defaults.toml`), embedded so that a scenario runs anywhere.
-pub const DEFAULTS_TOML: &str = include_str!("../scenarios/defaults.toml");
+/// The planner defaults (`scenarios/defaults/planner.toml`), embedded so that a scenario runs anywhere.
+pub const DEFAULTS_TOML: &str = include_str!("../scenarios/defaults/planner.toml");
 
 fn default_table() -> &'static toml::Table {
     static T: OnceLock<toml::Table> = OnceLock::new();
-    T.get_or_init(|| toml::from_str(DEFAULTS_TOML).expect("scenarios/defaults.toml parses (checked by a test)"))
+    T.get_or_init(|| toml::from_str(DEFAULTS_TOML).expect("scenarios/defaults/planner.toml parses (checked by a test)"))
 }
 
-/// The default at `path` in `scenarios/defaults.toml`.
+/// The default at `path` in `scenarios/defaults/planner.toml`.
 fn default_of<T: DeserializeOwned>(path: &[&str]) -> T {
     let mut v = toml::Value::Table(default_table().clone());
     for k in path {
-        v = v.get(k).unwrap_or_else(|| panic!("scenarios/defaults.toml has no `{}`", path.join("."))).clone();
+        v = v.get(k).unwrap_or_else(|| panic!("scenarios/defaults/planner.toml has no `{}`", path.join("."))).clone();
     }
-    v.try_into().unwrap_or_else(|e| panic!("scenarios/defaults.toml: `{}`: {e}", path.join(".")))
+    v.try_into().unwrap_or_else(|e| panic!("scenarios/defaults/planner.toml: `{}`: {e}", path.join(".")))
 }
 
-/// Serde default functions, each reading its key from `scenarios/defaults.toml`.
+/// Serde default functions, each reading its key from `scenarios/defaults/planner.toml`.
 macro_rules! defaults {
     ($($name:ident: $ty:ty = [$($key:literal),+];)*) => {
         mod d {
@@ -490,7 +490,7 @@ mod tests {
             let path: Vec<String> = k.split('.').map(|p| format!("\"{p}\"")).collect();
             assert!(
                 src.contains(&format!("[{}]", path.join(", "))),
-                "scenarios/defaults.toml: `{k}` is read by nothing"
+                "scenarios/defaults/planner.toml: `{k}` is read by nothing"
             );
         }
     }

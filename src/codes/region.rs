@@ -504,6 +504,19 @@ pub struct RegionChange {
 }
 
 impl RegionChange {
+    /// The splits of a current region into itself and a new one (the 2022 reform): (parent,
+    /// new region), in the order of [`RegionChange::all`].
+    pub fn splits_of_current_regions() -> Vec<(Region, Region)> {
+        RegionChange::all()
+            .iter()
+            .filter_map(|c| match c.parent {
+                Area::Region(p) => Some(c.new_units.iter().filter(move |&&u| u != p).map(move |&u| (p, u))),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
     /// The reforms since 2018 that matter for the BNS series the tool reads.
     pub fn all() -> &'static [RegionChange] {
         static CHANGES: LazyLock<Vec<RegionChange>> = LazyLock::new(|| {

@@ -63,88 +63,16 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
             problems.entry(i).or_default().push("empty applicant_id".into());
         }
     }
-    let times = |name: &str,
-                 required: bool,
-                 problems: &mut BTreeMap<usize, Vec<String>>|
-     -> Result<Vec<Option<NaiveDateTime>>> {
-        if !has(name) {
-            return Ok(vec![None; n]);
-        }
-        let raw = t.text(name)?;
-        Ok(raw
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                None => {
-                    if required {
-                        problems.entry(i).or_default().push(format!("column `{name}`: empty"));
-                    }
-                    None
-                }
-                Some(s) => {
-                    let p = parse_timestamp(s);
-                    if p.is_none() {
-                        problems
-                            .entry(i)
-                            .or_default()
-                            .push(format!("column `{name}`: `{s}` is not a timestamp (2026-03-01T10:00:00Z)"));
-                    }
-                    p
-                }
-            })
-            .collect())
-    };
-    let submitted = times("submitted_at", true, &mut problems)?;
-    let updated = times("updated_at", false, &mut problems)?;
-    let decided = times("decided_at", false, &mut problems)?;
+    let submitted = timestamps(&t, "submitted_at", true, &mut problems)?;
+    let updated = timestamps(&t, "updated_at", false, &mut problems)?;
+    let decided = timestamps(&t, "decided_at", false, &mut problems)?;
     let routes: Vec<String> = if has("route") {
         t.text("route")?.into_iter().map(|v| v.unwrap_or("default").to_string()).collect()
     } else {
         vec!["default".to_string(); n]
     };
-    let resolver = crate::codes::RegionResolver::global();
-    let mut region_cache: BTreeMap<String, std::result::Result<Region, String>> = BTreeMap::new();
-    let regions: Vec<Option<Region>> = if has("region") {
-        t.text("region")?
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let s = v?;
-                let r = region_cache
-                    .entry(s.to_string())
-                    .or_insert_with(|| match resolver.resolve(s) {
-                        Ok(crate::codes::Area::Region(r)) => Ok(r),
-                        Ok(other) => Err(format!("`{s}` is {}, not a current region", other.label_en())),
-                        Err(e) => Err(e.to_string()),
-                    })
-                    .clone();
-                match r {
-                    Ok(r) => Some(r),
-                    Err(m) => {
-                        problems.entry(i).or_default().push(format!("column `region`: {m}"));
-                        None
-                    }
-                }
-            })
-            .collect()
-    } else {
-        vec![None; n]
-    };
-    let sections: Vec<Option<OkedSection>> = if has("section") {
-        t.text("section")?
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| match v?.parse::<OkedSection>() {
-                Ok(x) => Some(x),
-                Err(e) => {
-                    problems.entry(i).or_default().push(format!("column `section`: {e}"));
-                    None
-                }
-            })
-            .collect()
-    } else {
-        vec![None; n]
-    };
+    let regions = if has("region") { regions(&t, &mut problems)? } else { vec![None; n] };
+    let sections = if has("section") { sections(&t, &mut problems)? } else { vec![None; n] };
     let k = fields.len();
     let mut answers = vec![f64::NAN; n * k];
     for (j, (name, spec)) in fields.iter().enumerate() {
@@ -176,7 +104,104 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
         });
     }
     drop(t);
-    // Duplicate ids: every occurrence is invalid (a human must say which one counts).
+    mark_duplicates(&mut out);
+    Ok(out)
+}
+
+/// A quota cell: route, region, and section where the route's quota is by section.
+pub type CellKey = (String, Region, Option<OkedSection>);
+
+/// Slots per cell, from a table `route, region, section (optional), slots`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quota {
+    pub slots: BTreeMap<CellKey, u64>,
+    /// Routes whose quota is by region and section.
+    pub by_section: BTreeSet<String>,
+}
+
+/// Problems of a row, by row index (most rows have none).
+type RowProblems = BTreeMap<usize, Vec<String>>;
+
+/// A timestamp column; an empty cell is a problem where `required`, a bad one always.
+fn timestamps(
+    t: &TextTable,
+    name: &str,
+    required: bool,
+    problems: &mut RowProblems,
+) -> Result<Vec<Option<NaiveDateTime>>> {
+    if !t.columns().iter().any(|c| c == name) {
+        return Ok(vec![None; t.height()]);
+    }
+    let raw = t.text(name)?;
+    Ok(raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            None => {
+                if required {
+                    problems.entry(i).or_default().push(format!("column `{name}`: empty"));
+                }
+                None
+            }
+            Some(s) => {
+                let p = parse_timestamp(s);
+                if p.is_none() {
+                    problems
+                        .entry(i)
+                        .or_default()
+                        .push(format!("column `{name}`: `{s}` is not a timestamp (2026-03-01T10:00:00Z)"));
+                }
+                p
+            }
+        })
+        .collect())
+}
+
+/// The `region` column: current regions by code or any known name.
+fn regions(t: &TextTable, problems: &mut RowProblems) -> Result<Vec<Option<Region>>> {
+    let resolver = crate::codes::RegionResolver::global();
+    let mut region_cache: BTreeMap<String, std::result::Result<Region, String>> = BTreeMap::new();
+    Ok(t.text("region")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let s = v?;
+            let r = region_cache
+                .entry(s.to_string())
+                .or_insert_with(|| match resolver.resolve(s) {
+                    Ok(crate::codes::Area::Region(r)) => Ok(r),
+                    Ok(other) => Err(format!("`{s}` is {}, not a current region", other.label_en())),
+                    Err(e) => Err(e.to_string()),
+                })
+                .clone();
+            match r {
+                Ok(r) => Some(r),
+                Err(m) => {
+                    problems.entry(i).or_default().push(format!("column `region`: {m}"));
+                    None
+                }
+            }
+        })
+        .collect())
+}
+
+/// The `section` column: OKED section letters.
+fn sections(t: &TextTable, problems: &mut RowProblems) -> Result<Vec<Option<OkedSection>>> {
+    Ok(t.text("section")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| match v?.parse::<OkedSection>() {
+            Ok(x) => Some(x),
+            Err(e) => {
+                problems.entry(i).or_default().push(format!("column `section`: {e}"));
+                None
+            }
+        })
+        .collect())
+}
+
+/// Duplicate ids: every occurrence is invalid (a human must say which one counts).
+fn mark_duplicates(out: &mut [Applicant]) {
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by(|&x, &y| out[x].id.cmp(&out[y].id));
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -196,18 +221,6 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
             });
         }
     }
-    Ok(out)
-}
-
-/// A quota cell: route, region, and section where the route's quota is by section.
-pub type CellKey = (String, Region, Option<OkedSection>);
-
-/// Slots per cell, from a table `route, region, section (optional), slots`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Quota {
-    pub slots: BTreeMap<CellKey, u64>,
-    /// Routes whose quota is by region and section.
-    pub by_section: BTreeSet<String>,
 }
 
 /// Reads the slots table of `kvota select`: `route, region, section (optional), slots`.

@@ -153,43 +153,7 @@ impl Sheet<'_> {
             (0..width).any(|c| matches!(self.at(sub_row, c), Data::String(s) if parse_sub_period(s).is_some()));
         let first_body = if has_sub { sub_row + 1 } else { sub_row };
         // 3. Columns and their periods.
-        let mut columns: Vec<(usize, Period)> = Vec::new();
-        let mut year: Option<i32> = None;
-        for c in 0..width {
-            if let Some(y) = year_of(self.at(header, c)) {
-                year = Some(y);
-            }
-            if has_sub {
-                let Data::String(s) = self.at(sub_row, c) else { continue };
-                let Some(sp) = parse_sub_period(s) else {
-                    // Under a year, a header that is not a sub-period would lose a column.
-                    if year.is_some() && !trim(s).is_empty() {
-                        report.problems.push(Problem {
-                            location: self.loc(sub_row, c),
-                            message: format!("header `{}` is not a quarter, a month or `year`", trim(s)),
-                        });
-                    }
-                    continue;
-                };
-                let Some(y) = year else {
-                    report.problems.push(Problem {
-                        location: self.loc(sub_row, c),
-                        message: format!("sub-period `{}` has no year above it", trim(s)),
-                    });
-                    continue;
-                };
-                columns.push((
-                    c,
-                    match sp {
-                        SubPeriod::Quarter(q) => Period::Quarter(y, q),
-                        SubPeriod::Month(m) => Period::Month(y, m),
-                        SubPeriod::WholeYear => Period::Year(y),
-                    },
-                ));
-            } else if let Some(y) = year_of(self.at(header, c)) {
-                columns.push((c, Period::Year(y)));
-            }
-        }
+        let columns = self.value_columns(header, has_sub.then_some(sub_row), report);
         if columns.is_empty() {
             return Err("a year row but no value columns".into());
         }
@@ -202,21 +166,7 @@ impl Sheet<'_> {
             })
             .ok_or("no label column left of the values")?;
         // 5. Title above the header.
-        // A title row has one text (maybe repeated over continuation pages, and a unit such
-        // as `in percent`); a row of many different texts is a row of column names.
-        let title = (0..header)
-            .filter(|&r| {
-                let texts: std::collections::BTreeSet<String> =
-                    (0..width).filter_map(|c| cell_text(self.at(r, c))).collect();
-                texts.len() <= 2
-            })
-            .find_map(|r| {
-                (0..width).find_map(|c| match self.at(r, c) {
-                    Data::String(s) if trim(s).chars().any(char::is_alphabetic) => Some(strip_mark(s).to_string()),
-                    _ => None,
-                })
-            });
-        let base = indicator.map(str::to_string).or(title).unwrap_or_else(|| self.name.to_string());
+        let base = indicator.map(str::to_string).or(self.title(header)).unwrap_or_else(|| self.name.to_string());
         // Columns with no value on any row are not published yet: skip them.
         let body_rows = first_body..self.grid.len();
         let columns: Vec<(usize, Period)> = columns
@@ -234,6 +184,84 @@ impl Sheet<'_> {
             })
             .collect();
         // 6. Body rows.
+        self.body(body_rows, label_col, &columns, &base, out, report);
+        Ok(())
+    }
+
+    /// The value columns and their periods: a year each, or the quarters, months and whole
+    /// years of the sub-period row under the years.
+    fn value_columns(&self, header: usize, sub_row: Option<usize>, report: &mut IngestReport) -> Vec<(usize, Period)> {
+        let mut columns: Vec<(usize, Period)> = Vec::new();
+        let mut year: Option<i32> = None;
+        for c in 0..self.width() {
+            if let Some(y) = year_of(self.at(header, c)) {
+                year = Some(y);
+            }
+            let Some(sub_row) = sub_row else {
+                if let Some(y) = year_of(self.at(header, c)) {
+                    columns.push((c, Period::Year(y)));
+                }
+                continue;
+            };
+            let Data::String(s) = self.at(sub_row, c) else { continue };
+            let Some(sp) = parse_sub_period(s) else {
+                // Under a year, a header that is not a sub-period would lose a column.
+                if year.is_some() && !trim(s).is_empty() {
+                    report.problems.push(Problem {
+                        location: self.loc(sub_row, c),
+                        message: format!("header `{}` is not a quarter, a month or `year`", trim(s)),
+                    });
+                }
+                continue;
+            };
+            let Some(y) = year else {
+                report.problems.push(Problem {
+                    location: self.loc(sub_row, c),
+                    message: format!("sub-period `{}` has no year above it", trim(s)),
+                });
+                continue;
+            };
+            columns.push((
+                c,
+                match sp {
+                    SubPeriod::Quarter(q) => Period::Quarter(y, q),
+                    SubPeriod::Month(m) => Period::Month(y, m),
+                    SubPeriod::WholeYear => Period::Year(y),
+                },
+            ));
+        }
+        columns
+    }
+
+    /// The title above the header. A title row has one text (maybe repeated over continuation
+    /// pages, and a unit such as `in percent`); a row of many different texts is a row of
+    /// column names.
+    fn title(&self, header: usize) -> Option<String> {
+        let width = self.width();
+        (0..header)
+            .filter(|&r| {
+                let texts: std::collections::BTreeSet<String> =
+                    (0..width).filter_map(|c| cell_text(self.at(r, c))).collect();
+                texts.len() <= 2
+            })
+            .find_map(|r| {
+                (0..width).find_map(|c| match self.at(r, c) {
+                    Data::String(s) if trim(s).chars().any(char::is_alphabetic) => Some(strip_mark(s).to_string()),
+                    _ => None,
+                })
+            })
+    }
+
+    /// The body rows: a region label and its values, block headings between them, footnotes.
+    fn body(
+        &self,
+        body_rows: std::ops::Range<usize>,
+        label_col: usize,
+        columns: &[(usize, Period)],
+        base: &str,
+        out: &mut Vec<LongRow>,
+        report: &mut IngestReport,
+    ) {
         let mut block: Option<String> = None;
         let mut regions_in_block: Vec<(Area, usize)> = Vec::new();
         for r in body_rows {
@@ -277,40 +305,52 @@ impl Sheet<'_> {
             report.rows_read += 1;
             let indicator = match &block {
                 Some(b) => format!("{base} | {b}"),
-                None => base.clone(),
+                None => base.to_string(),
             };
-            for &(c, period) in &columns {
-                let cell = match self.at(r, c) {
-                    Data::Int(i) => Cell::Number(*i as f64, None),
-                    Data::Float(f) if f.is_finite() => Cell::Number(*f, None),
-                    Data::Empty => Cell::Empty,
-                    Data::String(s) => match parse_cell(s) {
-                        Ok(cell) => cell,
-                        Err(e) => {
-                            report.problems.push(Problem { location: self.loc(r, c), message: e.to_string() });
-                            continue;
-                        }
-                    },
-                    other => {
-                        report
-                            .problems
-                            .push(Problem { location: self.loc(r, c), message: format!("`{other}` is not a number") });
+            self.values(r, area, columns, &indicator, out, report);
+        }
+    }
+
+    /// The values of one region's row, with their flags.
+    fn values(
+        &self,
+        r: usize,
+        area: Area,
+        columns: &[(usize, Period)],
+        indicator: &str,
+        out: &mut Vec<LongRow>,
+        report: &mut IngestReport,
+    ) {
+        for &(c, period) in columns {
+            let cell = match self.at(r, c) {
+                Data::Int(i) => Cell::Number(*i as f64, None),
+                Data::Float(f) if f.is_finite() => Cell::Number(*f, None),
+                Data::Empty => Cell::Empty,
+                Data::String(s) => match parse_cell(s) {
+                    Ok(cell) => cell,
+                    Err(e) => {
+                        report.problems.push(Problem { location: self.loc(r, c), message: e.to_string() });
                         continue;
                     }
-                };
-                let (value, flag) = cell.value_and_flag();
-                out.push(LongRow {
-                    indicator: indicator.clone(),
-                    region_code: area.code().to_string(),
-                    oked_section: None,
-                    period,
-                    value,
-                    flag,
-                    source: self.loc(r, c),
-                });
-            }
+                },
+                other => {
+                    report
+                        .problems
+                        .push(Problem { location: self.loc(r, c), message: format!("`{other}` is not a number") });
+                    continue;
+                }
+            };
+            let (value, flag) = cell.value_and_flag();
+            out.push(LongRow {
+                indicator: indicator.to_string(),
+                region_code: area.code().to_string(),
+                oked_section: None,
+                period,
+                value,
+                flag,
+                source: self.loc(r, c),
+            });
         }
-        Ok(())
     }
 }
 

@@ -419,6 +419,43 @@ fn month_of_bytes(b: &[u8]) -> Option<Period> {
 /// date column. Two threads: one splits the file into records, the other parses and adds
 /// them up.
 pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
+    let (mut rec, header, utf8, lines) = open(path)?;
+    let cols = columns(path, &header, month)?;
+    let width = header.len();
+    let mut agg = Aggregator::new(path, cols, header, utf8, month, width);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || split_records(&mut rec, lines, &cols, tx));
+        for msg in rx {
+            let batch = match msg {
+                Msg::Batch(b) => b,
+                Msg::Unterminated(b, line) => {
+                    agg.ending = Some((line, "the file ends inside a quoted field (truncated?)".into()));
+                    b
+                }
+                Msg::Failed(b, e) => {
+                    agg.ending = Some((0, format!("read error: {e}")));
+                    b
+                }
+            };
+            for &(row, nfields, spans) in &batch.recs {
+                agg.record(row, nfields, &batch.data, &spans);
+            }
+        }
+    });
+    Ok(agg.finish())
+}
+
+fn decode_with(utf8: bool, b: &[u8]) -> Cow<'_, str> {
+    if utf8 { String::from_utf8_lossy(b) } else { encoding_rs::WINDOWS_1251.decode_without_bom_handling(b).0 }
+}
+
+type Source = std::io::Chain<std::io::Cursor<Vec<u8>>, File>;
+
+/// Opens the file, detects the encoding and separator from its first 64 KiB, and reads the
+/// header: the record splitter positioned after it, the lowercased column names, and whether
+/// the text is UTF-8 (else Windows-1251), and the line count after the header.
+fn open(path: &Path) -> Result<(Records<Source>, Vec<String>, bool, usize)> {
     let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut head = vec![0u8; 64 * 1024];
     let n = read_full(&mut file, &mut head).map_err(|e| Error::io(path, e))?;
@@ -435,9 +472,6 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
     if !utf8 && head.contains(&0) {
         return Err(Error::input(Location::file(path), "binary data, not a delimited text file"));
     }
-    fn decode_with(utf8: bool, b: &[u8]) -> Cow<'_, str> {
-        if utf8 { String::from_utf8_lossy(b) } else { encoding_rs::WINDOWS_1251.decode_without_bom_handling(b).0 }
-    }
     let body = if bom { &head[3..] } else { &head[..] };
     let header_line = body.split(|&b| b == b'\n').next().unwrap_or(b"");
     let sep = if header_line.iter().filter(|&&b| b == b';').count() > header_line.iter().filter(|&&b| b == b',').count()
@@ -449,14 +483,17 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
     let src = std::io::Cursor::new(body.to_vec()).chain(file);
     let mut rec = Records::new(src, sep);
     let mut fields: Vec<Vec<u8>> = Vec::new();
-    let mut used = 0;
-    let mut lines = 1usize;
-    let mut start = 1usize;
+    let (mut used, mut lines, mut start) = (0, 1usize, 1usize);
     match rec.next(&mut fields, &mut used, &mut lines, &mut start).map_err(|e| Error::io(path, e))? {
         Next::Record => {}
         _ => return Err(Error::input(Location::file(path), "no header line")),
     }
     let header: Vec<String> = fields[..used].iter().map(|f| decode_with(utf8, f).trim().to_lowercase()).collect();
+    Ok((rec, header, utf8, lines))
+}
+
+/// The column of each role, found by its usual names in Russian and English.
+fn columns(path: &Path, header: &[String], month: Option<Period>) -> Result<[Option<usize>; ROLES]> {
     let find = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
     let mut cols: [Option<usize>; ROLES] = [None; ROLES];
     cols[DATE] = find(&["date", "published_at", "created_at", "posted_at", "дата", "дата публикации"]);
@@ -477,258 +514,331 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
             "no region column (region, area, city, регион, область, город) and no link (link, url) to read it from",
         ));
     }
-    let width = used;
-    let col_name = |role: usize| cols[role].map(|c| header[c].clone()).unwrap_or_default();
+    Ok(cols)
+}
 
-    let mut report = IngestReport { file: path.to_path_buf(), format: "postings", ..Default::default() };
-    let mut more_problems = 0usize;
-    let mut cells: HashMap<(&'static str, Option<OkedSection>, Period), CellAgg> = HashMap::new();
-    let mut region_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>> = HashMap::new();
-    let mut link_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>> = HashMap::new();
-    let mut section_cache: HashMap<Vec<u8>, Option<OkedSection>> = HashMap::new();
-    let mut salary_cache: HashMap<Vec<u8>, std::result::Result<Option<Salary>, String>> = HashMap::new();
-    let mut band_cache: HashMap<Vec<u8>, &'static str> = HashMap::new();
-    let (mut unclassified, mut no_salary, mut bad_salary) = (0u64, 0u64, 0u64);
-    let mut non_kzt: BTreeMap<&'static str, u64> = BTreeMap::new();
-    let mut bad_salary_examples: Vec<String> = Vec::new();
-    let (mut gross, mut net) = (0u64, 0u64);
-    let mut bands: BTreeMap<&'static str, u64> = BTreeMap::new();
-    let mut ending: Option<(usize, String)> = None;
-
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut batch = Batch::default();
-            loop {
-                let next = rec.next(&mut fields, &mut used, &mut lines, &mut start);
-                match next {
-                    Ok(Next::Record) => {
-                        let mut spans = [(0u32, 0u32); ROLES];
-                        for (role, col) in cols.iter().enumerate() {
-                            if let Some(c) = *col
-                                && c < used
-                            {
-                                let a = batch.data.len() as u32;
-                                batch.data.extend_from_slice(&fields[c]);
-                                spans[role] = (a, batch.data.len() as u32);
-                            }
-                        }
-                        batch.recs.push((start, used, spans));
-                        let full = batch.recs.len() == BATCH || batch.data.len() > (u32::MAX as usize) / 2;
-                        if full && tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
-                            return;
-                        }
+/// The splitting thread: records in batches of the role fields' bytes, sent to the parser.
+fn split_records(
+    rec: &mut Records<Source>,
+    mut lines: usize,
+    cols: &[Option<usize>; ROLES],
+    tx: std::sync::mpsc::SyncSender<Msg>,
+) {
+    let mut fields: Vec<Vec<u8>> = Vec::new();
+    let (mut used, mut start) = (0, 1usize);
+    let mut batch = Batch::default();
+    loop {
+        match rec.next(&mut fields, &mut used, &mut lines, &mut start) {
+            Ok(Next::Record) => {
+                let mut spans = [(0u32, 0u32); ROLES];
+                for (role, col) in cols.iter().enumerate() {
+                    if let Some(c) = *col
+                        && c < used
+                    {
+                        let a = batch.data.len() as u32;
+                        batch.data.extend_from_slice(&fields[c]);
+                        spans[role] = (a, batch.data.len() as u32);
                     }
-                    Ok(Next::End) => {
-                        let _ = tx.send(Msg::Batch(batch));
-                        return;
-                    }
-                    Ok(Next::Unterminated) => {
-                        let _ = tx.send(Msg::Unterminated(batch, start));
-                        return;
-                    }
-                    Err(e) => {
-                        let _ = tx.send(Msg::Failed(batch, e));
-                        return;
-                    }
+                }
+                batch.recs.push((start, used, spans));
+                let full = batch.recs.len() == BATCH || batch.data.len() > (u32::MAX as usize) / 2;
+                if full && tx.send(Msg::Batch(std::mem::take(&mut batch))).is_err() {
+                    return;
                 }
             }
-        });
-        for msg in rx {
-            let batch = match msg {
-                Msg::Batch(b) => b,
-                Msg::Unterminated(b, line) => {
-                    ending = Some((line, "the file ends inside a quoted field (truncated?)".into()));
-                    b
+            Ok(Next::End) => {
+                let _ = tx.send(Msg::Batch(batch));
+                return;
+            }
+            Ok(Next::Unterminated) => {
+                let _ = tx.send(Msg::Unterminated(batch, start));
+                return;
+            }
+            Err(e) => {
+                let _ = tx.send(Msg::Failed(batch, e));
+                return;
+            }
+        }
+    }
+}
+
+/// The parsing side: caches keyed on bytes, the cells, the counts and the problems.
+struct Aggregator<'p> {
+    path: &'p Path,
+    cols: [Option<usize>; ROLES],
+    header: Vec<String>,
+    utf8: bool,
+    month: Option<Period>,
+    width: usize,
+    report: IngestReport,
+    more_problems: usize,
+    cells: HashMap<(&'static str, Option<OkedSection>, Period), CellAgg>,
+    region_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>>,
+    link_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>>,
+    section_cache: HashMap<Vec<u8>, Option<OkedSection>>,
+    salary_cache: HashMap<Vec<u8>, std::result::Result<Option<Salary>, String>>,
+    band_cache: HashMap<Vec<u8>, &'static str>,
+    unclassified: u64,
+    no_salary: u64,
+    bad_salary: u64,
+    non_kzt: BTreeMap<&'static str, u64>,
+    bad_salary_examples: Vec<String>,
+    gross: u64,
+    net: u64,
+    bands: BTreeMap<&'static str, u64>,
+    ending: Option<(usize, String)>,
+}
+
+impl<'p> Aggregator<'p> {
+    fn new(
+        path: &'p Path,
+        cols: [Option<usize>; ROLES],
+        header: Vec<String>,
+        utf8: bool,
+        month: Option<Period>,
+        width: usize,
+    ) -> Self {
+        Aggregator {
+            path,
+            cols,
+            header,
+            utf8,
+            month,
+            width,
+            report: IngestReport { file: path.to_path_buf(), format: "postings", ..Default::default() },
+            more_problems: 0,
+            cells: HashMap::new(),
+            region_cache: HashMap::new(),
+            link_cache: HashMap::new(),
+            section_cache: HashMap::new(),
+            salary_cache: HashMap::new(),
+            band_cache: HashMap::new(),
+            unclassified: 0,
+            no_salary: 0,
+            bad_salary: 0,
+            non_kzt: BTreeMap::new(),
+            bad_salary_examples: Vec::new(),
+            gross: 0,
+            net: 0,
+            bands: BTreeMap::new(),
+            ending: None,
+        }
+    }
+
+    fn col_name(&self, role: usize) -> String {
+        self.cols[role].map(|c| self.header[c].clone()).unwrap_or_default()
+    }
+
+    fn problem(&mut self, row: usize, col: String, message: String) {
+        if self.report.problems.len() < MAX_PROBLEMS {
+            let location =
+                if col.is_empty() { Location::row(self.path, row) } else { Location::cell(self.path, row, col) };
+            self.report.problems.push(Problem { location, message });
+        } else {
+            self.more_problems += 1;
+        }
+    }
+
+    /// Parses one record and adds it to its cell.
+    fn record(&mut self, row: usize, nfields: usize, data: &[u8], spans: &[(u32, u32); ROLES]) {
+        let cols = self.cols;
+        let field = |role: usize| -> Option<&[u8]> {
+            cols[role].map(|_| &data[spans[role].0 as usize..spans[role].1 as usize])
+        };
+        if nfields != self.width {
+            let w = self.width;
+            self.problem(
+                row,
+                String::new(),
+                format!("{nfields} fields where the header has {w} (truncated or misaligned row)"),
+            );
+            return;
+        }
+        self.report.rows_read += 1;
+        let period = match field(DATE) {
+            Some(d) => match month_of_bytes(d) {
+                Some(p) => p,
+                None => {
+                    let shown = decode_with(self.utf8, d).into_owned();
+                    self.problem(
+                        row,
+                        self.col_name(DATE),
+                        format!("`{shown}` is not a date (2024-11-05 or 05.11.2024)"),
+                    );
+                    return;
                 }
-                Msg::Failed(b, e) => {
-                    ending = Some((0, format!("read error: {e}")));
+            },
+            None => self.month.expect("checked"),
+        };
+        let Some(region) = self.region(row, field(REGION), field(LINK)) else { return };
+        let section = self.section(field(INDUSTRY));
+        let salary = field(SALARY).and_then(|f| self.salary(row, f));
+        let cell = self.cells.entry((region, section, period)).or_default();
+        cell.postings += 1;
+        if let Some(p) = salary {
+            cell.salaries.push(p);
+        }
+        if let Some(f) = field(EXPERIENCE) {
+            let band = match self.band_cache.get(f) {
+                Some(b) => *b,
+                None => {
+                    let b = experience_band(&decode_with(self.utf8, f)).unwrap_or("unrecognised");
+                    self.band_cache.insert(f.to_vec(), b);
                     b
                 }
             };
-            for &(row, nfields, spans) in &batch.recs {
-                let field = |role: usize| -> Option<&[u8]> {
-                    cols[role].map(|_| &batch.data[spans[role].0 as usize..spans[role].1 as usize])
+            *self.bands.entry(band).or_default() += 1;
+        }
+    }
+
+    /// The region of a record, from its region column or else its job-board link.
+    fn region(&mut self, row: usize, region: Option<&[u8]>, link: Option<&[u8]>) -> Option<&'static str> {
+        let named = region.filter(|r| !r.is_empty());
+        let (role, key) = match (named, link) {
+            (Some(_), _) | (None, None) => (REGION, named.or(region).unwrap_or(b"")),
+            (None, Some(l)) => (LINK, l),
+        };
+        let cache = if role == LINK { &mut self.link_cache } else { &mut self.region_cache };
+        let got = match cache.get(key) {
+            Some(g) => g.clone(),
+            None => {
+                let text = decode_with(self.utf8, key);
+                let g = if role == LINK {
+                    link_region(&text).map(Area::code).ok_or_else(|| format!("no region in the link `{text}`"))
+                } else {
+                    super::region_code(&text).map(Area::code).map_err(|e| e.to_string())
                 };
-                let mut problem = |report: &mut IngestReport, col: String, message: String| {
-                    if report.problems.len() < MAX_PROBLEMS {
-                        let location =
-                            if col.is_empty() { Location::row(path, row) } else { Location::cell(path, row, col) };
-                        report.problems.push(Problem { location, message });
-                    } else {
-                        more_problems += 1;
-                    }
-                };
-                if nfields != width {
-                    problem(
-                        &mut report,
-                        String::new(),
-                        format!("{nfields} fields where the header has {width} (truncated or misaligned row)"),
-                    );
-                    continue;
+                cache.insert(key.to_vec(), g.clone());
+                g
+            }
+        };
+        match got {
+            Ok(code) => Some(code),
+            Err(m) => {
+                self.problem(row, self.col_name(role), m);
+                None
+            }
+        }
+    }
+
+    /// The OKED section of a record (`None`, counted, when it names none).
+    fn section(&mut self, industry: Option<&[u8]>) -> Option<OkedSection> {
+        let s = match industry.filter(|f| !f.is_empty()) {
+            Some(f) => match self.section_cache.get(f) {
+                Some(s) => *s,
+                None => {
+                    let s = section_of(&decode_with(self.utf8, f));
+                    self.section_cache.insert(f.to_vec(), s);
+                    s
                 }
-                report.rows_read += 1;
-                let period = match field(DATE) {
-                    Some(d) => match month_of_bytes(d) {
-                        Some(p) => p,
-                        None => {
-                            let shown = decode_with(utf8, d).into_owned();
-                            problem(
-                                &mut report,
-                                col_name(DATE),
-                                format!("`{shown}` is not a date (2024-11-05 or 05.11.2024)"),
-                            );
-                            continue;
-                        }
-                    },
-                    None => month.expect("checked"),
-                };
-                let named = field(REGION).filter(|r| !r.is_empty());
-                let (role, key, cache) = match (named, field(LINK)) {
-                    (Some(_), _) | (None, None) => (REGION, named.or(field(REGION)).unwrap_or(b""), &mut region_cache),
-                    (None, Some(l)) => (LINK, l, &mut link_cache),
-                };
-                let got = match cache.get(key) {
-                    Some(g) => g.clone(),
-                    None => {
-                        let text = decode_with(utf8, key);
-                        let g = if role == LINK {
-                            link_region(&text).map(Area::code).ok_or_else(|| format!("no region in the link `{text}`"))
-                        } else {
-                            super::region_code(&text).map(Area::code).map_err(|e| e.to_string())
-                        };
-                        cache.insert(key.to_vec(), g.clone());
-                        g
-                    }
-                };
-                let region = match got {
-                    Ok(code) => code,
-                    Err(m) => {
-                        problem(&mut report, col_name(role), m);
-                        continue;
-                    }
-                };
-                let section = match field(INDUSTRY).filter(|f| !f.is_empty()) {
-                    Some(f) => {
-                        let s = match section_cache.get(f) {
-                            Some(s) => *s,
-                            None => {
-                                let s = section_of(&decode_with(utf8, f));
-                                section_cache.insert(f.to_vec(), s);
-                                s
-                            }
-                        };
-                        if s.is_none() {
-                            unclassified += 1;
-                        }
-                        s
-                    }
-                    None => {
-                        unclassified += 1;
-                        None
-                    }
-                };
-                let cell = cells.entry((region, section, period)).or_default();
-                cell.postings += 1;
-                if let Some(f) = field(SALARY) {
-                    let parsed = match salary_cache.get(f) {
-                        Some(p) => p.clone(),
-                        None => {
-                            let p = parse_salary(&decode_with(utf8, f));
-                            if salary_cache.len() < SALARY_CACHE {
-                                salary_cache.insert(f.to_vec(), p.clone());
-                            }
-                            p
-                        }
-                    };
-                    match parsed {
-                        Ok(Some(s)) if s.currency == Currency::Kzt => {
-                            cell.salaries.push(s.point());
-                            match s.gross {
-                                Some(true) => gross += 1,
-                                Some(false) => net += 1,
-                                None => {}
-                            }
-                        }
-                        Ok(Some(s)) => *non_kzt.entry(s.currency.code()).or_insert(0) += 1,
-                        Ok(None) => no_salary += 1,
-                        Err(m) => {
-                            bad_salary += 1;
-                            if bad_salary_examples.len() < 5 {
-                                bad_salary_examples.push(format!("row {row}: {m}"));
-                            }
-                        }
-                    }
+            },
+            None => None,
+        };
+        if s.is_none() {
+            self.unclassified += 1;
+        }
+        s
+    }
+
+    /// A record's salary in tenge (for the cell's median), counting what is stated how.
+    fn salary(&mut self, row: usize, f: &[u8]) -> Option<f64> {
+        let parsed = match self.salary_cache.get(f) {
+            Some(p) => p.clone(),
+            None => {
+                let p = parse_salary(&decode_with(self.utf8, f));
+                if self.salary_cache.len() < SALARY_CACHE {
+                    self.salary_cache.insert(f.to_vec(), p.clone());
                 }
-                if let Some(f) = field(EXPERIENCE) {
-                    let band = match band_cache.get(f) {
-                        Some(b) => *b,
-                        None => {
-                            let b = experience_band(&decode_with(utf8, f)).unwrap_or("unrecognised");
-                            band_cache.insert(f.to_vec(), b);
-                            b
-                        }
-                    };
-                    *bands.entry(band).or_default() += 1;
+                p
+            }
+        };
+        match parsed {
+            Ok(Some(s)) if s.currency == Currency::Kzt => {
+                match s.gross {
+                    Some(true) => self.gross += 1,
+                    Some(false) => self.net += 1,
+                    None => {}
+                }
+                return Some(s.point());
+            }
+            Ok(Some(s)) => *self.non_kzt.entry(s.currency.code()).or_insert(0) += 1,
+            Ok(None) => self.no_salary += 1,
+            Err(m) => {
+                self.bad_salary += 1;
+                if self.bad_salary_examples.len() < 5 {
+                    self.bad_salary_examples.push(format!("row {row}: {m}"));
                 }
             }
         }
-    });
-    if let Some((line, message)) = ending {
-        let location = if line > 0 { Location::row(path, line) } else { Location::file(path) };
-        report.problems.push(Problem { location, message });
+        None
     }
-    if more_problems > 0 {
-        report.skipped.push(format!("{more_problems} further problems not listed"));
-    }
-    if unclassified > 0 {
-        report
-            .skipped
-            .push(format!("{unclassified} postings without a recognised OKED section (counted under a null section)"));
-    }
-    if cols[SALARY].is_some() {
-        report.skipped.push(format!(
-            "salaries: {} in tenge ({gross} gross, {net} net, the rest unstated) used in the medians as printed; {no_salary} not stated",
-            cells.values().map(|c| c.salaries.len() as u64).sum::<u64>()
-        ));
-        for (cur, n) in &non_kzt {
-            report.skipped.push(format!("{n} salaries in {cur} not in the medians (no exchange rate is applied)"));
+
+    /// The report's notes and the long table's rows: counts, counts with a salary, median.
+    fn finish(mut self) -> Ingested {
+        let path = self.path;
+        let report = &mut self.report;
+        if let Some((line, message)) = self.ending.take() {
+            let location = if line > 0 { Location::row(path, line) } else { Location::file(path) };
+            report.problems.push(Problem { location, message });
         }
-        if bad_salary > 0 {
-            report
-                .skipped
-                .push(format!("{bad_salary} salary texts not understood: {}", bad_salary_examples.join("; ")));
+        if self.more_problems > 0 {
+            report.skipped.push(format!("{} further problems not listed", self.more_problems));
         }
+        if self.unclassified > 0 {
+            report.skipped.push(format!(
+                "{} postings without a recognised OKED section (counted under a null section)",
+                self.unclassified
+            ));
+        }
+        if self.cols[SALARY].is_some() {
+            report.skipped.push(format!(
+                "salaries: {} in tenge ({} gross, {} net, the rest unstated) used in the medians as printed; {} not stated",
+                self.cells.values().map(|c| c.salaries.len() as u64).sum::<u64>(),
+                self.gross,
+                self.net,
+                self.no_salary
+            ));
+            for (cur, n) in &self.non_kzt {
+                report.skipped.push(format!("{n} salaries in {cur} not in the medians (no exchange rate is applied)"));
+            }
+            if self.bad_salary > 0 {
+                report.skipped.push(format!(
+                    "{} salary texts not understood: {}",
+                    self.bad_salary,
+                    self.bad_salary_examples.join("; ")
+                ));
+            }
+        }
+        if !self.bands.is_empty() {
+            let b: Vec<String> = self.bands.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            report.skipped.push(format!("experience bands (not in the table): {}", b.join(", ")));
+        }
+        let mut keys: Vec<_> = self.cells.keys().copied().collect();
+        keys.sort();
+        let mut rows = Vec::with_capacity(keys.len() * 3);
+        for key in keys {
+            let cell = self.cells.get_mut(&key).expect("key");
+            let (region, section, period) = key;
+            let mk = |indicator: &str, value: Option<f64>, flag: Option<&str>| LongRow {
+                indicator: indicator.to_string(),
+                region_code: region.to_string(),
+                oked_section: section.map(|s| s.code().to_string()),
+                period,
+                value,
+                flag: flag.map(str::to_string),
+                source: Location::file(path),
+            };
+            rows.push(mk("vacancy postings", Some(cell.postings as f64), None));
+            rows.push(mk("vacancy postings with a salary in tenge", Some(cell.salaries.len() as f64), None));
+            let med = median(&mut cell.salaries);
+            rows.push(mk(
+                "median offered salary, tenge per month",
+                med,
+                if med.is_none() { Some("no salary stated") } else { None },
+            ));
+        }
+        Ingested::finish(rows, std::mem::take(&mut self.report))
     }
-    if !bands.is_empty() {
-        let b: Vec<String> = bands.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        report.skipped.push(format!("experience bands (not in the table): {}", b.join(", ")));
-    }
-    let mut keys: Vec<_> = cells.keys().copied().collect();
-    keys.sort();
-    let mut rows = Vec::with_capacity(keys.len() * 3);
-    for key in keys {
-        let cell = cells.get_mut(&key).expect("key");
-        let (region, section, period) = key;
-        let mk = |indicator: &str, value: Option<f64>, flag: Option<&str>| LongRow {
-            indicator: indicator.to_string(),
-            region_code: region.to_string(),
-            oked_section: section.map(|s| s.code().to_string()),
-            period,
-            value,
-            flag: flag.map(str::to_string),
-            source: Location::file(path),
-        };
-        rows.push(mk("vacancy postings", Some(cell.postings as f64), None));
-        rows.push(mk("vacancy postings with a salary in tenge", Some(cell.salaries.len() as f64), None));
-        let med = median(&mut cell.salaries);
-        rows.push(mk(
-            "median offered salary, tenge per month",
-            med,
-            if med.is_none() { Some("no salary stated") } else { None },
-        ));
-    }
-    Ok(Ingested::finish(rows, report))
 }
 
 /// Exact median (mean of the two middle values for an even count).

@@ -222,9 +222,10 @@ mod cli {
         assert!(text.contains("N0001,1989,1,5081.05653117507"), "statsforecast's Theta value");
         assert!(text.contains("SHORT,2023,3,5,5,5,5,5,naive"));
         let skipped = std::fs::read_to_string(dir.path().join("f.skipped.csv")).unwrap();
-        assert!(skipped.contains("\"DUP\",\"duplicate period 2001\""), "{skipped}");
-        assert!(skipped.contains("\"GAP\",\"gap: no value between 2001 and 2003\""), "{skipped}");
-        assert!(skipped.contains("\"ALLNAN\",\"no numeric values\""), "{skipped}");
+        assert!(skipped.starts_with("series_id,reason\n"), "{skipped}");
+        assert!(skipped.contains("DUP,duplicate period 2001\n"), "{skipped}");
+        assert!(skipped.contains("GAP,gap: no value between 2001 and 2003\n"), "{skipped}");
+        assert!(skipped.contains("ALLNAN,no numeric values\n"), "{skipped}");
         let stdout = String::from_utf8_lossy(&o.stdout);
         assert!(
             stdout.contains("skipped 3 series") && stdout.contains("model-based (fewer than 20 series"),

@@ -558,7 +558,7 @@ fn postings_with_bad_rows_name_the_row_and_write_nothing() {
         "--month",
         "2025-13",
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "a month that is no month is a usage error");
     let empty = dir.path().join("e.csv");
     fs::write(&empty, "").unwrap();
     let e = ingest::read(Format::Postings, &empty, None).unwrap_err().to_string();

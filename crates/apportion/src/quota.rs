@@ -33,7 +33,7 @@ pub(crate) fn quota_method(req: &Request<'_>, min: &[u64], max: &[u64]) -> Resul
 /// union-find.
 /// Returns `None` (use the step-by-step method) where this form is not exact or not worth it:
 /// weights above 2^53, more than 2^31 seats, or groups of more than 64 exactly equal priorities.
-fn quota_method_by_tokens(req: &Request<'_>, min: &[u64], max: &[u64]) -> Option<Result<Outcome>> {
+pub(crate) fn quota_method_by_tokens(req: &Request<'_>, min: &[u64], max: &[u64]) -> Option<Result<Outcome>> {
     let mut sched = match TokenSchedule::new(req, min, max)? {
         Ok(s) => s,
         Err(done) => return Some(done),
@@ -341,7 +341,7 @@ pub fn quota_method_seat_by_seat(weights: &[u128], seats: u64, ties: TieRule) ->
 }
 
 /// The quota method seat by seat (the definition; used where the schedule form does not apply).
-fn quota_method_by_steps(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
+pub(crate) fn quota_method_by_steps(req: &Request<'_>, min: &[u64], max: &[u64]) -> Result<Outcome> {
     let n = req.weights.len();
     let total: u128 = req.weights.iter().sum();
     // One record per unit, so that the winner of a step costs one cache miss, not three.

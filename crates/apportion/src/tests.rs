@@ -3,7 +3,10 @@
 use proptest::prelude::*;
 
 use crate::biproportional::biproportional;
+use crate::priority::priority;
+use crate::quota::{quota_method_by_steps, quota_method_by_tokens};
 use crate::*;
+use std::cmp::Ordering;
 
 fn run(w: &[u128], h: u64, m: Method) -> Vec<u64> {
     apportion(&Request::new(w, h, m)).unwrap_or_else(|e| panic!("{m:?} {h}: {e}")).seats
@@ -363,4 +366,38 @@ fn quota_method_paths_agree_beyond_the_property_test_sizes() {
         assert_eq!(fast, def, "{} units, {h} seats", w.len());
         assert_eq!(fast.seats.iter().sum::<u64>(), h);
     }
+}
+
+#[test]
+fn hamilton_minimums_under_both_conventions() {
+    // Quotas at 11 seats: 6.875, 2.75, 0.9625, 0.4125; floors 6, 2, 0, 0 leave 3 seats.
+    let w = [50u128, 20, 7, 3];
+    let run = |min: u64, rule: MinRule| {
+        let m = vec![min; 4];
+        apportion(&Request::new(&w, 11, Method::Hamilton).bounds(Some(&m), None).min_rule(rule))
+    };
+    // Minimum 1. Minimum-first: the largest remainders (C, A, B) leave D at 0, so D is given its
+    // minimum and 10 seats go over A, B, C (6.49, 2.60, 0.91): 6, 3, 1, 1.
+    assert_eq!(run(1, MinRule::MinimumFirst).unwrap().seats, vec![6, 3, 1, 1]);
+    // Raise-from-pool (US House): C and D are raised from 0 to 1 out of the pool of 3; the last
+    // seat goes by largest remainder among A and B (A 0.875): 7, 2, 1, 1.
+    assert_eq!(run(1, MinRule::RaiseFromPool).unwrap().seats, vec![7, 2, 1, 1]);
+    // Minimum 2. Minimum-first fixes C and D at 2 and apportions 7 over A and B: 5, 2, 2, 2.
+    assert_eq!(run(2, MinRule::MinimumFirst).unwrap().seats, vec![5, 2, 2, 2]);
+    // Raise-from-pool needs 2 + 2 = 4 seats from a pool of 3: infeasible, and the error says so.
+    match run(2, MinRule::RaiseFromPool) {
+        Err(ApportionError::Infeasible { constraint, message }) => {
+            assert!(
+                constraint.contains("raise-from-pool") && message.contains("needs 4") && message.contains("leave 3")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without minimums the two conventions agree.
+    for rule in [MinRule::MinimumFirst, MinRule::RaiseFromPool] {
+        let out = apportion(&Request::new(&w, 11, Method::Hamilton).min_rule(rule)).unwrap();
+        assert_eq!(out.seats, vec![7, 3, 1, 0]);
+    }
+    assert_eq!(MinRule::parse("us-house").unwrap(), MinRule::RaiseFromPool);
+    assert!(MinRule::parse("other").unwrap_err().contains("minimum-first or raise-from-pool"));
 }
