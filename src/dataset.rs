@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -115,7 +114,7 @@ pub struct BuildReport {
 
 /// Reads `raw_dir` and `assumptions`, writes the panel CSVs into `out_dir`.
 pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<BuildReport> {
-    let text = fs::read_to_string(assumptions).map_err(|e| Error::io(assumptions, e))?;
+    let text = crate::ingest::read_text(assumptions)?;
     let a: Assumptions = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
         Error::input(Location { file: assumptions.to_path_buf(), row: line, column: None }, e.message().to_string())
@@ -531,8 +530,7 @@ fn write_panel(
         (&demo.population, &demo.age, &demo.migration, &demo.migration_official);
     let (cell_employed, vacancies, wages, entrants, retirements) =
         (&cells.employed, &cells.vacancies, &cells.wages, &cells.entrants, &cells.retirements);
-    fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
-    let mut files = Vec::new();
+    let mut set = crate::export::OutputSet::new(out_dir)?;
 
     let mut s =
         String::from("region_code,year,population,labour_force,employed,unemployed,net_internal_migration,quality\n");
@@ -580,7 +578,7 @@ fn write_panel(
             .expect("write to string");
         }
     }
-    files.push(write_file(out_dir, "region_year.csv", &s)?);
+    set.write_bytes("region_year.csv", s.as_bytes())?;
 
     let mut s =
         String::from("region_code,oked_section,year,employed,vacancies,avg_wage_kzt,new_entrants,retirements\n");
@@ -603,7 +601,7 @@ fn write_panel(
             }
         }
     }
-    files.push(write_file(out_dir, "region_section_year.csv", &s)?);
+    set.write_bytes("region_section_year.csv", s.as_bytes())?;
 
     let mut s = String::from("year,avg_wage_kzt,cpi_yoy_avg_pct,labour_force,employed,quality\n");
     for (t, &y) in years.iter().enumerate() {
@@ -620,17 +618,17 @@ fn write_panel(
         )
         .expect("write to string");
     }
-    files.push(write_file(out_dir, "national_year.csv", &s)?);
+    set.write_bytes("national_year.csv", s.as_bytes())?;
 
     let mut s = String::from("region_code,share_0_15,share_working_age,share_pension_age\n");
     for (r, region) in Region::all().enumerate() {
         writeln!(s, "{},{:.6},{:.6},{:.6}", region.iso(), age[r].young, age[r].working, age[r].pension)
             .expect("write to string");
     }
-    files.push(write_file(out_dir, "region_age.csv", &s)?);
+    set.write_bytes("region_age.csv", s.as_bytes())?;
 
     let s = skill_needs(&raw_dir.join(SKILL_SOURCE), &a.skill_needs, notes)?;
-    files.push(write_file(out_dir, crate::panel::SKILL_FILE, &s)?);
+    set.write_bytes(crate::panel::SKILL_FILE, s.as_bytes())?;
 
     // National employment by section (official, persons) and real GVA growth by section: the
     // history the elasticity model of expansion demand is fitted on.
@@ -647,9 +645,9 @@ fn write_panel(
             writeln!(s, "{sec},{y},{},{g}", (e * 1000.0).round() as i64).expect("write to string");
         }
     }
-    files.push(write_file(out_dir, crate::panel::NATIONAL_SECTION_FILE, &s)?);
+    set.write_bytes(crate::panel::NATIONAL_SECTION_FILE, s.as_bytes())?;
 
-    Ok(files)
+    set.commit()
 }
 
 /// BNS real GVA growth by section (volume index, % of the previous year).
@@ -741,12 +739,6 @@ fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<String>) 
         .expect("write to string");
     }
     Ok(s)
-}
-
-fn write_file(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
-    let path = dir.join(name);
-    crate::export::write_atomic(&path, text.as_bytes())?;
-    Ok(path)
 }
 
 // ---- Readers ------------------------------------------------------------------------------

@@ -56,6 +56,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Removes an output left by an earlier run that this run does not write (a missing file is
+/// not an error).
+pub fn remove_stale(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
 /// A set of output files staged in a hidden directory inside the output folder and moved into
 /// place only when every file has been written. Dropping an uncommitted set removes the
 /// staging directory, so a failed run leaves the previous outputs as they were.

@@ -205,7 +205,7 @@ pub fn forecast(input: &Path, opts: &ForecastOptions, out: &Path, progress: &dyn
     )?;
     let sidecar = skipped_path(out);
     if run.skipped.is_empty() {
-        let _ = std::fs::remove_file(&sidecar);
+        crate::export::remove_stale(&sidecar)?;
     } else {
         crate::export::write_table(&sidecar, &files::skipped_table(&run.skipped), &[])?;
     }

@@ -34,9 +34,43 @@ fn listing(dir: &Path) -> String {
     out
 }
 
-fn ok(args: &[&str]) {
+/// Runs kvota; its standard output, for the snapshot of what the commands print.
+fn ok(args: &[&str]) -> String {
     let o = kvota(args);
     assert!(o.status.success(), "kvota {}: {}", args.join(" "), stderr(&o));
+    format!("$ kvota {}\n{}", args.join(" "), String::from_utf8_lossy(&o.stdout))
+}
+
+/// The text a reader sees in the report: headings, paragraphs, table rows and list items, one
+/// per line, without the charts.
+fn report_text(html: &str) -> String {
+    let mut s = html.to_string();
+    while let (Some(a), Some(b)) = (s.find("<svg"), s.find("</svg>")) {
+        s.replace_range(a..b + 6, "[chart]");
+    }
+    for block in ["</h1>", "</h2>", "</h3>", "</p>", "</tr>", "</li>", "<br>"] {
+        s = s.replace(block, &format!("{block}\n"));
+    }
+    s = s.replace("</td>", " | ").replace("</th>", " | ");
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut in_style = false;
+    for (i, c) in s.char_indices() {
+        if s[i..].starts_with("<style") {
+            in_style = true;
+        }
+        if s[i..].starts_with("</style>") {
+            in_style = false;
+        }
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag && !in_style => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n") + "\n"
 }
 
 #[test]
@@ -44,12 +78,11 @@ fn output_bytes_of_the_main_jobs_are_pinned() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = |name: &str| tmp.path().join(name).to_string_lossy().into_owned();
     let (single, batch, sel, con) = (dir("single"), dir("batch"), dir("select"), dir("contract"));
-    ok(&["run", "--quiet", "--out", &single]);
-    ok(&["run", "--quiet", "--scenario", "scenarios/lp_amended.toml", "--out", &single]);
-    ok(&["scenario", "run", "--quiet", "scenarios/baseline.toml", "scenarios/lp_amended.toml", "--out", &batch]);
-    ok(&[
+    let mut printed = ok(&["run", "--out", &single]);
+    printed += &ok(&["run", "--scenario", "scenarios/lp_amended.toml", "--out", &single]);
+    printed += &ok(&["scenario", "run", "scenarios/baseline.toml", "scenarios/lp_amended.toml", "--out", &batch]);
+    printed += &ok(&[
         "select",
-        "--quiet",
         "--rules",
         "data/rules/kz_2026_pilot.toml",
         "--applicants",
@@ -59,9 +92,8 @@ fn output_bytes_of_the_main_jobs_are_pinned() {
         "--out",
         &sel,
     ]);
-    ok(&[
+    printed += &ok(&[
         "contract",
-        "--quiet",
         "--families",
         "tests/data/people/families.csv",
         "--payments",
@@ -79,4 +111,8 @@ fn output_bytes_of_the_main_jobs_are_pinned() {
     insta::assert_snapshot!("single_runs", a);
     insta::assert_snapshot!("select", listing(Path::new(&sel)));
     insta::assert_snapshot!("contract", listing(Path::new(&con)));
+    // What the commands print and what the report says, for a person to review.
+    insta::assert_snapshot!("summaries", crate::text::redact(&printed, tmp.path()));
+    let html = std::fs::read_to_string(Path::new(&single).join("baseline/report.html")).unwrap();
+    insta::assert_snapshot!("report_text", report_text(&html));
 }

@@ -1,6 +1,7 @@
 //! The one integration-test binary (each extra test binary links polars again).
 
 mod allocate;
+mod architecture;
 mod bad_input;
 mod codes;
 mod dataset;
@@ -15,4 +16,5 @@ mod scenario;
 mod select;
 mod shortage;
 mod support;
+mod text;
 mod uncertainty;

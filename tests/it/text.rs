@@ -1,0 +1,218 @@
+//! What a person reads, as snapshots (insta): the message of each class of bad input, with its
+//! exit code. The summaries of the commands and the report's text are snapshots of the golden
+//! run (`golden.rs`). Review a change with `cargo insta review` (or `INSTA_UPDATE=always`).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use crate::support::{kvota, repo};
+
+/// `text` with the temporary folder and the repository written as `<tmp>` and `<repo>`.
+pub fn redact(text: &str, tmp: &Path) -> String {
+    text.replace(&tmp.display().to_string(), "<tmp>").replace(&repo().display().to_string(), "<repo>")
+}
+
+/// One bad-input case: a name, the files it writes into the temporary folder, the arguments.
+struct Case {
+    name: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    args: &'static [&'static str],
+}
+
+const FAMILIES: &str = "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,4\n";
+const PAYMENTS: &str = "family_id,item,paid_date,amount_mci\nf1,relocation,2025-03-10,280\n";
+
+const CASES: &[Case] = &[
+    Case { name: "usage: unknown flag", files: &[], args: &["run", "--scenaro", "x.toml"] },
+    Case {
+        name: "usage: bad value of a flag",
+        files: &[],
+        args: &["contract", "--families", "f.csv", "--payments", "p.csv", "--as-of", "31.12.2026"],
+    },
+    Case {
+        name: "missing input file",
+        files: &[],
+        args: &["run", "--scenario", "<tmp>/missing.toml", "--out", "<tmp>/out"],
+    },
+    Case {
+        name: "scenario: unknown key",
+        files: &[(
+            "s.toml",
+            "id = \"s\"\ntarget_year = 2026\n[kandas]\nbudget_kzt = 1e9\nfamily_size = 4\nworking_members_per_family = 1\nrent_mci_per_month = 30\ninclude_housing_certificate = true\nhousing = 3\n",
+        )],
+        args: &["run", "--scenario", "<tmp>/s.toml", "--out", "<tmp>/out"],
+    },
+    Case {
+        name: "scenario: value out of range",
+        files: &[(
+            "s.toml",
+            "id = \"s\"\ntarget_year = 2026\n[foreign]\nreserve_share = 1.5\n[kandas]\nbudget_kzt = 1e9\nfamily_size = 4\nworking_members_per_family = 1\nrent_mci_per_month = 30\ninclude_housing_certificate = true\n",
+        )],
+        args: &["run", "--scenario", "<tmp>/s.toml", "--out", "<tmp>/out"],
+    },
+    Case {
+        name: "scenario: unknown region code",
+        files: &[(
+            "s.toml",
+            "id = \"s\"\ntarget_year = 2026\n[kandas]\nbudget_kzt = 1e9\nfamily_size = 4\nworking_members_per_family = 1\nrent_mci_per_month = 30\ninclude_housing_certificate = true\nhousing_capacity = { \"KZ-99\" = 3 }\n",
+        )],
+        args: &["run", "--scenario", "<tmp>/s.toml", "--out", "<tmp>/out"],
+    },
+    Case {
+        name: "table: text in a number column",
+        files: &[
+            ("f.csv", "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,four\n"),
+            ("p.csv", PAYMENTS),
+        ],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+    Case {
+        name: "table: missing column",
+        files: &[("f.csv", "family_id,arrival_date,members\nf1,2025-03-01,4\n"), ("p.csv", PAYMENTS)],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+    Case {
+        name: "table: duplicate key",
+        files: &[
+            ("f.csv", "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,4\nf1,2025-04-01,KZ-55,3\n"),
+            ("p.csv", PAYMENTS),
+        ],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+    Case {
+        name: "table: personal data column",
+        files: &[
+            ("f.csv", FAMILIES),
+            ("p.csv", "family_id,iin,item,paid_date,amount_mci\nf1,900101300123,relocation,2025-03-10,280\n"),
+        ],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+    Case {
+        name: "tables that contradict each other",
+        files: &[("f.csv", FAMILIES), ("p.csv", "family_id,item,paid_date,amount_mci\nf9,relocation,2025-03-10,280\n")],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+    Case {
+        name: "long table: not a number",
+        files: &[("s.csv", "series_id,period,value\na,2020,1\na,2021,x\n")],
+        args: &["forecast", "--input", "<tmp>/s.csv", "--horizon", "2", "--out", "<tmp>/f.csv"],
+    },
+    Case {
+        name: "published file: unknown region",
+        files: &[("o.csv", "NAM,DAT,PERIOD,ӘАОЖ(каталог бойынша),VAL\nx,2023 год,202312,Атлантида,5\n")],
+        args: &["ingest", "bns-open-data", "<tmp>/o.csv", "--out", "<tmp>/o.parquet"],
+    },
+    Case {
+        name: "apportionment: a tie a human must decide",
+        files: &[("u.csv", "unit,weight\na,1\nb,1\n")],
+        args: &["apportion", "--input", "<tmp>/u.csv", "--seats", "1"],
+    },
+    Case {
+        name: "parameters: malformed file",
+        files: &[
+            (
+                "params/mci.toml",
+                "[kzt]\ndescription = \"x\"\nunit = \"kzt_per_mci\"\n[[kzt.values]]\neffective = 2026-01-01\nvalue = \"many\"\nstatus = \"verified\"\nreference = \"r\"\n",
+            ),
+            ("f.csv", FAMILIES),
+            ("p.csv", PAYMENTS),
+        ],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--params",
+            "<tmp>/params",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+];
+
+#[test]
+fn messages_of_bad_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for c in CASES {
+        let dir = tmp.path().join(c.name.replace([' ', ':'], "_"));
+        for (name, body) in c.files {
+            let p = dir.join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, body).unwrap();
+        }
+        fs::create_dir_all(&dir).unwrap();
+        let args: Vec<String> = c.args.iter().map(|a| a.replace("<tmp>", &dir.display().to_string())).collect();
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = kvota(&refs);
+        let err = redact(&String::from_utf8_lossy(&o.stderr), &dir);
+        // Usage errors: clap's first line says what is wrong; its help text is clap's.
+        let err = if o.status.code() == Some(2) { err.lines().next().unwrap_or("").to_string() + "\n" } else { err };
+        let _ = writeln!(
+            text,
+            "## {}\n$ kvota {}\nexit {:?}\n{}",
+            c.name,
+            c.args.join(" "),
+            o.status.code(),
+            err.trim_end()
+        );
+        assert_ne!(o.status.code(), Some(0), "{}: {err}", c.name);
+        assert!(!err.contains("900101300123"), "{}: a personal value in a message", c.name);
+        assert!(!dir.join("out").exists(), "{}: outputs written", c.name);
+    }
+    insta::assert_snapshot!("bad_input_messages", text);
+}
