@@ -68,32 +68,32 @@ pub fn compare(a: &Path, b: &Path) -> Result<Comparison> {
             &dir.join("shortage.parquet"),
             &["region_code", "oked_section", "rating", "shortage_persons"],
         )?;
-        for i in 0..sh[0].len() {
-            let c = cell(&mut cells, &sh[0][i], &sh[1][i]);
+        for (((r, s), rating), gap) in sh[0].iter().zip(&sh[1]).zip(&sh[2]).zip(&sh[3]) {
+            let c = cell(&mut cells, r, s);
             if side == 0 {
-                c.rating_a = sh[2][i].clone();
-                c.gap_a = int(&sh[3][i]);
+                c.rating_a = rating.clone();
+                c.gap_a = int(gap);
             } else {
-                c.rating_b = sh[2][i].clone();
-                c.gap_b = int(&sh[3][i]);
+                c.rating_b = rating.clone();
+                c.gap_b = int(gap);
             }
         }
         let q = read_columns(&dir.join("quota_foreign.parquet"), &["region_code", "oked_section", "quota"])?;
-        for i in 0..q[0].len() {
-            let c = cell(&mut cells, &q[0][i], &q[1][i]);
+        for ((r, s), quota) in q[0].iter().zip(&q[1]).zip(&q[2]) {
+            let c = cell(&mut cells, r, s);
             if side == 0 {
-                c.quota_a += int(&q[2][i]);
+                c.quota_a += int(quota);
             } else {
-                c.quota_b += int(&q[2][i]);
+                c.quota_b += int(quota);
             }
         }
         let k = read_columns(&dir.join("quota_kandas.parquet"), &["region_code", "families"])?;
-        for i in 0..k[0].len() {
-            let e = kandas.entry(k[0][i].clone().unwrap_or_default()).or_default();
+        for (region, families) in k[0].iter().zip(&k[1]) {
+            let e = kandas.entry(region.clone().unwrap_or_default()).or_default();
             if side == 0 {
-                e.0 = int(&k[1][i]);
+                e.0 = int(families);
             } else {
-                e.1 = int(&k[1][i]);
+                e.1 = int(families);
             }
         }
     }

@@ -310,7 +310,7 @@ fn resolve_kandas(s: &ScenarioFile, at: &At) -> Result<KandasSettings> {
     for (r, v) in &k.housing_capacity {
         housing_capacity.insert(region("housing_capacity", r, at)?, *v);
     }
-    if !(k.budget_kzt >= 0.0) || !k.budget_kzt.is_finite() {
+    if k.budget_kzt.is_nan() || k.budget_kzt < 0.0 || !k.budget_kzt.is_finite() {
         return Err(at("budget_kzt", "must be a non-negative amount".into()));
     }
     if k.family_size == 0 {
@@ -319,7 +319,7 @@ fn resolve_kandas(s: &ScenarioFile, at: &At) -> Result<KandasSettings> {
     if k.working_members_per_family > k.family_size {
         return Err(at("working_members_per_family", "cannot exceed family_size".into()));
     }
-    if !(k.rent_mci_per_month >= 0.0) {
+    if k.rent_mci_per_month.is_nan() || k.rent_mci_per_month < 0.0 {
         return Err(at("rent_mci_per_month", "must be non-negative".into()));
     }
     Ok(KandasSettings {

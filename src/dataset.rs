@@ -391,11 +391,9 @@ fn synthetic_vacancies(ctx: &Ctx, lfs: &Lfs, cell_employed: &CellYears, tight: &
     for t in 0..ny {
         let total = (v2025 * (u2025 / national_u[t]).powf(a.vacancies.beveridge_elasticity)).round() as i64;
         let mut weights = Vec::with_capacity(NR * NS);
-        for r in 0..NR {
-            for s in 0..NS {
-                weights.push(
-                    cell_employed[t][r][s] as f64 * vbase[s] * (a.vacancies.tightness_effect * tight.at(t, r, s)).exp(),
-                );
+        for (r, row) in cell_employed[t].iter().enumerate() {
+            for (s, &e) in row.iter().enumerate() {
+                weights.push(e as f64 * vbase[s] * (a.vacancies.tightness_effect * tight.at(t, r, s)).exp());
             }
         }
         let v = largest_remainder_f64(total, &weights);

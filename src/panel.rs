@@ -102,10 +102,7 @@ pub struct Panel {
 }
 
 /// `region_year.csv`: one row per region and year; employed <= labour force <= population.
-fn load_regions(
-    dir: &Path,
-    report: &mut ValidationReport,
-) -> Result<(PathBuf, BTreeMap<(Region, i32), RegionYear>, Vec<i32>)> {
+fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, RegionYears, Vec<i32>)> {
     let resolver = RegionResolver::global();
     let path = dir.join(REGION_FILE);
     let t = TextTable::read(&path)?;
@@ -267,7 +264,7 @@ fn load_cells(
         years.len()
     )];
     // Accounting identity: cells add up to the regional employment (polars cross-check).
-    let (max_gap, worst) = cell_sum_gap(&regions, &cells)?;
+    let (max_gap, worst) = cell_sum_gap(regions, &cells)?;
     if max_gap > 0.005 {
         report.warnings.push(format!(
             "{CELL_FILE}: employment of the sections differs from {REGION_FILE} by up to {:.2} % ({worst})",
@@ -386,6 +383,12 @@ pub struct FileReport {
     pub checks: Vec<String>,
 }
 
+/// Region-level values by region and year.
+type RegionYears = BTreeMap<(Region, i32), RegionYear>;
+
+/// National values by section and year.
+type NationalSections = BTreeMap<(OkedSection, i32), NationalSectionYear>;
+
 impl Panel {
     /// Loads and validates the panel in `dir`. The first error stops the load and names the
     /// file, row and column.
@@ -455,7 +458,7 @@ fn load_national_sections(
     path: &Path,
     sections: &[OkedSection],
     years: &[i32],
-) -> Result<(BTreeMap<(OkedSection, i32), NationalSectionYear>, FileReport)> {
+) -> Result<(NationalSections, FileReport)> {
     let t = TextTable::read(path)?;
     t.require(&["oked_section", "year", "employed", "gva_volume_index_pct"])?;
     let secs = t.parse("oked_section", "an OKED section letter", |s| s.parse::<OkedSection>())?;

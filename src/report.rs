@@ -658,8 +658,8 @@ fn summary_section(h: &mut String, m: &Manifest) {
 
 /// The ten largest shortages with the sentence behind each.
 fn largest_shortages(h: &mut String, data: &ReportData) {
-    let mut top: Vec<(&(String, String), &(f64, String, i64, i64))> =
-        data.cells.iter().filter(|(_, v)| v.1 == "shortage").collect();
+    type Cell<'a> = (&'a (String, String), &'a (f64, String, i64, i64));
+    let mut top: Vec<Cell> = data.cells.iter().filter(|(_, v)| v.1 == "shortage").collect();
     top.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(b.0)));
     h.push_str("<h3>Largest shortages</h3>\n<table><tr><th>region</th><th>section</th><th>gap (persons)</th><th>quota</th><th>why</th></tr>\n");
     for ((r, sec), (_, _, gap, quota)) in top.iter().take(10) {

@@ -273,7 +273,7 @@ impl Rules {
                                 }
                             }
                         }
-                        if f.cap.is_some_and(|c| !(c >= 0.0)) {
+                        if f.cap.is_some_and(|c| c.is_nan() || c < 0.0) {
                             return Err(format!("factor `{}`: cap must be >= 0", f.id));
                         }
                     }
@@ -288,7 +288,7 @@ impl Rules {
                                 g.id
                             ));
                         }
-                        if !(g.cap >= 0.0) {
+                        if g.cap.is_nan() || g.cap < 0.0 {
                             return Err(format!("group `{}`: cap must be >= 0", g.id));
                         }
                     }

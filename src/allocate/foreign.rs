@@ -397,9 +397,9 @@ fn justified_demand(
         let shares = cell_shares(&rules.order, c.section == agri);
         let total: f64 = shares.iter().sum();
         let mut cap = u64::MAX;
-        for k in 0..4 {
-            if shares[k] > 0.0 {
-                let limit = rules.lc_ratio[k] * c.employed * total / shares[k];
+        for (k, &share) in shares.iter().enumerate().take(4) {
+            if share > 0.0 {
+                let limit = rules.lc_ratio[k] * c.employed * total / share;
                 cap = cap.min((limit + 1e-9).floor().max(0.0) as u64);
             }
         }

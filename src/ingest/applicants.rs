@@ -257,7 +257,7 @@ pub fn read_quota_slots(path: &Path) -> Result<Quota> {
             return Err(Error::input(Location::row(path, t.line(i)), "duplicate quota cell"));
         }
     }
-    for (k, _) in &q.slots {
+    for k in q.slots.keys() {
         if q.by_section.contains(&k.0) && k.2.is_none() {
             return Err(Error::input(
                 Location::file(path),

@@ -98,7 +98,8 @@ pub fn backtest(
         let mut rates: Vec<f64> = judged.iter().filter_map(|c| vr(c)).collect();
         rates.sort_by(f64::total_cmp);
         let median = if rates.is_empty() { f64::INFINITY } else { rates[rates.len() / 2] };
-        let methods: [(&str, Box<dyn Fn(&CellOutlook) -> bool>); 2] = [
+        type Rule<'a> = Box<dyn Fn(&CellOutlook) -> bool + 'a>;
+        let methods: [(&str, Rule); 2] = [
             ("composite", Box::new(|c: &CellOutlook| c.rating == Rating::Shortage)),
             ("naive_vacancy_rate", Box::new(move |c: &CellOutlook| vr(c).is_some_and(|v| v > median))),
         ];

@@ -1,19 +1,39 @@
 //! Bad input: exit code 1, a message naming file, row and column, and the previous outputs
 //! left intact.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::support::{copy_dir, hashes, kvota, repo, stderr};
 
-/// Runs once on good data into `out`, then on the corrupted copy, and checks the failure.
-fn fails_cleanly(corrupt: impl FnOnce(&Path), expect: &[&str]) {
-    let out = tempfile::tempdir().unwrap();
-    let out_s = out.path().to_str().unwrap();
-    let ok = kvota(&["run", "-q", "--out", out_s]);
-    assert!(ok.status.success(), "{}", stderr(&ok));
-    let before = hashes(&out.path().join("baseline"));
+/// One good run, shared by the cases: its output folder and the hashes of its files.
+fn good_run() -> &'static (tempfile::TempDir, BTreeMap<String, String>) {
+    static GOOD: OnceLock<(tempfile::TempDir, BTreeMap<String, String>)> = OnceLock::new();
+    GOOD.get_or_init(|| {
+        let out = tempfile::tempdir().unwrap();
+        let ok = kvota(&["run", "-q", "--out", out.path().to_str().unwrap()]);
+        assert!(ok.status.success(), "{}", stderr(&ok));
+        let h = hashes(&out.path().join("baseline"));
+        (out, h)
+    })
+}
 
+/// Copies the good run's outputs, runs on the corrupted panel into the copy, and checks the
+/// failure: exit 1, the message, and the previous outputs untouched.
+fn fails_cleanly(corrupt: impl FnOnce(&Path), expect: &[&str]) {
+    let (good, before) = good_run();
+    let out = tempfile::tempdir().unwrap();
+    let prev = out.path().join("baseline");
+    fs::create_dir_all(&prev).unwrap();
+    for e in fs::read_dir(good.path().join("baseline")).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            fs::copy(&p, prev.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let out_s = out.path().to_str().unwrap();
     let data = copy_dir(&repo().join("data/panel"));
     corrupt(data.path());
     let o = kvota(&["run", "-q", "--out", out_s, "--data", data.path().to_str().unwrap()]);
@@ -22,7 +42,7 @@ fn fails_cleanly(corrupt: impl FnOnce(&Path), expect: &[&str]) {
     for e in expect {
         assert!(msg.contains(e), "message lacks `{e}`: {msg}");
     }
-    assert_eq!(hashes(&out.path().join("baseline")), before, "previous outputs changed");
+    assert_eq!(&hashes(&prev), before, "previous outputs changed");
     // validate reports the same error.
     let v = kvota(&["validate", "--data", data.path().to_str().unwrap()]);
     assert_eq!(v.status.code(), Some(1));

@@ -108,6 +108,7 @@ fn output_bytes_of_the_main_jobs_are_pinned() {
     // A batch writes the same bytes as separate runs.
     let (a, b) = (listing(Path::new(&single)), listing(Path::new(&batch)));
     assert_eq!(a, b, "a batch of scenarios differs from separate runs");
+    crate::scenario::dataset_partitions_read_as_one_table(Path::new(&batch));
     insta::assert_snapshot!("single_runs", a);
     insta::assert_snapshot!("select", listing(Path::new(&sel)));
     insta::assert_snapshot!("contract", listing(Path::new(&con)));

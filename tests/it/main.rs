@@ -1,5 +1,8 @@
 //! The one integration-test binary (each extra test binary links polars again).
 
+// Test tables are written out as tuples where a named type would hide the case.
+#![allow(clippy::type_complexity)]
+
 mod allocate;
 mod architecture;
 mod bad_input;

@@ -76,7 +76,7 @@ fn report_is_self_contained_and_states_the_run_numbers() {
             top.push((p.value(i), format!("{}, {} {}: employed", rn.value(i), sc.value(i), sn.value(i))));
         }
     }
-    top.sort_by(|a, b| b.0.cmp(&a.0));
+    top.sort_by_key(|t| std::cmp::Reverse(t.0));
     for (_, title) in &top[..4] {
         assert!(fans.contains(title.as_str()), "fan `{title}` missing");
     }

@@ -1,35 +1,14 @@
-//! Scenario batches and comparison: `kvota scenario run` (shared forecasts) gives the same
-//! bytes as separate `kvota run`s, and a changed lever changes exactly the cells it should.
+//! Scenario batches and comparison: the dashboard dataset of a batch (its bytes against separate
+//! runs are pinned by the golden test), ids used twice, and a changed lever changes exactly the
+//! cells it should.
 
 use std::fs;
 
-use crate::support::{hashes, kvota, parquet_batches, parquet_schema, repo, stderr};
+use crate::support::{kvota, parquet_batches, parquet_schema, repo, stderr};
 
-#[test]
-fn a_batch_gives_the_bytes_of_separate_runs() {
-    let dir = tempfile::tempdir().unwrap();
-    let batch = dir.path().join("batch");
-    let single = dir.path().join("single");
-    let o = kvota(&[
-        "scenario",
-        "run",
-        "scenarios/baseline.toml",
-        "scenarios/lp_amended.toml",
-        "--out",
-        batch.to_str().unwrap(),
-        "-q",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    for id in ["baseline", "lp_amended"] {
-        let o = kvota(&["run", "--scenario", &format!("scenarios/{id}.toml"), "--out", single.to_str().unwrap(), "-q"]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        for sub in ["", "editions"] {
-            let (a, b) = (hashes(&batch.join(id).join(sub)), hashes(&single.join(id).join(sub)));
-            assert!(a.len() >= 3, "{a:?}");
-            assert_eq!(a, b, "{id}/{sub}: the batch's shared forecasts changed the outputs");
-        }
-    }
-    // The dashboard dataset: one partition per scenario and year, read as one table by DuckDB.
+/// The dashboard dataset of a batch of baseline and lp_amended (written by the golden test):
+/// one partition per scenario and year, read as one table by DuckDB.
+pub fn dataset_partitions_read_as_one_table(batch: &std::path::Path) {
     for id in ["baseline", "lp_amended"] {
         for table in ["shortage", "quota_foreign", "quota_kandas"] {
             let part = batch.join(format!("dataset/{table}/scenario={id}/year=2026/part-0.parquet"));
@@ -61,7 +40,12 @@ fn a_batch_gives_the_bytes_of_separate_runs() {
         }
         assert_eq!(got.as_object().unwrap().len(), 2, "{got}");
     }
-    // The same id twice is refused.
+}
+
+#[test]
+fn a_batch_refuses_an_id_used_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
     let o = kvota(&[
         "scenario",
         "run",
@@ -72,6 +56,7 @@ fn a_batch_gives_the_bytes_of_separate_runs() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("used twice"), "{}", stderr(&o));
+    assert!(!batch.exists(), "nothing written");
 }
 
 fn compare(child: &str) -> (String, Vec<Vec<String>>) {

@@ -160,16 +160,16 @@ fn check_support(w: &[Vec<f64>], rows: &[u64], cols: &[u64]) -> Result<(), Bipro
     let (nr, nc) = (rows.len(), cols.len());
     let mut net = Network::new(nr + nc + 2);
     let (src, snk) = (nr + nc, nr + nc + 1);
-    for i in 0..nr {
-        net.add(src, i, rows[i] as i64, 0);
-        for j in 0..nc {
-            if w[i][j] > 0.0 {
+    for (i, (wi, &r)) in w.iter().zip(rows).enumerate() {
+        net.add(src, i, r as i64, 0);
+        for (j, &v) in wi.iter().enumerate().take(nc) {
+            if v > 0.0 {
                 net.add(i, nr + j, i64::MAX / 4, 0);
             }
         }
     }
-    for j in 0..nc {
-        net.add(nr + j, snk, cols[j] as i64, 0);
+    for (j, &c) in cols.iter().enumerate() {
+        net.add(nr + j, snk, c as i64, 0);
     }
     let total: u64 = rows.iter().sum();
     let (flow, _) = net.min_cost_flow(src, snk, total as i64);

@@ -336,8 +336,8 @@ proptest! {
         let rt: Vec<u64> = x.iter().map(|r| r.iter().sum()).collect();
         let ct: Vec<u64> = (0..cols).map(|j| x.iter().map(|r| r[j]).sum()).collect();
         let b = biproportional(&w, &rt, &ct).unwrap();
-        for i in 0..rows {
-            prop_assert_eq!(b.seats[i].iter().sum::<u64>(), rt[i]);
+        for (seats, &total) in b.seats.iter().zip(&rt).take(rows) {
+            prop_assert_eq!(seats.iter().sum::<u64>(), total);
         }
         for j in 0..cols {
             prop_assert_eq!(b.seats.iter().map(|r| r[j]).sum::<u64>(), ct[j]);
