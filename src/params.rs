@@ -26,7 +26,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::codes::Region;
+use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Location, Result};
 
 /// How firmly a value is established.
@@ -53,6 +53,7 @@ pub enum Value {
     Number(f64),
     Regions(Vec<Region>),
     Table(BTreeMap<String, f64>),
+    Sections(Vec<OkedSection>),
 }
 
 /// One dated value of a parameter.
@@ -97,6 +98,8 @@ pub enum Unit {
     Persons,
     /// A list of ISO 3166-2:KZ region codes.
     RegionList,
+    /// A list of OKED section letters.
+    SectionList,
     /// A table of person counts keyed by worker category (`1`..`4`, `seasonal`).
     PersonsByCategory,
     /// A table of person counts keyed by ISO 3166-2:KZ region code.
@@ -113,6 +116,7 @@ impl Unit {
     fn shape(self) -> Shape {
         match self {
             Unit::RegionList => Shape::Regions,
+            Unit::SectionList => Shape::Sections,
             Unit::PersonsByCategory
             | Unit::PersonsByRegion
             | Unit::ShareByCategory
@@ -127,6 +131,7 @@ impl Unit {
 enum Shape {
     Number,
     Regions,
+    Sections,
     Table,
 }
 
@@ -280,6 +285,15 @@ impl Params {
         }
     }
 
+    /// A list of OKED sections in force on `date`.
+    pub fn sections(&self, name: &str, date: NaiveDate) -> Result<InForce<Vec<OkedSection>>> {
+        let (p, v) = self.in_force(name, date)?;
+        match &v.value {
+            Value::Sections(s) => Ok(Self::wrap(p, v, s.clone())),
+            _ => Err(Error::param(name, format!("is a {:?}, not a list of sections", p.unit))),
+        }
+    }
+
     /// A table parameter in force on `date`.
     pub fn table(&self, name: &str, date: NaiveDate) -> Result<InForce<BTreeMap<String, f64>>> {
         let (p, v) = self.in_force(name, date)?;
@@ -366,6 +380,19 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
             }
             Value::Regions(regions)
         }
+        Shape::Sections => {
+            let arr = v.as_array().ok_or("expected a list of OKED section letters")?;
+            let mut sections = Vec::new();
+            for item in arr {
+                let code = item.as_str().ok_or("expected section letters as strings")?;
+                let s = code.parse::<OkedSection>()?;
+                if sections.contains(&s) {
+                    return Err(format!("section {code} listed twice"));
+                }
+                sections.push(s);
+            }
+            Value::Sections(sections)
+        }
         Shape::Table => {
             let t = v.as_table().ok_or("expected a table")?;
             let mut out = BTreeMap::new();
@@ -391,7 +418,7 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
     match &value {
         Value::Number(x) => check(*x)?,
         Value::Table(t) => t.values().try_for_each(|x| check(*x))?,
-        Value::Regions(_) => {}
+        Value::Regions(_) | Value::Sections(_) => {}
     }
     if let (Unit::ShareByLevel, Value::Table(t)) = (unit, &value) {
         let sum: f64 = t.values().sum();

@@ -17,7 +17,8 @@
 //! 4. **Categories**: with requests, each cell's quota is apportioned over the categories its
 //!    employers asked for (never above the justified request); without, the cells x categories
 //!    matrix is a biproportional apportionment that meets the national category totals of the
-//!    order in force exactly, seasonal workers only in agriculture (section A).
+//!    order in force exactly, seasonal workers only in the sections the law admits them to
+//!    (`foreign_labour.seasonal_sections`: agriculture).
 //!
 //! Every row carries the constraint that bound it and a sentence generated from the numbers.
 
@@ -134,6 +135,8 @@ pub struct ForeignSettings {
     pub local_content: BTreeMap<String, f64>,
     /// Intra-corporate transferees may be at most this share of the citizen staff.
     pub ict_max_share: f64,
+    /// Sections in which seasonal workers may be admitted.
+    pub seasonal_sections: Vec<OkedSection>,
     pub method: AllocationMethod,
     pub constraints: Constraints,
 }
@@ -166,6 +169,7 @@ impl ForeignSettings {
             category_order: params.table("foreign_labour.order_by_category", date)?.value,
             local_content: params.table("foreign_labour.local_content_min_citizen_share", date)?.value,
             ict_max_share: params.number("foreign_labour.ict_max_share_of_citizen_staff", date)?.value,
+            seasonal_sections: params.sections("foreign_labour.seasonal_sections", date)?.value,
             method: c.method,
             constraints: c.constraints.clone(),
         };
@@ -336,11 +340,13 @@ pub fn allocate(
     let ceiling = ((s.ceiling_pct / 100.0) * s.labour_force as f64 + 1e-6).floor() as u64;
     let reserve = ((ceiling as f64) * s.reserve_share - 1e-9).ceil().max(0.0) as u64;
     let distributable = ceiling - reserve.min(ceiling);
-    let agri = OkedSection::from_letter('A').expect("section A");
+    let seasonal_ok = |sec: OkedSection| s.seasonal_sections.contains(&sec);
     let by_cell = requests.map(|r| r.by_cell());
     let mut work = cells
         .iter()
-        .map(|c| justified_demand(c, by_cell.as_ref().map(|b| b.get(&(c.region, c.section))), &rules, agri))
+        .map(|c| {
+            justified_demand(c, by_cell.as_ref().map(|b| b.get(&(c.region, c.section))), &rules, seasonal_ok(c.section))
+        })
         .collect::<Result<Vec<Work>>>()?;
     let demand: u64 = work.iter().map(|w| w.d).sum();
     let quotas = match s.method {
@@ -350,9 +356,9 @@ pub fn allocate(
     let q = if by_cell.is_some() {
         categories_from_requests(cells, &mut work, &quotas.x)?
     } else {
-        categories_from_order(cells, &quotas.x, &rules, agri)?
+        categories_from_order(cells, &quotas.x, &rules, &s.seasonal_sections)?
     };
-    let ctx = RowContext { settings: s, rules: &rules, distributable, demand, agri };
+    let ctx = RowContext { settings: s, rules: &rules, distributable, demand };
     let (rows, by_category, lc_fail) = quota_rows(cells, &work, &quotas, &q, &ctx);
     let distributed: u64 = rows.iter().map(|r| r.quota).sum();
     debug_assert_eq!(distributed, quotas.x.iter().sum::<u64>());
@@ -389,12 +395,12 @@ fn justified_demand(
     c: &CellDemand,
     requested: Option<Option<&BTreeMap<WorkerCategory, &crate::ingest::requests::EmployerRequest>>>,
     rules: &Rules,
-    agri: OkedSection,
+    seasonal: bool,
 ) -> Result<Work> {
     let gap = if c.in_shortage { c.gap } else { 0 };
     let Some(m) = requested else {
-        // Categories follow the order's shares; seasonal only in agriculture.
-        let shares = cell_shares(&rules.order, c.section == agri);
+        // Categories follow the order's shares; seasonal only where the law admits it.
+        let shares = cell_shares(&rules.order, seasonal);
         let total: f64 = shares.iter().sum();
         let mut cap = u64::MAX;
         for (k, &share) in shares.iter().enumerate().take(4) {
@@ -632,8 +638,15 @@ fn categories_from_requests(cells: &[CellDemand], work: &mut [Work], x: &[u64]) 
 }
 
 /// Without requests: the cells x categories matrix is a biproportional apportionment that meets
-/// the national category totals of the order in force exactly, seasonal only in agriculture.
-fn categories_from_order(cells: &[CellDemand], x: &[u64], rules: &Rules, agri: OkedSection) -> Result<Vec<[u64; 5]>> {
+/// the national category totals of the order in force exactly, seasonal only in the sections the
+/// law admits it to.
+fn categories_from_order(
+    cells: &[CellDemand],
+    x: &[u64],
+    rules: &Rules,
+    seasonal_sections: &[OkedSection],
+) -> Result<Vec<[u64; 5]>> {
+    let agri = |i: usize| seasonal_sections.contains(&cells[i].section);
     let mut q = vec![[0u64; 5]; cells.len()];
     let rows: Vec<usize> = (0..cells.len()).filter(|&i| x[i] > 0).collect();
     if rows.is_empty() {
@@ -641,14 +654,13 @@ fn categories_from_order(cells: &[CellDemand], x: &[u64], rules: &Rules, agri: O
     }
     let row_totals: Vec<u64> = rows.iter().map(|&i| x[i]).collect();
     let total: u64 = row_totals.iter().sum();
-    let agri_total: u64 = rows.iter().filter(|&&i| cells[i].section == agri).map(|&i| x[i]).sum();
+    let agri_total: u64 = rows.iter().filter(|&&i| agri(i)).map(|&i| x[i]).sum();
     let all: f64 = rules.order.iter().sum();
     let seasonal = ((total as f64 * rules.order[4] / all).round() as u64).min(agri_total);
     let w4: Vec<u64> = rules.order[..4].iter().map(|v| v.round() as u64).collect();
     let mut cols = apportion_counts("category totals", total - seasonal, &w4, apportion::Method::Hamilton, None)?.seats;
     cols.push(seasonal);
-    let weights: Vec<Vec<f64>> =
-        rows.iter().map(|&i| cell_shares(&rules.order, cells[i].section == agri).to_vec()).collect();
+    let weights: Vec<Vec<f64>> = rows.iter().map(|&i| cell_shares(&rules.order, agri(i)).to_vec()).collect();
     let b = biproportional(&weights, &row_totals, &cols)
         .map_err(|source| Error::Biproportional { context: "category split of the foreign quota".into(), source })?;
     for (k, &i) in rows.iter().enumerate() {
@@ -663,7 +675,6 @@ struct RowContext<'a> {
     rules: &'a Rules,
     distributable: u64,
     demand: u64,
-    agri: OkedSection,
 }
 
 /// The rows (a cell and category each, for cells with demand or requests), the totals by
@@ -685,7 +696,7 @@ fn quota_rows(
             continue;
         }
         for (k, cat) in WorkerCategory::ALL.iter().enumerate() {
-            if *cat == WorkerCategory::Seasonal && c.section != ctx.agri {
+            if *cat == WorkerCategory::Seasonal && !ctx.settings.seasonal_sections.contains(&c.section) {
                 continue;
             }
             let requested = w.req.map(|r| r[k]);
@@ -760,11 +771,11 @@ fn request_totals(
     (Some(all), Some(outside), ict, over)
 }
 
-/// Category weights of a cell from the order: categories 1-4 everywhere, seasonal only in
-/// agriculture.
-fn cell_shares(order: &[f64; 5], agriculture: bool) -> [f64; 5] {
+/// Category weights of a cell from the order: categories 1-4 everywhere, seasonal only where
+/// the law admits seasonal workers.
+fn cell_shares(order: &[f64; 5], seasonal: bool) -> [f64; 5] {
     let mut w = *order;
-    if !agriculture {
+    if !seasonal {
         w[4] = 0.0;
     }
     w
@@ -842,6 +853,7 @@ mod tests {
             category_order: m(&[("1", 726.0), ("2", 3402.0), ("3", 5893.0), ("4", 3131.0), ("seasonal", 4994.0)]),
             local_content: m(&[("1", 0.7), ("2", 0.7), ("3", 0.9), ("4", 0.9)]),
             ict_max_share: 0.5,
+            seasonal_sections: vec![OkedSection::from_letter('A').unwrap()],
             method,
             constraints: Constraints::default(),
         }
