@@ -38,6 +38,10 @@ pub struct DataPaths {
     pub params: PathBuf,
     pub employer_requests: Option<PathBuf>,
     pub permits_issued: Option<PathBuf>,
+    /// The published decisions the run is held against.
+    pub reference: PathBuf,
+    /// The last panel year used (None: all of it).
+    pub last_year: Option<i32>,
 }
 
 /// What the run writes beyond its tables.
@@ -71,6 +75,8 @@ pub struct Config {
     pub kandas: KandasSettings,
     pub output: OutputSettings,
     pub uncertainty: uncertainty::Settings,
+    /// Measures the scenario calibrated to the published figures (`[reality] calibrated`).
+    pub calibrated: Vec<String>,
 }
 
 impl Config {
@@ -107,6 +113,14 @@ impl Config {
         let foreign = resolve_foreign(f, &at)?;
         let kandas = resolve_kandas(f, &at)?;
         let output = resolve_output(f, overrides, &at)?;
+        for m in &f.reality.calibrated {
+            if !crate::reality::CALIBRATABLE.contains(&m.as_str()) {
+                return Err(at(
+                    "calibrated",
+                    format!("`{m}` is not a measure (one of {})", crate::reality::CALIBRATABLE.join(", ")),
+                ));
+            }
+        }
         let (path, text) = &loaded.layers[0];
         Ok(Config {
             id: f.id.clone(),
@@ -118,6 +132,8 @@ impl Config {
                 params: f.data.params.clone(),
                 employer_requests: f.data.employer_requests.clone(),
                 permits_issued: f.data.permits_issued.clone(),
+                last_year: f.data.last_year,
+                reference: f.data.reference.clone(),
             },
             model,
             shortage,
@@ -125,6 +141,7 @@ impl Config {
             kandas,
             output,
             uncertainty: uncertainty::Settings { draws: f.uncertainty.draws, seed: f.uncertainty.seed },
+            calibrated: f.reality.calibrated.clone(),
         })
     }
 }
@@ -196,6 +213,7 @@ fn resolve_shortage(f: &ScenarioFile, at: &At) -> Result<shortage::Settings> {
             shortage_cutoff: sh.shortage_cutoff,
             surplus_cutoff: sh.surplus_cutoff,
             min_cell_employment: sh.min_cell_employment as f64,
+            count_synthetic_vacancies: sh.count_synthetic_vacancies,
         },
         frictional_unemployment_pct: sh.frictional_unemployment_pct,
         output_growth_pct: output_growth,

@@ -425,7 +425,7 @@ pub fn sha256_bytes(bytes: &[u8]) -> String {
 }
 
 /// Tables of a run copied into the Hive-partitioned dataset `<out>/dataset/<table>/`.
-pub const DATASET_TABLES: [&str; 3] = ["shortage", "quota_foreign", "quota_kandas"];
+pub const DATASET_TABLES: [&str; 4] = ["shortage", "quota_foreign", "quota_kandas", "reality"];
 
 /// Copies a run's `<table>.parquet` into `<root>/dataset/<table>/scenario=<id>/year=<y>/part-0.parquet`,
 /// without the `year` column (the partition carries it), with the same key-value metadata, so
@@ -497,7 +497,7 @@ impl ParquetColumn {
     }
 }
 
-/// Reads the named columns (string, int64 or float64) of a Parquet file written by kvota, for
+/// Reads the named columns (string, int64, float64, or boolean as 0/1) of a Parquet file written by kvota, for
 /// the report and the scenario comparison.
 pub fn read_parquet_columns(path: &Path, names: &[&str]) -> Result<Vec<ParquetColumn>> {
     use arrow::array::Array;
@@ -527,6 +527,8 @@ pub fn read_parquet_columns(path: &Path, names: &[&str]) -> Result<Vec<ParquetCo
                 ParquetColumn::Int((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
             } else if let Some(v) = any.downcast_ref::<Float64Array>() {
                 ParquetColumn::Float((0..v.len()).map(|i| (!v.is_null(i)).then(|| v.value(i))).collect())
+            } else if let Some(v) = any.downcast_ref::<arrow::array::BooleanArray>() {
+                ParquetColumn::Int((0..v.len()).map(|i| (!v.is_null(i)).then(|| i64::from(v.value(i)))).collect())
             } else {
                 return Err(bad(Some(name), "unexpected column type".into()));
             };

@@ -86,6 +86,120 @@ pub struct Summary {
     pub kandas_skill_matched: bool,
     /// The simulation's totals (null with `[uncertainty] draws = 0`).
     pub uncertainty: Option<uncertainty::UncertaintySummary>,
+    /// What the distributed quota rests on.
+    pub evidence: EvidenceSummary,
+    /// The distance of each distribution to the published one (`reality.parquet`).
+    pub reality: Vec<RealityDistance>,
+}
+
+/// One distribution held against the published one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RealityDistance {
+    pub measure: String,
+    /// Duncan dissimilarity index (null when kvota's side is empty).
+    pub distance: Option<f64>,
+    /// kvota took the figure from the same publication.
+    pub calibrated: bool,
+}
+
+/// What the distributed quota rests on: the shares of it that rest on synthetic and estimated
+/// values (each cell's quota weighted by the share of its openings, supply or score weight that
+/// does), the quota by the evidence grade of its cell, and every panel input with its role.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct EvidenceSummary {
+    pub distributed_openings_synthetic: f64,
+    pub distributed_openings_estimated: f64,
+    pub distributed_supply_synthetic: f64,
+    pub distributed_score_synthetic: f64,
+    pub distributed_score_estimated: f64,
+    /// Distributed permits by the evidence grade of their cell.
+    pub distributed_by_grade: BTreeMap<String, u64>,
+    /// Every panel column: what it rests on and what share of the flows or score behind the
+    /// distributed quota it carries.
+    pub inputs: Vec<InputBasis>,
+}
+
+/// One panel input and its part in the quota.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputBasis {
+    pub file: String,
+    pub column: String,
+    /// official, estimated or synthetic (the source map's status; ingested where a table gave it).
+    pub status: String,
+    pub method: String,
+    /// openings, supply, score, or none.
+    pub role: String,
+    /// The share of the openings, supply or score weight behind the distributed quota that the
+    /// column carries (0 when it moved no quota).
+    pub share_behind_quota: f64,
+}
+
+/// The evidence behind the distributed quota (see [`EvidenceSummary`]).
+pub fn evidence_summary(
+    outlooks: &[CellOutlook],
+    quota: &BTreeMap<(Region, crate::codes::OkedSection), u64>,
+    sources: &[crate::panel::ColumnSource],
+    weights: &crate::shortage::score::Weights,
+) -> EvidenceSummary {
+    let total: u64 = quota.values().sum();
+    let mut s = EvidenceSummary::default();
+    // Quota-weighted shares of each flow in the openings / supply of its cell.
+    let (mut expansion, mut replacement, mut vacancies) = (0.0, 0.0, 0.0);
+    let (mut unemployed, mut entrants, mut migration) = (0.0, 0.0, 0.0);
+    for o in outlooks {
+        let q = quota.get(&(o.region, o.section)).copied().unwrap_or(0);
+        if q == 0 {
+            continue;
+        }
+        let w = q as f64 / total as f64;
+        let e = &o.evidence;
+        s.distributed_openings_synthetic += w * e.openings_synthetic;
+        s.distributed_openings_estimated += w * e.openings_estimated;
+        s.distributed_supply_synthetic += w * e.supply_synthetic;
+        s.distributed_score_synthetic += w * e.score_synthetic;
+        s.distributed_score_estimated += w * e.score_estimated;
+        *s.distributed_by_grade.entry(e.grade.code().to_string()).or_default() += q;
+        let f = &o.flows;
+        if f.openings > 0.0 {
+            expansion += w * f.expansion / f.openings;
+            replacement += w * f.replacement / f.openings;
+            vacancies += w * f.vacancies / f.openings;
+        }
+        let supply = f.unemployed_available + f.new_entrants + f.migration.abs();
+        if supply > 0.0 {
+            unemployed += w * f.unemployed_available / supply;
+            entrants += w * f.new_entrants / supply;
+            migration += w * f.migration.abs() / supply;
+        }
+    }
+    let weight_total: f64 = weights.0.iter().sum();
+    let score_share = |name: &str| {
+        crate::shortage::indicators::Indicator::from_name(name).map_or(0.0, |i| weights.0[i.index()] / weight_total)
+    };
+    for src in sources {
+        let (role, share) = match (src.file.as_str(), src.column.as_str()) {
+            ("region_section_year.csv", "employed") => ("openings", expansion),
+            ("region_section_year.csv", "retirements") => ("openings", replacement),
+            ("region_section_year.csv", "vacancies") => ("openings", vacancies),
+            ("region_section_year.csv", "new_entrants") => ("supply", entrants),
+            ("region_year.csv", "unemployed") => ("supply", unemployed),
+            ("region_year.csv", "net_internal_migration") => ("supply", migration),
+            ("region_section_year.csv", "avg_wage_kzt") => (
+                "score",
+                score_share("wage_relative") + score_share("real_wage_growth_3y") + score_share("real_wage_growth_1y"),
+            ),
+            _ => ("none", 0.0),
+        };
+        s.inputs.push(InputBasis {
+            file: src.file.clone(),
+            column: src.column.clone(),
+            status: src.status.clone(),
+            method: src.method.clone(),
+            role: if share > 0.0 { role.to_string() } else { "none".to_string() },
+            share_behind_quota: if total > 0 { share } else { 0.0 },
+        });
+    }
+    s
 }
 
 /// The foreign-labour basis of a run: labour force, its year and the ceiling percentage used.
@@ -108,6 +222,7 @@ impl Summary {
         designated: &[Region],
         ksum: &KandasSummary,
         uncertainty: Option<&uncertainty::UncertaintySummary>,
+        evidence: EvidenceSummary,
     ) -> Summary {
         let mut cells_by_rating: BTreeMap<String, u64> = BTreeMap::new();
         for o in outlooks {
@@ -144,6 +259,8 @@ impl Summary {
             kandas_unspent_kzt: ksum.unspent_kzt,
             kandas_skill_matched: ksum.skill_matched,
             uncertainty: uncertainty.cloned(),
+            evidence,
+            reality: Vec::new(),
         }
     }
 }

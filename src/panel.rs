@@ -16,15 +16,47 @@ use polars::prelude::*;
 
 use crate::codes::{Area, OkedSection, Region, RegionResolver};
 use crate::error::{Error, Location, Result};
+use crate::evidence::Evidence;
 use crate::ingest::table::{TextTable, parse_count};
 
 pub const REGION_FILE: &str = "region_year.csv";
 pub const CELL_FILE: &str = "region_section_year.csv";
 pub const NATIONAL_FILE: &str = "national_year.csv";
 pub const AGE_FILE: &str = "region_age.csv";
+/// Optional: the source map of the panel (file, column, status, method).
+pub const SOURCES_FILE: &str = "sources.csv";
+
+/// What a panel column rests on, as the source map of the build says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnSource {
+    pub file: String,
+    pub column: String,
+    pub status: String,
+    pub method: String,
+}
+
+/// Optional: official regional labour indicators (BNS SDG platform).
+pub const INDICATOR_FILE: &str = "region_indicators.csv";
 /// Optional: national employment (official) and real GVA growth by section, for the elasticity
 /// model of expansion demand.
 pub const NATIONAL_SECTION_FILE: &str = "national_section_year.csv";
+
+/// The columns of `region_year.csv` whose basis is recorded (`<column>_source`).
+pub const REGION_COLUMNS: [&str; 5] =
+    ["population", "labour_force", "employed", "unemployed", "net_internal_migration"];
+/// The columns of `region_section_year.csv` whose basis is recorded (`<column>_source`).
+pub const CELL_COLUMNS: [&str; 5] = ["employed", "vacancies", "avg_wage_kzt", "new_entrants", "retirements"];
+
+/// The regional indicators of `region_indicators.csv`, in their column order.
+pub const REGION_INDICATORS: [&str; 4] =
+    ["unemployment_rate_pct", "informal_share_pct", "neet_share_pct", "hourly_earnings_kzt"];
+
+/// One region's official labour indicators in one year (`None`: not published).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RegionIndicators {
+    /// Values in the order of [`REGION_INDICATORS`], each with its basis.
+    pub values: [Option<(f64, Evidence)>; 4],
+}
 
 /// One section in one year, nationally.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,6 +86,8 @@ pub struct RegionYear {
     pub employed: i64,
     pub unemployed: i64,
     pub net_internal_migration: i64,
+    /// What each value rests on, in the order of [`REGION_COLUMNS`].
+    pub sources: [Evidence; 5],
 }
 
 /// One region x section cell in one year.
@@ -64,6 +98,8 @@ pub struct CellYear {
     pub avg_wage_kzt: i64,
     pub new_entrants: i64,
     pub retirements: i64,
+    /// What each value rests on, in the order of [`CELL_COLUMNS`].
+    pub sources: [Evidence; 5],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,6 +131,10 @@ pub struct Panel {
     pub national_sections: Option<BTreeMap<(OkedSection, i32), NationalSectionYear>>,
     /// Skill needs by section, when `section_skill_needs.csv` is present.
     pub skill_needs: Option<BTreeMap<OkedSection, SkillNeeds>>,
+    /// Official regional labour indicators, when `region_indicators.csv` is present.
+    pub indicators: Option<BTreeMap<(Region, i32), RegionIndicators>>,
+    /// The source map of the panel, when `sources.csv` is present.
+    pub column_sources: Vec<ColumnSource>,
     /// Input files read, in order.
     pub files: Vec<PathBuf>,
     /// Notes from validation that do not stop a run.
@@ -118,6 +158,7 @@ fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, R
     let mig = t.parse("net_internal_migration", "an integer", |s| {
         s.parse::<i64>().map_err(|_| format!("`{s}` is not an integer"))
     })?;
+    let rsources = sources_of(&t, &path, &REGION_COLUMNS)?;
     let mut regions = BTreeMap::new();
     let mut first_row: BTreeMap<(Region, i32), usize> = BTreeMap::new();
     for i in 0..t.height() {
@@ -155,6 +196,7 @@ fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, R
                 employed: emp[i],
                 unemployed: unemp[i],
                 net_internal_migration: mig[i],
+                sources: rsources[i],
             },
         );
     }
@@ -210,6 +252,7 @@ fn load_cells(
     let cwage = t.counts("avg_wage_kzt")?;
     let cent = t.counts("new_entrants")?;
     let cret = t.counts("retirements")?;
+    let csources = sources_of(&t, &cpath, &CELL_COLUMNS)?;
     let mut cells = BTreeMap::new();
     let mut first_row: BTreeMap<(Region, OkedSection, i32), usize> = BTreeMap::new();
     for i in 0..t.height() {
@@ -241,6 +284,7 @@ fn load_cells(
                 avg_wage_kzt: cwage[i],
                 new_entrants: cent[i],
                 retirements: cret[i],
+                sources: csources[i],
             },
         );
     }
@@ -419,7 +463,53 @@ impl Panel {
             None
         };
 
+        let ipath = dir.join(INDICATOR_FILE);
+        let indicators = if ipath.exists() {
+            let (m, fr) = load_indicators(&ipath, &years)?;
+            report.files.push(fr);
+            files.push(ipath);
+            Some(m)
+        } else {
+            None
+        };
+
+        let spath = dir.join(SOURCES_FILE);
+        let column_sources = if spath.exists() {
+            let t = TextTable::read(&spath)?;
+            t.require(&["file", "column", "status", "method"])?;
+            let get = |c: &str| -> Result<Vec<String>> {
+                Ok(t.text(c)?.into_iter().map(|v| v.unwrap_or("").to_string()).collect())
+            };
+            let (f, c, st, m) = (get("file")?, get("column")?, get("status")?, get("method")?);
+            let count = |w: &str| st.iter().filter(|x| x.as_str() == w).count();
+            report.files.push(FileReport {
+                path: spath.clone(),
+                rows: t.height(),
+                checks: vec![format!(
+                    "source map: {} columns described (official {}, estimated {}, synthetic {}, ingested {})",
+                    t.height(),
+                    count("official"),
+                    count("estimated"),
+                    count("synthetic"),
+                    count("ingested")
+                )],
+            });
+            files.push(spath);
+            (0..t.height())
+                .map(|i| ColumnSource {
+                    file: f[i].clone(),
+                    column: c[i].clone(),
+                    status: st[i].clone(),
+                    method: m[i].clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
         let panel = Panel {
+            column_sources,
+            indicators,
             years,
             sections,
             regions,
@@ -432,6 +522,30 @@ impl Panel {
             warnings: report.warnings.clone(),
         };
         Ok((panel, report))
+    }
+
+    /// The panel as it stood at the end of `last_year`: every later year dropped, so a run for an
+    /// earlier target year sees only the data it would have had (an out-of-sample check).
+    pub fn cut(mut self, last_year: i32) -> std::result::Result<Panel, String> {
+        if !self.years.contains(&last_year) || self.years.iter().filter(|y| **y <= last_year).count() < 3 {
+            return Err(format!(
+                "last_year {last_year} must be a year of the panel ({}..{}) with at least three years up to it",
+                self.years[0],
+                self.last_year()
+            ));
+        }
+        self.years.retain(|y| *y <= last_year);
+        self.regions.retain(|(_, y), _| *y <= last_year);
+        self.cells.retain(|(_, _, y), _| *y <= last_year);
+        self.national.retain(|y, _| *y <= last_year);
+        if let Some(m) = self.national_sections.as_mut() {
+            m.retain(|(_, y), _| *y <= last_year);
+        }
+        if let Some(m) = self.indicators.as_mut() {
+            m.retain(|(_, y), _| *y <= last_year);
+        }
+        self.warnings.push(format!("data cut at {last_year}: later years of the panel are not used"));
+        Ok(self)
     }
 
     pub fn last_year(&self) -> i32 {
@@ -613,4 +727,82 @@ fn cell_sum_gap(
 /// Parses a count that may be written with a decimal point (for callers that accept both).
 pub fn parse_count_lenient(s: &str) -> std::result::Result<i64, String> {
     parse_count(s)
+}
+
+/// The `<column>_source` columns of a table, one array per row; a table without them was made
+/// outside kvota's build and rests on what its user says: `ingested`.
+fn sources_of(t: &TextTable, path: &Path, columns: &[&str; 5]) -> Result<Vec<[Evidence; 5]>> {
+    let mut out = vec![[Evidence::Ingested; 5]; t.height()];
+    for (k, c) in columns.iter().enumerate() {
+        let name = format!("{c}_source");
+        if !t.columns().contains(&name) {
+            continue;
+        }
+        let v = t.parse(&name, "official, ingested, estimated or synthetic", |s| {
+            Evidence::parse(s).ok_or_else(|| format!("`{s}` is not official, ingested, estimated or synthetic"))
+        })?;
+        for (i, e) in v.into_iter().enumerate() {
+            out[i][k] = e;
+        }
+    }
+    let _ = path;
+    Ok(out)
+}
+
+/// `region_indicators.csv`: region_code, year, and per indicator its value and source (empty
+/// where not published).
+/// Regional indicators by region and year.
+type IndicatorMap = BTreeMap<(Region, i32), RegionIndicators>;
+
+fn load_indicators(path: &Path, years: &[i32]) -> Result<(IndicatorMap, FileReport)> {
+    let t = TextTable::read(path)?;
+    t.require(&["region_code", "year"])?;
+    t.require(&REGION_INDICATORS)?;
+    let regions = parse_regions(&t, "region_code", RegionResolver::global())?;
+    let ys = parse_years(&t)?;
+    let mut out: BTreeMap<(Region, i32), RegionIndicators> = BTreeMap::new();
+    let mut cols = Vec::new();
+    for name in REGION_INDICATORS {
+        let values = t.text(name)?;
+        let src_name = format!("{name}_source");
+        let sources = if t.columns().contains(&src_name) { Some(t.text(&src_name)?) } else { None };
+        let mut col = Vec::with_capacity(t.height());
+        for i in 0..t.height() {
+            let v = match values[i] {
+                None => None,
+                Some(s) => {
+                    let x = s.trim().parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| {
+                        Error::input(Location::cell(path, t.line(i), name), format!("`{s}` is not a number"))
+                    })?;
+                    let e = sources.as_ref().and_then(|c| c[i]).map_or(Some(Evidence::Ingested), Evidence::parse);
+                    let e = e.ok_or_else(|| {
+                        Error::input(
+                            Location::cell(path, t.line(i), src_name.as_str()),
+                            "not official, ingested, estimated or synthetic",
+                        )
+                    })?;
+                    Some((x, e))
+                }
+            };
+            col.push(v);
+        }
+        cols.push(col);
+    }
+    for i in 0..t.height() {
+        let key = (regions[i], ys[i]);
+        let row = RegionIndicators { values: std::array::from_fn(|k| cols[k][i]) };
+        if out.insert(key, row).is_some() {
+            return Err(Error::input(Location::row(path, t.line(i)), format!("duplicate key ({}, {})", key.0, key.1)));
+        }
+    }
+    let covered = years.iter().filter(|y| Region::all().all(|r| out.contains_key(&(r, **y)))).count();
+    let report = FileReport {
+        path: path.to_path_buf(),
+        rows: t.height(),
+        checks: vec![format!(
+            "official regional indicators; {covered} of {} panel years cover every region",
+            years.len()
+        )],
+    };
+    Ok((out, report))
 }

@@ -41,6 +41,21 @@ pub struct ReportData {
     pub kandas: Vec<(String, i64, i64, f64, String)>,
     /// (region, section) -> explanation of the first quota row of the cell.
     pub explanations: BTreeMap<(String, String), String>,
+    /// `reality.parquet`, row by row.
+    pub reality: Vec<RealityLine>,
+}
+
+/// One row of `reality.parquet` as the report shows it.
+pub struct RealityLine {
+    pub measure: String,
+    pub item: String,
+    pub kvota: f64,
+    pub published: f64,
+    pub kvota_share: f64,
+    pub published_share: f64,
+    pub distance: f64,
+    pub calibrated: bool,
+    pub note: String,
 }
 
 impl ReportData {
@@ -75,7 +90,41 @@ impl ReportData {
         )?;
         let (kr, kf, kp, kc, ke) = (strs(&k[0]), k[1].numbers(), k[2].numbers(), k[3].numbers(), strs(&k[4]));
         let kandas = (0..kr.len()).map(|i| (kr[i].clone(), kf[i] as i64, kp[i] as i64, kc[i], ke[i].clone())).collect();
-        Ok(ReportData { quota_by_region, cells, kandas, explanations })
+        let rp = dir.join("reality.parquet");
+        let reality = if rp.exists() {
+            let c = read_parquet_columns(
+                &rp,
+                &[
+                    "measure",
+                    "item",
+                    "kvota",
+                    "published",
+                    "kvota_share",
+                    "published_share",
+                    "distance",
+                    "calibrated",
+                    "note",
+                ],
+            )?;
+            let (m, it, n) = (strs(&c[0]), strs(&c[1]), strs(&c[8]));
+            let num: Vec<Vec<f64>> = c[2..8].iter().map(|x| x.numbers()).collect();
+            (0..m.len())
+                .map(|i| RealityLine {
+                    measure: m[i].clone(),
+                    item: it[i].clone(),
+                    kvota: num[0][i],
+                    published: num[1][i],
+                    kvota_share: num[2][i],
+                    published_share: num[3][i],
+                    distance: num[4][i],
+                    calibrated: num[5][i] != 0.0,
+                    note: n[i].clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(ReportData { quota_by_region, cells, kandas, explanations, reality })
     }
 }
 
@@ -569,6 +618,7 @@ pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String
         esc(&m.run_id),
         sc.last_data_year
     );
+    data_basis(&mut h, m);
     summary_section(&mut h, m);
     largest_shortages(&mut h, data);
     // Charts, inline.
@@ -578,6 +628,7 @@ pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String
         h.push('\n');
     }
     quota_tables(&mut h, data);
+    reality_section(&mut h, m, data);
     parameters_section(&mut h, m);
     h.push_str("<h2>Overrides</h2>\n");
     if m.overrides.is_empty() {
@@ -604,6 +655,99 @@ pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String
     h.push_str("</body></html>\n");
     let _ = s;
     Ok(h)
+}
+
+/// What the quotas rest on, before any figure: the shares of the distributed quota that rest on
+/// synthetic and estimated values, and every input that moved it.
+fn data_basis(h: &mut String, m: &Manifest) {
+    let e = &m.summary.evidence;
+    let pct = |x: f64| format!("{:.0} %", 100.0 * x);
+    h.push_str("<section style=\"border:2px solid #b85;padding:0 1em;margin:1em 0\"><h2>Data basis</h2>\n");
+    let _ = writeln!(
+        h,
+        "<p>Of the openings behind the distributed quota, <b>{}</b> rest on synthetic values and {} on estimated values; \
+         of the domestic supply set against them, {} rest on synthetic values. The shortage score puts {} of its weight on \
+         synthetic and {} on estimated indicators. By the weakest basis of their cell, the distributed permits rest on: {}.</p>",
+        pct(e.distributed_openings_synthetic),
+        pct(e.distributed_openings_estimated),
+        pct(e.distributed_supply_synthetic),
+        pct(e.distributed_score_synthetic),
+        pct(e.distributed_score_estimated),
+        e.distributed_by_grade
+            .iter()
+            .map(|(k, v)| format!("{} {}", esc(k), int(*v as i64)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let moved: Vec<&crate::manifest::InputBasis> =
+        e.inputs.iter().filter(|i| i.status != "official" && i.share_behind_quota > 0.0).collect();
+    if !moved.is_empty() {
+        h.push_str("<p>Inputs that are not official statistics and moved a quota:</p>\n<table><tr><th>input</th><th>basis</th><th>role</th><th>share behind the quota</th><th>how it is made</th></tr>\n");
+        for i in moved {
+            let _ = writeln!(
+                h,
+                "<tr><td>{} {}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=w>{}</td></tr>",
+                esc(&i.file),
+                esc(&i.column),
+                esc(&i.status),
+                esc(&i.role),
+                pct(i.share_behind_quota),
+                esc(&i.method)
+            );
+        }
+        h.push_str("</table>\n");
+    }
+    h.push_str("<p>Every output row carries its evidence grade and these shares (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); <code>data/build/sources.toml</code> says how to put real tables in their place.</p></section>\n");
+}
+
+/// The run beside the published decisions: each single figure, and each distribution with its
+/// Duncan index and its items.
+fn reality_section(h: &mut String, m: &Manifest, data: &ReportData) {
+    h.push_str("<h2>Held against the published decisions</h2>\n");
+    if data.reality.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p>Nothing was published for {} that kvota holds (<code>data/reference/</code>, the orders in \
+             <code>data/params/</code>).</p>",
+            m.scenario.target_year
+        );
+        return;
+    }
+    h.push_str(
+        "<p>The distance of a distribution is the Duncan index: half the sum of the absolute differences of the \
+         shares (0 the same mix, 1 no overlap). A figure kvota took from the same publication is marked \
+         <b>calibrated</b>: agreement on it proves nothing. Nothing in the model is tuned to these distances.</p>\n\
+         <table><tr><th>measure</th><th>item</th><th>kvota</th><th>published</th><th>kvota share</th>\
+         <th>published share</th><th>distance</th><th>calibrated</th><th>note</th></tr>\n",
+    );
+    let num = |x: f64, m: &str| {
+        if x.is_nan() {
+            String::new()
+        } else if m == "ceiling_pct" {
+            format!("{x} %")
+        } else {
+            int(x.round() as i64)
+        }
+    };
+    let share = |x: f64| if x.is_nan() { String::new() } else { format!("{:.1} %", 100.0 * x) };
+    for r in &data.reality {
+        let bold = r.item == "all";
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td>\
+             <td class=n>{}</td><td>{}</td><td class=w>{}</td></tr>",
+            if bold { format!("<b>{}</b>", esc(&r.measure)) } else { esc(&r.measure) },
+            esc(&r.item),
+            num(r.kvota, &r.measure),
+            num(r.published, &r.measure),
+            share(r.kvota_share),
+            share(r.published_share),
+            if r.distance.is_nan() { String::new() } else { format!("{:.3}", r.distance) },
+            if r.calibrated { "yes" } else { "" },
+            esc(&r.note)
+        );
+    }
+    h.push_str("</table>\n");
 }
 
 /// The summary first: ceiling, reserve, distributed, categories, kandas, uncertainty, ratings.
@@ -641,7 +785,7 @@ fn summary_section(h: &mut String, m: &Manifest) {
         let (d, t) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
         let _ = writeln!(
             h,
-            "<p>Uncertainty ({} draws of the forecasts within their intervals, seed {}): justified demand {} to {}                  (P10-P90, median {}); distributed {} to {}. The cells' spreads are in <code>uncertainty.parquet</code>.</p>",
+            "<p>Uncertainty ({} draws of the forecasts within their intervals, seed {}): justified demand {} to {} (P10-P90, median {}); distributed {} to {}. The cells' spreads are in <code>uncertainty.parquet</code>.</p>",
             u.draws,
             u.seed as i64,
             int(d[0] as i64),

@@ -52,6 +52,8 @@ defaults! {
     seed: u64 = ["uncertainty", "seed"];
     panel: PathBuf = ["data", "panel"];
     params: PathBuf = ["data", "params"];
+    reference: PathBuf = ["data", "reference"];
+    calibrated: Vec<String> = ["reality", "calibrated"];
     model: String = ["forecast", "model"];
     shortage_cutoff: f64 = ["shortage", "shortage_cutoff"];
     surplus_cutoff: f64 = ["shortage", "surplus_cutoff"];
@@ -63,6 +65,7 @@ defaults! {
     backtest_last_year: i32 = ["shortage", "backtest_last_year"];
     instability_band: [f64; 2] = ["shortage", "instability_band"];
     sensitivity_factors: Vec<f64> = ["shortage", "sensitivity_factors"];
+    count_synthetic_vacancies: bool = ["shortage", "count_synthetic_vacancies"];
     reserve: f64 = ["foreign", "reserve_share"];
     method: String = ["foreign", "method"];
     apportionment: String = ["foreign", "apportionment"];
@@ -93,6 +96,23 @@ pub struct ScenarioFile {
     pub output: OutputConfig,
     #[serde(default)]
     pub uncertainty: UncertaintyConfig,
+    #[serde(default)]
+    pub reality: RealityConfig,
+}
+
+/// How the run is held against the published decisions (`reality.parquet`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RealityConfig {
+    /// Measures the scenario set from the published figure (agreement on them proves nothing).
+    #[serde(default = "d::calibrated")]
+    pub calibrated: Vec<String>,
+}
+
+impl Default for RealityConfig {
+    fn default() -> Self {
+        default_of(&["reality"])
+    }
 }
 
 /// Seeded simulation of the gaps and quotas from the forecast intervals (`docs/methods.md`).
@@ -145,6 +165,12 @@ pub struct DataConfig {
     /// Optional permits issued (`region, section, category, issued`): utilisation per row.
     #[serde(default)]
     pub permits_issued: Option<PathBuf>,
+    /// Folder with the published decisions the run is compared with (absent: no comparison).
+    #[serde(default = "d::reference")]
+    pub reference: PathBuf,
+    /// Use the panel only up to this year (a run for an earlier target year, out of sample).
+    #[serde(default)]
+    pub last_year: Option<i32>,
 }
 
 impl Default for DataConfig {
@@ -209,6 +235,9 @@ pub struct ShortageConfig {
     /// Factors on each indicator weight in the sensitivity table.
     #[serde(default = "d::sensitivity_factors")]
     pub sensitivity_factors: Vec<f64>,
+    /// Count vacancies that rest on synthetic values in the openings.
+    #[serde(default = "d::count_synthetic_vacancies")]
+    pub count_synthetic_vacancies: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -471,7 +500,8 @@ mod tests {
 
     #[test]
     fn the_embedded_defaults_give_every_default() {
-        let _ = (UncertaintyConfig::default(), DataConfig::default(), ForecastConfig::default());
+        let _ =
+            (UncertaintyConfig::default(), DataConfig::default(), ForecastConfig::default(), RealityConfig::default());
         let _ = (ShortageConfig::default(), ForeignConfig::default(), OrderConfig::default(), d::skill_matching());
         // Every key of the file is read by some default (no orphan numbers).
         let mut keys = Vec::new();

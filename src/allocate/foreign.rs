@@ -137,6 +137,8 @@ pub struct ForeignSettings {
     pub ict_max_share: f64,
     /// Sections in which seasonal workers may be admitted.
     pub seasonal_sections: Vec<OkedSection>,
+    /// Sections closed to foreign workers by law (no demand is justified there).
+    pub closed_sections: Vec<OkedSection>,
     pub method: AllocationMethod,
     pub constraints: Constraints,
 }
@@ -170,6 +172,7 @@ impl ForeignSettings {
             local_content: params.table("foreign_labour.local_content_min_citizen_share", date)?.value,
             ict_max_share: params.number("foreign_labour.ict_max_share_of_citizen_staff", date)?.value,
             seasonal_sections: params.sections("foreign_labour.seasonal_sections", date)?.value,
+            closed_sections: params.sections("foreign_labour.closed_sections", date)?.value,
             method: c.method,
             constraints: c.constraints.clone(),
         };
@@ -345,7 +348,9 @@ pub fn allocate(
     let mut work = cells
         .iter()
         .map(|c| {
-            justified_demand(c, by_cell.as_ref().map(|b| b.get(&(c.region, c.section))), &rules, seasonal_ok(c.section))
+            let closed = s.closed_sections.contains(&c.section);
+            let requested = by_cell.as_ref().map(|b| b.get(&(c.region, c.section)));
+            justified_demand(c, requested, &rules, seasonal_ok(c.section), closed)
         })
         .collect::<Result<Vec<Work>>>()?;
     let demand: u64 = work.iter().map(|w| w.d).sum();
@@ -396,8 +401,9 @@ fn justified_demand(
     requested: Option<Option<&BTreeMap<WorkerCategory, &crate::ingest::requests::EmployerRequest>>>,
     rules: &Rules,
     seasonal: bool,
+    closed: bool,
 ) -> Result<Work> {
-    let gap = if c.in_shortage { c.gap } else { 0 };
+    let gap = if c.in_shortage && !closed { c.gap } else { 0 };
     let Some(m) = requested else {
         // Categories follow the order's shares; seasonal only where the law admits it.
         let shares = cell_shares(&rules.order, seasonal);
@@ -660,7 +666,17 @@ fn categories_from_order(
     let w4: Vec<u64> = rules.order[..4].iter().map(|v| v.round() as u64).collect();
     let mut cols = apportion_counts("category totals", total - seasonal, &w4, apportion::Method::Hamilton, None)?.seats;
     cols.push(seasonal);
-    let weights: Vec<Vec<f64>> = rows.iter().map(|&i| cell_shares(&rules.order, agri(i)).to_vec()).collect();
+    // When the seasonal total takes every permit of the seasonal sections, those rows can hold
+    // nothing else: say so in their weights, so that the fit is interior (and fast) rather than
+    // approaching zeros it can never reach.
+    let all_seasonal = seasonal > 0 && seasonal == agri_total;
+    let weights: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|&i| match agri(i) && all_seasonal {
+            true => vec![0.0, 0.0, 0.0, 0.0, 1.0],
+            false => cell_shares(&rules.order, agri(i)).to_vec(),
+        })
+        .collect();
     let b = biproportional(&weights, &row_totals, &cols)
         .map_err(|source| Error::Biproportional { context: "category split of the foreign quota".into(), source })?;
     for (k, &i) in rows.iter().enumerate() {
@@ -798,6 +814,10 @@ fn explain(
 ) -> String {
     let t = crate::fmt::thousands;
     let mut out = format!("{} x {}: ", c.region.iso(), c.section.code());
+    if s.closed_sections.contains(&c.section) {
+        out.push_str("section closed to foreign workers by law; quota 0.");
+        return out;
+    }
     if !(c.in_shortage && c.gap > 0) {
         out.push_str("not in shortage, so requests are not justified; quota 0.");
         return out;
@@ -854,6 +874,7 @@ mod tests {
             local_content: m(&[("1", 0.7), ("2", 0.7), ("3", 0.9), ("4", 0.9)]),
             ict_max_share: 0.5,
             seasonal_sections: vec![OkedSection::from_letter('A').unwrap()],
+            closed_sections: vec![OkedSection::from_letter('O').unwrap()],
             method,
             constraints: Constraints::default(),
         }

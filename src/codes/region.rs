@@ -651,6 +651,10 @@ impl RegionResolver {
         if let Some(r) = Region::from_iso(trimmed) {
             return Ok(Area::Region(r));
         }
+        // ISO 3166-1 `KZ` is the country: the national total of a long table.
+        if trimmed.eq_ignore_ascii_case("KZ") {
+            return Ok(Area::Republic);
+        }
         let (stem, kind) = normalise(trimmed);
         if stem.is_empty() {
             return Err(UnknownName {
@@ -675,6 +679,15 @@ impl RegionResolver {
         }
         match areas.as_slice() {
             [one] => Ok(*one),
+            // A code-shaped label matches every region through its `KZ-` prefix: it is an
+            // unknown code, not an ambiguous name.
+            [_, _, ..] if trimmed.len() > 3 && trimmed.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("KZ-")) => {
+                Err(UnknownName {
+                    input: input.to_string(),
+                    reason: format!("`{trimmed}` is not an ISO 3166-2:KZ code of a current or former region"),
+                    suggestions: Vec::new(),
+                })
+            }
             [] => Err(UnknownName {
                 input: input.to_string(),
                 reason: format!("unknown region name `{trimmed}`"),

@@ -12,7 +12,9 @@ pub mod bns_xlsx;
 pub mod open_data;
 pub mod people;
 pub mod postings;
+pub mod reference;
 pub mod requests;
+pub mod sdg;
 pub mod series;
 pub mod table;
 pub mod text;
@@ -289,17 +291,21 @@ pub enum Format {
     BnsOpenData,
     /// Raw vacancy postings (Enbek.kz, hh.kz exports), aggregated to region x section x month.
     Postings,
+    /// The BNS national SDG platform's data files (`data/indicator_<id>.csv`), totals by
+    /// region or by activity.
+    BnsSdg,
 }
 
 impl Format {
     /// Every format, in the order `kvota ingest --help` lists them.
-    pub const ALL: [Format; 3] = [Format::BnsXlsx, Format::BnsOpenData, Format::Postings];
+    pub const ALL: [Format; 4] = [Format::BnsXlsx, Format::BnsOpenData, Format::BnsSdg, Format::Postings];
 
     /// The name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::BnsXlsx => "bns-xlsx",
             Format::BnsOpenData => "bns-open-data",
+            Format::BnsSdg => "bns-sdg",
             Format::Postings => "postings",
         }
     }
@@ -311,7 +317,7 @@ impl std::str::FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.name() == s.trim())
-            .ok_or_else(|| format!("`{s}` is not a format (bns-xlsx, bns-open-data or postings)"))
+            .ok_or_else(|| format!("`{s}` is not a format (bns-xlsx, bns-open-data, bns-sdg or postings)"))
     }
 }
 
@@ -334,6 +340,7 @@ pub fn read_with(format: Format, path: &Path, opts: &ReadOptions) -> Result<Inge
     match format {
         Format::BnsXlsx => bns_xlsx::read(path, opts.indicator.as_deref()),
         Format::BnsOpenData => open_data::read(path, opts.indicator.as_deref()),
+        Format::BnsSdg => sdg::read(path, opts.indicator.as_deref()),
         Format::Postings => {
             if opts.indicator.is_some() {
                 return Err(Error::input(
@@ -349,4 +356,49 @@ pub fn read_with(format: Format, path: &Path, opts: &ReadOptions) -> Result<Inge
 /// The text of a configuration file (UTF-8), naming the file when it cannot be read.
 pub fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+}
+
+/// Reads a long table as `kvota ingest` writes it (CSV or Parquet): `region_code`,
+/// `oked_section` (empty for region totals), `period` (`2024`, `2024Q3`, `2024-11`), `value`,
+/// and optionally `indicator` and `flag`. Rows with an empty value are kept with `None`.
+pub fn read_long_rows(path: &Path) -> Result<Vec<LongRow>> {
+    let t = table::TextTable::read_any(path)?;
+    t.require(&["region_code", "period", "value"])?;
+    let cols = t.columns();
+    let has = |c: &str| cols.iter().any(|x| x == c);
+    let indicator = if has("indicator") { Some(t.text("indicator")?) } else { None };
+    let sections = if has("oked_section") { Some(t.text("oked_section")?) } else { None };
+    let flags = if has("flag") { Some(t.text("flag")?) } else { None };
+    let regions = t.text("region_code")?;
+    let periods = t.text("period")?;
+    let values = t.text("value")?;
+    let mut out = Vec::with_capacity(t.height());
+    for i in 0..t.height() {
+        let at = |c: &str| Location::cell(path, t.line(i), c);
+        let region = regions[i].ok_or_else(|| Error::input(at("region_code"), "empty region code"))?;
+        let code = match region_code(region) {
+            Ok(a) => a.code().to_string(),
+            Err(e) => return Err(Error::input(at("region_code"), e.to_string())),
+        };
+        let label = periods[i].unwrap_or("");
+        let period = text::parse_period_label(label)
+            .ok_or_else(|| Error::input(at("period"), format!("`{label}` is not a period (2024, 2024Q3, 2024-11)")))?;
+        let value = match values[i] {
+            None => None,
+            Some(v) => Some(
+                text::parse_number_text(v)
+                    .ok_or_else(|| Error::input(at("value"), format!("`{v}` is not a number")))?,
+            ),
+        };
+        out.push(LongRow {
+            indicator: indicator.as_ref().and_then(|c| c[i]).unwrap_or("").to_string(),
+            region_code: code,
+            oked_section: sections.as_ref().and_then(|c| c[i]).map(|s| s.trim().to_string()),
+            period,
+            value,
+            flag: flags.as_ref().and_then(|c| c[i]).map(str::to_string),
+            source: Location::row(path, t.line(i)),
+        });
+    }
+    Ok(out)
 }

@@ -41,7 +41,7 @@ pub struct RunOutcome {
 
 /// Forecasts shared by the scenarios of one batch: scenarios on the same panel with the same
 /// model and horizon differ only downstream (shortage rule, levers), so their forecasts are
-/// computed once. Keyed on the panel folder, the model and the horizon; a batch never sees the
+/// computed once. Keyed on the panel folder, the model, the last year of data and the horizon; a batch never sees the
 /// panel change under it (the files are read once per scenario and must not be edited while
 /// it runs).
 #[derive(Default)]
@@ -75,6 +75,10 @@ pub(crate) struct RunResults<'a> {
     pub designated: Vec<crate::codes::Region>,
     pub kandas_rows: Vec<kandas::KandasRow>,
     pub kandas: kandas::KandasSummary,
+    /// The run held against the published decisions.
+    pub reality: Vec<crate::reality::RealityRow>,
+    /// The reference files read for it.
+    pub reference_files: Vec<PathBuf>,
 }
 
 /// Runs the pipeline for `cfg` and writes to `out_root/<scenario id>/`.
@@ -92,6 +96,13 @@ pub fn run_cached(
     progress.stage("loading parameters and panel");
     let params = Params::load(&cfg.data.params)?;
     let (panel, _report) = Panel::load(&cfg.data.panel)?;
+    let panel = match cfg.data.last_year {
+        Some(y) => panel.cut(y).map_err(|message| Error::Scenario {
+            location: Location { file: cfg.source.path.clone(), row: None, column: Some("last_year".into()) },
+            message,
+        })?,
+        None => panel,
+    };
     let last = panel.last_year();
     let target = cfg.target_year;
     if target <= last {
@@ -150,8 +161,13 @@ pub fn run_cached(
     let (kandas_rows, ksum) =
         kandas::allocate(&designated, &shortages, profile.as_ref().map(|(n, p)| (*n, p)), &rules, &cfg.kandas)?;
 
+    let (reality, reference_files) =
+        held_against_published(cfg, &params, date, &fsettings, &fsum, &order_rows, &kandas_rows, &mut warnings)?;
+
     progress.stage("writing outputs");
     let results = RunResults {
+        reality,
+        reference_files,
         cfg,
         panel: &panel,
         params: &params,
@@ -184,7 +200,7 @@ fn forecasts(
 ) -> Result<Arc<PanelForecasts>> {
     let key = (
         std::fs::canonicalize(&cfg.data.panel).unwrap_or_else(|_| cfg.data.panel.clone()),
-        format!("{:?}", cfg.model),
+        format!("{:?} data to {}", cfg.model, panel.last_year()),
         h,
     );
     if let Some(f) = cache.and_then(|c| c.map.lock().expect("cache lock").get(&key).cloned()) {
@@ -195,6 +211,72 @@ fn forecasts(
         c.map.lock().expect("cache lock").insert(key, f.clone());
     }
     Ok(f)
+}
+
+/// kvota's figures beside the published ones for the target year: the reference folder
+/// (ceiling, totals, regions, stock by section) and the parameters that are themselves the
+/// target year's orders (categories, kandas regions).
+#[allow(clippy::too_many_arguments)]
+fn held_against_published(
+    cfg: &Config,
+    params: &Params,
+    date: chrono::NaiveDate,
+    fsettings: &ForeignSettings,
+    fsum: &foreign::ForeignSummary,
+    order_rows: &[foreign::QuotaCell],
+    kandas_rows: &[kandas::KandasRow],
+    warnings: &mut Vec<String>,
+) -> Result<(Vec<crate::reality::RealityRow>, Vec<PathBuf>)> {
+    use crate::reality::{Figures, Published, PublishedCounts};
+    use chrono::Datelike;
+    let year = cfg.target_year;
+    let reference = if cfg.data.reference.is_dir() {
+        crate::ingest::reference::Reference::read(&cfg.data.reference)?
+    } else {
+        warnings.push(format!(
+            "no reference folder {}: the run is not compared with the published decisions",
+            cfg.data.reference.display()
+        ));
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let mut k = Figures {
+        year,
+        ceiling_pct: fsettings.ceiling_pct,
+        ceiling_is_legal: cfg.foreign.ceiling_pct_override.is_none(),
+        distributed: fsum.distributed,
+        by_category: fsum.by_category.iter().map(|(c, v)| (c.code().to_string(), *v)).collect(),
+        ..Figures::default()
+    };
+    for r in order_rows {
+        *k.by_region.entry(r.region).or_default() += r.quota;
+        *k.by_section.entry(r.section).or_default() += r.quota;
+    }
+    k.kandas_by_region = kandas_rows.iter().map(|r| (r.region, r.persons)).collect();
+    let order = params.table("foreign_labour.order_by_category", date)?;
+    let order_is_target_year = order.effective.year() == year;
+    let kq = params.table("kandas.regional_quota", date).ok().filter(|q| q.effective.year() == year);
+    let kandas = match kq {
+        Some(q) => {
+            let mut counts = BTreeMap::new();
+            for (code, v) in &q.value {
+                let r = code
+                    .parse()
+                    .map_err(|e: crate::codes::UnknownName| Error::param("kandas.regional_quota", e.to_string()))?;
+                counts.insert(r, *v);
+            }
+            Some(PublishedCounts { counts, source: q.reference.clone() })
+        }
+        None => None,
+    };
+    let published = Published {
+        quota: reference.quotas.iter().find(|q| q.year == year).cloned(),
+        order: order_is_target_year
+            .then(|| PublishedCounts { counts: order.value.clone(), source: order.reference.clone() }),
+        regions: reference.regions.iter().find(|r| r.year == year).cloned(),
+        stock: reference.stock_before(year).cloned(),
+        kandas,
+    };
+    Ok((crate::reality::compare(&k, &published, &cfg.calibrated, order_is_target_year), reference.files))
 }
 
 /// The cells named by `[output] fan_cells` must be cells of the panel; checked before anything

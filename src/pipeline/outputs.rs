@@ -32,7 +32,8 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
     set.write_table("shortage", &prov(t::shortage_table(&a.outlooks, target, last)), &meta, fmt)?;
     set.write_table("sensitivity", &prov(t::sensitivity_table(&a.sensitivity, target)), &meta, fmt)?;
     let final_edition = r.editions.last().expect("the order");
-    let foreign = prov(t::foreign_table(&r.quota_rows, final_edition, r.issued.as_ref(), target));
+    let evidence = a.outlooks.iter().map(|o| ((o.region, o.section), o.evidence)).collect();
+    let foreign = prov(t::foreign_table(&r.quota_rows, final_edition, r.issued.as_ref(), target, &evidence));
     let n = foreign.len();
     let foreign = foreign.col(
         "allocation_method",
@@ -44,6 +45,7 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
     if let Some((q, _)) = &r.simulation {
         set.write_table("uncertainty", &prov(t::uncertainty_table(q, target, cfg.uncertainty.draws)), &meta, fmt)?;
     }
+    set.write_table("reality", &prov(t::reality_table(&r.reality)), &meta, fmt)?;
     set.write_table("editions/editions", &prov(t::editions_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/changes", &prov(t::changes_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/quota_by_edition", &prov(t::quota_by_edition_table(&r.editions, target)), &meta, fmt)?;
@@ -76,6 +78,7 @@ fn input_hashes(r: &RunResults) -> Result<Vec<FileInfo>> {
         .iter()
         .chain(r.params.files())
         .chain(optional)
+        .chain(r.reference_files.iter())
         .map(|f| Ok(FileInfo { path: f.display().to_string(), sha256: sha256_file(f)? }))
         .collect()
 }
@@ -95,7 +98,7 @@ fn run_id(scenario_sha: &str, inputs: &[FileInfo]) -> String {
 fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: String) -> Result<Manifest> {
     let cfg = r.cfg;
     let last = r.panel.last_year();
-    let summary = Summary::new(
+    let mut summary = Summary::new(
         CeilingBasis { labour_force: r.labour_force, year: last, ceiling_pct: r.ceiling_pct },
         &r.foreign,
         &r.editions,
@@ -104,7 +107,17 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
         &r.designated,
         &r.kandas,
         r.simulation.as_ref().map(|s| &s.1),
+        crate::manifest::evidence_summary(
+            &r.assessment.outlooks,
+            &quota_by_cell(r),
+            &r.panel.column_sources,
+            &cfg.shortage.rule.weights,
+        ),
     );
+    summary.reality = crate::reality::distances(&r.reality)
+        .into_iter()
+        .map(|(measure, distance, calibrated)| crate::manifest::RealityDistance { measure, distance, calibrated })
+        .collect();
     let mut outputs = Vec::new();
     for name in set.names() {
         outputs.push(FileInfo { path: name.display().to_string(), sha256: sha256_file(&set.staged(name))? });
@@ -116,6 +129,9 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
             warnings.push(format!("parameter {} uses a value not checked against a source ({})", u.name, u.reference));
         }
     }
+    // A parameter looked up on several dates warns once.
+    let mut seen = std::collections::BTreeSet::new();
+    warnings.retain(|w| seen.insert(w.clone()));
     Ok(Manifest {
         tool: "kvota".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -137,6 +153,15 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
         warnings,
         outputs,
     })
+}
+
+/// The distributed quota of the last edition by cell.
+fn quota_by_cell(r: &RunResults) -> std::collections::BTreeMap<(crate::codes::Region, crate::codes::OkedSection), u64> {
+    let mut m = std::collections::BTreeMap::new();
+    for x in &r.quota_rows {
+        *m.entry((x.row.region, x.row.section)).or_default() += x.row.quota;
+    }
+    m
 }
 
 /// `report.html` and the charts (SVG; PNG on request), drawn from the staged tables.

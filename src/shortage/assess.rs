@@ -102,6 +102,7 @@ pub fn assess(
                 retirements: path(r, sec, "retirements", h) * pension_factor.factor,
                 vacancies: path(r, sec, "vacancies", h),
                 new_entrants: path(r, sec, "new_entrants", h),
+                sources: panel.cells[&(r, sec, last)].sources,
             });
         }
     }
@@ -114,6 +115,7 @@ pub fn assess(
                 labour_force: forecasts.mean(r, None, "labour_force", h),
                 net_migration: ry.net_internal_migration as f64,
                 activity_rate: ry.labour_force as f64 / ry.population as f64,
+                sources: ry.sources,
             }
         })
         .collect();

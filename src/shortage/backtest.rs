@@ -29,6 +29,7 @@ pub fn rate_year(panel: &Panel, year: i32, cfg: &RuleConfig, frictional_pct: f64
                 retirements: c.retirements as f64,
                 vacancies: c.vacancies as f64,
                 new_entrants: c.new_entrants as f64,
+                sources: c.sources,
             });
         }
     }
@@ -41,6 +42,7 @@ pub fn rate_year(panel: &Panel, year: i32, cfg: &RuleConfig, frictional_pct: f64
                 labour_force: ry.labour_force as f64,
                 net_migration: ry.net_internal_migration as f64,
                 activity_rate: if ry.population > 0 { ry.labour_force as f64 / ry.population as f64 } else { 0.0 },
+                sources: ry.sources,
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::codes::{OkedSection, Region};
+use crate::evidence::Evidence;
 use crate::panel::Panel;
 
 /// The indicators of the composite score.
@@ -18,9 +19,12 @@ pub enum Indicator {
     EmploymentGrowth3y,
     UnemploymentRate,
     VacancyPersistence,
+    InformalShare,
+    NetMigrationRate,
+    NeetShare,
 }
 
-pub const N: usize = 8;
+pub const N: usize = 11;
 
 impl Indicator {
     pub const ALL: [Indicator; N] = [
@@ -32,6 +36,9 @@ impl Indicator {
         Indicator::EmploymentGrowth3y,
         Indicator::UnemploymentRate,
         Indicator::VacancyPersistence,
+        Indicator::InformalShare,
+        Indicator::NetMigrationRate,
+        Indicator::NeetShare,
     ];
 
     /// Name in scenario files and output columns.
@@ -45,6 +52,9 @@ impl Indicator {
             Indicator::EmploymentGrowth3y => "employment_growth_3y",
             Indicator::UnemploymentRate => "unemployment_rate",
             Indicator::VacancyPersistence => "vacancy_persistence",
+            Indicator::InformalShare => "informal_share",
+            Indicator::NetMigrationRate => "net_migration_rate",
+            Indicator::NeetShare => "neet_share",
         }
     }
 
@@ -59,9 +69,21 @@ impl Indicator {
     /// +1 when a higher value signals shortage, -1 when it signals slack.
     pub fn direction(self) -> f64 {
         match self {
-            Indicator::UnemploymentRate => -1.0,
+            // Slack: people out of work, in informal jobs, young people idle, and arrivals.
+            Indicator::UnemploymentRate
+            | Indicator::InformalShare
+            | Indicator::NeetShare
+            | Indicator::NetMigrationRate => -1.0,
             _ => 1.0,
         }
+    }
+
+    /// The level at which the indicator is observed: the region, or the cell.
+    pub fn is_regional(self) -> bool {
+        matches!(
+            self,
+            Indicator::UnemploymentRate | Indicator::InformalShare | Indicator::NetMigrationRate | Indicator::NeetShare
+        )
     }
 
     /// Words for explanations.
@@ -82,6 +104,9 @@ impl Indicator {
             Indicator::VacancyPersistence => {
                 format!("vacancy rate above the national in {:.0} of the last 3 years", 3.0 * v)
             }
+            Indicator::InformalShare => format!("informal employment {}", pct(v)),
+            Indicator::NetMigrationRate => format!("net internal migration {:+.1} per 1,000 a year", 1000.0 * v),
+            Indicator::NeetShare => format!("young people not in employment or education {}", pct(v)),
         }
     }
 }
@@ -113,12 +138,20 @@ impl National {
     }
 }
 
+/// What each indicator value of a cell rests on (the weakest of its inputs).
+pub type Bases = [Option<Evidence>; N];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearIndicators {
     pub year: i32,
     pub cells: BTreeMap<(Region, OkedSection), Values>,
+    pub bases: BTreeMap<(Region, OkedSection), Bases>,
     pub national: National,
 }
+
+/// How many years back a regional indicator may be taken from when the year itself is not yet
+/// published (structural indicators such as informality change slowly).
+pub const REGIONAL_LOOKBACK: i32 = 3;
 
 /// A nominal ratio deflated by the CPI of the years it spans (the panel's `cpi_yoy_avg_pct` is
 /// the annual-average index, % of the previous year: 108.7 = +8.7 %).
@@ -169,6 +202,7 @@ pub fn compute(panel: &Panel, year: i32) -> YearIndicators {
     };
 
     let mut cells = BTreeMap::new();
+    let mut bases = BTreeMap::new();
     let (mut v_all, mut u_all, mut lf_all) = (0.0, 0.0, 0.0);
     for r in Region::all() {
         let Some(ry) = panel.regions.get(&(r, year)) else { continue };
@@ -216,6 +250,13 @@ pub fn compute(panel: &Panel, year: i32) -> YearIndicators {
             } else {
                 None
             };
+            let regional = regional_indicators(panel, r, year);
+            for (k, ind) in
+                [Indicator::InformalShare, Indicator::NetMigrationRate, Indicator::NeetShare].iter().enumerate()
+            {
+                x[ind.index()] = regional[k].map(|v| v.0);
+            }
+            bases.insert((r, s), bases_of(panel, r, s, year, &x, &regional));
             cells.insert((r, s), x);
         }
     }
@@ -234,5 +275,54 @@ pub fn compute(panel: &Panel, year: i32) -> YearIndicators {
         real_wage_growth_3y: real_nat(3),
         unemployment_rate: if lf_all > 0.0 { u_all / lf_all } else { f64::NAN },
     };
-    YearIndicators { year, cells, national }
+    YearIndicators { year, cells, bases, national }
+}
+
+/// Informal share, net migration rate and NEET share of a region in `year` (the informal and
+/// NEET shares from the latest published year within [`REGIONAL_LOOKBACK`]), with their basis.
+fn regional_indicators(panel: &Panel, r: Region, year: i32) -> [Option<(f64, Evidence)>; 3] {
+    let published = |k: usize| -> Option<(f64, Evidence)> {
+        let ind = panel.indicators.as_ref()?;
+        (0..=REGIONAL_LOOKBACK).find_map(|back| ind.get(&(r, year - back)).and_then(|row| row.values[k]))
+    };
+    let migration = panel.regions.get(&(r, year)).and_then(|ry| {
+        (ry.population > 0)
+            .then(|| (ry.net_internal_migration as f64 / ry.population as f64, ry.sources[4].max(ry.sources[0])))
+    });
+    [published(1).map(|(v, e)| (v / 100.0, e)), migration, published(2).map(|(v, e)| (v / 100.0, e))]
+}
+
+/// The basis of every indicator of a cell: the weakest of the panel values it is computed
+/// from.
+fn bases_of(
+    panel: &Panel,
+    r: Region,
+    s: OkedSection,
+    year: i32,
+    x: &Values,
+    regional: &[Option<(f64, Evidence)>; 3],
+) -> Bases {
+    let cell = |y: i32| panel.cells.get(&(r, s, y)).map(|c| c.sources);
+    let region = |y: i32| panel.regions.get(&(r, y)).map(|c| c.sources);
+    let worst = |parts: &[Option<Evidence>]| parts.iter().copied().collect::<Option<Vec<_>>>()?.into_iter().max();
+    let (emp, vac, wage) = (0, 1, 2);
+    let c = |y: i32, k: usize| cell(y).map(|v| v[k]);
+    let mut b: Bases = [None; N];
+    b[Indicator::VacancyRate.index()] = worst(&[c(year, vac), c(year, emp)]);
+    b[Indicator::Tightness.index()] = worst(&[c(year, vac), c(year, emp), region(year).map(|v| v[3])]);
+    b[Indicator::WageRelative.index()] = worst(&[c(year, wage)]);
+    b[Indicator::RealWageGrowth1y.index()] = worst(&[c(year, wage), c(year - 1, wage)]);
+    b[Indicator::RealWageGrowth3y.index()] = worst(&[c(year, wage), c(year - 3, wage)]);
+    b[Indicator::EmploymentGrowth3y.index()] = worst(&[c(year, emp), c(year - 3, emp)]);
+    b[Indicator::UnemploymentRate.index()] = worst(&[region(year).map(|v| v[3]), region(year).map(|v| v[1])]);
+    b[Indicator::VacancyPersistence.index()] = worst(&[c(year, vac), c(year - 1, vac), c(year - 2, vac)]);
+    b[Indicator::InformalShare.index()] = regional[0].map(|v| v.1);
+    b[Indicator::NetMigrationRate.index()] = regional[1].map(|v| v.1);
+    b[Indicator::NeetShare.index()] = regional[2].map(|v| v.1);
+    for (i, v) in x.iter().enumerate() {
+        if v.is_none() {
+            b[i] = None;
+        }
+    }
+    b
 }

@@ -27,7 +27,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::codes::{OkedSection, Region};
-use indicators::{Indicator, National, Values};
+use crate::evidence::Evidence;
+use indicators::{Bases, Indicator, National, Values};
 use score::{RuleConfig, Undetermined};
 
 pub use assess::{Assessment, Settings, ShortageModel, assess};
@@ -76,6 +77,9 @@ pub struct CellInputs {
     pub retirements: f64,
     pub vacancies: f64,
     pub new_entrants: f64,
+    /// What the cell's panel values rest on (`panel::CELL_COLUMNS` order), in the last year
+    /// observed.
+    pub sources: [Evidence; 5],
 }
 
 /// Supply-side inputs of one region for the year rated.
@@ -89,6 +93,8 @@ pub struct RegionInputs {
     pub net_migration: f64,
     /// Labour force / population, applied to migrants.
     pub activity_rate: f64,
+    /// What the region's panel values rest on (`panel::REGION_COLUMNS` order).
+    pub sources: [Evidence; 5],
 }
 
 /// Openings, supply and gap of one cell.
@@ -108,8 +114,9 @@ pub struct Flows {
 
 /// Stock-flow accounting for every cell (same order as `cells`). Unemployment above the
 /// frictional rate and migration are split over a region's sections by employment share, so
-/// they add up to the regional totals.
-pub fn stock_flow(cells: &[CellInputs], regions: &[RegionInputs], frictional_pct: f64) -> Vec<Flows> {
+/// they add up to the regional totals. Vacancies that rest on synthetic values count in the
+/// openings only when `cfg.count_synthetic_vacancies`.
+pub fn stock_flow(cells: &[CellInputs], regions: &[RegionInputs], frictional_pct: f64, cfg: &RuleConfig) -> Vec<Flows> {
     let mut region_employed: BTreeMap<Region, f64> = BTreeMap::new();
     for c in cells {
         *region_employed.entry(c.region).or_default() += c.employed_last;
@@ -122,7 +129,9 @@ pub fn stock_flow(cells: &[CellInputs], regions: &[RegionInputs], frictional_pct
             let re = region_employed[&c.region];
             let share = if re > 0.0 { c.employed_last / re } else { 0.0 };
             let expansion = (c.employed - c.employed_last).max(0.0);
-            let openings = expansion + c.retirements + c.vacancies;
+            let vacancies =
+                if c.sources[1] == Evidence::Synthetic && !cfg.count_synthetic_vacancies { 0.0 } else { c.vacancies };
+            let openings = expansion + c.retirements + vacancies;
             let unemployed_matched = reg.unemployed * share;
             let unemployed_available = (reg.unemployed - frictional * reg.labour_force).max(0.0) * share;
             let migration = reg.net_migration * reg.activity_rate * share;
@@ -130,7 +139,7 @@ pub fn stock_flow(cells: &[CellInputs], regions: &[RegionInputs], frictional_pct
             Flows {
                 expansion,
                 replacement: c.retirements,
-                vacancies: c.vacancies,
+                vacancies,
                 openings,
                 unemployed_matched,
                 unemployed_available,
@@ -176,6 +185,84 @@ pub struct CellOutlook {
     pub unstable: bool,
     /// The sentence behind the rating, generated from the numbers.
     pub reason: String,
+    /// What each indicator value rests on.
+    pub bases: Bases,
+    /// How much of the rating and the gap rests on estimated and synthetic values.
+    pub evidence: CellEvidence,
+}
+
+/// How much of a cell's rating and gap rests on estimated and synthetic values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellEvidence {
+    /// The weakest basis among the weighted indicators and the flows behind the gap.
+    pub grade: Evidence,
+    /// Share of the score's weight on indicators that rest on synthetic / estimated values.
+    pub score_synthetic: f64,
+    pub score_estimated: f64,
+    /// Share of the openings that rests on synthetic / estimated values.
+    pub openings_synthetic: f64,
+    pub openings_estimated: f64,
+    /// Share of the domestic supply that rests on synthetic values.
+    pub supply_synthetic: f64,
+}
+
+impl Default for CellEvidence {
+    fn default() -> Self {
+        CellEvidence {
+            grade: Evidence::Official,
+            score_synthetic: 0.0,
+            score_estimated: 0.0,
+            openings_synthetic: 0.0,
+            openings_estimated: 0.0,
+            supply_synthetic: 0.0,
+        }
+    }
+}
+
+/// The evidence of a rated cell: the bases of its weighted indicators and of its flows.
+pub fn cell_evidence(
+    c: &CellInputs,
+    reg: &RegionInputs,
+    f: &Flows,
+    bases: &Bases,
+    z: &Values,
+    cfg: &RuleConfig,
+) -> CellEvidence {
+    let mut grade = Evidence::Official;
+    let (mut w_all, mut w_syn, mut w_est) = (0.0, 0.0, 0.0);
+    for i in Indicator::ALL {
+        let w = cfg.weights.0[i.index()];
+        if w <= 0.0 || z[i.index()].is_none() {
+            continue;
+        }
+        let b = bases[i.index()].unwrap_or(Evidence::Official);
+        grade = grade.max(b);
+        w_all += w;
+        match b {
+            Evidence::Synthetic => w_syn += w,
+            Evidence::Estimated => w_est += w,
+            _ => {}
+        }
+    }
+    let share = |part: f64, all: f64| if all > 0.0 { part / all } else { 0.0 };
+    let openings = [(f.expansion, c.sources[0]), (f.replacement, c.sources[4]), (f.vacancies, c.sources[1])];
+    let supply =
+        [(f.unemployed_available, reg.sources[3]), (f.new_entrants, c.sources[3]), (f.migration.abs(), reg.sources[4])];
+    let sum = |parts: &[(f64, Evidence)], e: Evidence| parts.iter().filter(|p| p.1 == e).map(|p| p.0).sum::<f64>();
+    for (v, b) in openings.iter().chain(&supply) {
+        if *v > 0.0 {
+            grade = grade.max(*b);
+        }
+    }
+    let (o_all, s_all) = (openings.iter().map(|p| p.0).sum::<f64>(), supply.iter().map(|p| p.0).sum::<f64>());
+    CellEvidence {
+        grade,
+        score_synthetic: share(w_syn, w_all),
+        score_estimated: share(w_est, w_all),
+        openings_synthetic: share(sum(&openings, Evidence::Synthetic), o_all),
+        openings_estimated: share(sum(&openings, Evidence::Estimated), o_all),
+        supply_synthetic: share(sum(&supply, Evidence::Synthetic), s_all),
+    }
 }
 
 impl CellOutlook {
@@ -265,7 +352,7 @@ pub fn rate_cells(
     cfg: &RuleConfig,
     frictional_pct: f64,
 ) -> Vec<CellOutlook> {
-    let flows = stock_flow(cells, regions, frictional_pct);
+    let flows = stock_flow(cells, regions, frictional_pct, cfg);
     let size: BTreeMap<(Region, OkedSection), f64> =
         cells.iter().map(|c| ((c.region, c.section), c.employed_last)).collect();
     let z = score::normalise(&indicators.cells, |k| size.get(k).is_some_and(|e| *e >= cfg.min_cell_employment));
@@ -276,11 +363,17 @@ pub fn rate_cells(
             let key = (c.region, c.section);
             let values = indicators.cells.get(&key).copied().unwrap_or([None; indicators::N]);
             let zz = z.get(&key).copied().unwrap_or([None; indicators::N]);
+            let bases = indicators.bases.get(&key).copied().unwrap_or([None; indicators::N]);
+            let reg = regions.iter().find(|r| r.region == c.region).expect("every cell's region has inputs");
+            let evidence = cell_evidence(c, reg, &f, &bases, &zz, cfg);
             let sc = score::composite(&zz, &cfg.weights);
             let (rating, und) = score::rate(c.employed_last, &sc, f.gap, cfg);
             let reason =
                 explain(c.region, c.section, &values, &zz, &sc, &f, rating, und.as_ref(), &indicators.national, cfg);
-            outlook(c, f, values, zz, sc.ok(), rating, reason)
+            let mut o = outlook(c, f, values, zz, sc.ok(), rating, reason);
+            o.bases = bases;
+            o.evidence = evidence;
+            o
         })
         .collect()
 }
@@ -310,6 +403,8 @@ fn outlook(
         p_shortage: None,
         unstable: false,
         reason,
+        bases: [None; indicators::N],
+        evidence: CellEvidence::default(),
     }
 }
 
@@ -324,7 +419,7 @@ pub fn rerate_flows(
     cfg: &RuleConfig,
     frictional_pct: f64,
 ) -> Vec<CellOutlook> {
-    let flows = stock_flow(cells, regions, frictional_pct);
+    let flows = stock_flow(cells, regions, frictional_pct, cfg);
     base.iter()
         .zip(cells)
         .zip(flows)
@@ -332,7 +427,10 @@ pub fn rerate_flows(
             debug_assert!(b.region == c.region && b.section == c.section && b.employed_last == c.employed_last);
             let sc = score::composite(&b.z, &cfg.weights);
             let (rating, _) = score::rate(c.employed_last, &sc, f.gap, cfg);
-            outlook(c, f, b.indicators, b.z, sc.ok(), rating, String::new())
+            let mut o = outlook(c, f, b.indicators, b.z, sc.ok(), rating, String::new());
+            o.bases = b.bases;
+            o.evidence = b.evidence;
+            o
         })
         .collect()
 }
@@ -361,6 +459,7 @@ mod tests {
             retirements: 100.0,
             vacancies: vac,
             new_entrants: 50.0,
+            sources: [Evidence::Official; 5],
         }
     }
 
@@ -373,8 +472,16 @@ mod tests {
             labour_force: 40_000.0,
             net_migration: -400.0,
             activity_rate: 0.5,
+            sources: [Evidence::Official; 5],
         }];
-        let out = stock_flow(&cells, &regions, 2.5);
+        let cfg = RuleConfig {
+            weights: score::Weights([1.0; indicators::N]),
+            shortage_cutoff: 0.5,
+            surplus_cutoff: -0.5,
+            min_cell_employment: 0.0,
+            count_synthetic_vacancies: false,
+        };
+        let out = stock_flow(&cells, &regions, 2.5, &cfg);
         let matched: f64 = out.iter().map(|c| c.unemployed_matched).sum();
         assert!((matched - 2_000.0).abs() < 1e-9);
         // 1,000 of the 2,000 unemployed are above the 2.5 % frictional level.

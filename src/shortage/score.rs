@@ -33,23 +33,6 @@ impl Weights {
         }
         Ok(Weights(w))
     }
-
-    /// The documented defaults (docs/methods.md §5).
-    pub fn default_map() -> BTreeMap<String, f64> {
-        [
-            (Indicator::Tightness, 0.25),
-            (Indicator::VacancyRate, 0.15),
-            (Indicator::VacancyPersistence, 0.15),
-            (Indicator::RealWageGrowth3y, 0.15),
-            (Indicator::RealWageGrowth1y, 0.05),
-            (Indicator::EmploymentGrowth3y, 0.10),
-            (Indicator::UnemploymentRate, 0.10),
-            (Indicator::WageRelative, 0.05),
-        ]
-        .into_iter()
-        .map(|(i, w)| (i.name().to_string(), w))
-        .collect()
-    }
 }
 
 /// Rating rule settings.
@@ -59,6 +42,8 @@ pub struct RuleConfig {
     pub shortage_cutoff: f64,
     pub surplus_cutoff: f64,
     pub min_cell_employment: f64,
+    /// Count vacancies that rest on synthetic values in the openings.
+    pub count_synthetic_vacancies: bool,
 }
 
 /// Robust z-scores across the eligible cells: `(x - median) / (1.4826 MAD)`, oriented so that
@@ -191,9 +176,13 @@ pub fn sensitivity(cells: &[SensitivityCell], cfg: &RuleConfig, factors: &[f64])
 mod tests {
     use super::*;
 
+    fn test_weights() -> BTreeMap<String, f64> {
+        Indicator::ALL.iter().map(|i| (i.name().to_string(), 1.0)).collect()
+    }
+
     #[test]
     fn weights_validate() {
-        assert!(Weights::from_map(&Weights::default_map()).is_ok());
+        assert!(Weights::from_map(&test_weights()).is_ok());
         let bad = |k: &str, v: f64| Weights::from_map(&[(k.to_string(), v)].into_iter().collect()).unwrap_err();
         assert!(bad("tightness", -0.1).contains("non-negative"));
         assert!(bad("tightness", 0.0).contains("all weights are zero"));
@@ -203,12 +192,18 @@ mod tests {
 
     #[test]
     fn composite_names_missing_indicators_and_rule_needs_a_gap() {
-        let w = Weights::from_map(&Weights::default_map()).unwrap();
+        let w = Weights::from_map(&test_weights()).unwrap();
         let mut z: Values = [Some(1.0); N];
         assert!((composite(&z, &w).unwrap() - 1.0).abs() < 1e-12);
         z[Indicator::RealWageGrowth3y.index()] = None;
         assert_eq!(composite(&z, &w).unwrap_err(), vec![Indicator::RealWageGrowth3y]);
-        let cfg = RuleConfig { weights: w, shortage_cutoff: 0.5, surplus_cutoff: -0.5, min_cell_employment: 1000.0 };
+        let cfg = RuleConfig {
+            weights: w,
+            shortage_cutoff: 0.5,
+            surplus_cutoff: -0.5,
+            min_cell_employment: 1000.0,
+            count_synthetic_vacancies: true,
+        };
         assert_eq!(rate(5000.0, &Ok(0.8), 10.0, &cfg).0, Rating::Shortage);
         // Tight signals but domestic supply covers the openings: balanced, not shortage.
         assert_eq!(rate(5000.0, &Ok(0.8), -10.0, &cfg).0, Rating::Balanced);

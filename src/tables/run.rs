@@ -7,7 +7,10 @@ use crate::export::{ColumnData, OutputTable};
 use crate::ingest::requests::IssuedPermits;
 use crate::series::{LEVELS, PanelForecast};
 use crate::shortage::score;
-use crate::shortage::{self, CellOutlook};
+use std::collections::BTreeMap;
+
+use crate::codes::{OkedSection, Region};
+use crate::shortage::{self, CellEvidence, CellOutlook};
 use crate::uncertainty;
 
 pub fn uncertainty_table(q: &[uncertainty::CellQuantiles], target: i32, draws: usize) -> OutputTable {
@@ -82,7 +85,7 @@ pub fn shortage_table(o: &[CellOutlook], target: i32, last: i32) -> OutputTable 
     let f = |g: fn(&CellOutlook) -> f64| ColumnData::Float(o.iter().map(g).collect());
     let ind = |i: Indicator| ColumnData::OptFloat(o.iter().map(|c| c.indicators[i.index()]).collect());
     let _ = last;
-    OutputTable::new("shortage")
+    let t = OutputTable::new("shortage")
         .region_columns(o.iter().map(|c| c.region))
         .section_columns(o.iter().map(|c| c.section))
         .col("year", ColumnData::Int(vec![target as i64; o.len()]), "target year")
@@ -139,6 +142,13 @@ pub fn shortage_table(o: &[CellOutlook], target: i32, last: i32) -> OutputTable 
             ind(Indicator::VacancyPersistence),
             "share of the last 3 years with a vacancy rate above the national",
         )
+        .col("informal_share", ind(Indicator::InformalShare), "the region's share of informal employment (BNS SDG 8.3.1)")
+        .col(
+            "net_migration_rate",
+            ind(Indicator::NetMigrationRate),
+            "the region's net internal migration per inhabitant, last observed year",
+        )
+        .col("neet_share", ind(Indicator::NeetShare), "the region's share of youth not in employment, education or training")
         .col(
             "score",
             ColumnData::OptFloat(o.iter().map(|c| c.score).collect()),
@@ -169,7 +179,23 @@ pub fn shortage_table(o: &[CellOutlook], target: i32, last: i32) -> OutputTable 
             ColumnData::Bool(o.iter().map(|c| c.unstable).collect()),
             "p_shortage between 0.3 and 0.7, or the decision tree disagrees with the rule",
         )
-        .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers")
+        .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers");
+    evidence_columns(t, &o.iter().map(|c| c.evidence).collect::<Vec<_>>())
+}
+
+/// The evidence columns of a row: what its rating and its gap rest on.
+pub fn evidence_columns(t: OutputTable, e: &[CellEvidence]) -> OutputTable {
+    let f = |g: fn(&CellEvidence) -> f64| ColumnData::Float(e.iter().map(g).collect());
+    t.col(
+        "evidence_grade",
+        ColumnData::Str(e.iter().map(|x| x.grade.code().to_string()).collect()),
+        "the weakest basis of the weighted indicators and of the flows behind the gap: official, ingested, estimated or synthetic",
+    )
+    .col("score_weight_synthetic", f(|x| x.score_synthetic), "share of the score's weight on indicators resting on synthetic values")
+    .col("score_weight_estimated", f(|x| x.score_estimated), "share of the score's weight on indicators resting on estimated values")
+    .col("openings_synthetic", f(|x| x.openings_synthetic), "share of the openings resting on synthetic values")
+    .col("openings_estimated", f(|x| x.openings_estimated), "share of the openings resting on estimated values")
+    .col("supply_synthetic", f(|x| x.supply_synthetic), "share of the domestic supply resting on synthetic values")
 }
 
 pub fn sensitivity_table(rows: &[score::SensitivityRow], target: i32) -> OutputTable {
@@ -208,13 +234,14 @@ pub fn foreign_table(
     edition: &editions::Edition,
     issued: Option<&IssuedPermits>,
     target: i32,
+    evidence: &BTreeMap<(Region, OkedSection), CellEvidence>,
 ) -> OutputTable {
     let r = |f: fn(&foreign::QuotaCell) -> i64| ColumnData::Int(rows.iter().map(|x| f(&x.row)).collect());
     let n = rows.len();
     let issued_of = |x: &FinalRow| {
         issued.map(|i| i.issued.get(&(x.row.region, x.row.section, x.row.category)).copied().unwrap_or(0))
     };
-    OutputTable::new("quota_foreign")
+    let t = OutputTable::new("quota_foreign")
         .region_columns(rows.iter().map(|x| x.row.region))
         .section_columns(rows.iter().map(|x| x.row.section))
         .col(
@@ -297,7 +324,10 @@ pub fn foreign_table(
             "explanation",
             ColumnData::Str(rows.iter().map(|x| x.row.explanation.clone()).collect()),
             "why the row has its quota, generated from the numbers",
-        )
+        );
+    let e: Vec<CellEvidence> =
+        rows.iter().map(|x| evidence.get(&(x.row.region, x.row.section)).copied().unwrap_or_default()).collect();
+    evidence_columns(t, &e)
 }
 
 pub fn editions_table(eds: &[editions::Edition], target: i32) -> OutputTable {
@@ -413,4 +443,37 @@ pub fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, targe
             ColumnData::Str(rows.iter().map(|r| r.explanation.clone()).collect()),
             "why the region has its families, generated from the numbers",
         )
+}
+
+/// `reality.parquet`: the run beside the published decisions (`crate::reality`).
+pub fn reality_table(rows: &[crate::reality::RealityRow]) -> OutputTable {
+    let s =
+        |f: fn(&crate::reality::RealityRow) -> &str| ColumnData::Str(rows.iter().map(|r| f(r).to_string()).collect());
+    let of = |f: fn(&crate::reality::RealityRow) -> Option<f64>| ColumnData::OptFloat(rows.iter().map(f).collect());
+    let fl = |f: fn(&crate::reality::RealityRow) -> f64| ColumnData::Float(rows.iter().map(f).collect());
+    OutputTable::new("reality")
+        .col("year", ColumnData::Int(rows.iter().map(|r| r.year as i64).collect()), "quota year")
+        .col(
+            "measure",
+            s(|r| &r.measure),
+            "ceiling_pct, distributed, category, region, section or kandas_region",
+        )
+        .col("item", s(|r| &r.item), "part of the measure; `all` for the total of a distribution or a single figure")
+        .col("kvota", fl(|r| r.kvota), "kvota's figure (persons, or % for ceiling_pct)")
+        .col("published", fl(|r| r.published), "the published figure")
+        .col("difference", fl(|r| r.difference), "kvota minus published")
+        .col("kvota_share", of(|r| r.kvota_share), "share of the item in kvota's distribution")
+        .col("published_share", of(|r| r.published_share), "share of the item in the published distribution")
+        .col(
+            "distance",
+            of(|r| r.distance),
+            "Duncan dissimilarity index of the distribution (half the sum of absolute share differences), on its `all` row",
+        )
+        .col(
+            "calibrated",
+            ColumnData::Bool(rows.iter().map(|r| r.calibrated).collect()),
+            "kvota took this figure from the same publication: agreement proves nothing",
+        )
+        .col("basis", s(|r| &r.basis), "where the published figure comes from")
+        .col("note", s(|r| &r.note), "what the comparison does and does not show")
 }

@@ -152,7 +152,7 @@ fn scenario_file(dir: &Path, file: &str, id: &str, data: &str, foreign: &str, ka
         .replace("id = \"baseline\"", &format!("id = \"{id}\""))
         .replace("panel = \"data/panel\"", &format!("panel = {:?}\n{data}", root.join("data/panel").to_str().unwrap()))
         .replace("params = \"data/params\"", &format!("params = {:?}", root.join("data/params").to_str().unwrap()))
-        .replace("reserve_share = 0.1", &format!("reserve_share = 0.1\n{foreign}"))
+        .replace("[reality]", &format!("[foreign]\n{foreign}\n\n[reality]"))
         .replace("include_housing_certificate = true", &format!("include_housing_certificate = true\n{kandas}"));
     write(dir, &format!("{file}.toml"), &format!("{text}\n{tail}\n"))
 }
@@ -313,7 +313,11 @@ fn lp_with_capacity_and_floors_reports_binding_constraints() {
             dir.path(),
             name,
             "",
-            &format!("method = \"lp\"\nmin_coverage = 0.01{capacity}\nsection_floor = {{ \"{floor_section}\" = 800 }}"),
+            // A ceiling of 0.05 % (about 4,900) below the justified demand (about 6,400), so
+            // that it binds as a real order's does.
+            &format!(
+                "method = \"lp\"\nceiling_pct_override = 0.05\nmin_coverage = 0.01{capacity}\nsection_floor = {{ \"{floor_section}\" = 800 }}"
+            ),
             "",
             "",
         )
@@ -364,20 +368,21 @@ fn contradictory_settings_fail_and_leave_outputs_intact() {
     let o = kvota(&["run", "-q", "--scenario", good.to_str().unwrap(), "--out", out_s]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = (hashes(&out.path().join("baseline")), hashes(&out.path().join("baseline/editions")));
-    // Floors of 40 % of every section's shortage gap: each fits its section, together they
-    // exceed the distributable part of the ceiling (the gaps add up to about three times it).
+    // Floors of 80 % of every open section's shortage gap (O is closed to foreign workers by
+    // law): each fits its section, together they exceed the distributable part of a ceiling of
+    // 0.03 % (about 2,900 against gaps of about 6,400).
     let (cells, _) = shortage_cells(&out.path().join("baseline"));
     let mut by_section: BTreeMap<String, i64> = BTreeMap::new();
-    for c in &cells {
+    for c in cells.iter().filter(|c| c.1 != "O") {
         *by_section.entry(c.1.clone()).or_default() += c.2;
     }
-    let floors_toml: Vec<String> = by_section.iter().map(|(k, v)| format!("{k} = {}", v * 4 / 10)).collect();
+    let floors_toml: Vec<String> = by_section.iter().map(|(k, v)| format!("{k} = {}", v * 8 / 10)).collect();
     let floors = scenario_file(
         dir.path(),
         "floors",
         "baseline",
         "",
-        &format!("method = \"lp\"\nsection_floor = {{ {} }}", floors_toml.join(", ")),
+        &format!("method = \"lp\"\nceiling_pct_override = 0.03\nsection_floor = {{ {} }}", floors_toml.join(", ")),
         "",
         "",
     );
@@ -538,6 +543,7 @@ fn every_shipped_scenario_runs() {
     let root = repo();
     let out = tempfile::tempdir().unwrap();
     let mut n = 0;
+    let mut years = std::collections::BTreeSet::new();
     for e in fs::read_dir(root.join("scenarios")).unwrap() {
         let path = e.unwrap().path();
         if path.extension().and_then(|x| x.to_str()) != Some("toml") {
@@ -546,9 +552,20 @@ fn every_shipped_scenario_runs() {
         let mut sc = Config::load(&path, &RunOverrides::default()).unwrap();
         sc.data.panel = root.join(&sc.data.panel);
         sc.data.params = root.join(&sc.data.params);
+        sc.data.reference = root.join(&sc.data.reference);
+        // The simulation is checked elsewhere; here every scenario must run and compare.
+        sc.uncertainty.draws = 0;
         let o = pipeline::run(&sc, out.path(), &Quiet).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(o.manifest.summary.distributed <= o.manifest.summary.ceiling, "{}", path.display());
+        // Every shipped scenario is held against what was published for its year: the sector
+        // mix of the foreign-worker stock and the category order at least, with a distance.
+        let measures: Vec<&str> = o.manifest.summary.reality.iter().map(|d| d.measure.as_str()).collect();
+        assert!(measures.contains(&"section") && measures.contains(&"category"), "{}: {measures:?}", path.display());
+        assert!(o.manifest.summary.reality.iter().all(|d| d.distance.is_some_and(|x| (0.0..=1.0).contains(&x))));
+        years.insert(sc.target_year);
         n += 1;
     }
-    assert!(n >= 2);
+    assert!(n >= 4);
+    // The out-of-sample runs exist: target years 2024 and 2025 with the data cut before them.
+    assert!(years.contains(&2024) && years.contains(&2025) && years.contains(&2026), "{years:?}");
 }

@@ -129,7 +129,7 @@ fn unknown_scenario_key_is_an_error_with_line() {
     let dir = tempfile::tempdir().unwrap();
     let text = fs::read_to_string(repo().join("scenarios/baseline.toml"))
         .unwrap()
-        .replace("reserve_share = 0.1", "reserve_shar = 0.1");
+        .replace("[reality]", "[foreign]\nreserve_shar = 0.1\n\n[reality]");
     let p = dir.path().join("s.toml");
     fs::write(&p, text).unwrap();
     let o = kvota(&["run", "-q", "--scenario", p.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);

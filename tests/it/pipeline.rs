@@ -17,6 +17,7 @@ fn run_baseline() -> (tempfile::TempDir, pipeline::RunOutcome) {
     let mut sc = Config::load(&root.join(scenario_path), &RunOverrides::default()).unwrap();
     sc.data.panel = root.join(&sc.data.panel);
     sc.data.params = root.join(&sc.data.params);
+    sc.data.reference = root.join(&sc.data.reference);
     let out = tempfile::tempdir().unwrap();
     let outcome = pipeline::run(&sc, out.path(), &Quiet).unwrap();
     (out, outcome)
@@ -62,7 +63,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let (out, outcome) = run_baseline();
     let dir = out.path().join("baseline");
     let contract = documented_contract();
-    assert_eq!(contract.len(), 9, "docs/outputs.md documents nine Parquet files");
+    assert_eq!(contract.len(), 10, "docs/outputs.md documents ten Parquet files");
     for (file, columns) in &contract {
         let (schema, kv, rows) = parquet_schema(&dir.join(file));
         assert_eq!(&schema, columns, "{file}: schema differs from docs/outputs.md");
@@ -84,7 +85,11 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["scenario"]["id"], "baseline");
-    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 6 + 5, "6 panel files and 5 parameter files");
+    assert_eq!(
+        manifest["inputs"].as_array().unwrap().len(),
+        8 + 5 + 3,
+        "8 panel files, 5 parameter files and 3 reference files"
+    );
     assert!(
         manifest["parameters"]
             .as_array()
@@ -93,7 +98,60 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
             .any(|p| p["name"] == "foreign_labour.ceiling_pct"
                 && p["reference"].as_str().unwrap().contains("12 Dec 2025"))
     );
-    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 9);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 10);
+    // Provenance: every shortage and quota row says what it rests on, in range; the summary
+    // says how much of the distributed quota rests on synthetic values, and how far the run is
+    // from the published decisions.
+    for file in ["shortage.parquet", "quota_foreign.parquet"] {
+        for b in parquet_batches(&dir.join(file)) {
+            let g = b.column_by_name("evidence_grade").unwrap().as_string::<i32>();
+            assert!(
+                g.iter().all(|v| ["official", "ingested", "estimated", "synthetic"].contains(&v.unwrap())),
+                "{file}"
+            );
+            for c in [
+                "score_weight_synthetic",
+                "score_weight_estimated",
+                "openings_synthetic",
+                "openings_estimated",
+                "supply_synthetic",
+            ] {
+                let v = b.column_by_name(c).unwrap().as_primitive::<arrow::datatypes::Float64Type>();
+                assert!(v.iter().all(|x| x.is_some_and(|x| (0.0..=1.0 + 1e-12).contains(&x))), "{file} {c}");
+            }
+        }
+    }
+    let e = &manifest["summary"]["evidence"];
+    for k in ["distributed_openings_synthetic", "distributed_supply_synthetic", "distributed_score_synthetic"] {
+        assert!(e[k].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)), "summary.evidence.{k}: {e}");
+    }
+    // docs/methods.md §6 quotes this run's totals.
+    let methods = std::fs::read_to_string(repo().join("docs/methods.md")).unwrap();
+    let n = |k: &str| kvota::fmt::thousands(manifest["summary"][k].as_u64().unwrap());
+    let cats = &manifest["summary"]["foreign_by_category"];
+    let quoted = [
+        format!("ceiling 0.25 % = {}", n("ceiling")),
+        format!(
+            "reserve {}, distributed {} of a\njustified demand of {}",
+            n("reserve"),
+            n("distributed"),
+            n("justified_demand")
+        ),
+        format!("({} shortage cells)", manifest["summary"]["cells_by_rating"]["shortage"]),
+        format!(
+            "categories {} / {}\n/ {} / {}, seasonal {}",
+            kvota::fmt::thousands(cats["1"].as_u64().unwrap()),
+            kvota::fmt::thousands(cats["2"].as_u64().unwrap()),
+            kvota::fmt::thousands(cats["3"].as_u64().unwrap()),
+            kvota::fmt::thousands(cats["4"].as_u64().unwrap()),
+            kvota::fmt::thousands(cats["seasonal"].as_u64().unwrap())
+        ),
+    ];
+    for q in quoted {
+        assert!(methods.contains(&q), "docs/methods.md §6 does not quote the run: {q}");
+    }
+    let reality = manifest["summary"]["reality"].as_array().unwrap();
+    assert!(reality.iter().any(|d| d["measure"] == "section" && d["distance"].as_f64().is_some()), "{reality:?}");
 }
 
 #[test]
@@ -105,7 +163,7 @@ fn two_runs_are_byte_identical() {
         assert_eq!(
             ha.len(),
             match dir {
-                "baseline" => 8,
+                "baseline" => 9,
                 "baseline/editions" => 3,
                 _ => 4,
             }
@@ -196,14 +254,14 @@ fn cli_run_writes_outputs_and_exits_zero() {
     let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
-    assert_eq!(hashes(&out.path().join("baseline")).len(), 8);
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 9);
     assert_eq!(hashes(&out.path().join("baseline/editions")).len(), 3);
-    // No staging folder left behind: 6 Parquet files, the manifest, the report, editions/ and charts/.
-    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 10);
+    // No staging folder left behind: 7 Parquet files, the manifest, the report, editions/ and charts/.
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 11);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.contains("valid: 6 files"), "{text}");
+    assert!(text.contains("valid: 8 files"), "{text}");
 }
 
 #[test]
@@ -277,7 +335,7 @@ fn arrow_ipc_and_csv_on_request_carry_the_parquet_rows() {
             }
         }
     }
-    assert_eq!(n, 9, "every Parquet file has its Arrow and CSV copies");
+    assert_eq!(n, 10, "every Parquet file has its Arrow and CSV copies");
     // Without --format, only Parquet.
     let plain = tempfile::tempdir().unwrap();
     let o = kvota(&["run", "-q", "--out", plain.path().to_str().unwrap()]);

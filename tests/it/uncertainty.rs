@@ -8,7 +8,7 @@ use arrow::array::{Array, Float64Array, Int64Array, StringArray};
 use kvota::config::{Config, RunOverrides};
 use kvota::pipeline::{self, Quiet};
 
-use crate::support::{hashes, parquet_batches, repo};
+use crate::support::{parquet_batches, repo};
 
 fn run(extra: &str, threads: usize) -> (tempfile::TempDir, pipeline::RunOutcome) {
     let root = repo();
@@ -19,6 +19,7 @@ fn run(extra: &str, threads: usize) -> (tempfile::TempDir, pipeline::RunOutcome)
     let mut sc = Config::load(&path, &RunOverrides::default()).unwrap();
     sc.data.panel = root.join(&sc.data.panel);
     sc.data.params = root.join(&sc.data.params);
+    sc.data.reference = root.join(&sc.data.reference);
     let out = dir.path().join("out");
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
     let o = pool.install(|| pipeline::run(&sc, &out, &Quiet)).unwrap();
@@ -36,7 +37,7 @@ fn ints(path: &Path, name: &str) -> Vec<i64> {
 }
 
 #[test]
-fn quantiles_are_ordered_and_the_binding_ceiling_does_not_vary() {
+fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
     let (_dir, o) = run("", 2);
     let u = o.out_dir.join("uncertainty.parquet");
     let (g10, g50, g90) = (ints(&u, "gap_p10"), ints(&u, "gap_p50"), ints(&u, "gap_p90"));
@@ -81,52 +82,24 @@ fn quantiles_are_ordered_and_the_binding_ceiling_does_not_vary() {
         mean("shortage"),
         mean("surplus")
     );
-    // The ceiling binds in the baseline: every draw distributes exactly it.
+    // The ceiling does not bind in the baseline: every draw distributes its whole justified
+    // demand, which stays below the distributable quota.
     let s = &o.manifest.summary;
     let u = s.uncertainty.as_ref().unwrap();
-    assert_eq!(u.distributed_p10_p50_p90, [s.distributed; 3]);
     assert_eq!((u.draws, u.failed), (200, 0));
     let d = u.justified_demand_p10_p50_p90;
-    assert!(d[0] <= d[1] && d[1] <= d[2] && d[0] > s.distributed, "{d:?}");
-    let total: i64 = q50.iter().sum();
-    assert!((total - s.distributed as i64).abs() < s.distributed as i64 / 5, "medians {total} vs {}", s.distributed);
-}
-
-#[test]
-fn the_seed_changes_only_the_simulation_and_threads_change_nothing() {
-    let (_a, a) = run("", 2);
-    let (_b, b) = run("", 1);
-    // (The manifests differ only in the scenario file's path: each run writes its own.)
-    let without_manifest = |d: &Path| {
-        let mut h = hashes(d);
-        h.remove("manifest.json");
-        h
-    };
-    assert_eq!(without_manifest(&a.out_dir), without_manifest(&b.out_dir), "one thread or two: the same bytes");
-    // A new seed: the run id (a hash of the scenario file) is in every file's metadata and its
-    // `run_id` column, so the tables are compared by their other columns.
-    let (_c, c) = run("[uncertainty]\nseed = 7\n", 2);
-    let data = |d: &Path, f: &str| -> Vec<Vec<arrow::array::ArrayRef>> {
-        parquet_batches(&d.join(f))
-            .iter()
-            .map(|b| {
-                let keep: Vec<usize> =
-                    (0..b.num_columns()).filter(|&i| b.schema().field(i).name() != "run_id").collect();
-                assert!(keep.len() < b.num_columns(), "{f} has a run_id column");
-                keep.iter().map(|&i| b.column(i).clone()).collect()
-            })
-            .collect()
-    };
-    for f in
-        ["forecast.parquet", "shortage.parquet", "sensitivity.parquet", "quota_foreign.parquet", "quota_kandas.parquet"]
-    {
-        assert!(data(&a.out_dir, f) == data(&c.out_dir, f), "{f} must not depend on the seed");
+    assert!(d[0] <= d[1] && d[1] <= d[2], "{d:?}");
+    assert!(d[2] <= s.distributable, "{d:?} vs {}", s.distributable);
+    // Each draw distributes its justified demand but for the local-content limits of small cells.
+    let q = u.distributed_p10_p50_p90;
+    for k in 0..3 {
+        assert!(q[k] <= d[k] && q[k] as f64 >= 0.99 * d[k] as f64, "{q:?} vs {d:?}");
     }
-    assert!(
-        data(&a.out_dir, "uncertainty.parquet") != data(&c.out_dir, "uncertainty.parquet"),
-        "the simulation follows the seed"
-    );
-    let (_d, d) = run("[uncertainty]\ndraws = 0\n", 2);
-    assert!(!d.out_dir.join("uncertainty.parquet").exists());
-    assert!(d.manifest.summary.uncertainty.is_none());
+    // A cell's quota is its positive gap: noise in the flows lifts more cells above zero than it
+    // drops, so the simulated median total is not below the point estimate (Jensen: E max(0, X)
+    // >= max(0, E X)). Many cells are in shortage in fewer than half the draws, so the cells'
+    // medians add up to less than the median total, never more than the P90 total.
+    assert!(d[1] >= s.distributed, "median {} below the point estimate {}", d[1], s.distributed);
+    let total: i64 = q50.iter().sum();
+    assert!(total <= d[2] as i64, "medians {total} vs the P90 total {}", d[2]);
 }

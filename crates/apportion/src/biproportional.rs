@@ -188,7 +188,10 @@ fn check_support(w: &[Vec<f64>], rows: &[u64], cols: &[u64]) -> Result<(), Bipro
 fn controlled_rounding(w: &[Vec<f64>], rows: &[u64], cols: &[u64]) -> Result<Biproportional, BiproportionalError> {
     let (nr, nc) = (rows.len(), cols.len());
     let mut q: Vec<Vec<f64>> = w.to_vec();
-    for _ in 0..100_000 {
+    // IPF converges geometrically when the margins admit a matrix positive on every weighted
+    // cell, but only like 1/k when some cell is forced to zero; the integer step below needs
+    // the fit to well under a seat, not to machine precision, and fails cleanly otherwise.
+    for _ in 0..20_000 {
         let mut worst = 0.0f64;
         for i in 0..nr {
             let s: f64 = q[i].iter().sum();
@@ -205,7 +208,7 @@ fn controlled_rounding(w: &[Vec<f64>], rows: &[u64], cols: &[u64]) -> Result<Bip
                 (0..nr).for_each(|i| q[i][j] *= k);
             }
         }
-        if worst < 1e-9 {
+        if worst < 1e-7 {
             break;
         }
     }

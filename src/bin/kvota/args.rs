@@ -64,7 +64,7 @@ pub enum Command {
     Validate {
         #[arg(long, default_value = "data/panel")]
         data: PathBuf,
-        /// Format of FILES (bns-xlsx, bns-open-data or postings; postings need a date column).
+        /// Format of FILES (bns-xlsx, bns-open-data, bns-sdg or postings; postings need a date column).
         #[arg(long, requires = "files", value_parser = parse_format)]
         format: Option<Format>,
         /// Published files to check.
@@ -79,8 +79,8 @@ pub enum Command {
     ///
     /// Example: kvota ingest bns-xlsx archive_unemploymentRate.xlsx --out unemployment.parquet
     Ingest {
-        /// bns-xlsx (BNS spreadsheet), bns-open-data (stat.gov.kz export, CSV or Parquet) or
-        /// postings (vacancy postings, CSV).
+        /// bns-xlsx (BNS spreadsheet), bns-open-data (stat.gov.kz export, CSV or Parquet),
+        /// bns-sdg (BNS SDG platform data file, CSV) or postings (vacancy postings, CSV).
         #[arg(value_parser = parse_format)]
         format: Format,
         /// The file to read.
@@ -298,12 +298,17 @@ pub enum ForecastAction {
 
 #[derive(Subcommand)]
 pub enum DatasetAction {
-    /// Example: kvota dataset build --raw data/raw --assumptions data/build/assumptions.toml --out data/panel
+    /// Example: kvota dataset build --raw data/raw --assumptions data/build/assumptions.toml --sources data/build/sources.toml --out data/panel
     Build {
+        /// Folder with the official series the build reads.
         #[arg(long, default_value = "data/raw")]
         raw: PathBuf,
+        /// Modelling assumptions and calibration totals.
         #[arg(long, default_value = "data/build/assumptions.toml")]
         assumptions: PathBuf,
+        /// The source map: what every panel column rests on, and tables that replace columns.
+        #[arg(long, default_value = "data/build/sources.toml")]
+        sources: PathBuf,
         #[arg(long, default_value = "data/panel")]
         out: PathBuf,
     },

@@ -126,8 +126,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 render::contract(&o, as_of, &out);
             }
         }
-        Command::Dataset { action: DatasetAction::Build { raw, assumptions, out } } => {
-            let report = kvota::dataset::build(&raw, &assumptions, &out)?;
+        Command::Dataset { action: DatasetAction::Build { raw, assumptions, sources, out } } => {
+            let report = kvota::dataset::build(&raw, &assumptions, &sources, &out)?;
             if !quiet {
                 for n in &report.notes {
                     println!("note: {n}");

@@ -11,8 +11,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod employment;
+mod indicators;
+pub mod sources;
+mod wages;
+
 use crate::codes::{Area, Region, RegionChange, RegionResolver};
 use crate::error::{Error, Location, Result};
+use crate::evidence::Evidence;
 use crate::ingest::table::TextTable;
 
 /// Sections present in the BNS employment-by-section table (T and U are not published).
@@ -75,7 +81,6 @@ struct TightnessWeights {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct WageAssumptions {
-    tightness_growth: f64,
     section_relative: BTreeMap<String, f64>,
 }
 
@@ -112,18 +117,20 @@ pub struct BuildReport {
     pub notes: Vec<String>,
 }
 
-/// Reads `raw_dir` and `assumptions`, writes the panel CSVs into `out_dir`.
-pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<BuildReport> {
+/// Reads `raw_dir`, `assumptions` and the source map `sources`, writes the panel CSVs into
+/// `out_dir`.
+pub fn build(raw_dir: &Path, assumptions: &Path, sources: &Path, out_dir: &Path) -> Result<BuildReport> {
     let text = crate::ingest::read_text(assumptions)?;
     let a: Assumptions = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
         Error::input(Location { file: assumptions.to_path_buf(), row: line, column: None }, e.message().to_string())
     })?;
+    let map = sources::SourceMap::load(sources)?;
     let years: Vec<i32> = (a.first_year..=a.last_year).collect();
     let ctx = Ctx { a: &a, assumptions, raw_dir, years: &years };
     let mut notes = Vec::new();
     let resolver = RegionResolver::global();
-    let lfs = regional_lfs(&ctx, &mut notes)?;
+    let mut lfs = regional_lfs(&ctx, &mut notes)?;
     let (population, pop_notes) =
         population_panel(&raw_dir.join("bns_population_by_region.csv"), &years, &a.population, resolver)?;
     notes.extend(pop_notes);
@@ -133,15 +140,169 @@ pub fn build(raw_dir: &Path, assumptions: &Path, out_dir: &Path) -> Result<Build
     // National wages and prices.
     let national = read_national(&raw_dir.join("bns_national_wage_cpi.csv"), &years)?;
     let rural = rural_shares(&raw_dir.join("bns_population_urban_rural_2023.csv"), resolver)?;
-    let cell_employed = cell_employment(&ctx, &lfs, &rural, &mut notes)?;
-    let demo = Demography { population, age, migration, migration_official };
+    let seed = employment_seed(&a.seed, &rural)?;
+    let margins = employment::read_group_margins(&raw_dir.join(GROUP_SOURCE), resolver)?;
+    let (cell_employed, _) = employment::cell_employment(&ctx, &lfs, &seed, &margins, &mut notes)?;
+    let mut demo = Demography { population, age, migration, migration_official };
     let tight = Tightness::new(&ctx, &lfs, &demo, &cell_employed);
     let vacancies = synthetic_vacancies(&ctx, &lfs, &cell_employed, &tight)?;
-    let wages = synthetic_wages(&ctx, &lfs, &cell_employed, &tight, &national)?;
+    let rel = wages::read_relatives(&ctx, &raw_dir.join(HOURLY_SOURCE), &lfs.sections_k)?;
+    let (w0, w1) = wages::published_years(&rel);
+    notes.push(format!(
+        "cell wages: national average wage x official regional and sectoral relatives of hourly earnings ({w0}-{w1}; held at the nearest year outside)"
+    ));
+    let wages = wages::estimated_wages(&ctx, &rel, &national.wage, &cell_employed);
     let (entrants, retirements) = entrants_and_retirements(&ctx, &demo, &cell_employed)?;
-    let cells = CellColumns { employed: cell_employed, vacancies, wages, entrants, retirements };
-    let files = write_panel(&ctx, out_dir, &lfs, &demo, &national, &cells, &mut notes)?;
+    let mut cells = CellColumns { employed: cell_employed, vacancies, wages, entrants, retirements };
+    let mut status = Statuses::new(&map, &ctx, &lfs, &demo);
+    apply_tables(&map, &ctx, &mut cells, &mut lfs, &mut demo, &mut status, &mut notes)?;
+    let indicators = indicators::read(&ctx, raw_dir)?;
+    let files = write_panel(&ctx, out_dir, &lfs, &demo, &national, &cells, &status, &indicators, &map, &mut notes)?;
     Ok(BuildReport { files, notes })
+}
+
+/// Official employment by region x activity group (BNS LFS, 2016 on).
+const GROUP_SOURCE: &str = "bns_employed_by_region_sector_group.csv";
+/// Average hourly earnings by region and by activity (BNS SDG 8.5.1).
+const HOURLY_SOURCE: &str = "bns_sdg_indicator_8-5-1.csv";
+
+/// What every value of the panel rests on: per cell column `[t][r][s]`, per region column
+/// `[t][r]` (the order of `sources::CELL_COLUMNS` and `sources::REGION_COLUMNS`).
+struct Statuses {
+    cells: Vec<Vec<[[Evidence; NS]; NR]>>,
+    regions: Vec<Vec<[Evidence; NR]>>,
+}
+
+impl Statuses {
+    /// The map's status for every cell value; region values official but where the build
+    /// estimated them (interpolated, split at the 2022 reform, extrapolated).
+    fn new(map: &sources::SourceMap, ctx: &Ctx, lfs: &Lfs, demo: &Demography) -> Statuses {
+        let ny = ctx.ny();
+        let cells =
+            sources::CELL_COLUMNS.iter().map(|c| vec![[[map.region_section_year[*c].status; NS]; NR]; ny]).collect();
+        let mut regions: Vec<Vec<[Evidence; NR]>> = vec![vec![[Evidence::Official; NR]; ny]; 5];
+        for (t, &y) in ctx.years.iter().enumerate() {
+            for r in Region::all() {
+                let q = quality_flags(y, r, lfs.interpolated_2015, demo.migration_official[t]);
+                let est = |flags: &[&str]| q.iter().any(|f| flags.contains(f));
+                let i = r.index();
+                if est(&["split_2022_shares", "population_split_2017_shares", "population_extrapolated"]) {
+                    regions[0][t][i] = Evidence::Estimated;
+                }
+                if est(&["lfs_interpolated", "split_2022_shares"]) {
+                    for column in &mut regions[1..4] {
+                        column[t][i] = Evidence::Estimated;
+                    }
+                }
+                if est(&["migration_estimated"]) {
+                    regions[4][t][i] = Evidence::Estimated;
+                }
+            }
+        }
+        Statuses { cells, regions }
+    }
+}
+
+/// The quality flags of a region-year of `region_year.csv`.
+fn quality_flags(y: i32, region: Region, interpolated_2015: bool, migration_official: bool) -> Vec<&'static str> {
+    let mut q: Vec<&str> = Vec::new();
+    if y == 2015 && interpolated_2015 {
+        q.push("lfs_interpolated");
+    }
+    if y < 2022 && RegionChange::splits_of_current_regions().iter().any(|&(p, c)| p == region || c == region) {
+        q.push("split_2022_shares");
+    }
+    if y < 2017 && [Region::TURKISTAN, Region::SHYMKENT].contains(&region) {
+        q.push("population_split_2017_shares");
+    }
+    if y > 2023 {
+        q.push("population_extrapolated");
+    }
+    if !migration_official {
+        q.push("migration_estimated");
+    }
+    q
+}
+
+/// Replaces the columns the source map gives a table for.
+fn apply_tables(
+    map: &sources::SourceMap,
+    ctx: &Ctx,
+    cells: &mut CellColumns,
+    lfs: &mut Lfs,
+    demo: &mut Demography,
+    status: &mut Statuses,
+    notes: &mut Vec<String>,
+) -> Result<()> {
+    for (k, col) in sources::CELL_COLUMNS.iter().enumerate() {
+        let src = &map.region_section_year[*col];
+        let Some(table) = &src.table else { continue };
+        let data = sources::read_table(src, table)?;
+        let weights = cells.employed.clone();
+        let values = match k {
+            0 => &mut cells.employed,
+            1 => &mut cells.vacancies,
+            2 => &mut cells.wages,
+            3 => &mut cells.entrants,
+            _ => &mut cells.retirements,
+        };
+        let n = sources::replace_cells(ctx.years, &data, values, &mut status.cells[k], &weights);
+        notes.push(format!("region_section_year.{col}: {n} values from {}", table.display()));
+    }
+    for (k, col) in sources::REGION_COLUMNS.iter().enumerate() {
+        let src = &map.region_year[*col];
+        let Some(table) = &src.table else { continue };
+        let mut data = sources::read_table(src, table)?;
+        if src.percent_of_labour_force {
+            if k != 3 {
+                return Err(Error::input(
+                    Location::file(table),
+                    format!("`percent_of_labour_force` applies to region_year.unemployed, not {col}"),
+                ));
+            }
+            for (y, level) in data.iter_mut() {
+                let (sources::Level::Regions(m), Some(t)) = (level, ctx.years.iter().position(|x| x == y)) else {
+                    continue;
+                };
+                for (r, v) in m.iter_mut() {
+                    if !(0.0..100.0).contains(v) {
+                        return Err(Error::input(
+                            Location::file(table),
+                            format!(
+                                "{y} {}: {v} is not a rate in % below 100",
+                                Region::all().nth(*r).map_or("?", |x| x.iso())
+                            ),
+                        ));
+                    }
+                    *v = lfs.employed_p[t][*r] as f64 * *v / (100.0 - *v);
+                }
+            }
+        }
+        let mut unemployed: Vec<[i64; NR]> =
+            lfs.lf_p.iter().zip(&lfs.employed_p).map(|(l, e)| std::array::from_fn(|r| l[r] - e[r])).collect();
+        let values = match k {
+            0 => &mut demo.population,
+            1 => &mut lfs.lf_p,
+            2 => &mut lfs.employed_p,
+            3 => &mut unemployed,
+            _ => &mut demo.migration,
+        };
+        let n = sources::replace_regions(ctx.years, &data, values, &mut status.regions[k])
+            .map_err(|m| Error::input(Location::file(table), m))?;
+        if k == 3 {
+            // The LFS identity: the labour force is the employed plus the unemployed.
+            for (t, u) in unemployed.iter().enumerate() {
+                for (r, ur) in u.iter().enumerate() {
+                    if status.regions[3][t][r] == Evidence::Ingested {
+                        lfs.lf_p[t][r] = lfs.employed_p[t][r] + ur;
+                        status.regions[1][t][r] = Evidence::Estimated;
+                    }
+                }
+            }
+        }
+        notes.push(format!("region_year.{col}: {n} values from {}", table.display()));
+    }
+    Ok(())
 }
 
 /// What every stage of the build reads.
@@ -242,47 +403,6 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
     }
 
     Ok(Lfs { employed_p, lf_p, national_e, national_lf, interpolated_2015, sections_k })
-}
-
-/// Employment by region x section: IPF of the seed to the regional (exact) and section totals.
-fn cell_employment(ctx: &Ctx, lfs: &Lfs, rural: &[f64; NR], notes: &mut Vec<String>) -> Result<CellYears> {
-    let (years, ny) = (ctx.years, ctx.ny());
-    let (employed_p, sections_k) = (&lfs.employed_p, &lfs.sections_k);
-    let seed = employment_seed(&ctx.a.seed, rural)?;
-    let mut cell_employed: Vec<[[i64; NS]; NR]> = Vec::with_capacity(ny);
-    let mut max_col_dev = 0i64;
-    for t in 0..ny {
-        let y = years[t];
-        let col: Vec<f64> = PANEL_SECTIONS
-            .chars()
-            .map(|s| {
-                sections_k
-                    .get(&(s, y))
-                    .copied()
-                    .ok_or_else(|| Error::Dataset(format!("no employment for section {s} in {y}")))
-            })
-            .collect::<Result<_>>()?;
-        // Section margins in persons, rescaled to the regional national total.
-        let col_p = largest_remainder_f64(employed_p[t].iter().sum(), &col);
-        let rows: Vec<f64> = employed_p[t].iter().map(|&v| v as f64).collect();
-        let cols: Vec<f64> = col_p.iter().map(|&v| v as f64).collect();
-        let fitted = ipf(&seed, &rows, &cols);
-        let mut m = [[0i64; NS]; NR];
-        for r in 0..NR {
-            let row = largest_remainder_f64(employed_p[t][r], &fitted[r]);
-            m[r].copy_from_slice(&row);
-        }
-        for s in 0..NS {
-            let dev = (0..NR).map(|r| m[r][s]).sum::<i64>() - col_p[s];
-            max_col_dev = max_col_dev.max(dev.abs());
-        }
-        cell_employed.push(m);
-    }
-    notes.push(format!(
-    "region x section employment: IPF to regional (exact) and section totals (largest deviation after rounding {max_col_dev} persons)"
-));
-
-    Ok(cell_employed)
 }
 
 /// Latent tightness of a cell in a year: a weighted sum of standardised official signals (it
@@ -407,75 +527,6 @@ fn synthetic_vacancies(ctx: &Ctx, lfs: &Lfs, cell_employed: &CellYears, tight: &
     Ok(vacancies)
 }
 
-/// Wages (official margins, synthetic cell detail).
-fn synthetic_wages(
-    ctx: &Ctx,
-    lfs: &Lfs,
-    cell_employed: &CellYears,
-    tight: &Tightness,
-    national: &National,
-) -> Result<CellYears> {
-    let (a, ny, raw_dir) = (ctx.a, ctx.ny(), ctx.raw_dir);
-    let resolver = RegionResolver::global();
-    let employed_p = &lfs.employed_p;
-    let wrel = per_section(ctx, &a.wages.section_relative, "wages.section_relative")?;
-    let region_wage_rel = regional_wage_relatives(&raw_dir.join("bns_avg_wage_region_occupation_2022.csv"), resolver)?;
-    let base_t = ctx.yi(2022);
-    // Wage bill IPF in the base year: cells start from employed x region relative x section
-    // relative; rows are fitted to the official regional averages, columns to the section
-    // relatives (rescaled to the same national bill).
-    let mut log_rel = [[0.0f64; NS]; NR];
-    {
-        let e = &cell_employed[base_t];
-        let seed: Vec<Vec<f64>> =
-            (0..NR).map(|r| (0..NS).map(|s| e[r][s] as f64 * region_wage_rel[r] * wrel[s]).collect()).collect();
-        let rows: Vec<f64> = (0..NR).map(|r| region_wage_rel[r] * employed_p[base_t][r] as f64).collect();
-        let col_raw: Vec<f64> = (0..NS).map(|s| wrel[s] * (0..NR).map(|r| e[r][s] as f64).sum::<f64>()).collect();
-        let scale = rows.iter().sum::<f64>() / col_raw.iter().sum::<f64>();
-        let cols: Vec<f64> = col_raw.iter().map(|c| c * scale).collect();
-        let seed_flat: [[f64; NS]; NR] = to_matrix(&seed);
-        let bill = ipf(&seed_flat, &rows, &cols);
-        for r in 0..NR {
-            for s in 0..NS {
-                let emp = e[r][s].max(1) as f64;
-                log_rel[r][s] = (bill[r][s].max(1e-9) / emp).ln();
-            }
-        }
-    }
-    let mut wages: Vec<[[i64; NS]; NR]> = vec![[[0; NS]; NR]; ny];
-    for t in 0..ny {
-        // Drift relative to the base year from the accumulated tightness.
-        let mut rel = [[0.0f64; NS]; NR];
-        for r in 0..NR {
-            for s in 0..NS {
-                let mut drift = 0.0;
-                if t > base_t {
-                    for k in base_t + 1..=t {
-                        drift += tight.at(k, r, s);
-                    }
-                } else {
-                    for k in t + 1..=base_t {
-                        drift -= tight.at(k, r, s);
-                    }
-                }
-                rel[r][s] = (log_rel[r][s] + a.wages.tightness_growth * drift).exp();
-            }
-        }
-        let e = &cell_employed[t];
-        let bill: f64 =
-            (0..NR).flat_map(|r| (0..NS).map(move |s| (r, s))).map(|(r, s)| e[r][s] as f64 * rel[r][s]).sum();
-        let emp: f64 = (0..NR).flat_map(|r| (0..NS).map(move |s| (r, s))).map(|(r, s)| e[r][s] as f64).sum();
-        let k = national.wage[t] / (bill / emp);
-        for r in 0..NR {
-            for s in 0..NS {
-                wages[t][r][s] = (rel[r][s] * k).round() as i64;
-            }
-        }
-    }
-
-    Ok(wages)
-}
-
 /// New entrants (official population, assumed rate) and retirements (assumed rates by age
 /// structure and section).
 fn entrants_and_retirements(ctx: &Ctx, demo: &Demography, cell_employed: &CellYears) -> Result<(CellYears, CellYears)> {
@@ -512,6 +563,7 @@ fn entrants_and_retirements(ctx: &Ctx, demo: &Demography, cell_employed: &CellYe
 }
 
 /// Writes the panel CSVs.
+#[allow(clippy::too_many_arguments)]
 fn write_panel(
     ctx: &Ctx,
     out_dir: &Path,
@@ -519,87 +571,20 @@ fn write_panel(
     demo: &Demography,
     national: &National,
     cells: &CellColumns,
+    status: &Statuses,
+    indicators: &indicators::RegionIndicators,
+    map: &sources::SourceMap,
     notes: &mut Vec<String>,
 ) -> Result<Vec<PathBuf>> {
     let (a, years, raw_dir) = (ctx.a, ctx.years, ctx.raw_dir);
-    let (lf_p, employed_p, interpolated_2015, sections_k) =
-        (&lfs.lf_p, &lfs.employed_p, lfs.interpolated_2015, &lfs.sections_k);
-    let (population, age, migration, migration_official) =
-        (&demo.population, &demo.age, &demo.migration, &demo.migration_official);
-    let (cell_employed, vacancies, wages, entrants, retirements) =
-        (&cells.employed, &cells.vacancies, &cells.wages, &cells.entrants, &cells.retirements);
+    let (lf_p, employed_p, sections_k) = (&lfs.lf_p, &lfs.employed_p, &lfs.sections_k);
+    let age = &demo.age;
     let mut set = crate::export::OutputSet::new(out_dir)?;
 
-    let mut s =
-        String::from("region_code,year,population,labour_force,employed,unemployed,net_internal_migration,quality\n");
-    for (t, &y) in years.iter().enumerate() {
-        for (r, region) in Region::all().enumerate() {
-            let mut q: Vec<&str> = Vec::new();
-            if y == 2015 && interpolated_2015 {
-                q.push("lfs_interpolated");
-            }
-            if y < 2022
-                && [
-                    Region::ABAI,
-                    Region::ZHETYSU,
-                    Region::ULYTAU,
-                    Region::EAST_KAZAKHSTAN,
-                    Region::ALMATY_REGION,
-                    Region::KARAGANDA,
-                ]
-                .contains(&region)
-            {
-                q.push("split_2022_shares");
-            }
-            if y < 2017 && [Region::TURKISTAN, Region::SHYMKENT].contains(&region) {
-                q.push("population_split_2017_shares");
-            }
-            if y > 2023 {
-                q.push("population_extrapolated");
-            }
-            if !migration_official[t] {
-                q.push("migration_estimated");
-            }
-            let quality = if q.is_empty() { "official".to_string() } else { q.join(";") };
-            writeln!(
-                s,
-                "{},{},{},{},{},{},{},{}",
-                region.iso(),
-                y,
-                population[t][r],
-                lf_p[t][r],
-                employed_p[t][r],
-                lf_p[t][r] - employed_p[t][r],
-                migration[t][r],
-                quality
-            )
-            .expect("write to string");
-        }
-    }
-    set.write_bytes("region_year.csv", s.as_bytes())?;
-
-    let mut s =
-        String::from("region_code,oked_section,year,employed,vacancies,avg_wage_kzt,new_entrants,retirements\n");
-    for (t, &y) in years.iter().enumerate() {
-        for (r, region) in Region::all().enumerate() {
-            for (si, sc) in PANEL_SECTIONS.chars().enumerate() {
-                writeln!(
-                    s,
-                    "{},{},{},{},{},{},{},{}",
-                    region.iso(),
-                    sc,
-                    y,
-                    cell_employed[t][r][si],
-                    vacancies[t][r][si],
-                    wages[t][r][si],
-                    entrants[t][r][si],
-                    retirements[t][r][si]
-                )
-                .expect("write to string");
-            }
-        }
-    }
-    set.write_bytes("region_section_year.csv", s.as_bytes())?;
+    set.write_bytes("region_year.csv", region_year_csv(ctx, lfs, demo, status).as_bytes())?;
+    set.write_bytes("region_section_year.csv", cells_csv(ctx, cells, status).as_bytes())?;
+    set.write_bytes(crate::panel::INDICATOR_FILE, indicators::csv(ctx, indicators).as_bytes())?;
+    set.write_bytes(crate::panel::SOURCES_FILE, sources_csv(map).as_bytes())?;
 
     let mut s = String::from("year,avg_wage_kzt,cpi_yoy_avg_pct,labour_force,employed,quality\n");
     for (t, &y) in years.iter().enumerate() {
@@ -646,6 +631,83 @@ fn write_panel(
     set.write_bytes(crate::panel::NATIONAL_SECTION_FILE, s.as_bytes())?;
 
     set.commit()
+}
+
+/// `sources.csv`: the source map as the panel carries it (file, column, status, method), so that
+/// a run can say what every input rests on.
+fn sources_csv(map: &sources::SourceMap) -> String {
+    let mut s = String::from("file,column,status,method\n");
+    let quote = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    for (file, cols) in [("region_year.csv", &map.region_year), ("region_section_year.csv", &map.region_section_year)] {
+        for (c, src) in cols {
+            let method = match &src.table {
+                Some(t) => format!("{} (replaced where given by {})", src.method, t.display()),
+                None => src.method.clone(),
+            };
+            let _ = writeln!(s, "{file},{c},{},{}", src.status, quote(&method));
+        }
+    }
+    s
+}
+
+/// `region_year.csv`: the regional LFS, population and migration, with the quality flags and
+/// the basis of every column.
+fn region_year_csv(ctx: &Ctx, lfs: &Lfs, demo: &Demography, status: &Statuses) -> String {
+    let mut s =
+        String::from("region_code,year,population,labour_force,employed,unemployed,net_internal_migration,quality");
+    for c in sources::REGION_COLUMNS {
+        let _ = write!(s, ",{c}_source");
+    }
+    s.push('\n');
+    for (t, &y) in ctx.years.iter().enumerate() {
+        for (r, region) in Region::all().enumerate() {
+            let q = quality_flags(y, region, lfs.interpolated_2015, demo.migration_official[t]);
+            let quality = if q.is_empty() { "official".to_string() } else { q.join(";") };
+            let (lf, e) = (lfs.lf_p[t][r], lfs.employed_p[t][r]);
+            let _ = write!(
+                s,
+                "{},{},{},{},{},{},{},{}",
+                region.iso(),
+                y,
+                demo.population[t][r],
+                lf,
+                e,
+                lf - e,
+                demo.migration[t][r],
+                quality
+            );
+            for k in 0..sources::REGION_COLUMNS.len() {
+                let _ = write!(s, ",{}", status.regions[k][t][r]);
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// `region_section_year.csv`: the cell columns and the basis of every value.
+fn cells_csv(ctx: &Ctx, cells: &CellColumns, status: &Statuses) -> String {
+    let mut s = String::from("region_code,oked_section,year,employed,vacancies,avg_wage_kzt,new_entrants,retirements");
+    for c in sources::CELL_COLUMNS {
+        let _ = write!(s, ",{c}_source");
+    }
+    s.push('\n');
+    let cols = [&cells.employed, &cells.vacancies, &cells.wages, &cells.entrants, &cells.retirements];
+    for (t, &y) in ctx.years.iter().enumerate() {
+        for (r, region) in Region::all().enumerate() {
+            for (si, sc) in PANEL_SECTIONS.chars().enumerate() {
+                let _ = write!(s, "{},{sc},{y}", region.iso());
+                for c in cols {
+                    let _ = write!(s, ",{}", c[t][r][si]);
+                }
+                for st in &status.cells {
+                    let _ = write!(s, ",{}", st[t][r][si]);
+                }
+                s.push('\n');
+            }
+        }
+    }
+    s
 }
 
 /// BNS real GVA growth by section (volume index, % of the previous year).
@@ -1153,38 +1215,18 @@ fn employment_seed(seed: &SeedAssumptions, rural: &[f64; NR]) -> Result<[[f64; N
     Ok(m)
 }
 
-/// Official regional average wage 2022 relative to the national average; the file's
-/// "South Kazakhstan Region" row (a region that did not exist in 2022) is skipped.
-fn regional_wage_relatives(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
-    let t = TextTable::read(path)?;
-    t.require(&["regions", "avg_salary"])?;
-    let names = t.text("regions")?;
-    let vals = t.numbers("avg_salary")?;
-    let mut national = None;
-    let mut out = [f64::NAN; NR];
-    for i in 0..names.len() {
-        match resolver.resolve(names[i].unwrap_or("")) {
-            Ok(Area::Republic) => national = Some(vals[i]),
-            Ok(Area::Region(r)) => out[r.index()] = vals[i],
-            Ok(Area::Historical(_)) => {}
-            Err(e) => {
-                return Err(Error::input(Location::cell(path, t.line(i), "regions"), e.to_string()));
-            }
-        }
-    }
-    let nat = national.ok_or_else(|| Error::Dataset("no national wage row".into()))?;
-    if out.iter().any(|v| v.is_nan()) {
-        return Err(Error::Dataset("regional wages missing a region".into()));
-    }
-    Ok(out.map(|v| v / nat))
-}
-
 // ---- Numerics -----------------------------------------------------------------------------
 
 /// Iterative proportional fitting (RAS): scales rows and columns of `seed` alternately until
 /// both margins are met (relative error below 1e-12 or 10,000 sweeps).
 pub fn ipf<const R: usize, const C: usize>(seed: &[[f64; C]; R], rows: &[f64], cols: &[f64]) -> Vec<Vec<f64>> {
-    let mut m: Vec<Vec<f64>> = seed.iter().map(|r| r.to_vec()).collect();
+    let m: Vec<Vec<f64>> = seed.iter().map(|r| r.to_vec()).collect();
+    ipf_dyn(&m, rows, cols)
+}
+
+/// [`ipf`] on a matrix of any shape.
+pub fn ipf_dyn(seed: &[Vec<f64>], rows: &[f64], cols: &[f64]) -> Vec<Vec<f64>> {
+    let mut m: Vec<Vec<f64>> = seed.to_vec();
     for _ in 0..10_000 {
         for (i, row) in m.iter_mut().enumerate() {
             let s: f64 = row.iter().sum();
@@ -1194,10 +1236,10 @@ pub fn ipf<const R: usize, const C: usize>(seed: &[[f64; C]; R], rows: &[f64], c
             }
         }
         let mut worst = 0.0f64;
-        for j in 0..C {
+        for (j, &c) in cols.iter().enumerate() {
             let s: f64 = m.iter().map(|r| r[j]).sum();
             if s > 0.0 {
-                let k = cols[j] / s;
+                let k = c / s;
                 worst = worst.max((k - 1.0).abs());
                 m.iter_mut().for_each(|r| r[j] *= k);
             }
@@ -1207,14 +1249,6 @@ pub fn ipf<const R: usize, const C: usize>(seed: &[[f64; C]; R], rows: &[f64], c
         }
     }
     m
-}
-
-fn to_matrix<const R: usize, const C: usize>(v: &[Vec<f64>]) -> [[f64; C]; R] {
-    let mut out = [[0.0; C]; R];
-    for (i, row) in v.iter().enumerate() {
-        out[i].copy_from_slice(row);
-    }
-    out
 }
 
 fn zscores(v: &[f64]) -> Vec<f64> {
