@@ -334,8 +334,17 @@ pub fn explain(
         }
         _ => format!("balanced (score {s:.2} between {:.2} and {:.2})", cfg.surplus_cutoff, cfg.shortage_cutoff),
     };
+    // Say when the rating rests on evidence of the region rather than of the cell.
+    let weighted: Vec<Indicator> =
+        Indicator::ALL.into_iter().filter(|i| cfg.weights.0[i.index()] > 0.0 && z[i.index()].is_some()).collect();
+    let regional = weighted.iter().filter(|i| i.is_regional()).count();
+    let level = if regional > 0 {
+        format!(" [{regional} of the {} weighted indicators are of the whole region, not of the cell]", weighted.len())
+    } else {
+        String::new()
+    };
     format!(
-        "{head}{}; {} openings vs {} domestic supply: {verdict}",
+        "{head}{}; {} openings vs {} domestic supply: {verdict}{level}",
         signals.join(", "),
         thousands(flows.openings),
         thousands(flows.supply)

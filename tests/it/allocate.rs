@@ -544,6 +544,7 @@ fn every_shipped_scenario_runs() {
     let out = tempfile::tempdir().unwrap();
     let mut n = 0;
     let mut years = std::collections::BTreeSet::new();
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
     for e in fs::read_dir(root.join("scenarios")).unwrap() {
         let path = e.unwrap().path();
         if path.extension().and_then(|x| x.to_str()) != Some("toml") {
@@ -563,6 +564,25 @@ fn every_shipped_scenario_runs() {
         assert!(measures.contains(&"section") && measures.contains(&"category"), "{}: {measures:?}", path.display());
         assert!(o.manifest.summary.reality.iter().all(|d| d.distance.is_some_and(|x| (0.0..=1.0).contains(&x))));
         years.insert(sc.target_year);
+        // The README quotes each default run's distances, as measured here.
+        if ["baseline.toml", "reality_2024.toml", "reality_2025.toml"]
+            .contains(&path.file_name().unwrap().to_str().unwrap())
+        {
+            let d = |m: &str| {
+                o.manifest.summary.reality.iter().find(|d| d.measure == m).map_or("not published".to_string(), |d| {
+                    format!("{:.2}{}", d.distance.unwrap(), if d.calibrated { " (calibrated)" } else { "" })
+                })
+            };
+            let row = format!(
+                "| {} | {} | {} | {} | {} |",
+                sc.target_year,
+                d("category"),
+                d("region"),
+                d("section"),
+                d("kandas_region")
+            );
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
+        }
         n += 1;
     }
     assert!(n >= 4);

@@ -74,6 +74,16 @@ pub fn run(o: &RunOutcome) {
     let m = &o.manifest;
     let s: &Summary = &m.summary;
     println!("scenario {} ({}), target year {}", m.scenario.id, m.run_id, m.scenario.target_year);
+    let e = &m.summary.evidence;
+    let pct = |x: f64| format!("{:.0} %", 100.0 * x);
+    println!(
+        "data basis: openings behind the quota {} synthetic, {} estimated; domestic supply {} synthetic; score weight {} synthetic, {} estimated (report.html, data basis)",
+        pct(e.distributed_openings_synthetic),
+        pct(e.distributed_openings_estimated),
+        pct(e.distributed_supply_synthetic),
+        pct(e.distributed_score_synthetic),
+        pct(e.distributed_score_estimated),
+    );
     println!(
         "foreign-labour quota: ceiling {} ({} % of {} labour force in {}), reserve {}, distributed {} of {} justified demand",
         s.ceiling,
@@ -113,6 +123,21 @@ pub fn run(o: &RunOutcome) {
         s.kandas_budget_kzt,
     );
     println!("cells: {}", pairs(&s.cells_by_rating, " "));
+    if !s.reality.is_empty() {
+        let d: Vec<String> = s
+            .reality
+            .iter()
+            .map(|r| {
+                let v = r.distance.map_or("-".to_string(), |x| format!("{x:.2}"));
+                format!("{} {v}{}", r.measure, if r.calibrated { " (calibrated)" } else { "" })
+            })
+            .collect();
+        println!(
+            "against the published {}: Duncan distance {} (reality.parquet)",
+            m.scenario.target_year,
+            d.join(", ")
+        );
+    }
     for w in &m.warnings {
         println!("warning: {w}");
     }
