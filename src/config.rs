@@ -37,6 +37,10 @@ pub struct DataPaths {
     pub panel: PathBuf,
     pub params: PathBuf,
     pub employer_requests: Option<PathBuf>,
+    pub projects: Option<PathBuf>,
+    /// BNS wages by region x occupation group and their year.
+    pub occupation_wages: PathBuf,
+    pub occupation_wages_year: i32,
     pub permits_issued: Option<PathBuf>,
     /// The published decisions the run is held against.
     pub reference: PathBuf,
@@ -130,7 +134,12 @@ impl Config {
             data: DataPaths {
                 panel: overrides.data.clone().unwrap_or_else(|| f.data.panel.clone()),
                 params: f.data.params.clone(),
-                employer_requests: f.data.employer_requests.clone(),
+                // An empty path switches an inherited table off (a scenario extending one with
+                // requests runs the top-down path).
+                employer_requests: f.data.employer_requests.clone().filter(|p| !p.as_os_str().is_empty()),
+                projects: f.data.projects.clone().filter(|p| !p.as_os_str().is_empty()),
+                occupation_wages: f.data.occupation_wages.clone(),
+                occupation_wages_year: f.data.occupation_wages_year,
                 permits_issued: f.data.permits_issued.clone(),
                 last_year: f.data.last_year,
                 reference: f.data.reference.clone(),

@@ -425,7 +425,11 @@ pub fn sha256_bytes(bytes: &[u8]) -> String {
 }
 
 /// Tables of a run copied into the Hive-partitioned dataset `<out>/dataset/<table>/`.
-pub const DATASET_TABLES: [&str; 4] = ["shortage", "quota_foreign", "quota_kandas", "reality"];
+pub const DATASET_TABLES: [&str; 6] =
+    ["shortage", "quota_foreign", "quota_kandas", "reality", "requests_vetted", "employer_flags"];
+
+/// Dataset tables a run writes only with employers' request lines.
+pub const OPTIONAL_DATASET_TABLES: [&str; 2] = ["requests_vetted", "employer_flags"];
 
 /// Copies a run's `<table>.parquet` into `<root>/dataset/<table>/scenario=<id>/year=<y>/part-0.parquet`,
 /// without the `year` column (the partition carries it), with the same key-value metadata, so

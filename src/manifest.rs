@@ -90,6 +90,30 @@ pub struct Summary {
     pub evidence: EvidenceSummary,
     /// The distance of each distribution to the published one (`reality.parquet`).
     pub reality: Vec<RealityDistance>,
+    /// Request lines vetted one by one (`requests_vetted.parquet`); absent without them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requests: Option<RequestsSummary>,
+}
+
+/// The vetting of employers' request lines in figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestsSummary {
+    /// What the requests rest on (`synthetic` for the demonstration table).
+    pub evidence: String,
+    pub lines: u64,
+    pub employers: u64,
+    /// Workers asked for in categories 1-4 and seasonal.
+    pub workers: u64,
+    /// Workers justified after every rule (categories 1-4 and seasonal).
+    pub justified: u64,
+    /// Workers in the quota.
+    pub quota: u64,
+    /// ICT workers admitted outside the quota.
+    pub ict_admitted: u64,
+    /// Request lines by decision.
+    pub decisions: BTreeMap<String, u64>,
+    /// Employers by flag.
+    pub flagged_employers: BTreeMap<String, u64>,
 }
 
 /// One distribution held against the published one.
@@ -261,6 +285,7 @@ impl Summary {
             uncertainty: uncertainty.cloned(),
             evidence,
             reality: Vec::new(),
+            requests: None,
         }
     }
 }

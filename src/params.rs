@@ -54,6 +54,7 @@ pub enum Value {
     Regions(Vec<Region>),
     Table(BTreeMap<String, f64>),
     Sections(Vec<OkedSection>),
+    Codes(Vec<String>),
 }
 
 /// One dated value of a parameter.
@@ -110,6 +111,17 @@ pub enum Unit {
     ShareByLevel,
     /// A table of values keyed by name (e.g. `min`, `max`).
     Range,
+    /// A dimensionless ratio (>= 0, may exceed 1).
+    Ratio,
+    /// 1 (yes) or 0 (no).
+    YesNo,
+    /// A list of ISCO-08 occupation codes (1 to 4 digits; a code covers every code it starts).
+    OccupationList,
+    /// A table keyed by ISCO-08 code prefix (1 to 4 digits) giving the worker category 1-4 of
+    /// the occupations under it, 0 where none of categories 1-4 applies (seasonal work only).
+    CategoryByOccupation,
+    /// A table keyed by an integrity-flag code giving its severity: 1 low, 2 medium, 3 high.
+    SeverityByFlag,
 }
 
 impl Unit {
@@ -121,7 +133,10 @@ impl Unit {
             | Unit::PersonsByRegion
             | Unit::ShareByCategory
             | Unit::ShareByLevel
-            | Unit::Range => Shape::Table,
+            | Unit::Range
+            | Unit::CategoryByOccupation
+            | Unit::SeverityByFlag => Shape::Table,
+            Unit::OccupationList => Shape::Codes,
             _ => Shape::Number,
         }
     }
@@ -133,6 +148,7 @@ enum Shape {
     Regions,
     Sections,
     Table,
+    Codes,
 }
 
 /// The value of a parameter in force on a date, with where it came from.
@@ -294,6 +310,15 @@ impl Params {
         }
     }
 
+    /// A list of occupation codes in force on `date`.
+    pub fn codes(&self, name: &str, date: NaiveDate) -> Result<InForce<Vec<String>>> {
+        let (p, v) = self.in_force(name, date)?;
+        match &v.value {
+            Value::Codes(c) => Ok(Self::wrap(p, v, c.clone())),
+            _ => Err(Error::param(name, format!("is a {:?}, not a list of codes", p.unit))),
+        }
+    }
+
     /// A table parameter in force on `date`.
     pub fn table(&self, name: &str, date: NaiveDate) -> Result<InForce<BTreeMap<String, f64>>> {
         let (p, v) = self.in_force(name, date)?;
@@ -401,6 +426,21 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
             }
             Value::Table(out)
         }
+        Shape::Codes => {
+            let arr = v.as_array().ok_or("expected a list of ISCO-08 codes")?;
+            let mut codes = Vec::new();
+            for item in arr {
+                let code = item.as_str().ok_or("expected ISCO-08 codes as strings")?;
+                if code.is_empty() || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!("`{code}` is not an ISCO-08 code (1 to 4 digits)"));
+                }
+                if codes.iter().any(|c: &String| c == code) {
+                    return Err(format!("code {code} listed twice"));
+                }
+                codes.push(code.to_string());
+            }
+            Value::Codes(codes)
+        }
     };
     // Range checks by unit.
     let check = |x: f64| -> std::result::Result<(), String> {
@@ -411,6 +451,13 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
             Unit::PercentOfLabourForce if !(0.0..=100.0).contains(&x) => {
                 Err(format!("percentage {x} is outside 0..100"))
             }
+            Unit::YesNo if x != 0.0 && x != 1.0 => Err(format!("{x} is neither 1 (yes) nor 0 (no)")),
+            Unit::CategoryByOccupation if !(0.0..=4.0).contains(&x) || x.fract() != 0.0 => {
+                Err(format!("{x} is not a worker category 1-4 (or 0 for none)"))
+            }
+            Unit::SeverityByFlag if !(1.0..=3.0).contains(&x) || x.fract() != 0.0 => {
+                Err(format!("{x} is not a severity 1 (low), 2 (medium) or 3 (high)"))
+            }
             _ if x < 0.0 => Err(format!("negative value {x}")),
             _ => Ok(()),
         }
@@ -418,7 +465,7 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
     match &value {
         Value::Number(x) => check(*x)?,
         Value::Table(t) => t.values().try_for_each(|x| check(*x))?,
-        Value::Regions(_) | Value::Sections(_) => {}
+        Value::Regions(_) | Value::Sections(_) | Value::Codes(_) => {}
     }
     if let (Unit::ShareByLevel, Value::Table(t)) = (unit, &value) {
         let sum: f64 = t.values().sum();

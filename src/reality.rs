@@ -11,7 +11,7 @@ use crate::codes::{OkedSection, Region};
 use crate::ingest::reference::{PublishedQuota, PublishedRegions, StockSnapshot};
 
 /// Measures a scenario may declare calibrated (its inputs were set from the published figure).
-pub const CALIBRATABLE: [&str; 3] = ["distributed", "kandas_total", "kandas_regions"];
+pub const CALIBRATABLE: [&str; 6] = ["distributed", "category", "region", "section", "kandas_total", "kandas_regions"];
 
 /// kvota's side of the comparison.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -152,7 +152,7 @@ fn scalar(
 /// Compares `k` with `p`; `calibrated` names the measures the scenario set from the published
 /// figures (see [`CALIBRATABLE`]); `order_is_target_year` says whether the category shares kvota
 /// used are the target year's own order.
-pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_is_target_year: bool) -> Vec<RealityRow> {
+pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_used: bool) -> Vec<RealityRow> {
     let y = k.year;
     let cal = |m: &str| calibrated.iter().any(|c| c == m);
     let mut rows = Vec::new();
@@ -200,14 +200,16 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_is_targe
             Dist {
                 measure: "category",
                 items,
-                calibrated_items: order_is_target_year,
+                calibrated_items: order_shares_used || cal("category"),
                 calibrated_total: cal("distributed"),
                 basis: &o.source,
                 note: format!(
                     "over the categories the order itemises ({}){}",
                     o.counts.keys().cloned().collect::<Vec<_>>().join(", "),
-                    if order_is_target_year {
+                    if order_shares_used {
                         "; kvota splits its quota by this order's own shares, so agreement proves nothing"
+                    } else if cal("category") {
+                        "; the requests are calibrated to this order's category totals, so agreement proves nothing"
                     } else {
                         ""
                     }
@@ -229,7 +231,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_is_targe
             Dist {
                 measure: "region",
                 items,
-                calibrated_items: false,
+                calibrated_items: cal("region"),
                 calibrated_total: cal("distributed"),
                 basis: &r.source,
                 note: format!(
@@ -255,7 +257,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_is_targe
             Dist {
                 measure: "section",
                 items,
-                calibrated_items: false,
+                calibrated_items: cal("section"),
                 calibrated_total: false,
                 basis: &s.source,
                 note: format!(

@@ -43,6 +43,10 @@ pub struct ReportData {
     pub explanations: BTreeMap<(String, String), String>,
     /// `reality.parquet`, row by row.
     pub reality: Vec<RealityLine>,
+    /// `employer_flags.parquet`: employer, flag, severity, evidence (empty without request lines).
+    pub employer_flags: Vec<[String; 4]>,
+    /// Project -> (request lines, workers asked, quota), from `requests_vetted.parquet`.
+    pub projects: BTreeMap<String, (i64, i64, i64)>,
 }
 
 /// One row of `reality.parquet` as the report shows it.
@@ -124,7 +128,33 @@ impl ReportData {
         } else {
             Vec::new()
         };
-        Ok(ReportData { quota_by_region, cells, kandas, explanations, reality })
+        let (employer_flags, projects) = Self::read_requests(dir)?;
+        Ok(ReportData { quota_by_region, cells, kandas, explanations, reality, employer_flags, projects })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn read_requests(dir: &Path) -> Result<(Vec<[String; 4]>, BTreeMap<String, (i64, i64, i64)>)> {
+        let fp = dir.join("employer_flags.parquet");
+        let rp = dir.join("requests_vetted.parquet");
+        if !fp.exists() || !rp.exists() {
+            return Ok((Vec::new(), BTreeMap::new()));
+        }
+        let c = read_parquet_columns(&fp, &["employer_id", "flag", "severity", "evidence"])?;
+        let c: Vec<Vec<String>> = c.iter().map(strs).collect();
+        let flags =
+            (0..c[0].len()).map(|i| [c[0][i].clone(), c[1][i].clone(), c[2][i].clone(), c[3][i].clone()]).collect();
+        let r = read_parquet_columns(&rp, &["project_id", "workers", "quota"])?;
+        let (p, w, q) = (strs(&r[0]), r[1].numbers(), r[2].numbers());
+        let mut projects: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
+        for i in 0..p.len() {
+            if !p[i].is_empty() {
+                let e = projects.entry(p[i].clone()).or_default();
+                e.0 += 1;
+                e.1 += w[i] as i64;
+                e.2 += q[i] as i64;
+            }
+        }
+        Ok((flags, projects))
     }
 }
 
@@ -628,6 +658,7 @@ pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String
         h.push('\n');
     }
     quota_tables(&mut h, data);
+    requests_section(&mut h, m, data);
     reality_section(&mut h, m, data);
     parameters_section(&mut h, m);
     h.push_str("<h2>Overrides</h2>\n");
@@ -698,6 +729,76 @@ fn data_basis(h: &mut String, m: &Manifest) {
         h.push_str("</table>\n");
     }
     h.push_str("<p>Every output row carries its evidence grade and these shares (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); <code>data/build/sources.toml</code> says how to put real tables in their place.</p></section>\n");
+}
+
+/// Employers' requests: what the quota was built from, the flagged employers (by pseudonymous
+/// id, with the evidence) and the quota by project.
+fn requests_section(h: &mut String, m: &Manifest, data: &ReportData) {
+    let Some(r) = &m.summary.requests else { return };
+    h.push_str("<h2>Employers' requests</h2>\n");
+    let n = |k: &str| int(r.decisions.get(k).copied().unwrap_or(0) as i64);
+    let basis = if r.evidence == "synthetic" {
+        "<b>These requests are the synthetic demonstration table</b> (<code>data/build/demo_requests.toml</code>): \
+         their totals are calibrated to the order's category and seasonal figures, the stock of foreign workers by \
+         section and the published regional quotas, so the run's agreement with those figures comes from this \
+         calibration and proves nothing. The flagged employers below include planted cases."
+            .to_string()
+    } else {
+        format!("The requests are the table the user gave ({}).", esc(&r.evidence))
+    };
+    let _ = writeln!(
+        h,
+        "<p>{basis}</p>\n<p>{} request lines from {} employers asked for {} workers in categories 1-4 and seasonal; \
+         {} were justified after the vetting rules and {} are in the quota. Lines approved {}, reduced {}, rejected {}; \
+         {} ICT workers are admitted outside the quota. Every line's decision, rules and flags are in \
+         <code>requests_vetted.parquet</code>.</p>",
+        int(r.lines as i64),
+        int(r.employers as i64),
+        int(r.workers as i64),
+        int(r.justified as i64),
+        int(r.quota as i64),
+        n("approved"),
+        n("reduced"),
+        n("rejected"),
+        int(r.ict_admitted as i64)
+    );
+    let serious: Vec<&[String; 4]> = data.employer_flags.iter().filter(|f| f[2] != "low").collect();
+    let _ = writeln!(
+        h,
+        "<h3>Flagged employers</h3>\n<p>{} employer flags in all ({} of medium or high severity, listed here; \
+         all are in <code>employer_flags.parquet</code>). Ids are pseudonymous.</p>",
+        data.employer_flags.len(),
+        serious.len()
+    );
+    h.push_str("<table><tr><th>employer</th><th>flag</th><th>severity</th><th>evidence</th></tr>\n");
+    for f in serious.iter().take(60) {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=w>{}</td></tr>",
+            esc(&f[0]),
+            esc(&f[1]),
+            esc(&f[2]),
+            esc(&f[3])
+        );
+    }
+    h.push_str("</table>\n");
+    if serious.len() > 60 {
+        let _ = writeln!(h, "<p>... and {} more in <code>employer_flags.parquet</code>.</p>", serious.len() - 60);
+    }
+    if !data.projects.is_empty() {
+        h.push_str("<h3>Quota by project</h3>\n<table><tr><th>project</th><th>request lines</th><th>workers asked</th><th>quota</th></tr>\n");
+        for (p, (l, w, q)) in &data.projects {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+                esc(p),
+                int(*l),
+                int(*w),
+                int(*q)
+            );
+        }
+        h.push_str("</table>\n");
+    }
 }
 
 /// The run beside the published decisions: each single figure, and each distribution with its

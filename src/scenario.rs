@@ -53,6 +53,8 @@ defaults! {
     panel: PathBuf = ["data", "panel"];
     params: PathBuf = ["data", "params"];
     reference: PathBuf = ["data", "reference"];
+    occupation_wages: PathBuf = ["data", "occupation_wages"];
+    occupation_wages_year: i32 = ["data", "occupation_wages_year"];
     calibrated: Vec<String> = ["reality", "calibrated"];
     model: String = ["forecast", "model"];
     shortage_cutoff: f64 = ["shortage", "shortage_cutoff"];
@@ -158,10 +160,21 @@ pub struct DataConfig {
     /// Folder with the dated policy parameters.
     #[serde(default = "d::params")]
     pub params: PathBuf,
-    /// Optional employer requests (`region, section, category, requested[, citizen_staff]`):
-    /// justified demand becomes min(requests, shortage gap).
+    /// Optional employer requests: one row per request line as filed (`request_id`,
+    /// `employer_id`, ..., docs/inputs.md), vetted line by line; or the older layout
+    /// `region, section, category, requested[, citizen_staff]`, where justified demand is
+    /// min(requests, shortage gap).
     #[serde(default)]
     pub employer_requests: Option<PathBuf>,
+    /// Optional investment projects that request lines may cite.
+    #[serde(default)]
+    pub projects: Option<PathBuf>,
+    /// BNS average wages by region x occupation group (the wage check of request lines).
+    #[serde(default = "d::occupation_wages")]
+    pub occupation_wages: PathBuf,
+    /// The year of those wages.
+    #[serde(default = "d::occupation_wages_year")]
+    pub occupation_wages_year: i32,
     /// Optional permits issued (`region, section, category, issued`): utilisation per row.
     #[serde(default)]
     pub permits_issued: Option<PathBuf>,

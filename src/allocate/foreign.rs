@@ -331,6 +331,8 @@ struct Work {
     /// Justified demand per category (requests case).
     justified: Option<[u64; 5]>,
     tie: bool,
+    /// The requests were vetted line by line (`allocate::vetting`): justified as given.
+    vetted: bool,
 }
 
 /// Allocates the quota (see the module documentation).
@@ -345,12 +347,13 @@ pub fn allocate(
     let distributable = ceiling - reserve.min(ceiling);
     let seasonal_ok = |sec: OkedSection| s.seasonal_sections.contains(&sec);
     let by_cell = requests.map(|r| r.by_cell());
+    let vetted = requests.is_some_and(|r| r.vetted);
     let mut work = cells
         .iter()
         .map(|c| {
             let closed = s.closed_sections.contains(&c.section);
             let requested = by_cell.as_ref().map(|b| b.get(&(c.region, c.section)));
-            justified_demand(c, requested, &rules, seasonal_ok(c.section), closed)
+            justified_demand(c, requested, &rules, seasonal_ok(c.section), closed, vetted)
         })
         .collect::<Result<Vec<Work>>>()?;
     let demand: u64 = work.iter().map(|w| w.d).sum();
@@ -402,6 +405,7 @@ fn justified_demand(
     rules: &Rules,
     seasonal: bool,
     closed: bool,
+    vetted: bool,
 ) -> Result<Work> {
     let gap = if c.in_shortage && !closed { c.gap } else { 0 };
     let Some(m) = requested else {
@@ -415,7 +419,15 @@ fn justified_demand(
                 cap = cap.min((limit + 1e-9).floor().max(0.0) as u64);
             }
         }
-        return Ok(Work { d: gap, u: gap.min(cap), req: None, staff: [None; 4], justified: None, tie: false });
+        return Ok(Work {
+            d: gap,
+            u: gap.min(cap),
+            req: None,
+            staff: [None; 4],
+            justified: None,
+            tie: false,
+            vetted: false,
+        });
     };
     let mut req = [0u64; 5];
     let mut staff = [None; 4];
@@ -427,6 +439,11 @@ fn justified_demand(
                 staff[k] = r.citizen_staff;
             }
         }
+    }
+    if vetted {
+        // Every rule was applied per request line; what is left is justified as it stands.
+        let d: u64 = req.iter().sum();
+        return Ok(Work { d, u: d, req: Some(req), staff, justified: Some(req), tie: false, vetted: true });
     }
     // Requests beyond the local-content limit are not justified.
     let mut allowed = req;
@@ -452,7 +469,7 @@ fn justified_demand(
         (j, !o.ties.is_empty())
     };
     let d: u64 = justified.iter().sum();
-    Ok(Work { d, u: d, req: Some(req), staff, justified: Some(justified), tie })
+    Ok(Work { d, u: d, req: Some(req), staff, justified: Some(justified), tie, vetted: false })
 }
 
 /// Cell quotas with the constraint that decided each and the binding constraints overall.
@@ -775,7 +792,7 @@ fn request_totals(
     for (i, w) in work.iter().enumerate() {
         let t: u64 = w.req.map_or(0, |r| r.iter().sum());
         all += t;
-        if !(cells[i].in_shortage && cells[i].gap > 0) {
+        if !(r.vetted || cells[i].in_shortage && cells[i].gap > 0) {
             outside += t;
         }
     }
@@ -818,16 +835,20 @@ fn explain(
         out.push_str("section closed to foreign workers by law; quota 0.");
         return out;
     }
-    if !(c.in_shortage && c.gap > 0) {
-        out.push_str("not in shortage, so requests are not justified; quota 0.");
-        return out;
+    if w.vetted {
+        out.push_str(&format!("vetted requests justify {}", t(w.d)));
+    } else {
+        if !(c.in_shortage && c.gap > 0) {
+            out.push_str("not in shortage, so requests are not justified; quota 0.");
+            return out;
+        }
+        out.push_str(&format!("shortage gap {}", t(c.gap)));
+        if let Some(r) = w.req {
+            let total: u64 = r.iter().sum();
+            out.push_str(&format!(", requested {}", t(total)));
+        }
+        out.push_str(&format!("; justified demand {}", t(w.d)));
     }
-    out.push_str(&format!("shortage gap {}", t(c.gap)));
-    if let Some(r) = w.req {
-        let total: u64 = r.iter().sum();
-        out.push_str(&format!(", requested {}", t(total)));
-    }
-    out.push_str(&format!("; justified demand {}", t(w.d)));
     if w.u < w.d {
         out.push_str(&format!(" (local content allows {})", t(w.u)));
     }

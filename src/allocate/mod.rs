@@ -6,6 +6,7 @@ pub mod foreign;
 
 pub mod kandas;
 pub mod units;
+pub mod vetting;
 
 /// Exact apportionment (the `kvota-apportion` crate): Hamilton, divisor methods, the quota
 /// method, bounds, ties, biproportional rounding.

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 mod employment;
 mod indicators;
+pub mod requests;
 pub mod sources;
 mod wages;
 
@@ -37,6 +38,10 @@ struct Assumptions {
     seed: SeedAssumptions,
     skill_needs: SkillNeedsAssumptions,
     population: PopulationAssumptions,
+    /// The generator of the demonstration requests table, relative to the assumptions file
+    /// (`requests.rs`); absent: none is built.
+    #[serde(default)]
+    demo_requests: Option<PathBuf>,
 }
 
 /// Published national population totals the extrapolated regional population is scaled to.
@@ -157,7 +162,15 @@ pub fn build(raw_dir: &Path, assumptions: &Path, sources: &Path, out_dir: &Path)
     let mut status = Statuses::new(&map, &ctx, &lfs, &demo);
     apply_tables(&map, &ctx, &mut cells, &mut lfs, &mut demo, &mut status, &mut notes)?;
     let indicators = indicators::read(&ctx, raw_dir)?;
-    let files = write_panel(&ctx, out_dir, &lfs, &demo, &national, &cells, &status, &indicators, &map, &mut notes)?;
+    let mut files = write_panel(&ctx, out_dir, &lfs, &demo, &national, &cells, &status, &indicators, &map, &mut notes)?;
+    if let Some(d) = &a.demo_requests {
+        let config = assumptions.parent().unwrap_or(Path::new(".")).join(d);
+        files.extend(requests::generate(&config, out_dir, out_dir)?);
+        notes.push(format!(
+            "demonstration requests (synthetic, {}): calibrated to the orders' category totals, the stock by section and the published regional quotas",
+            d.display()
+        ));
+    }
     Ok(BuildReport { files, notes })
 }
 

@@ -13,6 +13,7 @@ pub mod open_data;
 pub mod people;
 pub mod postings;
 pub mod reference;
+pub mod request_lines;
 pub mod requests;
 pub mod sdg;
 pub mod series;

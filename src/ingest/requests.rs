@@ -45,6 +45,29 @@ pub struct EmployerRequest {
 pub struct EmployerRequests {
     pub path: PathBuf,
     pub rows: Vec<EmployerRequest>,
+    /// Built from vetted request lines: `requested` is what survived every rule, so the
+    /// allocation takes it as justified (no gap or local-content cap on top).
+    pub vetted: bool,
+}
+
+/// An employer-requests file in either layout.
+#[derive(Debug, Clone)]
+pub enum RequestsInput {
+    /// One row per request line, as filed (`request_id`, `employer_id`, ...).
+    Lines(crate::ingest::request_lines::RequestLines),
+    /// The older layout, aggregated per cell and category.
+    Cells(EmployerRequests),
+}
+
+/// Reads an employer-requests file (CSV or Parquet), telling the layouts apart by the
+/// `request_id` column.
+pub fn load_requests(path: &Path) -> Result<RequestsInput> {
+    let t = TextTable::read_any(path)?;
+    if crate::ingest::request_lines::RequestLines::is_line_layout(&t) {
+        Ok(RequestsInput::Lines(crate::ingest::request_lines::RequestLines::from_table(path, &t)?))
+    } else {
+        Ok(RequestsInput::Cells(EmployerRequests::from_table(path, &t)?))
+    }
 }
 
 impl EmployerRequests {
@@ -54,6 +77,10 @@ impl EmployerRequests {
     /// once.
     pub fn load(path: &Path) -> Result<EmployerRequests> {
         let t = TextTable::read(path)?;
+        Self::from_table(path, &t)
+    }
+
+    pub fn from_table(path: &Path, t: &TextTable) -> Result<EmployerRequests> {
         t.require(&["region", "section", "category", "requested"])?;
         let regions =
             t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
@@ -117,7 +144,7 @@ impl EmployerRequests {
                 row,
             });
         }
-        Ok(EmployerRequests { path: path.to_path_buf(), rows })
+        Ok(EmployerRequests { path: path.to_path_buf(), rows, vetted: false })
     }
 
     /// Requests for quota categories, by cell and category.

@@ -17,11 +17,13 @@ use std::sync::{Arc, Mutex};
 
 use crate::allocate::foreign::ForeignSettings;
 use crate::allocate::kandas::{self, EducationProfile, SupportRules};
+use crate::allocate::vetting::{self, Vetting, VettingContext, VettingRules};
 use crate::allocate::{editions, foreign};
 use crate::compare::Comparison;
 use crate::config::Config;
 use crate::error::{Error, Location, Result};
-use crate::ingest::requests::{EmployerRequests, IssuedPermits};
+use crate::ingest::request_lines::{OccupationWages, RequestLines, read_projects};
+use crate::ingest::requests::{IssuedPermits, RequestsInput, load_requests};
 use crate::manifest::Manifest;
 use crate::panel::Panel;
 use crate::params::{Params, year_end};
@@ -79,6 +81,8 @@ pub(crate) struct RunResults<'a> {
     pub reality: Vec<crate::reality::RealityRow>,
     /// The reference files read for it.
     pub reference_files: Vec<PathBuf>,
+    /// Request lines vetted one by one (when the requests file is in the line layout).
+    pub vetted: Option<Vetting>,
 }
 
 /// Runs the pipeline for `cfg` and writes to `out_root/<scenario id>/`.
@@ -121,10 +125,20 @@ pub fn run_cached(
     let date = year_end(target);
     let labour_force = panel.labour_force(last);
     let (fsettings, overrides) = ForeignSettings::from_params(&params, date, labour_force, &cfg.foreign)?;
-    let requests = cfg.data.employer_requests.as_deref().map(EmployerRequests::load).transpose()?;
+    let (requests, mut vetted) = match cfg.data.employer_requests.as_deref().map(load_requests).transpose()? {
+        Some(RequestsInput::Lines(lines)) => {
+            let v = vet_requests(cfg, &params, &panel, &assessment, date, &lines)?;
+            (Some(v.justified_by_cell(&lines.path)), Some(v))
+        }
+        Some(RequestsInput::Cells(r)) => (Some(r), None),
+        None => (None, None),
+    };
     let issued = cfg.data.permits_issued.as_deref().map(IssuedPermits::load).transpose()?;
     let demands: Vec<foreign::CellDemand> = assessment.outlooks.iter().map(uncertainty::cell_demand).collect();
     let (order_rows, fsum) = foreign::allocate(&demands, requests.as_ref(), &fsettings)?;
+    if let Some(v) = vetted.as_mut() {
+        v.share_quota(&order_rows)?;
+    }
     if cfg.uncertainty.draws > 0 {
         progress.stage("simulating uncertainty");
     }
@@ -186,8 +200,48 @@ pub fn run_cached(
         designated,
         kandas_rows,
         kandas: ksum,
+        vetted,
     };
     outputs::write(&results, out_root, progress)
+}
+
+/// Vets request lines against the run's ratings, wages and projects.
+fn vet_requests(
+    cfg: &Config,
+    params: &Params,
+    panel: &Panel,
+    assessment: &shortage::Assessment,
+    date: chrono::NaiveDate,
+    lines: &RequestLines,
+) -> Result<Vetting> {
+    let rules = VettingRules::from_params(params, date)?;
+    let wages = OccupationWages::load(&cfg.data.occupation_wages, cfg.data.occupation_wages_year)?;
+    // Wages of their year taken to the year the requests are filed (the one before the
+    // target), by the panel's national average wage.
+    let filed = (cfg.target_year - 1).min(panel.last_year());
+    let national = |y: i32| panel.national.get(&y).map(|n| n.avg_wage_kzt as f64);
+    let wage_scale = match (national(filed), national(wages.year)) {
+        (Some(a), Some(b)) if b > 0.0 => a / b,
+        _ => {
+            return Err(Error::Scenario {
+                location: Location::column(&cfg.source.path, "occupation_wages_year"),
+                message: format!(
+                    "the panel has no national wage for {} or {filed}, needed to scale the occupation wages",
+                    wages.year
+                ),
+            });
+        }
+    };
+    let projects = cfg.data.projects.as_deref().map(read_projects).transpose()?;
+    let ratings = assessment.outlooks.iter().map(|o| ((o.region, o.section), o.rating)).collect();
+    let ctx = VettingContext {
+        ratings: &ratings,
+        wages: &wages,
+        wage_scale,
+        projects: projects.as_deref(),
+        target_year: cfg.target_year,
+    };
+    vetting::vet(&lines.lines, &rules, &ctx)
 }
 
 /// The panel's forecasts, from the batch's cache when another scenario computed them.
@@ -276,7 +330,9 @@ fn held_against_published(
         stock: reference.stock_before(year).cloned(),
         kandas,
     };
-    Ok((crate::reality::compare(&k, &published, &cfg.calibrated, order_is_target_year), reference.files))
+    // Without requests the categories follow the order's own shares.
+    let order_shares_used = order_is_target_year && cfg.data.employer_requests.is_none();
+    Ok((crate::reality::compare(&k, &published, &cfg.calibrated, order_shares_used), reference.files))
 }
 
 /// The cells named by `[output] fan_cells` must be cells of the panel; checked before anything

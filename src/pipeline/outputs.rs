@@ -46,6 +46,10 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
         set.write_table("uncertainty", &prov(t::uncertainty_table(q, target, cfg.uncertainty.draws)), &meta, fmt)?;
     }
     set.write_table("reality", &prov(t::reality_table(&r.reality)), &meta, fmt)?;
+    if let Some(v) = &r.vetted {
+        set.write_table("requests_vetted", &prov(t::requests_vetted_table(v, target)), &meta, fmt)?;
+        set.write_table("employer_flags", &prov(t::employer_flags_table(v, target)), &meta, fmt)?;
+    }
     set.write_table("editions/editions", &prov(t::editions_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/changes", &prov(t::changes_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/quota_by_edition", &prov(t::quota_by_edition_table(&r.editions, target)), &meta, fmt)?;
@@ -59,6 +63,9 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
     let files = set.commit()?;
     // The dashboard dataset: the same tables, partitioned by scenario and year.
     for table in crate::export::DATASET_TABLES {
+        if crate::export::OPTIONAL_DATASET_TABLES.contains(&table) && r.vetted.is_none() {
+            continue;
+        }
         crate::export::write_hive_partition(
             out_root,
             table,
@@ -72,7 +79,11 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
 
 /// The panel files, the parameter files and the optional tables, with their hashes.
 fn input_hashes(r: &RunResults) -> Result<Vec<FileInfo>> {
-    let optional = [&r.cfg.data.employer_requests, &r.cfg.data.permits_issued].into_iter().flatten();
+    let wages = r.vetted.as_ref().map(|_| &r.cfg.data.occupation_wages);
+    let optional = [&r.cfg.data.employer_requests, &r.cfg.data.projects, &r.cfg.data.permits_issued]
+        .into_iter()
+        .flatten()
+        .chain(wages);
     r.panel
         .files
         .iter()
@@ -114,6 +125,7 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
             &cfg.shortage.rule.weights,
         ),
     );
+    summary.requests = r.vetted.as_ref().map(requests_summary);
     summary.reality = crate::reality::distances(&r.reality)
         .into_iter()
         .map(|(measure, distance, calibrated)| crate::manifest::RealityDistance { measure, distance, calibrated })
@@ -187,4 +199,31 @@ fn write_report(r: &RunResults, manifest: &Manifest, set: &mut OutputSet) -> Res
         crate::report::fans_png(&fans, &p)?;
     }
     Ok(())
+}
+
+fn requests_summary(v: &crate::allocate::vetting::Vetting) -> crate::manifest::RequestsSummary {
+    use crate::ingest::requests::RequestCategory;
+    let quota_lines = v.requests.iter().filter(|r| r.category != RequestCategory::Ict);
+    let (mut workers, mut justified, mut quota) = (0, 0, 0);
+    for r in quota_lines {
+        workers += r.workers;
+        justified += r.justified;
+        quota += r.quota;
+    }
+    let employers: std::collections::BTreeSet<&str> = v.requests.iter().map(|r| r.employer_id.as_str()).collect();
+    let mut flagged = std::collections::BTreeMap::new();
+    for f in &v.employer_flags {
+        *flagged.entry(f.flag.to_string()).or_insert(0) += 1;
+    }
+    crate::manifest::RequestsSummary {
+        evidence: v.evidence().code().to_string(),
+        lines: v.requests.len() as u64,
+        employers: employers.len() as u64,
+        workers,
+        justified,
+        quota,
+        ict_admitted: v.requests.iter().filter(|r| r.category == RequestCategory::Ict).map(|r| r.justified).sum(),
+        decisions: v.decisions().into_iter().map(|(d, n)| (d.code().to_string(), n)).collect(),
+        flagged_employers: flagged,
+    }
 }

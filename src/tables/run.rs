@@ -477,3 +477,86 @@ pub fn reality_table(rows: &[crate::reality::RealityRow]) -> OutputTable {
         .col("basis", s(|r| &r.basis), "where the published figure comes from")
         .col("note", s(|r| &r.note), "what the comparison does and does not show")
 }
+
+/// `requests_vetted.parquet`: one row per request line, with the rules and flags that decided
+/// it (`allocate::vetting`).
+pub fn requests_vetted_table(v: &crate::allocate::vetting::Vetting, target: i32) -> OutputTable {
+    let rows = &v.requests;
+    let s =
+        |f: &dyn Fn(&crate::allocate::vetting::VettedRequest) -> String| ColumnData::Str(rows.iter().map(f).collect());
+    let i = |f: &dyn Fn(&crate::allocate::vetting::VettedRequest) -> u64| {
+        ColumnData::Int(rows.iter().map(|r| f(r) as i64).collect())
+    };
+    OutputTable::new("requests_vetted")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col("request_id", s(&|r| r.request_id.clone()), "the request line's id, as filed")
+        .col("employer_id", s(&|r| r.employer_id.clone()), "pseudonymous employer id, as filed")
+        .col("region_code", s(&|r| r.region.iso().to_string()), "ISO 3166-2:KZ region code")
+        .col("oked_section", s(&|r| r.section.code().to_string()), "OKED section letter")
+        .col("occupation", s(&|r| r.occupation.clone()), "ISCO-08 / NKZ occupation code, as filed")
+        .col("category_requested", s(&|r| r.category_requested.code().to_string()), "category the employer declared")
+        .col(
+            "category",
+            s(&|r| r.category.code().to_string()),
+            "category the request counts in: the occupation's (vetting.category_by_occupation), else as declared",
+        )
+        .col("workers", i(&|r| r.workers), "foreign workers asked for")
+        .col("justified", i(&|r| r.justified), "workers justified after every rule, before the ceiling")
+        .col(
+            "quota",
+            i(&|r| r.quota),
+            "workers in the quota after the ceiling is shared (0 for ICT: outside the quota)",
+        )
+        .col("decision", s(&|r| r.decision.code().to_string()), "approved, reduced, rejected or outside_quota (ICT)")
+        .col(
+            "rules",
+            s(&|r| r.rules.join(";")),
+            "the rules that reduced or rejected the request, in order, `;`-separated",
+        )
+        .col("flags", s(&|r| r.flags.join(";")), "integrity flag codes, `;`-separated (docs/methods.md §13)")
+        .col(
+            "project_id",
+            ColumnData::OptStr(rows.iter().map(|r| r.project_id.clone()).collect()),
+            "investment project the request cites",
+        )
+        .col(
+            "evidence",
+            s(&|r| r.evidence.code().to_string()),
+            "what the request rests on: ingested (a table the user gave) or synthetic (the demonstration table)",
+        )
+        .col("explanation", s(&|r| r.explanation.clone()), "the decision in a sentence, generated from the numbers")
+}
+
+/// `employer_flags.parquet`: the integrity flags rolled up per employer.
+pub fn employer_flags_table(v: &crate::allocate::vetting::Vetting, target: i32) -> OutputTable {
+    let rows = &v.employer_flags;
+    let evidence = v.evidence().code().to_string();
+    OutputTable::new("employer_flags")
+        .col("year", ColumnData::Int(vec![target as i64; rows.len()]), "quota year")
+        .col(
+            "employer_id",
+            ColumnData::Str(rows.iter().map(|r| r.employer_id.clone()).collect()),
+            "pseudonymous employer id, as filed",
+        )
+        .col("flag", ColumnData::Str(rows.iter().map(|r| r.flag.to_string()).collect()), "integrity flag code")
+        .col(
+            "severity",
+            ColumnData::Str(rows.iter().map(|r| r.severity.to_string()).collect()),
+            "low, medium or high (vetting.flag_severity)",
+        )
+        .col(
+            "requests",
+            ColumnData::Int(rows.iter().map(|r| r.requests as i64).collect()),
+            "request lines of the employer that raised the flag",
+        )
+        .col(
+            "evidence",
+            ColumnData::Str(rows.iter().map(|r| r.evidence.clone()).collect()),
+            "the numbers behind the flag, from the first request that raised it",
+        )
+        .col(
+            "data_basis",
+            ColumnData::Str(vec![evidence; rows.len()]),
+            "what the requests rest on: ingested or synthetic",
+        )
+}

@@ -14,7 +14,7 @@ fn committed_panel_is_reproducible() {
         out.path(),
     )
     .unwrap();
-    assert_eq!(report.files.len(), 8);
+    assert_eq!(report.files.len(), 12, "8 panel files, projects and three years of demonstration requests");
     assert_eq!(
         hashes(out.path()),
         hashes(&root.join("data/panel")),

@@ -21,3 +21,4 @@ mod shortage;
 mod support;
 mod text;
 mod uncertainty;
+mod vetting;

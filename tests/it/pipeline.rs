@@ -63,7 +63,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let (out, outcome) = run_baseline();
     let dir = out.path().join("baseline");
     let contract = documented_contract();
-    assert_eq!(contract.len(), 10, "docs/outputs.md documents ten Parquet files");
+    assert_eq!(contract.len(), 12, "docs/outputs.md documents twelve Parquet files");
     for (file, columns) in &contract {
         let (schema, kv, rows) = parquet_schema(&dir.join(file));
         assert_eq!(&schema, columns, "{file}: schema differs from docs/outputs.md");
@@ -87,8 +87,8 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     assert_eq!(manifest["scenario"]["id"], "baseline");
     assert_eq!(
         manifest["inputs"].as_array().unwrap().len(),
-        8 + 5 + 3,
-        "8 panel files, 5 parameter files and 3 reference files"
+        8 + 6 + 3 + 3,
+        "8 panel files, 6 parameter files, 3 reference files, the requests, the projects and the occupation wages"
     );
     assert!(
         manifest["parameters"]
@@ -98,7 +98,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
             .any(|p| p["name"] == "foreign_labour.ceiling_pct"
                 && p["reference"].as_str().unwrap().contains("12 Dec 2025"))
     );
-    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 10);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 12);
     // Provenance: every shortage and quota row says what it rests on, in range; the summary
     // says how much of the distributed quota rests on synthetic values, and how far the run is
     // from the published decisions.
@@ -163,7 +163,7 @@ fn two_runs_are_byte_identical() {
         assert_eq!(
             ha.len(),
             match dir {
-                "baseline" => 9,
+                "baseline" => 11,
                 "baseline/editions" => 3,
                 _ => 4,
             }
@@ -183,19 +183,38 @@ fn foreign_quota_respects_the_ceiling_and_shortage_cells() {
     assert!(s.distributed <= s.ceiling - s.reserve);
     assert_eq!(s.reserve, (s.ceiling as f64 * 0.1).ceil() as u64);
 
-    // Shortage cells.
-    let mut shortage: BTreeSet<(String, String)> = BTreeSet::new();
+    // Surplus cells: the default run vets request lines, and a request in a surplus cell is
+    // justified only when it cites a current project.
+    let mut surplus: BTreeSet<(String, String)> = BTreeSet::new();
     for b in parquet_batches(&dir.join("shortage.parquet")) {
         let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
         let sec = b.column_by_name("oked_section").unwrap().as_string::<i32>();
         let rating = b.column_by_name("rating").unwrap().as_string::<i32>();
         for i in 0..b.num_rows() {
-            if rating.value(i) == "shortage" {
-                shortage.insert((r.value(i).to_string(), sec.value(i).to_string()));
+            if rating.value(i) == "surplus" {
+                surplus.insert((r.value(i).to_string(), sec.value(i).to_string()));
             }
         }
     }
-    assert!(!shortage.is_empty());
+    assert!(!surplus.is_empty());
+    // The quota of each cell and category is the sum of its requests' quota.
+    let mut from_requests: BTreeMap<(String, String, String), i64> = BTreeMap::new();
+    for b in parquet_batches(&dir.join("requests_vetted.parquet")) {
+        let r = b.column_by_name("region_code").unwrap().as_string::<i32>();
+        let sec = b.column_by_name("oked_section").unwrap().as_string::<i32>();
+        let cat = b.column_by_name("category").unwrap().as_string::<i32>();
+        let q = b.column_by_name("quota").unwrap().as_primitive::<Int64Type>();
+        let project = b.column_by_name("project_id").unwrap().as_string::<i32>();
+        for i in 0..b.num_rows() {
+            let cell = (r.value(i).to_string(), sec.value(i).to_string());
+            if q.value(i) > 0 && surplus.contains(&cell) {
+                assert!(!project.is_null(i), "quota in a surplus cell without a project: {cell:?}");
+            }
+            if q.value(i) > 0 {
+                *from_requests.entry((cell.0, cell.1, cat.value(i).to_string())).or_default() += q.value(i);
+            }
+        }
+    }
     let mut total = 0;
     let mut by_cat: BTreeMap<String, i64> = BTreeMap::new();
     for b in parquet_batches(&dir.join("quota_foreign.parquet")) {
@@ -204,10 +223,8 @@ fn foreign_quota_respects_the_ceiling_and_shortage_cells() {
         let cat = b.column_by_name("category").unwrap().as_string::<i32>();
         let q = b.column_by_name("quota").unwrap().as_primitive::<Int64Type>();
         for i in 0..b.num_rows() {
-            assert!(
-                shortage.contains(&(r.value(i).to_string(), sec.value(i).to_string())),
-                "quota outside a shortage cell"
-            );
+            let key = (r.value(i).to_string(), sec.value(i).to_string(), cat.value(i).to_string());
+            assert_eq!(from_requests.remove(&key).unwrap_or(0), q.value(i), "{key:?}");
             if cat.value(i) == "seasonal" {
                 assert_eq!(sec.value(i), "A", "seasonal quota outside agriculture");
             }
@@ -215,6 +232,8 @@ fn foreign_quota_respects_the_ceiling_and_shortage_cells() {
             *by_cat.entry(cat.value(i).to_string()).or_default() += q.value(i);
         }
     }
+    assert!(from_requests.is_empty(), "request quota outside the quota table: {from_requests:?}");
+    assert!(by_cat["seasonal"] > 0, "seasonal requests in agriculture make a seasonal quota");
     assert_eq!(total as u64, s.distributed);
     for (k, v) in &by_cat {
         assert_eq!(s.foreign_by_category[k] as i64, *v, "category {k}");
@@ -254,10 +273,10 @@ fn cli_run_writes_outputs_and_exits_zero() {
     let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
-    assert_eq!(hashes(&out.path().join("baseline")).len(), 9);
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 11);
     assert_eq!(hashes(&out.path().join("baseline/editions")).len(), 3);
-    // No staging folder left behind: 7 Parquet files, the manifest, the report, editions/ and charts/.
-    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 11);
+    // No staging folder left behind: 9 Parquet files, the manifest, the report, editions/ and charts/.
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 13);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
@@ -335,7 +354,7 @@ fn arrow_ipc_and_csv_on_request_carry_the_parquet_rows() {
             }
         }
     }
-    assert_eq!(n, 10, "every Parquet file has its Arrow and CSV copies");
+    assert_eq!(n, 12, "every Parquet file has its Arrow and CSV copies");
     // Without --format, only Parquet.
     let plain = tempfile::tempdir().unwrap();
     let o = kvota(&["run", "-q", "--out", plain.path().to_str().unwrap()]);

@@ -61,16 +61,19 @@ fn a_batch_refuses_an_id_used_twice() {
 
 fn compare(child: &str) -> (String, Vec<Vec<String>>) {
     let dir = tempfile::tempdir().unwrap();
-    let b = dir.path().join("b.toml");
+    // The top-down path (requests switched off), where the quota follows the shortage gap.
+    let a = dir.path().join("a.toml");
     let base = repo().join("scenarios/baseline.toml");
-    fs::write(&b, format!("extends = \"{}\"\nid = \"lever\"\n{child}", base.display())).unwrap();
+    fs::write(&a, format!("extends = \"{}\"\nid = \"topdown\"\n[data]\nemployer_requests = \"\"\n", base.display()))
+        .unwrap();
+    let b = dir.path().join("b.toml");
+    fs::write(&b, format!("extends = \"{}\"\nid = \"lever\"\n{child}", a.display())).unwrap();
     let out = dir.path().join("out");
-    let o =
-        kvota(&["scenario", "compare", "scenarios/baseline.toml", b.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = kvota(&["scenario", "compare", a.to_str().unwrap(), b.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let csv = fs::read_to_string(out.join("compare_baseline_lever.csv")).unwrap();
-    let svg = fs::read_to_string(out.join("compare_baseline_lever.svg")).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("Scenario lever minus baseline, by region"));
+    let csv = fs::read_to_string(out.join("compare_topdown_lever.csv")).unwrap();
+    let svg = fs::read_to_string(out.join("compare_topdown_lever.svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Scenario lever minus topdown, by region"));
     assert!(svg.contains("Pavlodar Region") && svg.contains("foreign-labour quota (permits)"));
     let rows: Vec<Vec<String>> = csv.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
     (String::from_utf8_lossy(&o.stdout).to_string(), rows)

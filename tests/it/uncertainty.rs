@@ -38,7 +38,8 @@ fn ints(path: &Path, name: &str) -> Vec<i64> {
 
 #[test]
 fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
-    let (_dir, o) = run("", 2);
+    // The top-down path, where the quota follows each draw's gap.
+    let (_dir, o) = run("[data]\nemployer_requests = \"\"\n", 2);
     let u = o.out_dir.join("uncertainty.parquet");
     let (g10, g50, g90) = (ints(&u, "gap_p10"), ints(&u, "gap_p50"), ints(&u, "gap_p90"));
     let (q10, q50, q90) = (ints(&u, "quota_p10"), ints(&u, "quota_p50"), ints(&u, "quota_p90"));

@@ -84,6 +84,22 @@ pub fn run(o: &RunOutcome) {
         pct(e.distributed_score_synthetic),
         pct(e.distributed_score_estimated),
     );
+    if let Some(r) = &s.requests {
+        let n = |k: &str| r.decisions.get(k).copied().unwrap_or(0);
+        println!(
+            "employers' requests ({}): {} lines from {} employers, {} workers asked, {} justified; lines approved {}, reduced {}, rejected {}, ICT outside the quota {}; employer flags {} (requests_vetted.parquet, employer_flags.parquet)",
+            r.evidence,
+            r.lines,
+            r.employers,
+            r.workers,
+            r.justified,
+            n("approved"),
+            n("reduced"),
+            n("rejected"),
+            n("outside_quota"),
+            r.flagged_employers.values().sum::<u64>()
+        );
+    }
     println!(
         "foreign-labour quota: ceiling {} ({} % of {} labour force in {}), reserve {}, distributed {} of {} justified demand",
         s.ceiling,

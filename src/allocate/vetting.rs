@@ -1,0 +1,755 @@
+//! Vetting employers' requests line by line, as the akimat checks them before the ministry sets
+//! the quota (docs/methods.md §13).
+//!
+//! Every request line passes the rules in a fixed order; each rule may reject it (justified 0)
+//! or reduce it, and names itself in `rules`:
+//! 1. `closed_section` / `closed_occupation`: sections and occupations closed to foreigners;
+//! 2. category: the category follows from the occupation (ISCO prefix -> category, a
+//!    parameter); a declared category that differs is flagged `category_occupation_mismatch`
+//!    and the occupation's category is used; elementary occupations (category 0) are not
+//!    admitted in categories 1-4 (`occupation_category`);
+//! 3. `seasonal_section`: seasonal workers only in the seasonal sections (agriculture);
+//! 4. `surplus_cell`: no request in a cell rated surplus, unless it cites a known, current
+//!    project and the project exception is on;
+//! 5. `labour_market_test`: a posting on the exchange at least N days before the request;
+//! 6. `citizens_available`: suitable citizen applicants are deducted from the request;
+//! 7. `wage_floor`: the wage offered is not below the regional average wage of the occupation
+//!    group (scaled to the year) nor the minimum wage;
+//! 8. `local_content` (categories 1-4) or `ict_limit` (ICT, outside the quota);
+//! 9. `seasonal_limit`: the seasonal total within the order's seasonal limit (Hamilton).
+//!
+//! Integrity flags (grey-scheme checks) are raised beside the rules, some across requests
+//! (`shared_posting`, `linked_employers`); they are rolled up per employer.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::allocate::apportion::Method;
+use crate::allocate::apportion_counts;
+use crate::allocate::foreign::QuotaCell;
+use crate::codes::{OkedSection, Region, WorkerCategory};
+use crate::error::{Error, Result};
+use crate::evidence::Evidence;
+use crate::ingest::request_lines::{OccupationWages, Project, ProjectStatus, RequestLine};
+use crate::ingest::requests::{EmployerRequest, EmployerRequests, RequestCategory};
+use crate::params::Params;
+use crate::shortage::Rating;
+
+/// Every integrity flag, in report order.
+pub const FLAGS: [&str; 13] = [
+    "oversized_request",
+    "no_labour_market_test",
+    "posting_after_request",
+    "citizens_available",
+    "wage_below_median",
+    "category_occupation_mismatch",
+    "local_content",
+    "shared_posting",
+    "linked_employers",
+    "low_prior_use",
+    "seasonal_outside_agriculture",
+    "surplus_cell",
+    "unknown_project",
+];
+
+/// The vetting rules in force on a date, from `data/params` (`vetting.*` and
+/// `foreign_labour.*`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VettingRules {
+    /// Foreign workers allowed per citizen on staff, categories 1-4: `(1 - m) / m`.
+    pub lc_ratio: [f64; 4],
+    pub ict_max_share: f64,
+    pub seasonal_sections: Vec<OkedSection>,
+    pub closed_sections: Vec<OkedSection>,
+    pub closed_occupations: Vec<String>,
+    /// ISCO prefix -> category (0: none of 1-4), longest prefixes first.
+    pub category_by_occupation: Vec<(String, u8)>,
+    pub minimum_wage: f64,
+    pub test_days: i64,
+    pub wage_floor_share: f64,
+    pub oversized_ratio: f64,
+    pub low_prior_use: f64,
+    pub project_exception: bool,
+    /// Severity per flag: 1 low, 2 medium, 3 high.
+    pub severity: BTreeMap<String, u8>,
+    /// The order's limit on seasonal workers (None: no limit in force).
+    pub seasonal_limit: Option<u64>,
+}
+
+impl VettingRules {
+    pub fn from_params(params: &Params, date: NaiveDate) -> Result<VettingRules> {
+        let lc = params.table("foreign_labour.local_content_min_citizen_share", date)?.value;
+        let mut lc_ratio = [0.0; 4];
+        for (k, c) in ["1", "2", "3", "4"].iter().enumerate() {
+            let m = *lc.get(*c).ok_or_else(|| {
+                Error::param("foreign_labour.local_content_min_citizen_share", format!("no value for category {c}"))
+            })?;
+            if !(m > 0.0 && m <= 1.0) {
+                return Err(Error::param(
+                    "foreign_labour.local_content_min_citizen_share",
+                    format!("category {c}: {m} is not a share in (0, 1]"),
+                ));
+            }
+            lc_ratio[k] = (1.0 - m) / m;
+        }
+        let mut category_by_occupation: Vec<(String, u8)> = Vec::new();
+        for (k, v) in params.table("vetting.category_by_occupation", date)?.value {
+            if k.is_empty() || k.len() > 4 || !k.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(Error::param("vetting.category_by_occupation", format!("`{k}` is not an ISCO-08 prefix")));
+            }
+            category_by_occupation.push((k, v as u8));
+        }
+        category_by_occupation.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let severity_table = params.table("vetting.flag_severity", date)?.value;
+        let mut severity = BTreeMap::new();
+        for f in FLAGS {
+            let v = severity_table
+                .get(f)
+                .ok_or_else(|| Error::param("vetting.flag_severity", format!("no severity for the flag {f}")))?;
+            severity.insert(f.to_string(), *v as u8);
+        }
+        if let Some(k) = severity_table.keys().find(|k| !FLAGS.contains(&k.as_str())) {
+            return Err(Error::param(
+                "vetting.flag_severity",
+                format!("`{k}` is not a flag (one of {})", FLAGS.join(", ")),
+            ));
+        }
+        let order = params.table("foreign_labour.order_by_category", date)?.value;
+        Ok(VettingRules {
+            lc_ratio,
+            ict_max_share: params.number("foreign_labour.ict_max_share_of_citizen_staff", date)?.value,
+            seasonal_sections: params.sections("foreign_labour.seasonal_sections", date)?.value,
+            closed_sections: params.sections("foreign_labour.closed_sections", date)?.value,
+            closed_occupations: params.codes("vetting.closed_occupations", date)?.value,
+            category_by_occupation,
+            minimum_wage: params.number("vetting.minimum_wage_kzt", date)?.value,
+            test_days: params.number("vetting.labour_market_test_days", date)?.value.round() as i64,
+            wage_floor_share: params.number("vetting.wage_floor_share_of_median", date)?.value,
+            oversized_ratio: params.number("vetting.oversized_workers_per_staff", date)?.value,
+            low_prior_use: params.number("vetting.low_prior_use_share", date)?.value,
+            project_exception: params.number("vetting.surplus_project_exception", date)?.value == 1.0,
+            severity,
+            seasonal_limit: order.get("seasonal").map(|v| v.round() as u64),
+        })
+    }
+
+    /// The category of an occupation by its longest listed prefix (None: no prefix matches).
+    pub fn category_of(&self, occupation: &str) -> Option<u8> {
+        self.category_by_occupation.iter().find(|(p, _)| occupation.starts_with(p.as_str())).map(|(_, c)| *c)
+    }
+
+    fn closed_occupation(&self, occupation: &str) -> Option<&str> {
+        self.closed_occupations.iter().find(|c| occupation.starts_with(c.as_str())).map(String::as_str)
+    }
+
+    pub fn severity_code(&self, flag: &str) -> &'static str {
+        match self.severity.get(flag).copied().unwrap_or(2) {
+            1 => "low",
+            3 => "high",
+            _ => "medium",
+        }
+    }
+}
+
+/// What the vetting needs beside the lines and the rules.
+pub struct VettingContext<'a> {
+    /// The shortage rating of each region x section cell.
+    pub ratings: &'a BTreeMap<(Region, OkedSection), Rating>,
+    pub wages: &'a OccupationWages,
+    /// Factor taking the wages of `wages.year` to the request year (national average wage).
+    pub wage_scale: f64,
+    pub projects: Option<&'a [Project]>,
+    /// The year the quota is for.
+    pub target_year: i32,
+}
+
+/// The decision on a request line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Decision {
+    Approved,
+    Reduced,
+    Rejected,
+    OutsideQuota,
+}
+
+impl Decision {
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Approved => "approved",
+            Decision::Reduced => "reduced",
+            Decision::Rejected => "rejected",
+            Decision::OutsideQuota => "outside_quota",
+        }
+    }
+}
+
+/// One vetted request line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VettedRequest {
+    pub request_id: String,
+    pub employer_id: String,
+    pub region: Region,
+    pub section: OkedSection,
+    pub occupation: String,
+    pub category_requested: RequestCategory,
+    /// The category the request counts in (from the occupation where the rules say so).
+    pub category: RequestCategory,
+    pub workers: u64,
+    /// Workers justified after every rule, before the ceiling.
+    pub justified: u64,
+    /// Workers in the quota after the ceiling is shared (0 for ICT: outside the quota).
+    pub quota: u64,
+    pub decision: Decision,
+    pub rules: Vec<&'static str>,
+    pub flags: Vec<&'static str>,
+    pub project_id: Option<String>,
+    pub evidence: Evidence,
+    /// Sentences of the rules, in order; the explanation ends with the quota.
+    notes: Vec<String>,
+    /// Evidence per flag, for the employer roll-up.
+    flag_evidence: Vec<(&'static str, String)>,
+    pub explanation: String,
+}
+
+/// A flag rolled up per employer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmployerFlag {
+    pub employer_id: String,
+    pub flag: &'static str,
+    pub severity: &'static str,
+    /// Requests of the employer that raised it.
+    pub requests: u64,
+    pub evidence: String,
+}
+
+/// The result of vetting a requests table.
+#[derive(Debug, Clone)]
+pub struct Vetting {
+    pub requests: Vec<VettedRequest>,
+    pub employer_flags: Vec<EmployerFlag>,
+}
+
+fn kzt(x: f64) -> String {
+    crate::fmt::thousands(x.max(0.0).round() as u64)
+}
+
+/// Vets every line (rules, then the cross-request flags, then the seasonal limit). The quota
+/// column is filled by [`Vetting::share_quota`] once the allocation has shared the ceiling.
+pub fn vet(lines: &[RequestLine], rules: &VettingRules, ctx: &VettingContext) -> Result<Vetting> {
+    let year_start = crate::params::year_start(ctx.target_year);
+    let projects: BTreeMap<&str, &Project> =
+        ctx.projects.unwrap_or(&[]).iter().map(|p| (p.project_id.as_str(), p)).collect();
+    let mut out: Vec<VettedRequest> = lines.iter().map(|l| vet_line(l, rules, ctx, &projects, year_start)).collect();
+    shared_postings(lines, &mut out);
+    linked_employers(lines, &mut out);
+    seasonal_limit(rules, &mut out)?;
+    let mut v = Vetting { requests: out, employer_flags: Vec::new() };
+    v.employer_flags = roll_up(&v.requests, rules);
+    Ok(v)
+}
+
+fn vet_line(
+    l: &RequestLine,
+    rules: &VettingRules,
+    ctx: &VettingContext,
+    projects: &BTreeMap<&str, &Project>,
+    year_start: NaiveDate,
+) -> VettedRequest {
+    let mut v = VettedRequest {
+        request_id: l.request_id.clone(),
+        employer_id: l.employer_id.clone(),
+        region: l.region,
+        section: l.section,
+        occupation: l.occupation.clone(),
+        category_requested: l.category,
+        category: l.category,
+        workers: l.workers,
+        justified: l.workers,
+        quota: 0,
+        decision: Decision::Rejected,
+        rules: Vec::new(),
+        flags: Vec::new(),
+        project_id: l.project_id.clone(),
+        evidence: l.evidence,
+        notes: Vec::new(),
+        flag_evidence: Vec::new(),
+        explanation: String::new(),
+    };
+    let ict = l.category == RequestCategory::Ict;
+    let seasonal = l.category == RequestCategory::Worker(WorkerCategory::Seasonal);
+    let cell = format!("{} x {}", l.region.name_en(), l.section.code());
+
+    let project_current = side_flags(&mut v, l, rules, projects, year_start);
+    // 1. Closed sections and occupations.
+    if rules.closed_sections.contains(&l.section) {
+        v.reject("closed_section", format!("section {} is closed to foreign workers", l.section.code()));
+    } else if let Some(code) = rules.closed_occupation(&l.occupation) {
+        v.reject(
+            "closed_occupation",
+            format!("occupation {} (ISCO {code}) is closed to foreign workers", l.occupation),
+        );
+    }
+    category_rule(&mut v, l, rules, ict, seasonal);
+    // 3. Seasonal workers only in the seasonal sections.
+    if seasonal && v.justified > 0 && !rules.seasonal_sections.contains(&l.section) {
+        v.flag("seasonal_outside_agriculture", format!("seasonal workers asked in section {}", l.section.code()));
+        v.reject(
+            "seasonal_section",
+            format!("seasonal workers are admitted only in agriculture, not in section {}", l.section.code()),
+        );
+    }
+    // 4. The cell's shortage rating (ICT is outside the quota and its tests).
+    if !ict && v.justified > 0 && !ctx.ratings.contains_key(&(l.region, l.section)) {
+        v.reject("unrated_cell", format!("the panel has no cell {cell} to rate"));
+    }
+    if !ict && v.justified > 0 && ctx.ratings.get(&(l.region, l.section)) == Some(&Rating::Surplus) {
+        if rules.project_exception && project_current {
+            v.notes.push(format!(
+                "{cell} is rated surplus, but the request cites current project {}",
+                l.project_id.as_deref().unwrap_or_default()
+            ));
+        } else {
+            v.flag("surplus_cell", format!("{cell} is rated surplus"));
+            v.reject("surplus_cell", format!("{cell} is rated surplus"));
+        }
+    }
+    labour_market_test(&mut v, l, rules, ict);
+    // 6. Suitable citizens who applied.
+    if !ict && v.justified > 0 && l.citizen_applicants > 0 {
+        if l.citizen_applicants >= v.justified {
+            v.flag(
+                "citizens_available",
+                format!("{} suitable citizens applied for {} posts", l.citizen_applicants, l.workers),
+            );
+            v.reject("citizens_available", format!("{} suitable citizens applied", l.citizen_applicants));
+        } else {
+            v.justified -= l.citizen_applicants;
+            v.rules.push("citizens_available");
+            v.notes.push(format!("{} suitable citizens applied -> {}", l.citizen_applicants, v.justified));
+        }
+    }
+    // 7. Wage floor.
+    if !ict && v.justified > 0 {
+        let major = l.occupation.as_bytes()[0] - b'0';
+        let median = ctx.wages.wage(l.region, major as usize) * ctx.wage_scale;
+        let floor = (rules.wage_floor_share * median).max(rules.minimum_wage);
+        if l.wage_kzt < floor {
+            v.flag(
+                "wage_below_median",
+                format!(
+                    "offers {} tenge against {} (ISCO {major} in {}, {} wages scaled) and a minimum wage of {}",
+                    kzt(l.wage_kzt),
+                    kzt(median),
+                    l.region.name_en(),
+                    ctx.wages.year,
+                    kzt(rules.minimum_wage)
+                ),
+            );
+            v.reject("wage_floor", format!("wage {} below the floor of {}", kzt(l.wage_kzt), kzt(floor)));
+        }
+    }
+    // 8. Local content (categories 1-4) or the ICT limit.
+    if v.justified > 0 {
+        match v.category {
+            RequestCategory::Worker(c) if c != WorkerCategory::Seasonal => {
+                let k = WorkerCategory::ALL.iter().position(|x| *x == c).expect("category");
+                let allowed = (rules.lc_ratio[k] * l.citizen_staff as f64 + 1e-9).floor() as u64;
+                if v.justified > allowed {
+                    v.flag(
+                        "local_content",
+                        format!(
+                            "{} citizens on staff in category {} allow {allowed} foreign workers",
+                            l.citizen_staff,
+                            c.code()
+                        ),
+                    );
+                    v.justified = allowed;
+                    v.rules.push("local_content");
+                    v.notes.push(format!("local content allows {allowed}"));
+                }
+            }
+            RequestCategory::Ict => {
+                let allowed = (rules.ict_max_share * l.citizen_staff as f64 + 1e-9).floor() as u64;
+                if v.justified > allowed {
+                    v.justified = allowed;
+                    v.rules.push("ict_limit");
+                    v.notes.push(format!("ICT limited to {allowed} by {} citizens on staff", l.citizen_staff));
+                }
+            }
+            _ => {}
+        }
+    }
+    v
+}
+
+/// Flags that do not change the number; returns whether the request cites a current project.
+fn side_flags(
+    v: &mut VettedRequest,
+    l: &RequestLine,
+    rules: &VettingRules,
+    projects: &BTreeMap<&str, &Project>,
+    year_start: NaiveDate,
+) -> bool {
+    if l.employer_staff == 0 || l.workers as f64 > rules.oversized_ratio * l.employer_staff as f64 {
+        v.flag(
+            "oversized_request",
+            format!("{} workers asked by an employer with {} staff", l.workers, l.employer_staff),
+        );
+    }
+    if let (Some(q), Some(u)) = (l.prior_quota, l.prior_used)
+        && q > 0
+        && (u as f64) < rules.low_prior_use * q as f64
+    {
+        v.flag("low_prior_use", format!("used {u} of last year's quota of {q}"));
+    }
+    let project = l.project_id.as_deref().map(|id| (id, projects.get(id).copied()));
+    match project {
+        None => false,
+        Some((id, None)) => {
+            v.flag("unknown_project", format!("cites project {id}, which is not in the projects table"));
+            false
+        }
+        Some((id, Some(p))) if p.status == ProjectStatus::Finished || p.end < year_start => {
+            v.flag("unknown_project", format!("cites project {id}, which ended on {}", p.end));
+            false
+        }
+        Some((_, Some(_))) => true,
+    }
+}
+
+/// A posting on the exchange long enough before the request (ICT is exempt).
+fn labour_market_test(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, ict: bool) {
+    if !ict && v.justified > 0 {
+        match (&l.posting_id, l.posting_date) {
+            (None, _) | (_, None) => {
+                v.flag("no_labour_market_test", "no vacancy posted on the electronic labour exchange".into());
+                v.reject("labour_market_test", "no vacancy was posted on the exchange".into());
+            }
+            (Some(id), Some(d)) => {
+                let days = (l.submitted - d).num_days();
+                if days < rules.test_days {
+                    v.flag(
+                        "posting_after_request",
+                        format!(
+                            "posting {id} of {d}, {days} days before the request of {} (at least {} needed)",
+                            l.submitted, rules.test_days
+                        ),
+                    );
+                    v.reject(
+                        "labour_market_test",
+                        format!("the vacancy was posted {days} days before the request, not {}", rules.test_days),
+                    );
+                } else {
+                    v.notes.push(format!("posted {days} days before"));
+                }
+            }
+        }
+    }
+}
+
+/// The category follows from the occupation.
+fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, ict: bool, seasonal: bool) {
+    if !ict && v.justified > 0 {
+        match (rules.category_of(&l.occupation), seasonal) {
+            (Some(0), false) => {
+                v.flag(
+                    "category_occupation_mismatch",
+                    format!("occupation {} is elementary work, declared category {}", l.occupation, l.category.code()),
+                );
+                v.reject(
+                    "occupation_category",
+                    format!("occupation {} is not admitted in categories 1-4", l.occupation),
+                );
+            }
+            (Some(k), false) => {
+                let derived = WorkerCategory::ALL[(k - 1) as usize];
+                if RequestCategory::Worker(derived) != l.category {
+                    v.flag(
+                        "category_occupation_mismatch",
+                        format!(
+                            "occupation {} is category {}, declared {}",
+                            l.occupation,
+                            derived.code(),
+                            l.category.code()
+                        ),
+                    );
+                    v.category = RequestCategory::Worker(derived);
+                    v.notes.push(format!("counted in category {} (its occupation's)", derived.code()));
+                }
+            }
+            (Some(k), true) if k != 0 && !l.occupation.starts_with('6') => {
+                v.flag(
+                    "category_occupation_mismatch",
+                    format!("seasonal request for occupation {} (category {k}), not farm work", l.occupation),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+impl VettedRequest {
+    fn flag(&mut self, code: &'static str, evidence: String) {
+        if !self.flags.contains(&code) {
+            self.flags.push(code);
+            self.flag_evidence.push((code, evidence));
+        }
+    }
+
+    fn reject(&mut self, rule: &'static str, why: String) {
+        if self.justified > 0 {
+            self.justified = 0;
+            self.rules.push(rule);
+            self.notes.push(why);
+        }
+    }
+
+    fn finish(&mut self) {
+        self.decision = match self.category {
+            RequestCategory::Ict => Decision::OutsideQuota,
+            _ if self.quota == 0 && self.workers > 0 => Decision::Rejected,
+            _ if self.quota < self.workers => Decision::Reduced,
+            _ => Decision::Approved,
+        };
+        if self.category != RequestCategory::Ict && self.quota < self.justified {
+            self.rules.push("ceiling");
+            self.notes.push(format!("the ceiling leaves {} of {}", self.quota, self.justified));
+        }
+        let head = format!(
+            "{} ({}): {} workers, occupation {}, category {} in {} x {}",
+            self.request_id,
+            self.employer_id,
+            self.workers,
+            self.occupation,
+            self.category_requested.code(),
+            self.region.name_en(),
+            self.section.code()
+        );
+        let tail = match self.decision {
+            Decision::OutsideQuota => format!("{} admitted outside the quota (ICT)", self.justified),
+            d => format!("{} justified, quota {} ({})", self.justified, self.quota, d.code()),
+        };
+        let mut parts = vec![head];
+        parts.extend(self.notes.iter().cloned());
+        parts.push(tail);
+        self.explanation = parts.join("; ");
+        if !self.flags.is_empty() {
+            let ev: Vec<String> = self.flag_evidence.iter().map(|(f, e)| format!("{f}: {e}")).collect();
+            self.explanation.push_str(&format!(". Flags: {}", ev.join("; ")));
+        }
+    }
+}
+
+/// One posting behind requests of different employers.
+fn shared_postings(lines: &[RequestLine], out: &mut [VettedRequest]) {
+    let mut by_posting: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for l in lines {
+        if let Some(p) = &l.posting_id {
+            by_posting.entry(p.as_str()).or_default().insert(l.employer_id.as_str());
+        }
+    }
+    for (l, v) in lines.iter().zip(out.iter_mut()) {
+        if let Some(p) = &l.posting_id {
+            let employers = &by_posting[p.as_str()];
+            if employers.len() > 1 {
+                let names: Vec<&str> = employers.iter().copied().collect();
+                v.flag("shared_posting", format!("posting {p} is cited by employers {}", names.join(", ")));
+            }
+        }
+    }
+}
+
+/// Employers tied by a director or an address that file in the same region and occupation
+/// group.
+fn linked_employers(lines: &[RequestLine], out: &mut [VettedRequest]) {
+    // Union-find over employers through shared keys.
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in lines {
+        let n = index.len();
+        index.entry(l.employer_id.as_str()).or_insert(n);
+    }
+    let mut parent: Vec<usize> = (0..index.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut first: BTreeMap<(u8, &str), usize> = BTreeMap::new();
+    for l in lines {
+        let e = index[l.employer_id.as_str()];
+        for (kind, key) in [(0u8, &l.director_id), (1u8, &l.address_id)] {
+            if let Some(k) = key {
+                match first.get(&(kind, k.as_str())) {
+                    Some(&o) => {
+                        let (a, b) = (find(&mut parent, o), find(&mut parent, e));
+                        parent[a.max(b)] = a.min(b);
+                    }
+                    None => {
+                        first.insert((kind, k.as_str()), e);
+                    }
+                }
+            }
+        }
+    }
+    // Group requests by (component, region, ISCO major group) and count employers.
+    type Group<'a> = (BTreeSet<&'a str>, u64, u64);
+    let mut groups: BTreeMap<(usize, Region, u8), Group> = BTreeMap::new();
+    let keys: Vec<(usize, Region, u8)> = lines
+        .iter()
+        .map(|l| {
+            let root = find(&mut parent, index[l.employer_id.as_str()]);
+            (root, l.region, l.occupation.as_bytes()[0])
+        })
+        .collect();
+    let mut staff_seen: BTreeSet<(&str, usize)> = BTreeSet::new();
+    for (l, k) in lines.iter().zip(&keys) {
+        let g = groups.entry(*k).or_default();
+        g.0.insert(l.employer_id.as_str());
+        g.1 += l.workers;
+        if staff_seen.insert((l.employer_id.as_str(), k.0)) {
+            g.2 += l.citizen_staff;
+        }
+    }
+    for ((l, v), k) in lines.iter().zip(out.iter_mut()).zip(&keys) {
+        let g = &groups[k];
+        if g.0.len() > 1 {
+            let names: Vec<&str> = g.0.iter().copied().collect();
+            v.flag(
+                "linked_employers",
+                format!(
+                    "employers {} share a director or an address and together ask {} workers in {}, ISCO group {} ({} citizens on their staff)",
+                    names.join(", "),
+                    g.1,
+                    l.region.name_en(),
+                    l.occupation.as_bytes()[0] as char,
+                    g.2
+                ),
+            );
+        }
+    }
+}
+
+/// The seasonal total within the order's limit, shared by Hamilton over the seasonal requests.
+fn seasonal_limit(rules: &VettingRules, out: &mut [VettedRequest]) -> Result<()> {
+    let Some(limit) = rules.seasonal_limit else { return Ok(()) };
+    let idx: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].category == RequestCategory::Worker(WorkerCategory::Seasonal) && out[i].justified > 0)
+        .collect();
+    let w: Vec<u64> = idx.iter().map(|&i| out[i].justified).collect();
+    let total: u64 = w.iter().sum();
+    if total <= limit {
+        return Ok(());
+    }
+    let o = apportion_counts("the seasonal limit over seasonal requests", limit, &w, Method::Hamilton, Some(&w))?;
+    for (k, &i) in idx.iter().enumerate() {
+        if o.seats[k] < out[i].justified {
+            out[i].notes.push(format!("the seasonal limit of {limit} leaves {} of {}", o.seats[k], out[i].justified));
+            out[i].justified = o.seats[k];
+            out[i].rules.push("seasonal_limit");
+        }
+    }
+    Ok(())
+}
+
+fn roll_up(requests: &[VettedRequest], rules: &VettingRules) -> Vec<EmployerFlag> {
+    let mut m: BTreeMap<(&str, usize), (u64, &str, &str)> = BTreeMap::new();
+    for r in requests {
+        for (f, e) in &r.flag_evidence {
+            let k = FLAGS.iter().position(|x| x == f).expect("known flag");
+            let entry = m.entry((r.employer_id.as_str(), k)).or_insert((0, r.request_id.as_str(), e.as_str()));
+            entry.0 += 1;
+        }
+    }
+    m.into_iter()
+        .map(|((employer, k), (n, first, ev))| EmployerFlag {
+            employer_id: employer.to_string(),
+            flag: FLAGS[k],
+            severity: rules.severity_code(FLAGS[k]),
+            requests: n,
+            evidence: if n > 1 { format!("{n} requests; {first}: {ev}") } else { format!("{first}: {ev}") },
+        })
+        .collect()
+}
+
+impl Vetting {
+    /// The justified workers per cell and category, as the allocation takes them.
+    pub fn justified_by_cell(&self, path: &std::path::Path) -> EmployerRequests {
+        let mut m: BTreeMap<(Region, OkedSection, RequestCategory), u64> = BTreeMap::new();
+        for r in &self.requests {
+            if r.justified > 0 {
+                *m.entry((r.region, r.section, r.category)).or_default() += r.justified;
+            }
+        }
+        let rows = m
+            .into_iter()
+            .map(|((region, section, category), n)| EmployerRequest {
+                region,
+                section,
+                category,
+                requested: n,
+                citizen_staff: None,
+                row: 0,
+            })
+            .collect();
+        EmployerRequests { path: path.to_path_buf(), rows, vetted: true }
+    }
+
+    /// Shares each cell-and-category quota of the allocation over its requests (Hamilton by
+    /// justified workers, never above them) and decides every request.
+    pub fn share_quota(&mut self, rows: &[QuotaCell]) -> Result<()> {
+        let quota: BTreeMap<(Region, OkedSection, WorkerCategory), u64> =
+            rows.iter().map(|r| ((r.region, r.section, r.category), r.quota)).collect();
+        let mut groups: BTreeMap<(Region, OkedSection, WorkerCategory), Vec<usize>> = BTreeMap::new();
+        for (i, r) in self.requests.iter().enumerate() {
+            if let RequestCategory::Worker(c) = r.category
+                && r.justified > 0
+            {
+                groups.entry((r.region, r.section, c)).or_default().push(i);
+            }
+        }
+        for (key, idx) in groups {
+            let q = quota.get(&key).copied().unwrap_or(0);
+            let w: Vec<u64> = idx.iter().map(|&i| self.requests[i].justified).collect();
+            let total: u64 = w.iter().sum();
+            if q > total {
+                return Err(Error::Internal(format!(
+                    "quota {q} of {} x {} category {} exceeds its justified requests {total}",
+                    key.0,
+                    key.1.code(),
+                    key.2.code()
+                )));
+            }
+            let seats = if q == total {
+                w.clone()
+            } else {
+                let what =
+                    format!("the quota of {} x {} category {} over its requests", key.0, key.1.code(), key.2.code());
+                apportion_counts(&what, q, &w, Method::Hamilton, Some(&w))?.seats
+            };
+            for (k, &i) in idx.iter().enumerate() {
+                self.requests[i].quota = seats[k];
+            }
+        }
+        for r in &mut self.requests {
+            r.finish();
+        }
+        Ok(())
+    }
+
+    /// Approved, reduced, rejected and outside-quota counts of request lines.
+    pub fn decisions(&self) -> BTreeMap<Decision, u64> {
+        let mut m = BTreeMap::new();
+        for r in &self.requests {
+            *m.entry(r.decision).or_default() += 1;
+        }
+        m
+    }
+
+    /// What the requests rest on: the weakest evidence of any line.
+    pub fn evidence(&self) -> Evidence {
+        self.requests.iter().map(|r| r.evidence).max().unwrap_or(Evidence::Ingested)
+    }
+}
