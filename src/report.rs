@@ -694,6 +694,21 @@ fn data_basis(h: &mut String, m: &Manifest) {
     let e = &m.summary.evidence;
     let pct = |x: f64| format!("{:.0} %", 100.0 * x);
     h.push_str("<section style=\"border:2px solid #b85;padding:0 1em;margin:1em 0\"><h2>Data basis</h2>\n");
+    if let Some(r) = &m.summary.requests {
+        let _ = writeln!(
+            h,
+            "<p><b>The foreign-labour quota is built from {} employers' request lines whose evidence is {}</b>{} \
+             (section \"Employers' requests\").</p>",
+            int(r.lines as i64),
+            esc(&r.evidence),
+            if r.evidence == "synthetic" {
+                ": the demonstration table, calibrated to the published orders, not real requests; its agreement \
+                 with the orders' categories, the regional quotas and the sector mix proves nothing"
+            } else {
+                ""
+            }
+        );
+    }
     let _ = writeln!(
         h,
         "<p>Of the openings behind the distributed quota, <b>{}</b> rest on synthetic values and {} on estimated values; \
