@@ -141,6 +141,15 @@ pub struct Panel {
     pub warnings: Vec<String>,
 }
 
+impl Panel {
+    /// The national average wage of `to` over that of `from` (None when the panel lacks either):
+    /// how wages of one year are taken to another.
+    pub fn wage_ratio(&self, to: i32, from: i32) -> Option<f64> {
+        let w = |y: i32| self.national.get(&y).map(|n| n.avg_wage_kzt as f64).filter(|w| *w > 0.0);
+        Some(w(to)? / w(from)?)
+    }
+}
+
 /// `region_year.csv`: one row per region and year; employed <= labour force <= population.
 fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, RegionYears, Vec<i32>)> {
     let resolver = RegionResolver::global();

@@ -373,7 +373,8 @@ fn parse_file(path: &Path, stem: &str, text: &str) -> Result<Vec<Parameter>> {
     Ok(out)
 }
 
-fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
+/// A TOML date without a time.
+pub(crate) fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     if d.time.is_some() {
         return None;
     }

@@ -297,9 +297,15 @@ fn rules(s: &ForeignSettings) -> Result<Rules> {
             message: "the order in force gives no counts for categories 1-4, so the split is undefined".into(),
         });
     }
+    Ok(Rules { order, lc_ratio: lc_ratios(&s.local_content)? })
+}
+
+/// Foreign workers allowed per citizen on staff, categories 1-4: `(1 - m) / m` for the minimum
+/// citizen share `m` of `foreign_labour.local_content_min_citizen_share`.
+pub(crate) fn lc_ratios(local_content: &BTreeMap<String, f64>) -> Result<[f64; 4]> {
     let mut lc_ratio = [0.0; 4];
     for (k, c) in QUOTA_CATEGORIES.iter().enumerate() {
-        let m = s.local_content.get(c.code()).copied().ok_or_else(|| {
+        let m = local_content.get(c.code()).copied().ok_or_else(|| {
             Error::param("foreign_labour.local_content_min_citizen_share", format!("no value for category {c}"))
         })?;
         if !(m > 0.0 && m <= 1.0) {
@@ -310,7 +316,7 @@ fn rules(s: &ForeignSettings) -> Result<Rules> {
         }
         lc_ratio[k] = (1.0 - m) / m;
     }
-    Ok(Rules { order, lc_ratio })
+    Ok(lc_ratio)
 }
 
 /// Most foreign workers allowed for `citizens` citizens at ratio `r` (exact at whole persons).

@@ -63,6 +63,8 @@ pub struct VettingRules {
     pub seasonal_sections: Vec<OkedSection>,
     pub closed_sections: Vec<OkedSection>,
     pub closed_occupations: Vec<String>,
+    /// Occupations a seasonal request may be for (farm work).
+    pub seasonal_occupations: Vec<String>,
     /// ISCO prefix -> category (0: none of 1-4), longest prefixes first.
     pub category_by_occupation: Vec<(String, u8)>,
     pub minimum_wage: f64,
@@ -79,20 +81,9 @@ pub struct VettingRules {
 
 impl VettingRules {
     pub fn from_params(params: &Params, date: NaiveDate) -> Result<VettingRules> {
-        let lc = params.table("foreign_labour.local_content_min_citizen_share", date)?.value;
-        let mut lc_ratio = [0.0; 4];
-        for (k, c) in ["1", "2", "3", "4"].iter().enumerate() {
-            let m = *lc.get(*c).ok_or_else(|| {
-                Error::param("foreign_labour.local_content_min_citizen_share", format!("no value for category {c}"))
-            })?;
-            if !(m > 0.0 && m <= 1.0) {
-                return Err(Error::param(
-                    "foreign_labour.local_content_min_citizen_share",
-                    format!("category {c}: {m} is not a share in (0, 1]"),
-                ));
-            }
-            lc_ratio[k] = (1.0 - m) / m;
-        }
+        let lc_ratio = crate::allocate::foreign::lc_ratios(
+            &params.table("foreign_labour.local_content_min_citizen_share", date)?.value,
+        )?;
         let mut category_by_occupation: Vec<(String, u8)> = Vec::new();
         for (k, v) in params.table("vetting.category_by_occupation", date)?.value {
             if k.is_empty() || k.len() > 4 || !k.bytes().all(|b| b.is_ascii_digit()) {
@@ -122,6 +113,7 @@ impl VettingRules {
             seasonal_sections: params.sections("foreign_labour.seasonal_sections", date)?.value,
             closed_sections: params.sections("foreign_labour.closed_sections", date)?.value,
             closed_occupations: params.codes("vetting.closed_occupations", date)?.value,
+            seasonal_occupations: params.codes("vetting.seasonal_occupations", date)?.value,
             category_by_occupation,
             minimum_wage: params.number("vetting.minimum_wage_kzt", date)?.value,
             test_days: params.number("vetting.labour_market_test_days", date)?.value.round() as i64,
@@ -230,10 +222,6 @@ pub struct Vetting {
     pub employer_flags: Vec<EmployerFlag>,
 }
 
-fn kzt(x: f64) -> String {
-    crate::fmt::thousands(x.max(0.0).round() as u64)
-}
-
 /// Vets every line (rules, then the cross-request flags, then the seasonal limit). The quota
 /// column is filled by [`Vetting::share_quota`] once the allocation has shared the ceiling.
 pub fn vet(lines: &[RequestLine], rules: &VettingRules, ctx: &VettingContext) -> Result<Vetting> {
@@ -339,14 +327,21 @@ fn vet_line(
                 "wage_below_median",
                 format!(
                     "offers {} tenge against {} (ISCO {major} in {}, {} wages scaled) and a minimum wage of {}",
-                    kzt(l.wage_kzt),
-                    kzt(median),
+                    crate::fmt::thousands_f64(l.wage_kzt),
+                    crate::fmt::thousands_f64(median),
                     l.region.name_en(),
                     ctx.wages.year,
-                    kzt(rules.minimum_wage)
+                    crate::fmt::thousands_f64(rules.minimum_wage)
                 ),
             );
-            v.reject("wage_floor", format!("wage {} below the floor of {}", kzt(l.wage_kzt), kzt(floor)));
+            v.reject(
+                "wage_floor",
+                format!(
+                    "wage {} below the floor of {}",
+                    crate::fmt::thousands_f64(l.wage_kzt),
+                    crate::fmt::thousands_f64(floor)
+                ),
+            );
         }
     }
     // 8. Local content (categories 1-4) or the ICT limit.
@@ -478,10 +473,10 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
                     v.notes.push(format!("counted in category {} (its occupation's)", derived.code()));
                 }
             }
-            (Some(k), true) if k != 0 && !l.occupation.starts_with('6') => {
+            (_, true) if !rules.seasonal_occupations.iter().any(|c| l.occupation.starts_with(c.as_str())) => {
                 v.flag(
                     "category_occupation_mismatch",
-                    format!("seasonal request for occupation {} (category {k}), not farm work", l.occupation),
+                    format!("seasonal request for occupation {}, not seasonal farm work", l.occupation),
                 );
             }
             _ => {}

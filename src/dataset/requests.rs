@@ -39,7 +39,18 @@ struct Config {
     share_citing_project: f64,
     share_with_prior_quota: f64,
     wage_factor: [f64; 2],
+    low_wage_factor: [f64; 2],
     posting_days: [i64; 2],
+    late_posting_days: i64,
+    filing_start: [u32; 2],
+    filing_days: i64,
+    planted_filing: [u32; 2],
+    citizen_staff_factor: [f64; 2],
+    under_local_content_factor: [f64; 2],
+    seasonal_citizens_per_worker: f64,
+    staff_factor: [f64; 2],
+    prior_quota_factor: [f64; 2],
+    prior_used_share: [f64; 2],
     occupations: BTreeMap<String, Vec<String>>,
     section_stock: SectionStock,
     region_share: BTreeMap<String, f64>,
@@ -119,8 +130,7 @@ fn bad(path: &Path, m: impl Into<String>) -> Error {
 }
 
 fn toml_date(path: &Path, d: &toml::value::Datetime) -> Result<NaiveDate> {
-    let x = d.date.ok_or_else(|| bad(path, format!("`{d}` is not a date")))?;
-    NaiveDate::from_ymd_opt(x.year as i32, x.month as u32, x.day as u32).ok_or_else(|| bad(path, "invalid date"))
+    crate::params::toml_date(d).ok_or_else(|| bad(path, format!("`{d}` is not a date (YYYY-MM-DD)")))
 }
 
 /// Writes `requests_<year>.csv` for every configured year and `projects.csv` into `out_dir`,
@@ -274,11 +284,9 @@ fn year_table(
     let py = filed.min(panel.last_year());
     let order = params.table("foreign_labour.order_by_category", year_end(year))?.value;
     let lc = params.table("foreign_labour.local_content_min_citizen_share", year_end(year))?.value;
-    let nat = |y: i32| panel.national.get(&y).map(|n| n.avg_wage_kzt as f64);
-    let scale = match (nat(py), nat(wages.year)) {
-        (Some(a), Some(b)) => a / b,
-        _ => return Err(bad(config, format!("the panel has no national wage for {py} or {}", wages.year))),
-    };
+    let scale = panel
+        .wage_ratio(py, wages.year)
+        .ok_or_else(|| bad(config, format!("the panel has no national wage for {py} or {}", wages.year)))?;
     let weights = cell_weights(c, config, panel, py)?;
     let mut stream = Stream::new(c.seed, year as u64);
     let s = &mut stream;
@@ -286,8 +294,11 @@ fn year_table(
     let mut employer_seq = 0u64;
     let mut posting_seq = 0u64;
     let projects = current_projects(c, config)?;
-    let cells = requested_cells(c, &order, &weights, panel, py)?;
-    let day0 = NaiveDate::from_ymd_opt(filed, 8, 1).expect("date");
+    let seasonal_sections = params.sections("foreign_labour.seasonal_sections", year_end(year))?.value;
+    let cells = requested_cells(c, &order, &weights, panel, py, &seasonal_sections)?;
+    let day0 = NaiveDate::from_ymd_opt(filed, c.filing_start[0], c.filing_start[1])
+        .ok_or_else(|| bad(config, "filing_start is not a month and day"))?;
+    let ict_max = params.number("foreign_labour.ict_max_share_of_citizen_staff", year_end(year))?.value;
     // Lines, cell by cell; an employer files up to `lines_per_employer` lines in its cell.
     let mut current: Option<((Region, OkedSection), String, u32)> = None;
     for ((r, sec), cat, n) in cells {
@@ -317,29 +328,29 @@ fn year_table(
                 c.occupations.get(cat).ok_or_else(|| bad(config, format!("no occupations for category {cat}")))?;
             let occupation = pick(s, occupations).to_string();
             let need = match cat {
-                "ict" => 2.0,
-                "seasonal" => 1.0,
+                "ict" => 1.0 / ict_max,
+                "seasonal" => c.seasonal_citizens_per_worker,
                 k => {
                     let m = lc.get(k).copied().unwrap_or(0.9);
                     m / (1.0 - m)
                 }
             };
-            let mut citizens = (workers as f64 * need * between(s, [1.05, 3.0])).ceil();
+            let mut citizens = (workers as f64 * need * between(s, c.citizen_staff_factor)).ceil();
             if cat != "seasonal" && cat != "ict" && s.uniform() < c.share_over_local_content {
-                citizens = (citizens * between(s, [0.5, 0.95])).floor();
+                citizens = (citizens * between(s, c.under_local_content_factor)).floor();
             }
             let major = (occupation.as_bytes()[0] - b'0') as usize;
             let mut wage = wages.wage(r, major) * scale * between(s, c.wage_factor);
             if s.uniform() < c.share_low_wage {
-                wage *= between(s, [0.5, 0.9]);
+                wage *= between(s, c.low_wage_factor);
             }
-            let submitted = day0 + Duration::days((s.uniform() * 61.0) as i64);
+            let submitted = day0 + Duration::days((s.uniform() * c.filing_days as f64) as i64);
             let u = s.uniform();
             let posting = if u < c.share_without_posting {
                 None
             } else {
                 let days = if u < c.share_without_posting + c.share_late_posting {
-                    (s.uniform() * 20.0) as i64
+                    (s.uniform() * c.late_posting_days as f64) as i64
                 } else {
                     c.posting_days[0] + (s.uniform() * (c.posting_days[1] - c.posting_days[0]) as f64) as i64
                 };
@@ -420,10 +431,10 @@ fn employer_figures(lines: &mut [Line], c: &Config, s: &mut Stream) {
     for idx in by_employer.values() {
         let citizens: u64 = idx.iter().map(|&i| lines[i].citizen_staff).sum();
         let asked: u64 = idx.iter().map(|&i| lines[i].workers).sum();
-        let staff = ((citizens + asked) as f64 * between(s, [1.3, 2.5])).ceil() as u64;
+        let staff = ((citizens + asked) as f64 * between(s, c.staff_factor)).ceil() as u64;
         let prior = if s.uniform() < c.share_with_prior_quota {
-            let q = ((asked as f64) * between(s, [0.6, 1.2])).round().max(1.0) as u64;
-            let used = ((q as f64) * between(s, [0.55, 1.0])).round() as u64;
+            let q = ((asked as f64) * between(s, c.prior_quota_factor)).round().max(1.0) as u64;
+            let used = ((q as f64) * between(s, c.prior_used_share)).round() as u64;
             Some((q, used.min(q)))
         } else {
             None
@@ -449,7 +460,8 @@ fn planted(
         let region =
             Region::from_iso(&p.region).ok_or_else(|| bad(config, format!("`{}` is not a region code", p.region)))?;
         let major = (p.occupation.as_bytes()[0] - b'0') as usize;
-        let submitted = NaiveDate::from_ymd_opt(filed, 9, 15).expect("date");
+        let submitted = NaiveDate::from_ymd_opt(filed, c.planted_filing[0], c.planted_filing[1])
+            .ok_or_else(|| bad(config, "planted_filing is not a month and day"))?;
         let posting = p.posting.map(|d| {
             let id = p.posting_id.clone().unwrap_or_else(|| format!("V-{filed}-G{:02}", k + 1));
             (id, submitted - Duration::days(d))
@@ -486,12 +498,15 @@ fn requested_cells<'a>(
     weights: &BTreeMap<(Region, OkedSection), f64>,
     panel: &Panel,
     py: i32,
+    seasonal_sections: &[OkedSection],
 ) -> Result<Vec<((Region, OkedSection), &'a str, u64)>> {
-    let seasonal_w: BTreeMap<Region, f64> = Region::all()
-        .map(|r| {
-            (r, panel.cells.get(&(r, OkedSection::from_letter('A').expect("A"), py)).map_or(0.0, |x| x.employed as f64))
-        })
-        .collect();
+    // Seasonal requests over the cells of the seasonal sections, by their employment.
+    let mut seasonal_w: BTreeMap<(Region, OkedSection), f64> = BTreeMap::new();
+    for r in Region::all() {
+        for &sec in seasonal_sections {
+            seasonal_w.insert((r, sec), panel.cells.get(&(r, sec, py)).map_or(0.0, |x| x.employed as f64));
+        }
+    }
     let mut cells: Vec<((Region, OkedSection), &str, u64)> = Vec::new();
     let mut total14 = 0u64;
     for cat in ["1", "2", "3", "4"] {
@@ -509,9 +524,8 @@ fn requested_cells<'a>(
     let ns = (order.get("seasonal").copied().unwrap_or(0.0)
         * c.oversubscription.get("seasonal").copied().unwrap_or(1.0))
     .round() as u64;
-    let a = OkedSection::from_letter('A').expect("A");
-    for (r, m) in spread(ns, &seasonal_w)? {
-        cells.push(((r, a), "seasonal", m));
+    for (k, m) in spread(ns, &seasonal_w)? {
+        cells.push((k, "seasonal", m));
     }
     cells.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(y.1)));
     Ok(cells)

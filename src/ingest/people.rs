@@ -10,11 +10,11 @@ use chrono::NaiveDate;
 
 use crate::codes::Region;
 use crate::error::{Error, Location, Result};
-use crate::ingest::table::TextTable;
+use crate::ingest::table::{TextTable, parse_date};
 use crate::params::Params;
 
 /// Columns that would carry personal data; every reader of data about people refuses them.
-pub const PERSONAL_COLUMNS: [&str; 18] = [
+pub const PERSONAL_COLUMNS: [&str; 24] = [
     "name",
     "surname",
     "first_name",
@@ -33,6 +33,13 @@ pub const PERSONAL_COLUMNS: [&str; 18] = [
     "birth_date",
     "date_of_birth",
     "citizen_id",
+    // Names and registration numbers of employers and their directors (requests tables).
+    "bin",
+    "employer_bin",
+    "employer_name",
+    "company_name",
+    "director_name",
+    "director_iin",
 ];
 
 /// Refuses a table with a column named like personal data (case-insensitive); the error names
@@ -74,10 +81,6 @@ pub struct Move {
     pub family: String,
     pub date: NaiveDate,
     pub to: Region,
-}
-
-fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", s.trim()))
 }
 
 fn region(s: &str) -> std::result::Result<Region, String> {

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::codes::{OkedSection, Region, WorkerCategory};
+use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Location, Result};
 use crate::evidence::Evidence;
 use crate::ingest::people::refuse_personal_columns;
-use crate::ingest::requests::RequestCategory;
-use crate::ingest::table::{TextTable, parse_count, parse_number};
+use crate::ingest::requests::{RequestCategory, parse_category};
+use crate::ingest::table::{TextTable, parse_count, parse_date, parse_number};
 
 /// The columns of a request line, in the order of `docs/inputs.md`.
 pub const REQUIRED: [&str; 14] = [
@@ -33,10 +33,6 @@ pub const REQUIRED: [&str; 14] = [
     "citizen_applicants",
     "submitted",
 ];
-
-/// Columns that name a real legal entity or person rather than a pseudonymous key.
-const ENTITY_COLUMNS: [&str; 6] =
-    ["bin", "employer_bin", "employer_name", "company_name", "director_name", "director_iin"];
 
 /// One request line.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,10 +72,6 @@ pub struct RequestLines {
     pub lines: Vec<RequestLine>,
 }
 
-fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", s.trim()))
-}
-
 /// A pseudonymous key: not empty, and not twelve digits (the shape of a BIN or an IIN).
 fn pseudonymous(s: &str) -> std::result::Result<String, String> {
     let t = s.trim();
@@ -112,16 +104,6 @@ pub fn parse_occupation(s: &str) -> std::result::Result<String, String> {
         Ok(t.to_string())
     } else {
         Err(format!("`{t}` is not an ISCO-08 occupation code (1 to 4 digits)"))
-    }
-}
-
-fn parse_category(s: &str) -> std::result::Result<RequestCategory, String> {
-    if s.trim().eq_ignore_ascii_case("ict") {
-        Ok(RequestCategory::Ict)
-    } else {
-        s.parse::<WorkerCategory>()
-            .map(RequestCategory::Worker)
-            .map_err(|e| format!("{e}, or ict for an intra-corporate transfer"))
     }
 }
 
@@ -160,14 +142,6 @@ impl RequestLines {
 
     pub fn from_table(path: &Path, t: &TextTable) -> Result<RequestLines> {
         refuse_personal_columns(path, t)?;
-        for c in t.columns() {
-            if ENTITY_COLUMNS.contains(&c.to_ascii_lowercase().as_str()) {
-                return Err(Error::input(
-                    Location::column(path, c.as_str()),
-                    "names a real employer or person; kvota takes pseudonymous keys only — remove the column",
-                ));
-            }
-        }
         t.require(&REQUIRED)?;
         let ids = t.parse("request_id", "a request id", |s| Ok::<_, String>(s.to_string()))?;
         let employers = t.parse("employer_id", "a pseudonymous employer id", pseudonymous)?;

@@ -26,6 +26,17 @@ impl RequestCategory {
     }
 }
 
+/// A worker category (`1`-`4`, `seasonal`) or `ict` for an intra-corporate transfer.
+pub fn parse_category(s: &str) -> std::result::Result<RequestCategory, String> {
+    if s.trim().eq_ignore_ascii_case("ict") {
+        Ok(RequestCategory::Ict)
+    } else {
+        s.parse::<WorkerCategory>()
+            .map(RequestCategory::Worker)
+            .map_err(|e| format!("{e}, or ict for an intra-corporate transfer"))
+    }
+}
+
 /// One row of the employer-requests table (aggregated over employers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmployerRequest {
@@ -85,15 +96,7 @@ impl EmployerRequests {
         let regions =
             t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
         let sections = t.parse("section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
-        let cats = t.parse("category", "a worker category (1, 2, 3, 4, seasonal) or ict", |s| {
-            if s.trim().eq_ignore_ascii_case("ict") {
-                Ok(RequestCategory::Ict)
-            } else {
-                s.parse::<WorkerCategory>()
-                    .map(RequestCategory::Worker)
-                    .map_err(|e| format!("{e}, or ict for an intra-corporate transfer"))
-            }
-        })?;
+        let cats = t.parse("category", "a worker category (1, 2, 3, 4, seasonal) or ict", parse_category)?;
         let requested = t.counts("requested")?;
         let staff: Option<Vec<Option<i64>>> = if t.columns().iter().any(|c| c.trim() == "citizen_staff") {
             let raw = t.text("citizen_staff")?;

@@ -228,3 +228,9 @@ pub fn parse_number(s: &str) -> std::result::Result<f64, String> {
         _ => Err(format!("`{s}` is not a number")),
     }
 }
+
+/// A date written `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", s.trim()))
+}

@@ -219,10 +219,9 @@ fn vet_requests(
     // Wages of their year taken to the year the requests are filed (the one before the
     // target), by the panel's national average wage.
     let filed = (cfg.target_year - 1).min(panel.last_year());
-    let national = |y: i32| panel.national.get(&y).map(|n| n.avg_wage_kzt as f64);
-    let wage_scale = match (national(filed), national(wages.year)) {
-        (Some(a), Some(b)) if b > 0.0 => a / b,
-        _ => {
+    let wage_scale = match panel.wage_ratio(filed, wages.year) {
+        Some(r) => r,
+        None => {
             return Err(Error::Scenario {
                 location: Location::column(&cfg.source.path, "occupation_wages_year"),
                 message: format!(
