@@ -15,6 +15,7 @@ use crate::codes::{OkedSection, Region, WorkerCategory};
 use crate::error::{Error, Location, Result};
 use crate::export::TableFormat;
 use crate::forecast::engine::ModelSpec;
+use crate::i18n::Lang;
 use crate::scenario::{LoadedScenario, ScenarioFile};
 use crate::shortage::score::{RuleConfig, Weights};
 use crate::shortage::{self, Override, Rating};
@@ -29,6 +30,8 @@ pub struct RunOverrides {
     pub png: bool,
     /// Table formats beside the Parquet files (`--format`), added to the scenario's.
     pub formats: Vec<TableFormat>,
+    /// Languages of the report and the order (`--lang`), instead of the scenario's.
+    pub langs: Vec<Lang>,
 }
 
 /// Input files of the run.
@@ -55,6 +58,8 @@ pub struct OutputSettings {
     /// Cells drawn as forecast fans; empty: the four largest shortages.
     pub fan_cells: Vec<(Region, OkedSection)>,
     pub formats: Vec<TableFormat>,
+    /// Languages of the report and the draft order, the first also as `report.html`.
+    pub langs: Vec<Lang>,
 }
 
 /// The scenario file a config came from, for the manifest.
@@ -381,7 +386,14 @@ fn resolve_output(s: &ScenarioFile, o: &RunOverrides, at: &At) -> Result<OutputS
         }
     }
     let formats: BTreeSet<TableFormat> = s.output.formats.iter().chain(&o.formats).copied().collect();
-    Ok(OutputSettings { png: s.output.png || o.png, fan_cells, formats: formats.into_iter().collect() })
+    let langs = if !o.langs.is_empty() {
+        o.langs.clone()
+    } else if s.output.lang.is_empty() {
+        Lang::ALL.to_vec()
+    } else {
+        Lang::parse_list(&s.output.lang.join(",")).map_err(|e| at("lang", format!("[output] lang: {e}")))?
+    };
+    Ok(OutputSettings { png: s.output.png || o.png, fan_cells, formats: formats.into_iter().collect(), langs })
 }
 
 /// A TOML date without time (`2026-04-01`).
@@ -427,7 +439,12 @@ include_housing_certificate = true
     #[test]
     fn the_command_line_wins() {
         let loaded = ScenarioFile::parse(Path::new("s.toml"), &format!("{OK}[output]\nformats = [\"csv\"]\n")).unwrap();
-        let o = RunOverrides { data: Some("elsewhere".into()), png: true, formats: vec![TableFormat::Arrow] };
+        let o = RunOverrides {
+            data: Some("elsewhere".into()),
+            png: true,
+            formats: vec![TableFormat::Arrow],
+            langs: vec![],
+        };
         let c = Config::resolve(&loaded, &o).unwrap();
         assert_eq!(c.data.panel, PathBuf::from("elsewhere"));
         assert!(c.output.png);

@@ -55,6 +55,8 @@ pub enum Value {
     Table(BTreeMap<String, f64>),
     Sections(Vec<OkedSection>),
     Codes(Vec<String>),
+    /// A text in each language kvota writes (`kk`, `ru`, `en`).
+    Texts(BTreeMap<String, String>),
 }
 
 /// One dated value of a parameter.
@@ -122,6 +124,9 @@ pub enum Unit {
     CategoryByOccupation,
     /// A table keyed by an integrity-flag code giving its severity: 1 low, 2 medium, 3 high.
     SeverityByFlag,
+    /// A text in Kazakh, Russian and English (`{ kk = "...", ru = "...", en = "..." }`), such as
+    /// the legal basis a draft order cites.
+    TextByLanguage,
 }
 
 impl Unit {
@@ -137,6 +142,7 @@ impl Unit {
             | Unit::CategoryByOccupation
             | Unit::SeverityByFlag => Shape::Table,
             Unit::OccupationList => Shape::Codes,
+            Unit::TextByLanguage => Shape::Texts,
             _ => Shape::Number,
         }
     }
@@ -149,6 +155,7 @@ enum Shape {
     Sections,
     Table,
     Codes,
+    Texts,
 }
 
 /// The value of a parameter in force on a date, with where it came from.
@@ -319,6 +326,15 @@ impl Params {
         }
     }
 
+    /// A text by language (`kk`, `ru`, `en`) in force on `date`.
+    pub fn texts(&self, name: &str, date: NaiveDate) -> Result<InForce<BTreeMap<String, String>>> {
+        let (p, v) = self.in_force(name, date)?;
+        match &v.value {
+            Value::Texts(t) => Ok(Self::wrap(p, v, t.clone())),
+            _ => Err(Error::param(name, format!("is a {:?}, not a text by language", p.unit))),
+        }
+    }
+
     /// A table parameter in force on `date`.
     pub fn table(&self, name: &str, date: NaiveDate) -> Result<InForce<BTreeMap<String, f64>>> {
         let (p, v) = self.in_force(name, date)?;
@@ -442,6 +458,22 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
             }
             Value::Codes(codes)
         }
+        Shape::Texts => {
+            let t = v.as_table().ok_or("expected a table of texts: { kk = \"...\", ru = \"...\", en = \"...\" }")?;
+            let mut out = BTreeMap::new();
+            for (k, x) in t {
+                if !["kk", "ru", "en"].contains(&k.as_str()) {
+                    return Err(format!("`{k}` is not a language kvota writes (kk, ru, en)"));
+                }
+                let text =
+                    x.as_str().filter(|s| !s.trim().is_empty()).ok_or_else(|| format!("`{k}`: expected a text"))?;
+                out.insert(k.clone(), text.to_string());
+            }
+            if let Some(missing) = ["kk", "ru", "en"].iter().find(|l| !out.contains_key(**l)) {
+                return Err(format!("the text in `{missing}` is missing (give kk, ru and en)"));
+            }
+            Value::Texts(out)
+        }
     };
     // Range checks by unit.
     let check = |x: f64| -> std::result::Result<(), String> {
@@ -466,7 +498,7 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
     match &value {
         Value::Number(x) => check(*x)?,
         Value::Table(t) => t.values().try_for_each(|x| check(*x))?,
-        Value::Regions(_) | Value::Sections(_) | Value::Codes(_) => {}
+        Value::Regions(_) | Value::Sections(_) | Value::Codes(_) | Value::Texts(_) => {}
     }
     if let (Unit::ShareByLevel, Value::Table(t)) = (unit, &value) {
         let sum: f64 = t.values().sum();

@@ -13,6 +13,7 @@ use plotters::prelude::*;
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
 use crate::export::{ParquetColumn, read_parquet_columns};
+use crate::i18n::{Arg, Lang, Texts};
 use crate::manifest::Manifest;
 
 /// DejaVu Sans 2.37 (Bitstream Vera licence, `assets/fonts/DejaVuSans.LICENSE`).
@@ -37,10 +38,10 @@ pub struct ReportData {
     pub quota_by_region: BTreeMap<String, i64>,
     /// (region, section) -> (score, rating, shortage persons, quota).
     pub cells: BTreeMap<(String, String), (f64, String, i64, i64)>,
-    /// Kandas rows: region, families, persons, cost, explanation.
-    pub kandas: Vec<(String, i64, i64, f64, String)>,
-    /// (region, section) -> explanation of the first quota row of the cell.
-    pub explanations: BTreeMap<(String, String), String>,
+    /// Kandas rows: region, families, persons, cost, explanation (kk, ru, en).
+    pub kandas: Vec<(String, i64, i64, f64, [String; 3])>,
+    /// (region, section) -> explanation of the first quota row of the cell (kk, ru, en).
+    pub explanations: BTreeMap<(String, String), [String; 3]>,
     /// `reality.parquet`, row by row.
     pub reality: Vec<RealityLine>,
     /// `employer_flags.parquet`: employer, flag, severity, evidence (empty without request lines).
@@ -76,9 +77,10 @@ impl ReportData {
         }
         let q = read_parquet_columns(
             &dir.join("quota_foreign.parquet"),
-            &["region_code", "oked_section", "quota", "explanation"],
+            &["region_code", "oked_section", "quota", "explanation_kk", "explanation_ru", "explanation"],
         )?;
-        let (qr, qs, qq, qe) = (strs(&q[0]), strs(&q[1]), q[2].numbers(), strs(&q[3]));
+        let (qr, qs, qq) = (strs(&q[0]), strs(&q[1]), q[2].numbers());
+        let qe = [strs(&q[3]), strs(&q[4]), strs(&q[5])];
         let mut quota_by_region: BTreeMap<String, i64> = Region::all().map(|r| (r.iso().to_string(), 0)).collect();
         let mut explanations = BTreeMap::new();
         for i in 0..qr.len() {
@@ -86,14 +88,27 @@ impl ReportData {
             if let Some(c) = cells.get_mut(&(qr[i].clone(), qs[i].clone())) {
                 c.3 += qq[i] as i64;
             }
-            explanations.entry((qr[i].clone(), qs[i].clone())).or_insert_with(|| qe[i].clone());
+            explanations
+                .entry((qr[i].clone(), qs[i].clone()))
+                .or_insert_with(|| [qe[0][i].clone(), qe[1][i].clone(), qe[2][i].clone()]);
         }
         let k = read_parquet_columns(
             &dir.join("quota_kandas.parquet"),
-            &["region_code", "families", "persons", "cost_kzt", "explanation"],
+            &["region_code", "families", "persons", "cost_kzt", "explanation_kk", "explanation_ru", "explanation"],
         )?;
-        let (kr, kf, kp, kc, ke) = (strs(&k[0]), k[1].numbers(), k[2].numbers(), k[3].numbers(), strs(&k[4]));
-        let kandas = (0..kr.len()).map(|i| (kr[i].clone(), kf[i] as i64, kp[i] as i64, kc[i], ke[i].clone())).collect();
+        let (kr, kf, kp, kc) = (strs(&k[0]), k[1].numbers(), k[2].numbers(), k[3].numbers());
+        let ke = [strs(&k[4]), strs(&k[5]), strs(&k[6])];
+        let kandas = (0..kr.len())
+            .map(|i| {
+                (
+                    kr[i].clone(),
+                    kf[i] as i64,
+                    kp[i] as i64,
+                    kc[i],
+                    [ke[0][i].clone(), ke[1][i].clone(), ke[2][i].clone()],
+                )
+            })
+            .collect();
         let rp = dir.join("reality.parquet");
         let reality = if rp.exists() {
             let c = read_parquet_columns(
@@ -158,15 +173,34 @@ impl ReportData {
     }
 }
 
-fn region_name(code: &str) -> String {
-    Region::from_iso(code).map(|r| r.name_en().to_string()).unwrap_or_else(|| code.to_string())
+/// A region's name in the language of `t` (the names of `codes`), or its code when unknown.
+pub fn region_name(code: &str, t: &Texts) -> String {
+    Region::from_iso(code).map(|r| region_label(r, t.lang()).to_string()).unwrap_or_else(|| code.to_string())
 }
 
-fn section_name(code: &str) -> String {
+/// A region's official name in `lang`.
+pub fn region_label(r: Region, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => r.name_kk(),
+        Lang::Ru => r.name_ru(),
+        Lang::En => r.name_en(),
+    }
+}
+
+/// An OKED section's name in `lang`.
+pub fn section_label(s: OkedSection, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => s.name_kk(),
+        Lang::Ru => s.name_ru(),
+        Lang::En => s.name_en(),
+    }
+}
+
+fn section_name(code: &str, t: &Texts) -> String {
     code.chars()
         .next()
         .and_then(OkedSection::from_letter)
-        .map(|s| s.name_en().to_string())
+        .map(|s| section_label(s, t.lang()).to_string())
         .unwrap_or_else(|| code.to_string())
 }
 
@@ -230,16 +264,18 @@ const RED: RGBColor = RGBColor(214, 39, 40);
 fn draw_quota_by_region<DB: DrawingBackend>(
     root: DrawingArea<DB, plotters::coord::Shift>,
     data: &ReportData,
+    t: &Texts,
 ) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
-    let mut rows: Vec<(String, i64)> = data.quota_by_region.iter().map(|(r, q)| (region_name(r), *q)).collect();
+    let mut rows: Vec<(String, i64)> = data.quota_by_region.iter().map(|(r, q)| (region_name(r, t), *q)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     root.fill(&WHITE).map_err(draw_err)?;
+    let caption = t.t("chart-quota-by-region");
     let bars = Bars {
-        caption: "Foreign-labour quota by region (permits)",
+        caption: &caption,
         caption_size: 18,
         rows: &rows,
         x: 0..(max + max / 8),
@@ -252,28 +288,29 @@ where
 }
 
 /// The quota bar chart as SVG text.
-pub fn quota_by_region_svg(data: &ReportData) -> Result<String> {
+pub fn quota_by_region_svg(data: &ReportData, t: &Texts) -> Result<String> {
     register_font();
     let mut s = String::new();
     {
         let root = SVGBackend::with_string(&mut s, (760, 560)).into_drawing_area();
-        draw_quota_by_region(root, data)?;
+        draw_quota_by_region(root, data, t)?;
     }
     Ok(s)
 }
 
 /// The quota bar chart as a PNG file (text drawn with the compiled-in font).
-pub fn quota_by_region_png(data: &ReportData, path: &Path) -> Result<()> {
+pub fn quota_by_region_png(data: &ReportData, path: &Path, t: &Texts) -> Result<()> {
     register_font();
     let root = BitMapBackend::new(path, (760, 560)).into_drawing_area();
-    draw_quota_by_region(root, data)
+    draw_quota_by_region(root, data, t)
 }
 
 /// One forecast fan: a series' history and its forecast with the 80 % and 95 % intervals.
 #[derive(Debug, Clone)]
 pub struct Fan {
-    /// Panel title, e.g. "Karaganda Region, P Education: employed".
-    pub title: String,
+    /// The cell whose employment the panel shows.
+    pub region: Region,
+    pub section: OkedSection,
     /// (year, observed value).
     pub history: Vec<(i32, f64)>,
     /// (year, mean, lo_80, hi_80, lo_95, hi_95).
@@ -282,14 +319,12 @@ pub struct Fan {
 
 /// Small multiples of forecast fans (two per row): history in black, the forecast mean dashed,
 /// the 80 % interval dark and the 95 % interval light, joined to the last observation.
-fn draw_fans<DB: DrawingBackend>(root: DrawingArea<DB, plotters::coord::Shift>, fans: &[Fan]) -> Result<()>
+fn draw_fans<DB: DrawingBackend>(root: DrawingArea<DB, plotters::coord::Shift>, fans: &[Fan], t: &Texts) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
     root.fill(&WHITE).map_err(draw_err)?;
-    let root = root
-        .titled("Forecasts of employment with 80 % and 95 % intervals (persons)", ("sans-serif", 18))
-        .map_err(draw_err)?;
+    let root = root.titled(&t.t("chart-fans"), ("sans-serif", 18)).map_err(draw_err)?;
     let rows = fans.len().div_ceil(2).max(1);
     let panels = root.split_evenly((rows, 2));
     let band = |a: f64, b: f64, c: f64| RGBColor((a * 255.0) as u8, (b * 255.0) as u8, (c * 255.0) as u8);
@@ -299,8 +334,16 @@ where
         let hi = fan.history.iter().map(|h| h.1).chain(fan.forecast.iter().map(|f| f.5)).fold(0.0, f64::max).max(1.0);
         let lo = fan.history.iter().map(|h| h.1).chain(fan.forecast.iter().map(|f| f.4)).fold(f64::INFINITY, f64::min);
         let lo = (lo - 0.05 * (hi - lo)).max(0.0);
+        let title = t.f(
+            "chart-fan-panel",
+            &[
+                ("region", Arg::Str(region_label(fan.region, t.lang()))),
+                ("section", Arg::Str(fan.section.code())),
+                ("section_name", Arg::Str(section_label(fan.section, t.lang()))),
+            ],
+        );
         let mut chart = ChartBuilder::on(area)
-            .caption(&fan.title, ("sans-serif", 13))
+            .caption(&title, ("sans-serif", 13))
             .margin(8)
             .x_label_area_size(24)
             .y_label_area_size(60)
@@ -373,33 +416,33 @@ pub fn fans(
         let forecast = (0..f.fc.point.len())
             .map(|k| (last + 1 + k as i32, f.fc.point[k], i80.lower[k], i80.upper[k], i95.lower[k], i95.upper[k]))
             .collect();
-        fans.push(Fan { title: format!("{}, {} {}: employed", r.name_en(), s.code(), s.name_en()), history, forecast });
+        fans.push(Fan { region: r, section: s, history, forecast });
     }
     fans
 }
 
 /// The forecast fans as SVG text.
-pub fn fans_svg(fans: &[Fan]) -> Result<String> {
+pub fn fans_svg(fans: &[Fan], t: &Texts) -> Result<String> {
     register_font();
     let mut s = String::new();
     {
         let root = SVGBackend::with_string(&mut s, fans_size(fans)).into_drawing_area();
-        draw_fans(root, fans)?;
+        draw_fans(root, fans, t)?;
     }
     Ok(s)
 }
 
 /// The forecast fans as a PNG file.
-pub fn fans_png(fans: &[Fan], path: &Path) -> Result<()> {
+pub fn fans_png(fans: &[Fan], path: &Path, t: &Texts) -> Result<()> {
     register_font();
     let root = BitMapBackend::new(path, fans_size(fans)).into_drawing_area();
-    draw_fans(root, fans)
+    draw_fans(root, fans, t)
 }
 
 /// Scenario deltas by region (B minus A): the foreign-labour quota and the shortage gap, as
 /// diverging bars (blue: more in B, red: less), one panel each; regions without change are
 /// listed with a zero bar so both panels share the same rows.
-pub fn compare_svg(cmp: &crate::compare::Comparison) -> Result<String> {
+pub fn compare_svg(cmp: &crate::compare::Comparison, t: &Texts) -> Result<String> {
     register_font();
     let mut by_region: BTreeMap<String, (i64, i64)> = Region::all().map(|r| (r.iso().to_string(), (0, 0))).collect();
     for c in &cmp.cells {
@@ -407,18 +450,16 @@ pub fn compare_svg(cmp: &crate::compare::Comparison) -> Result<String> {
         e.0 += c.quota_b - c.quota_a;
         e.1 += c.gap_b - c.gap_a;
     }
-    let rows: Vec<(String, i64, i64)> = by_region.into_iter().map(|(r, (q, g))| (region_name(&r), q, g)).collect();
+    let rows: Vec<(String, i64, i64)> = by_region.into_iter().map(|(r, (q, g))| (region_name(&r, t), q, g)).collect();
     let mut s = String::new();
     {
         let root = SVGBackend::with_string(&mut s, (960, 600)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        let root = root
-            .titled(&format!("Scenario {} minus {}, by region", cmp.b, cmp.a), ("sans-serif", 18))
-            .map_err(draw_err)?;
+        let title = t.f("chart-compare", &[("a", Arg::Str(&cmp.a)), ("b", Arg::Str(&cmp.b))]);
+        let root = root.titled(&title, ("sans-serif", 18)).map_err(draw_err)?;
         let (left, right) = root.split_horizontally(560);
-        for (area, caption, pick, label_width) in
-            [(&left, "foreign-labour quota (permits)", 0usize, 190), (&right, "shortage gap (persons)", 1, 0)]
-        {
+        let (quota, gap) = (t.t("chart-compare-quota"), t.t("chart-compare-gap"));
+        for (area, caption, pick, label_width) in [(&left, quota.as_str(), 0usize, 190), (&right, gap.as_str(), 1, 0)] {
             let bars: Vec<(String, i64)> =
                 rows.iter().map(|r| (r.0.clone(), if pick == 0 { r.1 } else { r.2 })).collect();
             let m = bars.iter().map(|r| r.1.abs()).max().unwrap_or(0).max(1);
@@ -474,7 +515,7 @@ pub fn region_shapes() -> Result<Vec<RegionShape>> {
 
 /// A map of the 20 regions coloured by `values` (ISO code -> value; a region without a value is
 /// grey), each labelled with its value; a five-step legend below.
-pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str) -> Result<String> {
+pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str, t: &Texts) -> Result<String> {
     register_font();
     let shapes = region_shapes()?;
     let max = values.values().copied().max().unwrap_or(0).max(1);
@@ -521,7 +562,11 @@ pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str) -> Result<Str
                 ));
             // The cities are too small to hold their label: it goes beside them.
             let (x, y) = if sh.region.is_city() { (sh.label_at.0 + 14.0, sh.label_at.1 - 8.0) } else { sh.label_at };
-            let text = if sh.region.is_city() { format!("{} {}", sh.region.name_en(), int(*v)) } else { int(*v) };
+            let text = if sh.region.is_city() {
+                format!("{} {}", region_label(sh.region, t.lang()), int(*v))
+            } else {
+                int(*v)
+            };
             chart.draw_series(std::iter::once(Text::new(text, (x, y), style))).map_err(draw_err)?;
         }
         // Legend: five steps from 0 to the largest value.
@@ -542,25 +587,23 @@ pub fn region_map_svg(values: &BTreeMap<String, i64>, title: &str) -> Result<Str
                 ))
                 .map_err(draw_err)?;
         }
-        legend_area
-            .draw(&Text::new("Map data © OpenStreetMap contributors, ODbL", (10, 66), ("sans-serif", 10)))
-            .map_err(draw_err)?;
+        legend_area.draw(&Text::new(t.t("chart-map-credit"), (10, 66), ("sans-serif", 10))).map_err(draw_err)?;
         root.present().map_err(draw_err)?;
     }
     Ok(s)
 }
 
 /// The map of the foreign-labour quota by region (every region, 0 where it has none).
-pub fn quota_map_svg(data: &ReportData) -> Result<String> {
+pub fn quota_map_svg(data: &ReportData, t: &Texts) -> Result<String> {
     let mut values: BTreeMap<String, i64> = Region::all().map(|r| (r.iso().to_string(), 0)).collect();
     for (r, q) in &data.quota_by_region {
         values.insert(r.clone(), *q);
     }
-    region_map_svg(&values, "Foreign-labour quota by region (permits)")
+    region_map_svg(&values, &t.t("chart-quota-by-region"), t)
 }
 
 /// Heat map of the composite shortage score, region x section; shortage cells are outlined.
-pub fn shortage_heatmap_svg(data: &ReportData) -> Result<String> {
+pub fn shortage_heatmap_svg(data: &ReportData, t: &Texts) -> Result<String> {
     register_font();
     let regions: Vec<String> = Region::all().map(|r| r.iso().to_string()).collect();
     let sections: Vec<String> = {
@@ -574,7 +617,7 @@ pub fn shortage_heatmap_svg(data: &ReportData) -> Result<String> {
         let root = SVGBackend::with_string(&mut s, (760, 620)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption("Shortage score by region and OKED section (outlined: rated shortage)", ("sans-serif", 16))
+            .caption(t.t("chart-heatmap"), ("sans-serif", 16))
             .margin(10)
             .x_label_area_size(30)
             .y_label_area_size(190)
@@ -586,7 +629,7 @@ pub fn shortage_heatmap_svg(data: &ReportData) -> Result<String> {
             .x_labels(sections.len())
             .y_labels(regions.len())
             .x_label_formatter(&|i| sections.get(*i).cloned().unwrap_or_default())
-            .y_label_formatter(&|i| regions.get(*i).map(|r| region_name(r)).unwrap_or_default())
+            .y_label_formatter(&|i| regions.get(*i).map(|r| region_name(r, t)).unwrap_or_default())
             .label_style(("sans-serif", 11))
             .draw()
             .map_err(draw_err)?;
@@ -629,53 +672,76 @@ fn esc(s: &str) -> String {
 
 use crate::fmt::signed_grouped as int;
 
-/// The self-contained HTML report of a run (`report.html`), with `charts` (SVG text) inline.
-pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String> {
-    let s = &m.summary;
-    let sc = &m.scenario;
+/// A message with arguments given as (name, text) pairs; the texts are escaped for HTML.
+fn m(t: &Texts, key: &str, args: &[(&str, String)]) -> String {
+    let escaped: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, esc(v))).collect();
+    let a: Vec<(&str, Arg)> = escaped.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+    t.f(key, &a)
+}
+
+/// A table header row from message keys.
+fn header(h: &mut String, t: &Texts, keys: &[&str]) {
+    h.push_str("<table><tr>");
+    for k in keys {
+        let _ = write!(h, "<th>{}</th>", t.t(k));
+    }
+    h.push_str("</tr>\n");
+}
+
+/// The self-contained HTML report of a run in the language of `t` (`report.<lang>.html`), with
+/// `charts` (SVG text, drawn in the same language) inline.
+pub fn html(m_: &Manifest, data: &ReportData, charts: &[String], t: &Texts) -> Result<String> {
+    let sc = &m_.scenario;
     let mut h = String::new();
-    let title = format!("kvota report: {} ({})", sc.id, sc.target_year);
+    let title = t.f("report-title", &[("scenario", Arg::Str(&sc.id)), ("year", Arg::Str(&sc.target_year.to_string()))]);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>\
          body{{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}}\
          table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;font-size:90%}}td.w{{overflow-wrap:anywhere}}\
          td.n{{text-align:right}}h2{{border-bottom:1px solid #ccc}}\
-         </style></head><body>\n<h1>{}</h1>\n<p>{}. Run <code>{}</code>, data to {}.</p>\n",
+         </style></head><body>\n<h1>{}</h1>\n<p>{}</p>\n",
+        t.lang().code(),
         esc(&title),
         esc(&title),
-        esc(&sc.title),
-        esc(&m.run_id),
-        sc.last_data_year
+        m(
+            t,
+            "report-intro",
+            &[
+                ("title", sc.title.clone()),
+                ("run", m_.run_id.clone()),
+                ("year", sc.last_data_year.to_string()),
+                ("version", m_.version.clone()),
+            ]
+        )
     );
-    data_basis(&mut h, m);
-    summary_section(&mut h, m);
-    largest_shortages(&mut h, data);
-    // Charts, inline.
-    h.push_str("<h2>Charts</h2>\n");
+    data_basis(&mut h, m_, t);
+    summary_section(&mut h, m_, t);
+    largest_shortages(&mut h, data, t);
+    let _ = writeln!(h, "<h2>{}</h2>", t.t("report-charts"));
     for svg in charts {
         h.push_str(svg);
         h.push('\n');
     }
-    quota_tables(&mut h, data);
-    requests_section(&mut h, m, data);
-    reality_section(&mut h, m, data);
-    parameters_section(&mut h, m);
-    h.push_str("<h2>Overrides</h2>\n");
-    if m.overrides.is_empty() {
-        h.push_str("<p>No planner overrode the rule's ratings.</p>\n");
+    quota_tables(&mut h, data, t);
+    requests_section(&mut h, m_, data, t);
+    reality_section(&mut h, m_, data, t);
+    parameters_section(&mut h, m_, t);
+    let _ = writeln!(h, "<h2>{}</h2>", t.t("report-overrides"));
+    if m_.overrides.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", t.t("report-no-overrides"));
     } else {
         h.push_str("<ul>\n");
-        for x in &m.overrides {
+        for x in &m_.overrides {
             let _ = writeln!(h, "<li>{}</li>", esc(x));
         }
         h.push_str("</ul>\n");
     }
-    h.push_str("<h2>Data warnings</h2>\n");
-    let mut warnings: Vec<&str> = m.warnings.iter().map(String::as_str).collect();
+    let _ = writeln!(h, "<h2>{}</h2>", t.t("report-warnings"));
+    let mut warnings: Vec<&str> = m_.warnings.iter().map(String::as_str).collect();
     warnings.dedup();
     if warnings.is_empty() {
-        h.push_str("<p>None.</p>\n");
+        let _ = writeln!(h, "<p>{}</p>", t.t("report-none"));
     } else {
         h.push_str("<ul>\n");
         for w in warnings {
@@ -684,132 +750,142 @@ pub fn html(m: &Manifest, data: &ReportData, charts: &[String]) -> Result<String
         h.push_str("</ul>\n");
     }
     h.push_str("</body></html>\n");
-    let _ = s;
     Ok(h)
 }
 
 /// What the quotas rest on, before any figure: the shares of the distributed quota that rest on
 /// synthetic and estimated values, and every input that moved it.
-fn data_basis(h: &mut String, m: &Manifest) {
-    let e = &m.summary.evidence;
-    let pct = |x: f64| format!("{:.0} %", 100.0 * x);
-    h.push_str("<section style=\"border:2px solid #b85;padding:0 1em;margin:1em 0\"><h2>Data basis</h2>\n");
-    if let Some(r) = &m.summary.requests {
-        let _ = writeln!(
-            h,
-            "<p><b>The foreign-labour quota is built from {} employers' request lines whose evidence is {}</b>{} \
-             (section \"Employers' requests\").</p>",
-            int(r.lines as i64),
-            esc(&r.evidence),
-            if r.evidence == "synthetic" {
-                ": the demonstration table, calibrated to the published orders, not real requests; its agreement \
-                 with the orders' categories, the regional quotas and the sector mix proves nothing"
-            } else {
-                ""
-            }
-        );
-    }
+fn data_basis(h: &mut String, m_: &Manifest, t: &Texts) {
+    let e = &m_.summary.evidence;
+    let pct = |x: f64| t.pct(x, 0);
     let _ = writeln!(
         h,
-        "<p>Of the openings behind the distributed quota, <b>{}</b> rest on synthetic values and {} on estimated values; \
-         of the domestic supply set against them, {} rest on synthetic values. The shortage score puts {} of its weight on \
-         synthetic and {} on estimated indicators. By the weakest basis of their cell, the distributed permits rest on: {}.</p>",
-        pct(e.distributed_openings_synthetic),
-        pct(e.distributed_openings_estimated),
-        pct(e.distributed_supply_synthetic),
-        pct(e.distributed_score_synthetic),
-        pct(e.distributed_score_estimated),
-        e.distributed_by_grade
-            .iter()
-            .map(|(k, v)| format!("{} {}", esc(k), int(*v as i64)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        "<section style=\"border:2px solid #b85;padding:0 1em;margin:1em 0\"><h2>{}</h2>",
+        t.t("basis-heading")
+    );
+    if let Some(r) = &m_.summary.requests {
+        let key = if r.evidence == "synthetic" { "basis-requests-synthetic" } else { "basis-requests" };
+        let _ = writeln!(
+            h,
+            "<p>{}</p>",
+            m(t, key, &[("lines", t.int(r.lines as i64)), ("evidence", t.name("evidence", &r.evidence))])
+        );
+    }
+    let grades = e
+        .distributed_by_grade
+        .iter()
+        .map(|(k, v)| format!("{} {}", t.name("evidence", k), t.int(*v as i64)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        m(
+            t,
+            "basis-shares",
+            &[
+                ("open_syn", pct(e.distributed_openings_synthetic)),
+                ("open_est", pct(e.distributed_openings_estimated)),
+                ("supply_syn", pct(e.distributed_supply_synthetic)),
+                ("score_syn", pct(e.distributed_score_synthetic)),
+                ("score_est", pct(e.distributed_score_estimated)),
+                ("grades", grades),
+            ]
+        )
     );
     let moved: Vec<&crate::manifest::InputBasis> =
         e.inputs.iter().filter(|i| i.status != "official" && i.share_behind_quota > 0.0).collect();
     if !moved.is_empty() {
-        h.push_str("<p>Inputs that are not official statistics and moved a quota:</p>\n<table><tr><th>input</th><th>basis</th><th>role</th><th>share behind the quota</th><th>how it is made</th></tr>\n");
+        let _ = writeln!(h, "<p>{}</p>", t.t("basis-moved"));
+        header(h, t, &["th-input", "th-basis", "th-role", "th-share-behind", "th-how-made"]);
         for i in moved {
             let _ = writeln!(
                 h,
                 "<tr><td>{} {}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=w>{}</td></tr>",
                 esc(&i.file),
                 esc(&i.column),
-                esc(&i.status),
-                esc(&i.role),
+                esc(&t.name("evidence", &i.status)),
+                esc(&t.name("role", &i.role)),
                 pct(i.share_behind_quota),
                 esc(&i.method)
             );
         }
         h.push_str("</table>\n");
     }
-    h.push_str("<p>Every output row carries its evidence grade and these shares (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); <code>data/build/sources.toml</code> says how to put real tables in their place.</p></section>\n");
+    let _ = writeln!(h, "<p>{}</p></section>", t.t("basis-footer"));
 }
 
 /// Employers' requests: what the quota was built from, the flagged employers (by pseudonymous
-/// id, with the evidence) and the quota by project.
-fn requests_section(h: &mut String, m: &Manifest, data: &ReportData) {
-    let Some(r) = &m.summary.requests else { return };
-    h.push_str("<h2>Employers' requests</h2>\n");
-    let n = |k: &str| int(r.decisions.get(k).copied().unwrap_or(0) as i64);
+/// id, with the evidence, the most severe first) and the quota by project.
+fn requests_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts) {
+    let Some(r) = &m_.summary.requests else { return };
+    let _ = writeln!(h, "<h2>{}</h2>", t.t("requests-heading"));
+    let n = |k: &str| t.int(r.decisions.get(k).copied().unwrap_or(0) as i64);
     let basis = if r.evidence == "synthetic" {
-        "<b>These requests are the synthetic demonstration table</b> (<code>data/build/demo_requests.toml</code>): \
-         their totals are calibrated to the order's category and seasonal figures, the stock of foreign workers by \
-         section and the published regional quotas, so the run's agreement with those figures comes from this \
-         calibration and proves nothing. The flagged employers below include planted cases."
-            .to_string()
+        t.t("requests-synthetic")
     } else {
-        format!("The requests are the table the user gave ({}).", esc(&r.evidence))
+        m(t, "requests-user", &[("evidence", t.name("evidence", &r.evidence))])
     };
+    let body = m(
+        t,
+        "requests-body",
+        &[
+            ("lines", t.int(r.lines as i64)),
+            ("employers", t.int(r.employers as i64)),
+            ("workers", t.int(r.workers as i64)),
+            ("justified", t.int(r.justified as i64)),
+            ("quota", t.int(r.quota as i64)),
+            ("approved", n("approved")),
+            ("reduced", n("reduced")),
+            ("rejected", n("rejected")),
+            ("ict", t.int(r.ict_admitted as i64)),
+        ],
+    );
+    let _ = writeln!(h, "<p>{basis}</p>\n<p>{body}</p>");
+    // The most severe flags first, so that the table's rows are the ones to look at.
+    let rank = |s: &str| match s {
+        "high" => 0,
+        "medium" => 1,
+        _ => 2,
+    };
+    let mut serious: Vec<&[String; 4]> = data.employer_flags.iter().filter(|f| f[2] != "low").collect();
+    serious.sort_by_key(|f| rank(&f[2]));
     let _ = writeln!(
         h,
-        "<p>{basis}</p>\n<p>{} request lines from {} employers asked for {} workers in categories 1-4 and seasonal; \
-         {} were justified after the vetting rules and {} are in the quota. Lines approved {}, reduced {}, rejected {}; \
-         {} ICT workers are admitted outside the quota. Every line's decision, rules and flags are in \
-         <code>requests_vetted.parquet</code>.</p>",
-        int(r.lines as i64),
-        int(r.employers as i64),
-        int(r.workers as i64),
-        int(r.justified as i64),
-        int(r.quota as i64),
-        n("approved"),
-        n("reduced"),
-        n("rejected"),
-        int(r.ict_admitted as i64)
+        "<h3>{}</h3>\n<p>{}</p>",
+        t.t("flags-heading"),
+        m(
+            t,
+            "flags-body",
+            &[("all", t.int(data.employer_flags.len() as i64)), ("serious", t.int(serious.len() as i64))]
+        )
     );
-    let serious: Vec<&[String; 4]> = data.employer_flags.iter().filter(|f| f[2] != "low").collect();
-    let _ = writeln!(
-        h,
-        "<h3>Flagged employers</h3>\n<p>{} employer flags in all ({} of medium or high severity, listed here; \
-         all are in <code>employer_flags.parquet</code>). Ids are pseudonymous.</p>",
-        data.employer_flags.len(),
-        serious.len()
-    );
-    h.push_str("<table><tr><th>employer</th><th>flag</th><th>severity</th><th>evidence</th></tr>\n");
+    header(h, t, &["th-employer", "th-flag", "th-severity", "th-evidence"]);
     for f in serious.iter().take(60) {
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=w>{}</td></tr>",
             esc(&f[0]),
-            esc(&f[1]),
-            esc(&f[2]),
+            esc(&t.name("flag", &f[1])),
+            esc(&t.name("severity", &f[2])),
             esc(&f[3])
         );
     }
     h.push_str("</table>\n");
     if serious.len() > 60 {
-        let _ = writeln!(h, "<p>... and {} more in <code>employer_flags.parquet</code>.</p>", serious.len() - 60);
+        let _ = writeln!(h, "<p>{}</p>", m(t, "flags-more", &[("more", t.int(serious.len() as i64 - 60))]));
     }
     if !data.projects.is_empty() {
-        h.push_str("<h3>Quota by project</h3>\n<table><tr><th>project</th><th>request lines</th><th>workers asked</th><th>quota</th></tr>\n");
+        let _ = writeln!(h, "<h3>{}</h3>", t.t("projects-heading"));
+        header(h, t, &["th-project", "th-request-lines", "th-workers-asked", "th-quota"]);
         for (p, (l, w, q)) in &data.projects {
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
                 esc(p),
-                int(*l),
-                int(*w),
-                int(*q)
+                t.int(*l),
+                t.int(*w),
+                t.int(*q)
             );
         }
         h.push_str("</table>\n");
@@ -818,48 +894,53 @@ fn requests_section(h: &mut String, m: &Manifest, data: &ReportData) {
 
 /// The run beside the published decisions: each single figure, and each distribution with its
 /// Duncan index and its items.
-fn reality_section(h: &mut String, m: &Manifest, data: &ReportData) {
-    h.push_str("<h2>Held against the published decisions</h2>\n");
+fn reality_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts) {
+    let _ = writeln!(h, "<h2>{}</h2>", t.t("reality-heading"));
     if data.reality.is_empty() {
-        let _ = writeln!(
-            h,
-            "<p>Nothing was published for {} that kvota holds (<code>data/reference/</code>, the orders in \
-             <code>data/params/</code>).</p>",
-            m.scenario.target_year
-        );
+        let _ = writeln!(h, "<p>{}</p>", m(t, "reality-nothing", &[("year", m_.scenario.target_year.to_string())]));
         return;
     }
-    h.push_str(
-        "<p>The distance of a distribution is the Duncan index: half the sum of the absolute differences of the \
-         shares (0 the same mix, 1 no overlap). A figure kvota took from the same publication is marked \
-         <b>calibrated</b>: agreement on it proves nothing. Nothing in the model is tuned to these distances.</p>\n\
-         <table><tr><th>measure</th><th>item</th><th>kvota</th><th>published</th><th>kvota share</th>\
-         <th>published share</th><th>distance</th><th>calibrated</th><th>note</th></tr>\n",
+    let _ = writeln!(h, "<p>{}</p>", t.t("reality-body"));
+    header(
+        h,
+        t,
+        &[
+            "th-measure",
+            "th-item",
+            "th-kvota",
+            "th-published",
+            "th-kvota-share",
+            "th-published-share",
+            "th-distance",
+            "th-calibrated",
+            "th-note",
+        ],
     );
     let num = |x: f64, m: &str| {
         if x.is_nan() {
             String::new()
         } else if m == "ceiling_pct" {
-            format!("{x} %")
+            format!("{}\u{a0}%", t.dec(x, 2))
         } else {
-            int(x.round() as i64)
+            t.int(x.round() as i64)
         }
     };
-    let share = |x: f64| if x.is_nan() { String::new() } else { format!("{:.1} %", 100.0 * x) };
+    let share = |x: f64| if x.is_nan() { String::new() } else { t.pct(x, 1) };
     for r in &data.reality {
-        let bold = r.item == "all";
+        let measure = esc(&t.name("measure", &r.measure));
+        let item = if r.item == "all" || r.item == "other" { t.name("item", &r.item) } else { r.item.clone() };
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td>\
              <td class=n>{}</td><td>{}</td><td class=w>{}</td></tr>",
-            if bold { format!("<b>{}</b>", esc(&r.measure)) } else { esc(&r.measure) },
-            esc(&r.item),
+            if r.item == "all" { format!("<b>{measure}</b>") } else { measure },
+            esc(&item),
             num(r.kvota, &r.measure),
             num(r.published, &r.measure),
             share(r.kvota_share),
             share(r.published_share),
-            if r.distance.is_nan() { String::new() } else { format!("{:.3}", r.distance) },
-            if r.calibrated { "yes" } else { "" },
+            if r.distance.is_nan() { String::new() } else { t.dec(r.distance, 3) },
+            if r.calibrated { t.t("yes") } else { String::new() },
             esc(&r.note)
         );
     }
@@ -867,71 +948,100 @@ fn reality_section(h: &mut String, m: &Manifest, data: &ReportData) {
 }
 
 /// The summary first: ceiling, reserve, distributed, categories, kandas, uncertainty, ratings.
-fn summary_section(h: &mut String, m: &Manifest) {
-    let s = &m.summary;
-    let sc = &m.scenario;
-    let _ = write!(
-        h,
-        "<h2>Summary</h2>\n<p>The foreign-labour ceiling for {} is <b>{}</b> permits: {} % of the {} labour force of {}. \
-         A reserve of {} is held back; <b>{}</b> permits are distributed over the shortage cells, against a justified \
-         demand of {} ({}).</p>\n",
-        sc.target_year,
-        int(s.ceiling as i64),
-        s.ceiling_pct,
-        int(s.labour_force_basis as i64),
-        s.labour_force_year,
-        int(s.reserve as i64),
-        int(s.distributed as i64),
-        int(s.justified_demand as i64),
-        esc(&s.allocation_method)
-    );
-    let cats: Vec<String> =
-        s.foreign_by_category.iter().map(|(k, v)| format!("category {} {}", esc(k), int(*v as i64))).collect();
-    let _ = writeln!(h, "<p>By worker category: {}.</p>", cats.join(", "));
+fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
+    let s = &m_.summary;
+    let sc = &m_.scenario;
     let _ = writeln!(
         h,
-        "<p>Kandas resettlement: <b>{}</b> families ({} persons) in {} designated regions, costing {} of the {} tenge budget.</p>",
-        int(s.kandas_families as i64),
-        int(s.kandas_persons as i64),
-        s.kandas_regions.len(),
-        int(s.kandas_cost_kzt as i64),
-        int(s.kandas_budget_kzt as i64)
+        "<h2>{}</h2>\n<p>{}</p>",
+        t.t("summary-heading"),
+        m(
+            t,
+            "summary-ceiling",
+            &[
+                ("year", sc.target_year.to_string()),
+                ("ceiling", t.int(s.ceiling as i64)),
+                ("pct", t.dec(s.ceiling_pct, 2)),
+                ("lf_year", s.labour_force_year.to_string()),
+                ("lf", t.int(s.labour_force_basis as i64)),
+                ("reserve", t.int(s.reserve as i64)),
+                ("distributed", t.int(s.distributed as i64)),
+                ("justified", t.int(s.justified_demand as i64)),
+                ("method", s.allocation_method.clone()),
+            ]
+        )
+    );
+    let cats: Vec<String> =
+        s.foreign_by_category.iter().map(|(k, v)| format!("{} {}", category_name(k, t), t.int(*v as i64))).collect();
+    let _ = writeln!(h, "<p>{}</p>", m(t, "summary-categories", &[("list", cats.join(", "))]));
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        m(
+            t,
+            "summary-kandas",
+            &[
+                ("families", t.int(s.kandas_families as i64)),
+                ("persons", t.int(s.kandas_persons as i64)),
+                ("regions", s.kandas_regions.len().to_string()),
+                ("cost", t.int(s.kandas_cost_kzt as i64)),
+                ("budget", t.int(s.kandas_budget_kzt as i64)),
+            ]
+        )
     );
     if let Some(u) = &s.uncertainty {
-        let (d, t) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
+        let (d, q) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
         let _ = writeln!(
             h,
-            "<p>Uncertainty ({} draws of the forecasts within their intervals, seed {}): justified demand {} to {} (P10-P90, median {}); distributed {} to {}. The cells' spreads are in <code>uncertainty.parquet</code>.</p>",
-            u.draws,
-            u.seed as i64,
-            int(d[0] as i64),
-            int(d[2] as i64),
-            int(d[1] as i64),
-            int(t[0] as i64),
-            int(t[2] as i64)
+            "<p>{}</p>",
+            m(
+                t,
+                "summary-uncertainty",
+                &[
+                    ("draws", u.draws.to_string()),
+                    ("seed", (u.seed as i64).to_string()),
+                    ("d10", t.int(d[0] as i64)),
+                    ("d50", t.int(d[1] as i64)),
+                    ("d90", t.int(d[2] as i64)),
+                    ("q10", t.int(q[0] as i64)),
+                    ("q90", t.int(q[2] as i64)),
+                ]
+            )
         );
     }
     let ratings: Vec<String> =
-        s.cells_by_rating.iter().map(|(k, v)| format!("{} {}", int(*v as i64), esc(k))).collect();
-    let _ = writeln!(h, "<p>Region x section cells: {}.</p>", ratings.join(", "));
+        s.cells_by_rating.iter().map(|(k, v)| format!("{} {}", t.name("rating", k), t.int(*v as i64))).collect();
+    let _ = writeln!(h, "<p>{}</p>", m(t, "summary-cells", &[("list", ratings.join(", "))]));
+}
+
+/// The place of the language of `t` in the (kk, ru, en) triples of the report's data.
+fn lang_index(t: &Texts) -> usize {
+    Lang::ALL.iter().position(|l| *l == t.lang()).unwrap_or(2)
+}
+
+/// A worker category's name in the language of `t` (`category-1` ... `category-seasonal`).
+pub fn category_name(code: &str, t: &Texts) -> String {
+    t.name("category", code)
 }
 
 /// The ten largest shortages with the sentence behind each.
-fn largest_shortages(h: &mut String, data: &ReportData) {
+fn largest_shortages(h: &mut String, data: &ReportData, t: &Texts) {
     type Cell<'a> = (&'a (String, String), &'a (f64, String, i64, i64));
     let mut top: Vec<Cell> = data.cells.iter().filter(|(_, v)| v.1 == "shortage").collect();
     top.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(b.0)));
-    h.push_str("<h3>Largest shortages</h3>\n<table><tr><th>region</th><th>section</th><th>gap (persons)</th><th>quota</th><th>why</th></tr>\n");
+    let _ = writeln!(h, "<h3>{}</h3>", t.t("shortages-heading"));
+    header(h, t, &["th-region", "th-section", "th-gap", "th-quota", "th-why"]);
     for ((r, sec), (_, _, gap, quota)) in top.iter().take(10) {
-        let why = data.explanations.get(&(r.clone(), sec.clone())).cloned().unwrap_or_default();
+        let why =
+            data.explanations.get(&(r.clone(), sec.clone())).map(|e| e[lang_index(t)].clone()).unwrap_or_default();
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{} {}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td></tr>",
-            esc(&region_name(r)),
+            esc(&region_name(r, t)),
             esc(sec),
-            esc(&section_name(sec)),
-            int(*gap),
-            int(*quota),
+            esc(&section_name(sec, t)),
+            t.int(*gap),
+            t.int(*quota),
             esc(&why)
         );
     }
@@ -939,35 +1049,40 @@ fn largest_shortages(h: &mut String, data: &ReportData) {
 }
 
 /// Quotas by region, and why each kandas region has its families.
-fn quota_tables(h: &mut String, data: &ReportData) {
-    h.push_str("<h2>Quotas by region</h2>\n<table><tr><th>region</th><th>code</th><th>foreign-labour quota</th><th>kandas families</th><th>kandas persons</th></tr>\n");
+fn quota_tables(h: &mut String, data: &ReportData, t: &Texts) {
+    let _ = writeln!(h, "<h2>{}</h2>", t.t("quotas-heading"));
+    header(h, t, &["th-region", "th-code", "th-foreign-quota", "th-kandas-families", "th-kandas-persons"]);
     let kandas: BTreeMap<&str, (i64, i64)> = data.kandas.iter().map(|k| (k.0.as_str(), (k.1, k.2))).collect();
     for (r, q) in &data.quota_by_region {
         let (fam, per) = kandas.get(r.as_str()).copied().unwrap_or((0, 0));
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
-            esc(&region_name(r)),
+            esc(&region_name(r, t)),
             esc(r),
-            int(*q),
-            int(fam),
-            int(per)
+            t.int(*q),
+            t.int(fam),
+            t.int(per)
         );
     }
-    h.push_str("</table>\n<h3>Kandas quota: why each region has its families</h3>\n<ul>\n");
+    let _ = writeln!(h, "</table>\n<h3>{}</h3>\n<ul>", t.t("kandas-why-heading"));
     for k in &data.kandas {
-        let _ = writeln!(h, "<li>{}: {}</li>", esc(&region_name(&k.0)), esc(&k.4));
+        let _ = writeln!(h, "<li>{}: {}</li>", esc(&region_name(&k.0, t)), esc(&k.4[lang_index(t)]));
     }
     h.push_str("</ul>\n");
 }
 
 /// The parameters in force on the dates used, with their legal references.
-fn parameters_section(h: &mut String, m: &Manifest) {
-    h.push_str("<h2>Methods and parameters</h2>\n<p>Methods: <code>docs/methods.md</code> of kvota ");
-    let _ = write!(h, "{}", esc(&m.version));
-    h.push_str(". Parameters in force on the dates used, with their legal references:</p>\n<table><tr><th>parameter</th><th>value</th><th>unit</th><th>in force from</th><th>status</th><th>reference</th></tr>\n");
+fn parameters_section(h: &mut String, m_: &Manifest, t: &Texts) {
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<p>{}</p>",
+        t.t("params-heading"),
+        m(t, "params-body", &[("version", m_.version.clone())])
+    );
+    header(h, t, &["th-parameter", "th-value", "th-unit", "th-in-force", "th-status", "th-reference"]);
     let mut last = None;
-    for p in &m.parameters {
+    for p in &m_.parameters {
         // The same parameter version used for two dates is printed once.
         let key = (&p.name, p.effective);
         if last == Some(key) {
@@ -982,7 +1097,7 @@ fn parameters_section(h: &mut String, m: &Manifest) {
             esc(&param_value(&value)),
             esc(&serde_name(&p.unit)),
             p.effective,
-            esc(&serde_name(&p.status)),
+            esc(&t.name("status", &serde_name(&p.status))),
             esc(&p.reference)
         );
     }

@@ -149,6 +149,10 @@ pub struct OutputConfig {
     /// Also write every table in these formats beside its Parquet file (`kvota run --format`).
     #[serde(default)]
     pub formats: Vec<TableFormat>,
+    /// Languages of the report and the draft order, in order (`kk`, `ru`, `en`); empty: all
+    /// three. The first also writes `report.html` (`kvota run --lang` replaces the list).
+    #[serde(default)]
+    pub lang: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -218,18 +218,15 @@ pub fn final_rows(order: &[crate::allocate::foreign::QuotaCell], last: &Edition,
             changes.entry(c.key).or_default().push((e.id.as_str(), c));
         }
     }
-    let note = |key: &Key| -> String {
-        changes.get(key).map_or(String::new(), |v| {
+    let note = |key: &Key| -> Vec<crate::allocate::foreign::WhyAmended> {
+        changes.get(key).map_or(Vec::new(), |v| {
             v.iter()
-                .map(|(id, c)| {
-                    format!(
-                        " Amended by {id}: {:+} ({}){}",
-                        c.delta,
-                        if c.delta > 0 { "from the reserve" } else { "back to the reserve" },
-                        if c.reason.is_empty() { String::new() } else { format!(": {}", c.reason) }
-                    )
+                .map(|(id, c)| crate::allocate::foreign::WhyAmended {
+                    edition: id.to_string(),
+                    delta: c.delta,
+                    reason: c.reason.clone(),
                 })
-                .collect::<String>()
+                .collect()
         })
     };
     let mut out: Vec<FinalRow> = order
@@ -238,7 +235,7 @@ pub fn final_rows(order: &[crate::allocate::foreign::QuotaCell], last: &Edition,
             let key = (r.region, r.section, r.category);
             let mut row = r.clone();
             row.quota = last.quota.get(&key).copied().unwrap_or(r.quota);
-            row.explanation.push_str(&note(&key));
+            row.why.amendments.extend(note(&key));
             FinalRow { row, order_quota: r.quota }
         })
         .collect();
@@ -262,7 +259,12 @@ pub fn final_rows(order: &[crate::allocate::foreign::QuotaCell], last: &Edition,
             shadow_price: None,
             tie_broken: false,
             local_content: None,
-            explanation: format!("{} x {}: not in the order.{}", key.0.iso(), key.1.code(), note(key)),
+            why: crate::allocate::foreign::Why {
+                basis: crate::allocate::foreign::WhyBasis::NotInOrder,
+                local_content_allows: None,
+                decided: crate::allocate::foreign::WhyDecided::Other("amendment".into()),
+                amendments: note(key),
+            },
         };
         out.push(FinalRow { row, order_quota: 0 });
     }
@@ -305,6 +307,18 @@ pub fn utilisation(
     }
     let total: u64 = issued.issued.values().sum();
     (total, if last.distributed > 0 { total as f64 / last.distributed as f64 } else { 0.0 })
+}
+
+/// The quota of the last edition by region and worker category, every region and category
+/// present (0 where none): the order's Annex 1.
+pub fn by_region_category(rows: &[FinalRow]) -> BTreeMap<(crate::codes::Region, crate::codes::WorkerCategory), u64> {
+    let mut m: BTreeMap<_, u64> = crate::codes::Region::all()
+        .flat_map(|r| crate::codes::WorkerCategory::ALL.into_iter().map(move |c| ((r, c), 0)))
+        .collect();
+    for x in rows {
+        *m.entry((x.row.region, x.row.category)).or_default() += x.row.quota;
+    }
+    m
 }
 
 #[cfg(test)]

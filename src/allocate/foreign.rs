@@ -238,7 +238,157 @@ pub struct QuotaCell {
     pub tie_broken: bool,
     /// Local-content check (categories 1-4).
     pub local_content: Option<LocalContent>,
-    pub explanation: String,
+    /// Why the row has its quota, as facts; [`QuotaCell::explanation`] says it in a language.
+    pub why: Why,
+}
+
+/// What a cell's justified demand rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhyBasis {
+    /// The section is closed to foreign workers by law.
+    Closed,
+    /// Not a shortage cell (and no vetted requests): nothing justified.
+    NotInShortage,
+    /// Vetted request lines justify this many.
+    Vetted { justified: u64 },
+    /// The modelled gap, the requests (when given) and the justified demand.
+    Gap { gap: u64, requested: Option<u64>, justified: u64 },
+    /// A row an amendment created: the order had none.
+    NotInOrder,
+}
+
+/// What decided the cell's quota.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhyDecided {
+    /// The linear programme: the cell's severity, its binding constraint and shadow price.
+    Lp {
+        severity: f64,
+        binding: String,
+        shadow: Option<f64>,
+    },
+    Demand,
+    LocalContent,
+    /// Proportional sharing of the distributable quota over the justified demand.
+    Share {
+        method: &'static str,
+        distributable: u64,
+        demand: u64,
+    },
+    Other(String),
+}
+
+/// An amendment's change of the row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhyAmended {
+    pub edition: String,
+    pub delta: i64,
+    pub reason: String,
+}
+
+/// The facts of a row's explanation, rendered in any language by [`QuotaCell::explanation`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Why {
+    pub basis: WhyBasis,
+    /// The local-content limit of the cell when it is below the justified demand.
+    pub local_content_allows: Option<u64>,
+    pub decided: WhyDecided,
+    pub amendments: Vec<WhyAmended>,
+}
+
+impl QuotaCell {
+    /// Why the row has its quota, in the language of `t`: one sentence generated from the
+    /// numbers (so it cannot drift from them).
+    pub fn explanation(&self, t: &crate::i18n::Texts) -> String {
+        use crate::i18n::Arg;
+        let n = |v: u64| t.count(v);
+        let say = |key: &str, args: &[(&str, String)]| {
+            let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+            t.f(key, &a)
+        };
+        let w = &self.why;
+        let mut out = format!("{} x {}: ", self.region.iso(), self.section.code());
+        let full = match &w.basis {
+            WhyBasis::Closed => {
+                out.push_str(&t.t("why-closed"));
+                false
+            }
+            WhyBasis::NotInShortage => {
+                out.push_str(&t.t("why-not-shortage"));
+                false
+            }
+            WhyBasis::NotInOrder => {
+                out.push_str(&t.t("why-not-in-order"));
+                false
+            }
+            WhyBasis::Vetted { justified } => {
+                out.push_str(&say("why-vetted", &[("n", n(*justified))]));
+                true
+            }
+            WhyBasis::Gap { gap, requested, justified } => {
+                out.push_str(&say("why-gap", &[("n", n(*gap))]));
+                if let Some(r) = requested {
+                    out.push_str(&say("why-requested", &[("n", n(*r))]));
+                }
+                out.push_str(&say("why-justified", &[("n", n(*justified))]));
+                true
+            }
+        };
+        if full {
+            if let Some(u) = w.local_content_allows {
+                out.push_str(&say("why-lc-allows", &[("n", n(u))]));
+            }
+            out.push_str(&say("why-cell-quota", &[("n", n(self.cell_quota))]));
+            out.push_str(&match &w.decided {
+                WhyDecided::Lp { severity, binding, shadow } => {
+                    let shadow =
+                        shadow.filter(|v| *v > 0.0).map_or(String::new(), |v| say("why-shadow", &[("v", t.dec(v, 4))]));
+                    say(
+                        "why-lp",
+                        &[
+                            ("severity", t.dec(*severity, 4)),
+                            ("binding", t.name("binding", binding)),
+                            ("shadow", shadow),
+                        ],
+                    )
+                }
+                WhyDecided::Demand => t.t("why-demand-met"),
+                WhyDecided::LocalContent => t.t("why-capped-lc"),
+                WhyDecided::Share { method, distributable, demand } => say(
+                    "why-share",
+                    &[("method", method.to_string()), ("distributable", n(*distributable)), ("demand", n(*demand))],
+                ),
+                WhyDecided::Other(b) => format!(" ({})", t.name("binding", b)),
+            });
+            let category = if self.category == WorkerCategory::Seasonal {
+                t.t("cli-category-seasonal")
+            } else {
+                self.category.code().into()
+            };
+            out.push_str(&say("why-category", &[("category", category), ("n", n(self.quota))]));
+            out.push_str(&match self.requested {
+                Some(r) => say("why-of-requested", &[("n", n(r))]),
+                None => t.t("why-order-shares"),
+            });
+            if self.tie_broken {
+                out.push_str(&t.t("why-tie"));
+            }
+            out.push('.');
+        }
+        for a in &w.amendments {
+            let reason = if a.reason.is_empty() { String::new() } else { format!(": {}", a.reason) };
+            let direction = t.t(if a.delta > 0 { "why-from-reserve" } else { "why-back-to-reserve" });
+            out.push_str(&say(
+                "why-amended",
+                &[
+                    ("id", a.edition.clone()),
+                    ("delta", format!("{:+}", a.delta)),
+                    ("direction", direction),
+                    ("reason", reason),
+                ],
+            ));
+        }
+        out
+    }
 }
 
 /// A constraint that holds with equality at the optimum (LP).
@@ -751,19 +901,9 @@ fn quota_rows(
                 lc_fail += 1;
             }
             *by_category.get_mut(cat).expect("category") += q[i][k];
-            let explanation = explain(
-                c,
-                w,
-                quotas.x[i],
-                q[i][k],
-                *cat,
-                requested,
-                &quotas.binding[i],
-                quotas.shadow[i],
-                ctx.settings,
-                ctx.distributable,
-                ctx.demand,
-            );
+            // The facts are the cell's, the same for its categories; the text is made per language
+            // when a table is written (the simulation's many allocations make none).
+            let why = why(c, w, &quotas.binding[i], quotas.shadow[i], ctx.settings, ctx.distributable, ctx.demand);
             rows.push(QuotaCell {
                 region: c.region,
                 section: c.section,
@@ -778,7 +918,7 @@ fn quota_rows(
                 shadow_price: quotas.shadow[i],
                 tie_broken: w.tie,
                 local_content,
-                explanation,
+                why,
             });
         }
     }
@@ -820,71 +960,35 @@ fn cell_shares(order: &[f64; 5], seasonal: bool) -> [f64; 5] {
     w
 }
 
-/// One sentence per row, generated from the numbers (so it cannot drift from them).
-#[allow(clippy::too_many_arguments)]
-fn explain(
+/// The facts of a row's explanation (rendered per language by [`QuotaCell::explanation`]).
+fn why(
     c: &CellDemand,
     w: &Work,
-    cell_quota: u64,
-    quota: u64,
-    cat: WorkerCategory,
-    requested: Option<u64>,
     binding: &str,
     shadow: Option<f64>,
     s: &ForeignSettings,
     distributable: u64,
     demand: u64,
-) -> String {
-    let t = crate::fmt::thousands;
-    let mut out = format!("{} x {}: ", c.region.iso(), c.section.code());
-    if s.closed_sections.contains(&c.section) {
-        out.push_str("section closed to foreign workers by law; quota 0.");
-        return out;
-    }
-    if w.vetted {
-        out.push_str(&format!("vetted requests justify {}", t(w.d)));
+) -> Why {
+    let basis = if s.closed_sections.contains(&c.section) {
+        WhyBasis::Closed
+    } else if w.vetted {
+        WhyBasis::Vetted { justified: w.d }
+    } else if !(c.in_shortage && c.gap > 0) {
+        WhyBasis::NotInShortage
     } else {
-        if !(c.in_shortage && c.gap > 0) {
-            out.push_str("not in shortage, so requests are not justified; quota 0.");
-            return out;
+        WhyBasis::Gap { gap: c.gap, requested: w.req.map(|r| r.iter().sum()), justified: w.d }
+    };
+    let decided = match (s.method, binding) {
+        (AllocationMethod::Lp, b) => WhyDecided::Lp { severity: c.severity, binding: b.to_string(), shadow },
+        (_, "demand") => WhyDecided::Demand,
+        (_, "local content") => WhyDecided::LocalContent,
+        (AllocationMethod::Proportional(m), "ceiling") => {
+            WhyDecided::Share { method: method_name(m), distributable, demand }
         }
-        out.push_str(&format!("shortage gap {}", t(c.gap)));
-        if let Some(r) = w.req {
-            let total: u64 = r.iter().sum();
-            out.push_str(&format!(", requested {}", t(total)));
-        }
-        out.push_str(&format!("; justified demand {}", t(w.d)));
-    }
-    if w.u < w.d {
-        out.push_str(&format!(" (local content allows {})", t(w.u)));
-    }
-    out.push_str(&format!("; cell quota {}", t(cell_quota)));
-    match (s.method, binding) {
-        (AllocationMethod::Lp, b) => out.push_str(&format!(
-            " (LP: severity {:.4} per person; binding: {b}{})",
-            c.severity,
-            shadow.filter(|v| *v > 0.0).map_or(String::new(), |v| format!(", shadow price {v:.4}"))
-        )),
-        (_, "demand") => out.push_str(" (demand met in full)"),
-        (_, "local content") => out.push_str(" (capped by local content)"),
-        (AllocationMethod::Proportional(m), "ceiling") => out.push_str(&format!(
-            " ({} share of the {} distributable over {} justified demand)",
-            method_name(m),
-            t(distributable),
-            t(demand)
-        )),
-        (_, b) => out.push_str(&format!(" ({b})")),
-    }
-    out.push_str(&format!("; category {}: {}", cat.code(), t(quota)));
-    match requested {
-        Some(r) => out.push_str(&format!(" of {} requested", t(r))),
-        None => out.push_str(" by the shares of the order in force"),
-    }
-    if w.tie {
-        out.push_str("; a tie was broken (larger weight, then order)");
-    }
-    out.push('.');
-    out
+        (_, b) => WhyDecided::Other(b.to_string()),
+    };
+    Why { basis, local_content_allows: (w.u < w.d).then_some(w.u), decided, amendments: Vec::new() }
 }
 
 #[cfg(test)]

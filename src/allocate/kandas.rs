@@ -149,7 +149,41 @@ pub struct KandasRow {
     /// What decided the region's number: `share`, `job capacity` or `housing capacity`.
     pub binding: String,
     pub tie_broken: bool,
-    pub explanation: String,
+    /// The cap that held the region (families), when `binding` is a capacity.
+    pub cap: u64,
+    /// Families allotted over all regions (the sentence's "its share of").
+    pub families_total: u64,
+}
+
+impl KandasRow {
+    /// Why the region has its families, in the language of `t`, generated from the numbers.
+    pub fn explanation(&self, t: &crate::i18n::Texts) -> String {
+        use crate::i18n::Arg;
+        let n = |v: u64| t.count(v);
+        let say = |key: &str, args: &[(&str, String)]| {
+            let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+            t.f(key, &a)
+        };
+        let how = if self.binding == "share" {
+            say("kandas-why-share", &[("families", n(self.families_total))])
+        } else {
+            say("kandas-why-capped", &[("binding", t.name("binding", &self.binding)), ("cap", n(self.cap))])
+        };
+        say(
+            "kandas-why",
+            &[
+                ("region", self.region.iso().to_string()),
+                ("gap", n(self.shortage_gap)),
+                ("higher", n(self.jobs_by_tier[0])),
+                ("vocational", n(self.jobs_by_tier[1])),
+                ("general", n(self.jobs_by_tier[2])),
+                ("weight", n(self.weight)),
+                ("families", n(self.families)),
+                ("persons", n(self.persons)),
+                ("how", how),
+            ],
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -278,7 +312,6 @@ pub fn allocate(
     let families = funded.min(capacity);
     let o = apportion_counts("kandas families", families, &weights, apportion::Method::Hamilton, Some(&caps))?;
     let ties = tied_units(&o);
-    let t = crate::fmt::thousands;
     let rows: Vec<KandasRow> = designated
         .iter()
         .enumerate()
@@ -292,22 +325,6 @@ pub fn allocate(
             } else {
                 "share"
             };
-            let explanation = format!(
-                "{}: shortage gap {} persons ({} higher, {} vocational, {} general jobs); the arrivals' education \
-                 fits {} working persons; {} families ({} persons){}",
-                r.iso(),
-                t(gap[i]),
-                t(tiers[i][0]),
-                t(tiers[i][1]),
-                t(tiers[i][2]),
-                t(weights[i]),
-                t(f),
-                t(f * s.family_size as u64),
-                match binding {
-                    "share" => format!(" by its share of {} families", t(families)),
-                    b => format!(", capped by {b} ({})", t(caps[i])),
-                }
-            );
             KandasRow {
                 region: *r,
                 families: f,
@@ -319,7 +336,8 @@ pub fn allocate(
                 housing_capacity: housing,
                 binding: binding.into(),
                 tie_broken: ties.contains(&i),
-                explanation,
+                cap: caps[i],
+                families_total: families,
             }
         })
         .collect();

@@ -402,6 +402,9 @@ pub fn compare(a: &Config, b: &Config, out_root: &Path, progress: &dyn Progress)
     let meta = [("scenario_a", a.id.clone()), ("scenario_b", b.id.clone())];
     crate::export::write_table(&stem.with_extension("parquet"), &table, &meta)?;
     crate::export::write_table(&stem.with_extension("csv"), &table, &meta)?;
-    crate::export::write_atomic(&stem.with_extension("svg"), crate::report::compare_svg(&cmp)?.as_bytes())?;
+    crate::export::write_atomic(
+        &stem.with_extension("svg"),
+        crate::report::compare_svg(&cmp, crate::i18n::Lang::from_env().texts())?.as_bytes(),
+    )?;
     Ok(CompareOutcome { comparison: cmp, stem })
 }

@@ -50,6 +50,9 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
         set.write_table("requests_vetted", &prov(t::requests_vetted_table(v, target)), &meta, fmt)?;
         set.write_table("employer_flags", &prov(t::employer_flags_table(v, target)), &meta, fmt)?;
     }
+    let annex = crate::allocate::editions::by_region_category(&r.quota_rows);
+    let (_, basis) = quota_basis(r);
+    set.write_table("order_annex", &prov(t::order_annex_table(&annex, target, basis.code())), &meta, fmt)?;
     set.write_table("editions/editions", &prov(t::editions_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/changes", &prov(t::changes_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/quota_by_edition", &prov(t::quota_by_edition_table(&r.editions, target)), &meta, fmt)?;
@@ -176,29 +179,103 @@ fn quota_by_cell(r: &RunResults) -> std::collections::BTreeMap<(crate::codes::Re
     m
 }
 
-/// `report.html` and the charts (SVG; PNG on request), drawn from the staged tables.
+/// What the quota rests on: the request lines (true) and their evidence, or without them the
+/// weakest evidence of the cells that received permits.
+fn quota_basis(r: &RunResults) -> (bool, crate::evidence::Evidence) {
+    if let Some(v) = &r.vetted {
+        return (true, v.evidence());
+    }
+    let quota = quota_by_cell(r);
+    let weakest = r
+        .assessment
+        .outlooks
+        .iter()
+        .filter(|o| quota.get(&(o.region, o.section)).copied().unwrap_or(0) > 0)
+        .map(|o| o.evidence.grade)
+        .max()
+        .unwrap_or(crate::evidence::Evidence::Official);
+    (false, weakest)
+}
+
+/// The report in each language (`report.<lang>.html`, the first also as `report.html`), the
+/// charts (SVG in the first language; PNG on request), and the draft order in each language
+/// (`order.<lang>.docx`, `order.<lang>.html`), drawn from the staged tables.
 fn write_report(r: &RunResults, manifest: &Manifest, set: &mut OutputSet) -> Result<()> {
     let data = crate::report::ReportData::read(&set.staged(Path::new("")))?;
     let fans = crate::report::fans(&r.cfg.output.fan_cells, r.panel, r.forecasts, &r.assessment.outlooks);
-    let charts = [
-        crate::report::quota_by_region_svg(&data)?,
-        crate::report::shortage_heatmap_svg(&data)?,
-        crate::report::fans_svg(&fans)?,
-        crate::report::quota_map_svg(&data)?,
-    ];
-    let html = crate::report::html(manifest, &data, &charts)?;
-    set.write_bytes("report.html", html.as_bytes())?;
-    set.write_bytes("charts/quota_by_region.svg", charts[0].as_bytes())?;
-    set.write_bytes("charts/shortage_heatmap.svg", charts[1].as_bytes())?;
-    set.write_bytes("charts/forecast_fans.svg", charts[2].as_bytes())?;
-    set.write_bytes("charts/quota_map.svg", charts[3].as_bytes())?;
-    if r.cfg.output.png {
-        let p = set.stage_path("charts/quota_by_region.png")?;
-        crate::report::quota_by_region_png(&data, &p)?;
-        let p = set.stage_path("charts/forecast_fans.png")?;
-        crate::report::fans_png(&fans, &p)?;
+    let facts = order_facts(r, manifest)?;
+    for (k, lang) in r.cfg.output.langs.iter().enumerate() {
+        let t = lang.texts();
+        let charts = [
+            crate::report::quota_by_region_svg(&data, t)?,
+            crate::report::shortage_heatmap_svg(&data, t)?,
+            crate::report::fans_svg(&fans, t)?,
+            crate::report::quota_map_svg(&data, t)?,
+        ];
+        let html = crate::report::html(manifest, &data, &charts, t)?;
+        set.write_bytes(&format!("report.{}.html", lang.code()), html.as_bytes())?;
+        let order = crate::order::text(&facts, t);
+        set.write_bytes(&format!("order.{}.docx", lang.code()), &crate::order::docx(&order)?)?;
+        set.write_bytes(
+            &format!("order.{}.html", lang.code()),
+            crate::order::html(&order, &t.t("order-html-note")).as_bytes(),
+        )?;
+        if k > 0 {
+            continue;
+        }
+        set.write_bytes("report.html", html.as_bytes())?;
+        set.write_bytes("charts/quota_by_region.svg", charts[0].as_bytes())?;
+        set.write_bytes("charts/shortage_heatmap.svg", charts[1].as_bytes())?;
+        set.write_bytes("charts/forecast_fans.svg", charts[2].as_bytes())?;
+        set.write_bytes("charts/quota_map.svg", charts[3].as_bytes())?;
+        if r.cfg.output.png {
+            let p = set.stage_path("charts/quota_by_region.png")?;
+            crate::report::quota_by_region_png(&data, &p, t)?;
+            let p = set.stage_path("charts/forecast_fans.png")?;
+            crate::report::fans_png(&fans, &p, t)?;
+        }
     }
     Ok(())
+}
+
+/// The figures of the draft order, from the run and its manifest.
+fn order_facts(r: &RunResults, m: &Manifest) -> Result<crate::order::OrderFacts> {
+    let s = &m.summary;
+    let target = r.cfg.target_year;
+    let (from_requests, evidence) = quota_basis(r);
+    // The order enters into force with the ceiling it states: the date that value took effect
+    // when it is in the quota year, else 1 January.
+    let in_force = m
+        .parameters
+        .iter()
+        .find(|p| p.name == "foreign_labour.ceiling_pct")
+        .map(|p| p.effective)
+        .filter(|d| chrono::Datelike::year(d) == target)
+        .unwrap_or_else(|| crate::params::year_start(target));
+    let last = r.editions.last().expect("the order");
+    let edition_date =
+        last.date.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or(in_force);
+    let legal_basis = r.params.texts("foreign_labour.order_legal_basis", in_force)?.value;
+    let kandas = r.kandas_rows.iter().map(|k| (k.region, k.families, k.persons)).collect();
+    Ok(crate::order::OrderFacts {
+        scenario: r.cfg.id.clone(),
+        run_id: m.run_id.clone(),
+        year: target,
+        ceiling: s.ceiling,
+        ceiling_pct: s.ceiling_pct,
+        labour_force: s.labour_force_basis,
+        labour_force_year: s.labour_force_year,
+        reserve: last.reserve,
+        distributed: last.distributed,
+        annex: crate::allocate::editions::by_region_category(&r.quota_rows),
+        kandas,
+        legal_basis,
+        from_requests,
+        evidence: evidence.code().to_string(),
+        edition: last.id.clone(),
+        edition_date,
+        in_force,
+    })
 }
 
 fn requests_summary(v: &crate::allocate::vetting::Vetting) -> crate::manifest::RequestsSummary {

@@ -87,27 +87,26 @@ impl Indicator {
     }
 
     /// Words for explanations.
-    pub fn describe(self, v: f64, national: Option<f64>) -> String {
-        let nat = |f: &dyn Fn(f64) -> String| national.map_or(String::new(), |n| format!(" (national {})", f(n)));
-        let pct = |x: f64| format!("{:.1} %", 100.0 * x);
-        let signed = |x: f64| format!("{:+.1} %", 100.0 * x);
-        match self {
-            Indicator::VacancyRate => format!("vacancy rate {}{}", pct(v), nat(&pct)),
-            Indicator::Tightness => {
-                format!("vacancies per job-seeker {:.2}{}", v, nat(&|x: f64| format!("{x:.2}")))
-            }
-            Indicator::WageRelative => format!("wage {:.2} x the national median", v),
-            Indicator::RealWageGrowth1y => format!("real wages {} over 1 year{}", signed(v), nat(&signed)),
-            Indicator::RealWageGrowth3y => format!("real wages {} a year over 3 years{}", signed(v), nat(&signed)),
-            Indicator::EmploymentGrowth3y => format!("employment {} a year over 3 years", signed(v)),
-            Indicator::UnemploymentRate => format!("regional unemployment {}{}", pct(v), nat(&pct)),
-            Indicator::VacancyPersistence => {
-                format!("vacancy rate above the national in {:.0} of the last 3 years", 3.0 * v)
-            }
-            Indicator::InformalShare => format!("informal employment {}", pct(v)),
-            Indicator::NetMigrationRate => format!("net internal migration {:+.1} per 1,000 a year", 1000.0 * v),
-            Indicator::NeetShare => format!("young people not in employment or education {}", pct(v)),
-        }
+    pub fn describe(self, v: f64, national: Option<f64>, t: &crate::i18n::Texts) -> String {
+        use crate::i18n::Arg;
+        let pct = |x: f64| format!("{} %", t.fixed(100.0 * x, 1));
+        let signed = |x: f64| format!("{} %", t.signed(100.0 * x, 1));
+        let ratio = |x: f64| t.fixed(x, 2);
+        let (key, value, nat): (&str, String, Option<String>) = match self {
+            Indicator::VacancyRate => ("ind-vacancy-rate", pct(v), national.map(pct)),
+            Indicator::Tightness => ("ind-tightness", ratio(v), national.map(ratio)),
+            Indicator::WageRelative => ("ind-wage-relative", ratio(v), None),
+            Indicator::RealWageGrowth1y => ("ind-real-wage-growth-1y", signed(v), national.map(signed)),
+            Indicator::RealWageGrowth3y => ("ind-real-wage-growth-3y", signed(v), national.map(signed)),
+            Indicator::EmploymentGrowth3y => ("ind-employment-growth-3y", signed(v), None),
+            Indicator::UnemploymentRate => ("ind-unemployment-rate", pct(v), national.map(pct)),
+            Indicator::VacancyPersistence => ("ind-vacancy-persistence", t.fixed(3.0 * v, 0), None),
+            Indicator::InformalShare => ("ind-informal-share", pct(v), None),
+            Indicator::NetMigrationRate => ("ind-net-migration-rate", t.signed(1000.0 * v, 1), None),
+            Indicator::NeetShare => ("ind-neet-share", pct(v), None),
+        };
+        let nat = nat.map_or(String::new(), |n| t.f("ind-national", &[("v", Arg::Str(&n))]));
+        t.f(key, &[("v", Arg::Str(&value)), ("national", Arg::Str(&nat))])
     }
 }
 

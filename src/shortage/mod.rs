@@ -183,8 +183,8 @@ pub struct CellOutlook {
     pub p_shortage: Option<f64>,
     /// The rating sits near the classifier's boundary or the tree disagrees with it.
     pub unstable: bool,
-    /// The sentence behind the rating, generated from the numbers.
-    pub reason: String,
+    /// The facts behind the rating ([`CellOutlook::reason_text`] says them in a language).
+    pub reason: Reason,
     /// What each indicator value rests on.
     pub bases: Bases,
     /// How much of the rating and the gap rests on estimated and synthetic values.
@@ -272,16 +272,64 @@ impl CellOutlook {
     }
 }
 
-use crate::fmt::thousands_f64 as thousands;
+/// What decided a determined cell's rating.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Shortage {
+        gap: f64,
+        score: f64,
+        cutoff: f64,
+    },
+    Surplus {
+        gap: f64,
+        score: f64,
+        cutoff: f64,
+    },
+    /// Tight signals, but domestic supply covers the openings.
+    BalancedTight {
+        score: f64,
+    },
+    /// Slack signals, but openings exceed domestic supply.
+    BalancedSlack {
+        score: f64,
+        gap: f64,
+    },
+    Balanced {
+        score: f64,
+        surplus_cutoff: f64,
+        shortage_cutoff: f64,
+    },
+}
 
-/// The sentence of a cell: the two indicators that pushed its score most, the flows, and the
-/// verdict, e.g. "KZ-23 / F: vacancies per job-seeker 2.40 (national 0.90), real wages +6.1 %
-/// a year over 3 years (national +2.0 %); 1,830 openings vs 1,120 domestic supply: shortage of
-/// 710 (score 0.84 >= 0.50)".
+/// The facts behind a cell's rating; [`CellOutlook::reason_text`] says them in a language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Reason {
+    /// No sentence (the simulation's re-rated cells).
+    #[default]
+    None,
+    TooSmall {
+        employed: f64,
+        needed: f64,
+    },
+    Missing(Vec<Indicator>),
+    Rated {
+        /// The two indicators that pushed the score most: value and national reference.
+        signals: Vec<(Indicator, f64, Option<f64>)>,
+        openings: f64,
+        supply: f64,
+        verdict: Verdict,
+        /// (regional indicators, weighted indicators) when some weighted indicators are of the
+        /// whole region rather than of the cell.
+        regional: Option<(usize, usize)>,
+    },
+}
+
+/// The facts of a cell's sentence: the two indicators that pushed its score most, the flows,
+/// and the verdict; in English, e.g. "KZ-23 / F: vacancies per job-seeker 2.40 (national 0.90),
+/// real wages +6.1 % a year over 3 years (national +2.0 %); 1,830 openings vs 1,120 domestic
+/// supply: shortage of 710 (score 0.84 >= 0.50)".
 #[allow(clippy::too_many_arguments)]
 pub fn explain(
-    region: Region,
-    section: OkedSection,
     values: &Values,
     z: &Values,
     score: &Result<f64, Vec<Indicator>>,
@@ -290,22 +338,12 @@ pub fn explain(
     undetermined: Option<&Undetermined>,
     national: &National,
     cfg: &RuleConfig,
-) -> String {
-    let head = format!("{} / {}: ", region.iso(), section.code());
+) -> Reason {
     if let Some(u) = undetermined {
-        return head
-            + &match u {
-                Undetermined::TooSmall { employed, needed } => {
-                    format!(
-                        "{} employed, below the {} needed to judge a cell: undetermined",
-                        thousands(*employed),
-                        thousands(*needed)
-                    )
-                }
-                Undetermined::Missing(m) => {
-                    format!("undetermined: no data for {}", m.iter().map(|i| i.name()).collect::<Vec<_>>().join(", "))
-                }
-            };
+        return match u {
+            Undetermined::TooSmall { employed, needed } => Reason::TooSmall { employed: *employed, needed: *needed },
+            Undetermined::Missing(m) => Reason::Missing(m.clone()),
+        };
     }
     let s = *score.as_ref().expect("determined cells have a score");
     // The two largest contributions in the direction of the verdict.
@@ -316,39 +354,90 @@ pub fn explain(
         .collect();
     let sign = if s >= 0.0 { -1.0 } else { 1.0 };
     contrib.sort_by(|a, b| (sign * a.1).total_cmp(&(sign * b.1)));
-    let signals: Vec<String> =
-        contrib.iter().take(2).filter_map(|(i, _)| values[i.index()].map(|v| i.describe(v, national.of(*i)))).collect();
+    let signals =
+        contrib.iter().take(2).filter_map(|(i, _)| values[i.index()].map(|v| (*i, v, national.of(*i)))).collect();
     let verdict = match rating {
-        Rating::Shortage => {
-            format!("shortage of {} (score {s:.2} >= {:.2})", thousands(flows.gap), cfg.shortage_cutoff)
-        }
-        Rating::Surplus => format!("surplus of {} (score {s:.2} <= {:.2})", thousands(-flows.gap), cfg.surplus_cutoff),
-        _ if s >= cfg.shortage_cutoff => {
-            format!("balanced: tight signals (score {s:.2}) but domestic supply covers the openings")
-        }
-        _ if s <= cfg.surplus_cutoff => {
-            format!(
-                "balanced: slack signals (score {s:.2}) but openings exceed domestic supply by {}",
-                thousands(flows.gap)
-            )
-        }
-        _ => format!("balanced (score {s:.2} between {:.2} and {:.2})", cfg.surplus_cutoff, cfg.shortage_cutoff),
+        Rating::Shortage => Verdict::Shortage { gap: flows.gap, score: s, cutoff: cfg.shortage_cutoff },
+        Rating::Surplus => Verdict::Surplus { gap: -flows.gap, score: s, cutoff: cfg.surplus_cutoff },
+        _ if s >= cfg.shortage_cutoff => Verdict::BalancedTight { score: s },
+        _ if s <= cfg.surplus_cutoff => Verdict::BalancedSlack { score: s, gap: flows.gap },
+        _ => Verdict::Balanced { score: s, surplus_cutoff: cfg.surplus_cutoff, shortage_cutoff: cfg.shortage_cutoff },
     };
     // Say when the rating rests on evidence of the region rather than of the cell.
     let weighted: Vec<Indicator> =
         Indicator::ALL.into_iter().filter(|i| cfg.weights.0[i.index()] > 0.0 && z[i.index()].is_some()).collect();
     let regional = weighted.iter().filter(|i| i.is_regional()).count();
-    let level = if regional > 0 {
-        format!(" [{regional} of the {} weighted indicators are of the whole region, not of the cell]", weighted.len())
-    } else {
-        String::new()
-    };
-    format!(
-        "{head}{}; {} openings vs {} domestic supply: {verdict}{level}",
-        signals.join(", "),
-        thousands(flows.openings),
-        thousands(flows.supply)
-    )
+    Reason::Rated {
+        signals,
+        openings: flows.openings,
+        supply: flows.supply,
+        verdict,
+        regional: (regional > 0).then_some((regional, weighted.len())),
+    }
+}
+
+impl CellOutlook {
+    /// The sentence behind the rating in the language of `t`, generated from the numbers; an
+    /// override is said at its end.
+    pub fn reason_text(&self, t: &crate::i18n::Texts) -> String {
+        use crate::i18n::Arg;
+        let say = |key: &str, args: &[(&str, String)]| {
+            let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+            t.f(key, &a)
+        };
+        let n = |x: f64| t.count(x.round().max(0.0) as u64);
+        let f2 = |x: f64| t.fixed(x, 2);
+        let mut out = format!("{} / {}: ", self.region.iso(), self.section.code());
+        match &self.reason {
+            Reason::None => return String::new(),
+            Reason::TooSmall { employed, needed } => {
+                out.push_str(&say("reason-too-small", &[("employed", n(*employed)), ("needed", n(*needed))]))
+            }
+            Reason::Missing(m) => {
+                let names: Vec<String> = m.iter().map(|i| t.name("ind-name", i.name())).collect();
+                out.push_str(&say("reason-missing", &[("names", names.join(", "))]))
+            }
+            Reason::Rated { signals, openings, supply, verdict, regional } => {
+                let signals: Vec<String> = signals.iter().map(|(i, v, nat)| i.describe(*v, *nat, t)).collect();
+                let verdict = match verdict {
+                    Verdict::Shortage { gap, score, cutoff } => {
+                        say("verdict-shortage", &[("gap", n(*gap)), ("score", f2(*score)), ("cutoff", f2(*cutoff))])
+                    }
+                    Verdict::Surplus { gap, score, cutoff } => {
+                        say("verdict-surplus", &[("gap", n(*gap)), ("score", f2(*score)), ("cutoff", f2(*cutoff))])
+                    }
+                    Verdict::BalancedTight { score } => say("verdict-balanced-tight", &[("score", f2(*score))]),
+                    Verdict::BalancedSlack { score, gap } => {
+                        say("verdict-balanced-slack", &[("score", f2(*score)), ("gap", n(*gap))])
+                    }
+                    Verdict::Balanced { score, surplus_cutoff, shortage_cutoff } => say(
+                        "verdict-balanced",
+                        &[("score", f2(*score)), ("lo", f2(*surplus_cutoff)), ("hi", f2(*shortage_cutoff))],
+                    ),
+                };
+                let level = regional.map_or(String::new(), |(r, w)| {
+                    say("reason-regional", &[("regional", r.to_string()), ("weighted", w.to_string())])
+                });
+                out.push_str(&say(
+                    "reason-rated",
+                    &[
+                        ("signals", signals.join(", ")),
+                        ("openings", n(*openings)),
+                        ("supply", n(*supply)),
+                        ("verdict", verdict),
+                        ("level", level),
+                    ],
+                ));
+            }
+        }
+        if let Some(why) = &self.override_reason {
+            out.push_str(&say(
+                "reason-overridden",
+                &[("rating", t.name("rating", self.rating.code())), ("reason", why.clone())],
+            ));
+        }
+        out
+    }
 }
 
 /// Rates the cells of one year: flows, indicators (already computed), normalisation over the
@@ -377,8 +466,7 @@ pub fn rate_cells(
             let evidence = cell_evidence(c, reg, &f, &bases, &zz, cfg);
             let sc = score::composite(&zz, &cfg.weights);
             let (rating, und) = score::rate(c.employed_last, &sc, f.gap, cfg);
-            let reason =
-                explain(c.region, c.section, &values, &zz, &sc, &f, rating, und.as_ref(), &indicators.national, cfg);
+            let reason = explain(&values, &zz, &sc, &f, rating, und.as_ref(), &indicators.national, cfg);
             let mut o = outlook(c, f, values, zz, sc.ok(), rating, reason);
             o.bases = bases;
             o.evidence = evidence;
@@ -395,7 +483,7 @@ fn outlook(
     z: Values,
     score: Option<f64>,
     rating: Rating,
-    reason: String,
+    reason: Reason,
 ) -> CellOutlook {
     CellOutlook {
         region: c.region,
@@ -436,7 +524,7 @@ pub fn rerate_flows(
             debug_assert!(b.region == c.region && b.section == c.section && b.employed_last == c.employed_last);
             let sc = score::composite(&b.z, &cfg.weights);
             let (rating, _) = score::rate(c.employed_last, &sc, f.gap, cfg);
-            let mut o = outlook(c, f, b.indicators, b.z, sc.ok(), rating, String::new());
+            let mut o = outlook(c, f, b.indicators, b.z, sc.ok(), rating, Reason::None);
             o.bases = b.bases;
             o.evidence = b.evidence;
             o
@@ -450,7 +538,6 @@ pub fn apply_overrides(outlooks: &mut [CellOutlook], overrides: &[Override]) {
         if let Some(c) = outlooks.iter_mut().find(|c| c.region == o.region && c.section == o.section) {
             c.rating = o.rating;
             c.override_reason = Some(o.reason.clone());
-            c.reason = format!("{} Overridden to {}: {}.", c.reason, o.rating, o.reason);
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::allocate::editions::{self, FinalRow};
 use crate::allocate::{foreign, kandas};
 use crate::export::{ColumnData, OutputTable};
+use crate::i18n::Lang;
 use crate::ingest::requests::IssuedPermits;
 use crate::series::{LEVELS, PanelForecast};
 use crate::shortage::score;
@@ -179,7 +180,17 @@ pub fn shortage_table(o: &[CellOutlook], target: i32, last: i32) -> OutputTable 
             ColumnData::Bool(o.iter().map(|c| c.unstable).collect()),
             "p_shortage between 0.3 and 0.7, or the decision tree disagrees with the rule",
         )
-        .col("reason", ColumnData::Str(o.iter().map(|c| c.reason.clone()).collect()), "why, generated from the numbers");
+        .col(
+            "reason",
+            ColumnData::Str(o.iter().map(|c| c.reason_text(Lang::En.texts())).collect()),
+            "why, generated from the numbers",
+        )
+        .col("reason_ru", ColumnData::Str(o.iter().map(|c| c.reason_text(Lang::Ru.texts())).collect()), "the same in Russian")
+        .col(
+            "reason_kk",
+            ColumnData::Str(o.iter().map(|c| c.reason_text(Lang::Kk.texts())).collect()),
+            "the same in Kazakh (Cyrillic)",
+        );
     evidence_columns(t, &o.iter().map(|c| c.evidence).collect::<Vec<_>>())
 }
 
@@ -322,8 +333,18 @@ pub fn foreign_table(
         )
         .col(
             "explanation",
-            ColumnData::Str(rows.iter().map(|x| x.row.explanation.clone()).collect()),
+            ColumnData::Str(rows.iter().map(|x| x.row.explanation(Lang::En.texts())).collect()),
             "why the row has its quota, generated from the numbers",
+        )
+        .col(
+            "explanation_ru",
+            ColumnData::Str(rows.iter().map(|x| x.row.explanation(Lang::Ru.texts())).collect()),
+            "the same in Russian",
+        )
+        .col(
+            "explanation_kk",
+            ColumnData::Str(rows.iter().map(|x| x.row.explanation(Lang::Kk.texts())).collect()),
+            "the same in Kazakh (Cyrillic)",
         );
     let e: Vec<CellEvidence> =
         rows.iter().map(|x| evidence.get(&(x.row.region, x.row.section)).copied().unwrap_or_default()).collect();
@@ -440,8 +461,18 @@ pub fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, targe
         )
         .col(
             "explanation",
-            ColumnData::Str(rows.iter().map(|r| r.explanation.clone()).collect()),
+            ColumnData::Str(rows.iter().map(|r| r.explanation(Lang::En.texts())).collect()),
             "why the region has its families, generated from the numbers",
+        )
+        .col(
+            "explanation_ru",
+            ColumnData::Str(rows.iter().map(|r| r.explanation(Lang::Ru.texts())).collect()),
+            "the same in Russian",
+        )
+        .col(
+            "explanation_kk",
+            ColumnData::Str(rows.iter().map(|r| r.explanation(Lang::Kk.texts())).collect()),
+            "the same in Kazakh (Cyrillic)",
         )
 }
 
@@ -558,5 +589,81 @@ pub fn employer_flags_table(v: &crate::allocate::vetting::Vetting, target: i32) 
             "data_basis",
             ColumnData::Str(vec![evidence; rows.len()]),
             "what the requests rest on: ingested or synthetic",
+        )
+}
+
+/// One row of `order_annex`: region (code, names kk/ru/en), category (code, names), kind, quota.
+struct AnnexRow {
+    region: String,
+    region_names: [String; 3],
+    category: String,
+    category_names: [String; 3],
+    kind: &'static str,
+    quota: u64,
+}
+
+/// `order_annex`: the draft order's Annex 1 as a table. Every region x worker category (`cell`,
+/// 0 where none), each region's total (`region_total`, category `total`), each category's total
+/// over the country (`category_total`, region `KZ`) and the grand total (`grand_total`). Names
+/// of regions and categories in the three languages; `evidence` says what the quota rests on.
+pub fn order_annex_table(
+    annex: &BTreeMap<(Region, crate::codes::WorkerCategory), u64>,
+    target: i32,
+    evidence: &str,
+) -> OutputTable {
+    use crate::codes::WorkerCategory;
+    let cat_names = |c: &str| Lang::ALL.map(|l| l.texts().name("category-short", c));
+    let region_names = |r: Region| [r.name_kk().to_string(), r.name_ru().to_string(), r.name_en().to_string()];
+    let country = Lang::ALL.map(|l| l.texts().t("country"));
+    let row = |region: &str, region_names: [String; 3], category: &str, kind: &'static str, quota: u64| AnnexRow {
+        region: region.to_string(),
+        region_names,
+        category: category.to_string(),
+        category_names: cat_names(category),
+        kind,
+        quota,
+    };
+    let mut rows = Vec::new();
+    let mut by_cat = [0u64; 5];
+    for r in Region::all() {
+        let mut total = 0;
+        for (i, c) in WorkerCategory::ALL.into_iter().enumerate() {
+            let q = annex.get(&(r, c)).copied().unwrap_or(0);
+            total += q;
+            by_cat[i] += q;
+            rows.push(row(r.iso(), region_names(r), c.code(), "cell", q));
+        }
+        rows.push(row(r.iso(), region_names(r), "total", "region_total", total));
+    }
+    for (i, c) in WorkerCategory::ALL.into_iter().enumerate() {
+        rows.push(row("KZ", country.clone(), c.code(), "category_total", by_cat[i]));
+    }
+    rows.push(row("KZ", country, "total", "grand_total", by_cat.iter().sum()));
+    let n = rows.len();
+    let text = |f: &dyn Fn(&AnnexRow) -> String| ColumnData::Str(rows.iter().map(f).collect());
+    OutputTable::new("order_annex")
+        .col(
+            "region_code",
+            text(&|r| r.region.clone()),
+            "ISO 3166-2:KZ code of the region; KZ: the whole country (totals)",
+        )
+        .col("region_name_en", text(&|r| r.region_names[2].clone()), "region name in English")
+        .col("region_name_ru", text(&|r| r.region_names[1].clone()), "region name in Russian")
+        .col("region_name_kk", text(&|r| r.region_names[0].clone()), "region name in Kazakh (Cyrillic)")
+        .col("category", text(&|r| r.category.clone()), "worker category: 1, 2, 3, 4, seasonal; total on total rows")
+        .col("category_name_en", text(&|r| r.category_names[2].clone()), "category name in English")
+        .col("category_name_ru", text(&|r| r.category_names[1].clone()), "category name in Russian")
+        .col("category_name_kk", text(&|r| r.category_names[0].clone()), "category name in Kazakh (Cyrillic)")
+        .col(
+            "row_kind",
+            text(&|r| r.kind.to_string()),
+            "cell, region_total, category_total or grand_total (sum only the cell rows)",
+        )
+        .col("year", ColumnData::Int(vec![target as i64; n]), "quota year")
+        .col("quota", ColumnData::Int(rows.iter().map(|r| r.quota as i64).collect()), "permits, persons")
+        .col(
+            "evidence",
+            ColumnData::Str(vec![evidence.to_string(); n]),
+            "what the quota rests on: the evidence of the request lines (or of the modelled gaps without them)",
         )
 }

@@ -120,6 +120,52 @@ class Browser:
             self.proc.wait()
 
 
+def charset(family: str) -> set[int]:
+    """The code points fontconfig says the family covers (every style of it)."""
+    out = subprocess.run(["fc-list", f":family={family}", "charset"], capture_output=True, text=True, check=True).stdout
+    points: set[int] = set()
+    for token in out.replace(":charset=", " ").split():
+        lo, _, hi = token.partition("-")
+        try:
+            points.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+        except ValueError:
+            continue
+    return points
+
+
+def glyph_check(b: "Browser", s: str) -> dict:
+    """Every character of the page's text and SVG labels against the fonts Chromium rendered
+    them with (CSS.getPlatformFontsForNode on the text-bearing elements): the characters none of
+    those fonts covers would show as empty boxes."""
+    text = b.call(
+        "Runtime.evaluate",
+        {
+            "expression": "document.body.innerText + [...document.querySelectorAll('svg text')]"
+            ".map(t => t.textContent).join('')",
+            "returnByValue": True,
+        },
+        session=s,
+    )["result"]["value"]
+    b.call("DOM.enable", session=s)
+    b.call("CSS.enable", session=s)
+    root = b.call("DOM.getDocument", {"depth": 0}, session=s)["root"]["nodeId"]
+    nodes = b.call(
+        "DOM.querySelectorAll", {"nodeId": root, "selector": "h1,h2,h3,p,th,td,li,b,code,text"}, session=s
+    )["nodeIds"]
+    fonts: set[str] = set()
+    for n in nodes:
+        for f in b.call("CSS.getPlatformFontsForNode", {"nodeId": n}, session=s)["fonts"]:
+            fonts.add(f["familyName"])
+    if not shutil.which("fc-list"):
+        return {"fonts": sorted(fonts), "missing": [], "characters": 0, "error": "fc-list not found (fontconfig)"}
+    covered: set[int] = set()
+    for f in fonts:
+        covered |= charset(f)
+    chars = {c for c in text if not c.isspace() and ord(c) >= 0x20}
+    missing = sorted(c for c in chars if ord(c) not in covered)
+    return {"fonts": sorted(fonts), "missing": missing, "characters": len(chars), "error": None}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("page")
@@ -128,6 +174,11 @@ def main() -> int:
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--from-y", type=int, default=0, help="screenshot from this height of the page (pixels)")
     ap.add_argument("--max-height", type=int, default=0, help="screenshot at most this many pixels (0: whole page)")
+    ap.add_argument(
+        "--glyphs",
+        action="store_true",
+        help="check that every character of the page (text and SVG) has a glyph in the fonts Chromium used",
+    )
     args = ap.parse_args()
     page = Path(args.page).resolve()
     url = page.as_uri()
@@ -166,6 +217,8 @@ def main() -> int:
                 session=s,
             )["result"]["value"]
             info = json.loads(info)
+            if args.glyphs:
+                info["glyphs"] = glyph_check(b, s)
             shot_height = max(1, info["height"] - args.from_y)
             if args.max_height:
                 shot_height = min(shot_height, args.max_height)
@@ -205,6 +258,12 @@ def main() -> int:
         elif method == "Log.entryAdded" and p["entry"]["level"] == "error":
             errors.append(f"log: {p['entry']['text']}")
     foreign = [r for r in requests if r != url and not r.startswith("data:")]
+    glyphs = info.get("glyphs")
+    if glyphs is not None:
+        if glyphs["error"]:
+            errors.append(glyphs["error"])
+        if glyphs["missing"]:
+            errors.append(f"missing glyphs: {''.join(glyphs['missing'])!r} (fonts used: {', '.join(glyphs['fonts'])})")
     if info["broken_images"]:
         errors.append(f"{info['broken_images']} broken image(s)")
     if foreign:
@@ -220,6 +279,7 @@ def main() -> int:
                 "requests": requests,
                 "errors": errors,
                 "screenshot": {"path": args.screenshot, "width": width, "height": height, "bytes": len(png)},
+                "glyphs": glyphs,
             },
             indent=1,
             ensure_ascii=False,

@@ -114,6 +114,9 @@ fn output_bytes_of_the_main_jobs_are_pinned() {
     insta::assert_snapshot!("contract", listing(Path::new(&con)));
     // What the commands print and what the report says, for a person to review.
     insta::assert_snapshot!("summaries", crate::text::redact(&printed, tmp.path()));
-    let html = std::fs::read_to_string(Path::new(&single).join("baseline/report.html")).unwrap();
+    // The report as a reader sees it, in English and in Kazakh (report.html is the Kazakh one).
+    let html = std::fs::read_to_string(Path::new(&single).join("baseline/report.en.html")).unwrap();
     insta::assert_snapshot!("report_text", report_text(&html));
+    let html = std::fs::read_to_string(Path::new(&single).join("baseline/report.kk.html")).unwrap();
+    insta::assert_snapshot!("report_text_kk", report_text(&html));
 }

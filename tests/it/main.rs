@@ -10,6 +10,7 @@ mod codes;
 mod dataset;
 mod forecast;
 mod golden;
+mod i18n;
 mod ingest;
 mod outside;
 mod params;

@@ -33,7 +33,7 @@ fn report_opens_in_chromium_and_notebook_executes_on_the_run() {
     } else {
         let shot = artefacts().join("report-baseline.png");
         let script = repo().join("tests/browser/open_in_chromium.py");
-        let page = run.join("report.html");
+        let page = run.join("report.en.html");
         let args: Vec<&OsStr> = vec![
             script.as_os_str(),
             page.as_os_str(),
@@ -60,6 +60,51 @@ fn report_opens_in_chromium_and_notebook_executes_on_the_run() {
         assert!(got["screenshot"]["height"].as_i64().unwrap() > 2000, "{got:#}");
         assert!(png.len() > 100_000, "a rendered report, not a blank page ({} bytes)", png.len());
         eprintln!("report screenshot: {}", shot.display());
+
+        // The Kazakh and Russian reports: every character drawn with a font that has it (Debian's
+        // fonts), the title in the language, a screenshot kept.
+        for lang in [kvota::i18n::Lang::Kk, kvota::i18n::Lang::Ru] {
+            let shot = artefacts().join(format!("report-baseline-{}.png", lang.code()));
+            let page = run.join(format!("report.{}.html", lang.code()));
+            let args = [
+                script.as_os_str(),
+                page.as_os_str(),
+                shot.as_os_str(),
+                OsStr::new("--chromium"),
+                chromium.program.as_os_str(),
+                OsStr::new("--glyphs"),
+            ];
+            let o = run_tool(&py, "the report in Chromium", &args, &[]).expect("python3 runs the Chromium check");
+            let got: serde_json::Value = serde_json::from_slice(&o.stdout)
+                .unwrap_or_else(|e| panic!("{e}: {}\n{}", String::from_utf8_lossy(&o.stdout), stderr(&o)));
+            assert!(o.status.success(), "{lang}: {got:#}\n{}", stderr(&o));
+            assert_eq!(got["glyphs"]["missing"], serde_json::json!([]), "{got:#}");
+            assert!(got["glyphs"]["characters"].as_i64().unwrap() > 60, "{got:#}");
+            let title = lang.texts().f(
+                "report-title",
+                &[
+                    ("scenario", kvota::i18n::Arg::Str("baseline")),
+                    ("year", kvota::i18n::Arg::Str(&m["scenario"]["target_year"].to_string())),
+                ],
+            );
+            assert_eq!(got["title"].as_str(), Some(title.as_str()));
+            assert!(fs::read(&shot).unwrap().len() > 100_000, "{lang}: a rendered report");
+            eprintln!("report screenshot ({lang}): {}", shot.display());
+        }
+        // The glyph check finds a character no installed font has.
+        let bad = repo().join("tests/browser/missing_glyph.html");
+        let bad_shot = artefacts().join("missing_glyph.png");
+        let args = [
+            script.as_os_str(),
+            bad.as_os_str(),
+            bad_shot.as_os_str(),
+            OsStr::new("--chromium"),
+            chromium.program.as_os_str(),
+            OsStr::new("--glyphs"),
+        ];
+        let o = run_tool(&py, "the glyph check on a bad page", &args, &[]).unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stdout));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("missing glyphs"));
 
         // The check itself refuses a page that loads from the web, logs an error or throws.
         let bad = repo().join("tests/browser/bad_page.html");

@@ -63,7 +63,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
     let (out, outcome) = run_baseline();
     let dir = out.path().join("baseline");
     let contract = documented_contract();
-    assert_eq!(contract.len(), 12, "docs/outputs.md documents twelve Parquet files");
+    assert_eq!(contract.len(), 13, "docs/outputs.md documents thirteen Parquet files");
     for (file, columns) in &contract {
         let (schema, kv, rows) = parquet_schema(&dir.join(file));
         assert_eq!(&schema, columns, "{file}: schema differs from docs/outputs.md");
@@ -98,7 +98,7 @@ fn outputs_match_the_documented_contract_read_by_arrow_rs() {
             .any(|p| p["name"] == "foreign_labour.ceiling_pct"
                 && p["reference"].as_str().unwrap().contains("12 Dec 2025"))
     );
-    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 12);
+    assert_eq!(manifest["outputs"].as_array().unwrap().len(), 13);
     // Provenance: every shortage and quota row says what it rests on, in range; the summary
     // says how much of the distributed quota rests on synthetic values, and how far the run is
     // from the published decisions.
@@ -163,7 +163,9 @@ fn two_runs_are_byte_identical() {
         assert_eq!(
             ha.len(),
             match dir {
-                "baseline" => 11,
+                // Ten Parquet files, the manifest, the report and the order (.docx, .html) in three
+                // languages, report.html.
+                "baseline" => 21,
                 "baseline/editions" => 3,
                 _ => 4,
             }
@@ -273,10 +275,11 @@ fn cli_run_writes_outputs_and_exits_zero() {
     let o = kvota(&["run", "--quiet", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "--quiet prints nothing");
-    assert_eq!(hashes(&out.path().join("baseline")).len(), 11);
+    assert_eq!(hashes(&out.path().join("baseline")).len(), 21);
     assert_eq!(hashes(&out.path().join("baseline/editions")).len(), 3);
-    // No staging folder left behind: 9 Parquet files, the manifest, the report, editions/ and charts/.
-    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 13);
+    // No staging folder left behind: 10 Parquet files, the manifest, report.html, the report and
+    // the order in three languages (9 files), editions/ and charts/.
+    assert_eq!(std::fs::read_dir(out.path().join("baseline")).unwrap().count(), 23);
     let o = kvota(&["validate"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
@@ -354,7 +357,7 @@ fn arrow_ipc_and_csv_on_request_carry_the_parquet_rows() {
             }
         }
     }
-    assert_eq!(n, 12, "every Parquet file has its Arrow and CSV copies");
+    assert_eq!(n, 13, "every Parquet file has its Arrow and CSV copies");
     // Without --format, only Parquet.
     let plain = tempfile::tempdir().unwrap();
     let o = kvota(&["run", "-q", "--out", plain.path().to_str().unwrap()]);

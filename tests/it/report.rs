@@ -24,7 +24,7 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let out = dir.path().join("out");
     // No font configuration, no home: the charts must not need system fonts.
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
-        .args(["run", "--out", out.to_str().unwrap(), "--png", "-q"])
+        .args(["run", "--out", out.to_str().unwrap(), "--png", "-q", "--lang", "en,kk,ru"])
         .current_dir(repo())
         .env("FONTCONFIG_FILE", "/nonexistent")
         .env("FONTCONFIG_PATH", "/nonexistent")
@@ -114,7 +114,7 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     assert!(png.len() > 8_000, "the PNG has text and bars, not a blank canvas ({} bytes)", png.len());
     // Same inputs, same report.
     let out2 = dir.path().join("out2");
-    let o = kvota(&["run", "--out", out2.to_str().unwrap(), "--png", "-q"]);
+    let o = kvota(&["run", "--out", out2.to_str().unwrap(), "--png", "-q", "--lang", "en,kk,ru"]);
     assert!(o.status.success());
     for f in [
         "report.html",
@@ -123,6 +123,12 @@ fn report_is_self_contained_and_states_the_run_numbers() {
         "charts/forecast_fans.svg",
         "charts/quota_by_region.png",
         "charts/forecast_fans.png",
+        "report.kk.html",
+        "report.ru.html",
+        "order.kk.docx",
+        "order.ru.docx",
+        "order.en.docx",
+        "order.kk.html",
     ] {
         assert_eq!(fs::read(run.join(f)).unwrap(), fs::read(out2.join("baseline").join(f)).unwrap(), "{f}");
     }
@@ -135,7 +141,10 @@ fn fan_cells_choose_the_fans_and_a_wrong_cell_is_refused() {
     let base = repo().join("scenarios/baseline.toml");
     fs::write(
         &sc,
-        format!("extends = \"{}\"\nid = \"fans\"\n[output]\nfan_cells = [\"KZ-71/J\", \"KZ-55/C\"]\n", base.display()),
+        format!(
+            "extends = \"{}\"\nid = \"fans\"\n[output]\nfan_cells = [\"KZ-71/J\", \"KZ-55/C\"]\nlang = [\"en\", \"ru\"]\n",
+            base.display()
+        ),
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -145,6 +154,17 @@ fn fan_cells_choose_the_fans_and_a_wrong_cell_is_refused() {
     assert!(fans.contains("Astana, J Information and communication: employed"), "{}", &fans[..2000.min(fans.len())]);
     assert!(fans.contains("Pavlodar Region, C Manufacturing: employed"));
     assert_eq!(fans.matches(": employed").count(), 2);
+    // `[output] lang` chooses the languages: English first (report.html), then Russian only.
+    let ru = fs::read_to_string(out.join("fans/report.ru.html")).unwrap();
+    assert!(ru.contains("г. Астана, J Информация и связь: занятые"), "the Russian report draws its fans in Russian");
+    assert!(!out.join("fans/report.kk.html").exists() && !out.join("fans/order.kk.docx").exists());
+    assert!(
+        fs::read_to_string(out.join("fans/report.html")).unwrap().starts_with("<!DOCTYPE html>\n<html lang=\"en\">")
+    );
+    fs::write(&sc, format!("extends = \"{}\"\nid = \"bad\"\n[output]\nlang = [\"de\"]\n", base.display())).unwrap();
+    let o = kvota(&["run", "-q", "--scenario", sc.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("`de` is not a language kvota writes"), "{}", stderr(&o));
     // A cell that does not exist: exit 1, the scenario file named, nothing written.
     fs::write(&sc, format!("extends = \"{}\"\nid = \"bad\"\n[output]\nfan_cells = [\"KZ-99/P\"]\n", base.display()))
         .unwrap();

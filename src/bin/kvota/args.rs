@@ -10,6 +10,7 @@ use kvota::allocate::units::FileApportionment;
 use kvota::config::RunOverrides;
 use kvota::export::TableFormat;
 use kvota::forecast::engine::ModelSpec;
+use kvota::i18n::Lang;
 use kvota::ingest::Format;
 use kvota::series::ForecastOptions;
 
@@ -44,6 +45,10 @@ pub enum Command {
         /// Also write every table as Arrow IPC (.arrow) and/or CSV (.csv) beside its Parquet file.
         #[arg(long, value_delimiter = ',', value_name = "arrow,csv", value_parser = parse_table_format)]
         format: Vec<TableFormat>,
+        /// Languages of the report and the draft order, the first also as report.html
+        /// (default: the scenario's [output] lang, else kk,ru,en).
+        #[arg(long, value_delimiter = ',', value_name = "kk,ru,en", value_parser = parse_lang)]
+        lang: Vec<Lang>,
     },
     /// Run a batch of scenarios, or compare two.
     ///
@@ -315,8 +320,20 @@ pub enum DatasetAction {
 }
 
 /// The overrides `kvota run` passes to the scenario (the command line wins).
-pub fn run_overrides(data: Option<PathBuf>, png: bool, formats: Vec<TableFormat>) -> RunOverrides {
-    RunOverrides { data, png, formats }
+pub fn run_overrides(data: Option<PathBuf>, png: bool, formats: Vec<TableFormat>, langs: Vec<Lang>) -> RunOverrides {
+    let mut unique = Vec::new();
+    for l in langs {
+        if !unique.contains(&l) {
+            unique.push(l);
+        }
+    }
+    RunOverrides { data, png, formats, langs: unique }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s)
+        .filter(|_| !s.trim().is_empty())
+        .ok_or_else(|| format!("`{s}` is not a language kvota writes (kk, ru or en)"))
 }
 
 /// `1.4` -> (14, 10): a decimal as an exact fraction.

@@ -29,8 +29,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = cli.quiet;
     let progress = TerminalProgress::new(quiet);
     match cli.command {
-        Command::Run { scenario, data, out, png, format } => {
-            let cfg = Config::load(&scenario, &args::run_overrides(data, png, format))?;
+        Command::Run { scenario, data, out, png, format, lang } => {
+            let cfg = Config::load(&scenario, &args::run_overrides(data, png, format, lang))?;
             let outcome = pipeline::run(&cfg, &out, &progress)?;
             drop(progress);
             if !quiet {

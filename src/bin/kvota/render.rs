@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use kvota::i18n::{Arg, Lang};
 use kvota::manifest::Summary;
 use kvota::pipeline::jobs::{BacktestOutcome, ContractOutcome, ForecastOutcome, SelectOutcome};
 use kvota::pipeline::{CompareOutcome, Progress, RunOutcome};
@@ -69,95 +70,122 @@ fn pairs<K: std::fmt::Display, V: std::fmt::Display>(it: impl IntoIterator<Item 
     it.into_iter().map(|(k, v)| format!("{k}{sep}{v}")).collect::<Vec<_>>().join(", ")
 }
 
-/// `kvota run`: the headline figures.
+/// `kvota run`: the headline figures, in the language of `KVOTA_LANG` or the locale (English by
+/// default), from the message catalogue.
 pub fn run(o: &RunOutcome) {
+    let t = Lang::from_env().texts();
     let m = &o.manifest;
     let s: &Summary = &m.summary;
-    println!("scenario {} ({}), target year {}", m.scenario.id, m.run_id, m.scenario.target_year);
+    let say = |key: &str, args: &[(&str, String)]| {
+        let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+        println!("{}", t.f(key, &a));
+    };
+    let n = |x: u64| x.to_string();
+    say(
+        "cli-run-scenario",
+        &[("scenario", m.scenario.id.clone()), ("run", m.run_id.clone()), ("year", m.scenario.target_year.to_string())],
+    );
     let e = &m.summary.evidence;
-    let pct = |x: f64| format!("{:.0} %", 100.0 * x);
-    println!(
-        "data basis: openings behind the quota {} synthetic, {} estimated; domestic supply {} synthetic; score weight {} synthetic, {} estimated (report.html, data basis)",
-        pct(e.distributed_openings_synthetic),
-        pct(e.distributed_openings_estimated),
-        pct(e.distributed_supply_synthetic),
-        pct(e.distributed_score_synthetic),
-        pct(e.distributed_score_estimated),
+    let pct = |x: f64| format!("{} %", t.dec(100.0 * x, 0));
+    say(
+        "cli-run-basis",
+        &[
+            ("open_syn", pct(e.distributed_openings_synthetic)),
+            ("open_est", pct(e.distributed_openings_estimated)),
+            ("supply_syn", pct(e.distributed_supply_synthetic)),
+            ("score_syn", pct(e.distributed_score_synthetic)),
+            ("score_est", pct(e.distributed_score_estimated)),
+        ],
     );
     if let Some(r) = &s.requests {
-        let n = |k: &str| r.decisions.get(k).copied().unwrap_or(0);
-        println!(
-            "employers' requests ({}): {} lines from {} employers, {} workers asked, {} justified; lines approved {}, reduced {}, rejected {}, ICT outside the quota {}; employer flags {} (requests_vetted.parquet, employer_flags.parquet)",
-            r.evidence,
-            r.lines,
-            r.employers,
-            r.workers,
-            r.justified,
-            n("approved"),
-            n("reduced"),
-            n("rejected"),
-            n("outside_quota"),
-            r.flagged_employers.values().sum::<u64>()
+        let d = |k: &str| n(r.decisions.get(k).copied().unwrap_or(0));
+        say(
+            "cli-run-requests",
+            &[
+                ("evidence", t.name("evidence", &r.evidence)),
+                ("lines", n(r.lines)),
+                ("employers", n(r.employers)),
+                ("workers", n(r.workers)),
+                ("justified", n(r.justified)),
+                ("approved", d("approved")),
+                ("reduced", d("reduced")),
+                ("rejected", d("rejected")),
+                ("ict", d("outside_quota")),
+                ("flags", n(r.flagged_employers.values().sum::<u64>())),
+            ],
         );
     }
-    println!(
-        "foreign-labour quota: ceiling {} ({} % of {} labour force in {}), reserve {}, distributed {} of {} justified demand",
-        s.ceiling,
-        s.ceiling_pct,
-        s.labour_force_basis,
-        s.labour_force_year,
-        s.reserve,
-        s.distributed,
-        s.justified_demand
+    say(
+        "cli-run-ceiling",
+        &[
+            ("ceiling", n(s.ceiling)),
+            ("pct", t.dec(s.ceiling_pct, 2).trim_end_matches('0').trim_end_matches([',', '.']).to_string()),
+            ("lf", n(s.labour_force_basis)),
+            ("lf_year", s.labour_force_year.to_string()),
+            ("reserve", n(s.reserve)),
+            ("distributed", n(s.distributed)),
+            ("justified", n(s.justified_demand)),
+        ],
     );
-    println!("  by category: {}; method {}", pairs(&s.foreign_by_category, ": "), s.allocation_method);
+    let cats: Vec<String> = s
+        .foreign_by_category
+        .iter()
+        .map(|(k, v)| format!("{}: {v}", if k == "seasonal" { t.t("cli-category-seasonal") } else { k.clone() }))
+        .collect();
+    say("cli-run-categories", &[("list", cats.join(", ")), ("method", s.allocation_method.clone())]);
     if s.editions.len() > 1 {
         let last = s.editions.last().expect("editions");
-        println!(
-            "  {} amendment(s); edition {}: ceiling {}, distributed {}, reserve left {}",
-            s.editions.len() - 1,
-            last.id,
-            last.ceiling,
-            last.distributed,
-            last.reserve
+        say(
+            "cli-run-amendments",
+            &[
+                ("n", (s.editions.len() - 1).to_string()),
+                ("id", last.id.clone()),
+                ("ceiling", n(last.ceiling)),
+                ("distributed", n(last.distributed)),
+                ("reserve", n(last.reserve)),
+            ],
         );
     }
     if let (Some(i), Some(u)) = (s.permits_issued, s.utilisation) {
-        println!("  permits issued {i}: utilisation {:.1} %", 100.0 * u);
+        say("cli-run-issued", &[("issued", n(i)), ("pct", format!("{} %", t.dec(100.0 * u, 1)))]);
     }
     let capped = if s.kandas_families < s.kandas_families_funded {
-        format!("; the budget funds {} but the regions can take {}", s.kandas_families_funded, s.kandas_families)
+        let a = [("funded", n(s.kandas_families_funded)), ("families", n(s.kandas_families))];
+        let a: Vec<(&str, Arg)> = a.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+        t.f("cli-run-kandas-capped", &a)
     } else {
         String::new()
     };
-    println!(
-        "kandas quota: {} families, {} persons over {} regions (cost {:.0} of {:.0} tenge{capped})",
-        s.kandas_families,
-        s.kandas_persons,
-        s.kandas_regions.len(),
-        s.kandas_cost_kzt,
-        s.kandas_budget_kzt,
+    say(
+        "cli-run-kandas",
+        &[
+            ("families", n(s.kandas_families)),
+            ("persons", n(s.kandas_persons)),
+            ("regions", s.kandas_regions.len().to_string()),
+            // Adding 0.0 turns a negative zero into zero: no "-0" is printed.
+            ("cost", format!("{:.0}", s.kandas_cost_kzt.round() + 0.0)),
+            ("budget", format!("{:.0}", s.kandas_budget_kzt.round() + 0.0)),
+            ("capped", capped),
+        ],
     );
-    println!("cells: {}", pairs(&s.cells_by_rating, " "));
+    let cells: Vec<String> = s.cells_by_rating.iter().map(|(k, v)| format!("{} {v}", t.name("rating", k))).collect();
+    say("cli-run-cells", &[("list", cells.join(", "))]);
     if !s.reality.is_empty() {
         let d: Vec<String> = s
             .reality
             .iter()
             .map(|r| {
-                let v = r.distance.map_or("-".to_string(), |x| format!("{x:.2}"));
-                format!("{} {v}{}", r.measure, if r.calibrated { " (calibrated)" } else { "" })
+                let v = r.distance.map_or("-".to_string(), |x| t.dec(x, 2));
+                let cal = if r.calibrated { format!(" {}", t.t("cli-calibrated")) } else { String::new() };
+                format!("{} {v}{cal}", t.name("cli-measure", &r.measure))
             })
             .collect();
-        println!(
-            "against the published {}: Duncan distance {} (reality.parquet)",
-            m.scenario.target_year,
-            d.join(", ")
-        );
+        say("cli-run-reality", &[("year", m.scenario.target_year.to_string()), ("list", d.join(", "))]);
     }
     for w in &m.warnings {
-        println!("warning: {w}");
+        say("cli-warning", &[("text", w.clone())]);
     }
-    println!("wrote {} files to {}", o.files.len(), o.out_dir.display());
+    say("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", o.out_dir.display().to_string())]);
 }
 
 /// One line per scenario of a batch.

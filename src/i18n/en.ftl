@@ -1,0 +1,281 @@
+# kvota's messages in English. Every key here is in kk.ftl and ru.ftl too (checked by
+# `i18n::catalogues_are_complete`). Arguments are plain text, already formatted.
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+yes = yes
+
+## Names of codes
+
+evidence-official = official
+evidence-ingested = user-supplied
+evidence-estimated = estimated
+evidence-synthetic = synthetic
+role-openings = openings
+role-supply = domestic supply
+role-score = shortage score
+role-none = none
+rating-shortage = shortage
+rating-balanced = balanced
+rating-surplus = surplus
+rating-undetermined = undetermined
+severity-low = low
+severity-medium = medium
+severity-high = high
+status-verified = verified
+status-reported = reported
+status-derived = derived
+status-assumption = assumption
+status-unverified = unverified
+category-1 = category 1 (heads and their deputies)
+category-2 = category 2 (heads of structural subdivisions)
+category-3 = category 3 (specialists)
+category-4 = category 4 (skilled workers)
+category-seasonal = seasonal workers in agriculture
+category-short-1 = Category 1
+category-short-2 = Category 2
+category-short-3 = Category 3
+category-short-4 = Category 4
+category-short-seasonal = Seasonal
+country = Republic of Kazakhstan
+category-short-total = Total
+flag-oversized-request = request larger than the employer's staff supports
+flag-no-labour-market-test = no vacancy posted before the request
+flag-posting-after-request = vacancy posted after the request
+flag-citizens-available = citizens available in the cell
+flag-wage-below-median = wage below the regional median
+flag-category-occupation-mismatch = category does not fit the occupation
+flag-local-content = local-content share not met
+flag-shared-posting = one posting behind several employers
+flag-linked-employers = linked employers
+flag-low-prior-use = earlier quota largely unused
+flag-seasonal-outside-agriculture = seasonal workers outside agriculture
+flag-surplus-cell = request in a surplus cell
+flag-unknown-project = project unknown
+measure-ceiling-pct = ceiling (% of the labour force)
+measure-distributed = distributed quota
+measure-category = by worker category
+measure-region = by region
+measure-section = by section (stock of foreign workers)
+measure-kandas-region = kandas by region
+measure-kandas-total = kandas in all
+item-all = all
+item-other = other
+
+## Why a row has its quota (the explanation columns)
+
+why-closed = section closed to foreign workers by law; quota 0.
+why-not-shortage = not in shortage, so requests are not justified; quota 0.
+why-not-in-order = not in the order.
+why-vetted = vetted requests justify { $n }
+why-gap = shortage gap { $n }
+why-requested = , requested { $n }
+why-justified = ; justified demand { $n }
+why-lc-allows = {" "}(local content allows { $n })
+why-cell-quota = ; cell quota { $n }
+why-lp = {" "}(LP: severity { $severity } per person; binding: { $binding }{ $shadow })
+why-shadow = , shadow price { $v }
+why-demand-met = {" "}(demand met in full)
+why-capped-lc = {" "}(capped by local content)
+why-share = {" "}({ $method } share of the { $distributable } distributable over { $demand } justified demand)
+why-category = ; category { $category }: { $n }
+why-of-requested = {" "}of { $n } requested
+why-order-shares = {" "}by the shares of the order in force
+why-tie = ; a tie was broken (larger weight, then order)
+why-amended = {" "}Amended by { $id }: { $delta } ({ $direction }){ $reason }
+why-from-reserve = from the reserve
+why-back-to-reserve = back to the reserve
+binding-demand = demand
+binding-local-content = local content
+binding-ceiling = ceiling
+binding-none = none
+binding-no-justified-demand = no justified demand
+binding-amendment = amendment
+binding-minimum-coverage = minimum coverage
+kandas-why = { $region }: shortage gap { $gap } persons ({ $higher } higher, { $vocational } vocational, { $general } general jobs); the arrivals' education fits { $weight } working persons; { $families } families ({ $persons } persons){ $how }
+kandas-why-share = {" "}by its share of { $families } families
+kandas-why-capped = , capped by { $binding } ({ $cap })
+binding-job-capacity = job capacity
+binding-housing-capacity = housing capacity
+
+## Why a cell has its rating (the shortage reason)
+
+reason-too-small = { $employed } employed, below the { $needed } needed to judge a cell: undetermined
+reason-missing = undetermined: no data for { $names }
+reason-rated = { $signals }; { $openings } openings vs { $supply } domestic supply: { $verdict }{ $level }
+reason-regional = {" "}[{ $regional } of the { $weighted } weighted indicators are of the whole region, not of the cell]
+reason-overridden = {" "}Overridden to { $rating }: { $reason }.
+verdict-shortage = shortage of { $gap } (score { $score } >= { $cutoff })
+verdict-surplus = surplus of { $gap } (score { $score } <= { $cutoff })
+verdict-balanced-tight = balanced: tight signals (score { $score }) but domestic supply covers the openings
+verdict-balanced-slack = balanced: slack signals (score { $score }) but openings exceed domestic supply by { $gap }
+verdict-balanced = balanced (score { $score } between { $lo } and { $hi })
+ind-national = {" "}(national { $v })
+ind-vacancy-rate = vacancy rate { $v }{ $national }
+ind-tightness = vacancies per job-seeker { $v }{ $national }
+ind-wage-relative = wage { $v } x the national median{ $national }
+ind-real-wage-growth-1y = real wages { $v } over 1 year{ $national }
+ind-real-wage-growth-3y = real wages { $v } a year over 3 years{ $national }
+ind-employment-growth-3y = employment { $v } a year over 3 years{ $national }
+ind-unemployment-rate = regional unemployment { $v }{ $national }
+ind-vacancy-persistence = vacancy rate above the national in { $v } of the last 3 years{ $national }
+ind-informal-share = informal employment { $v }{ $national }
+ind-net-migration-rate = net internal migration { $v } per 1,000 a year{ $national }
+ind-neet-share = young people not in employment or education { $v }{ $national }
+ind-name-vacancy-rate = vacancy rate
+ind-name-tightness = tightness
+ind-name-wage-relative = relative wage
+ind-name-real-wage-growth-1y = real wage growth over 1 year
+ind-name-real-wage-growth-3y = real wage growth over 3 years
+ind-name-employment-growth-3y = employment growth over 3 years
+ind-name-unemployment-rate = unemployment rate
+ind-name-vacancy-persistence = vacancy persistence
+ind-name-informal-share = informal employment share
+ind-name-net-migration-rate = net internal migration rate
+ind-name-neet-share = share of young people not in employment or education
+
+## Charts
+
+chart-quota-by-region = Foreign-labour quota by region (permits)
+chart-fans = Forecasts of employment with 80 % and 95 % intervals (persons)
+chart-fan-panel = { $region }, { $section } { $section_name }: employed
+chart-compare = Scenario { $b } minus { $a }, by region
+chart-compare-quota = foreign-labour quota (permits)
+chart-compare-gap = shortage gap (persons)
+chart-map-credit = Map data © OpenStreetMap contributors, ODbL
+chart-heatmap = Shortage score by region and OKED section (outlined: rated shortage)
+
+## The report
+
+report-title = kvota report: { $scenario } ({ $year })
+report-intro = { $title }. Run <code>{ $run }</code>, data to { $year }, kvota { $version }.
+report-charts = Charts
+report-overrides = Overrides
+report-no-overrides = No planner overrode the rule's ratings.
+report-warnings = Data warnings
+report-none = None.
+basis-heading = Data basis
+basis-requests = <b>The foreign-labour quota is built from { $lines } employers' request lines whose evidence is { $evidence }</b> (section "Employers' requests").
+basis-requests-synthetic = <b>The foreign-labour quota is built from { $lines } employers' request lines whose evidence is { $evidence }</b>: the demonstration table, calibrated to the published orders, not real requests; its agreement with the orders' categories, the regional quotas and the sector mix proves nothing (section "Employers' requests").
+basis-shares = Of the openings behind the distributed quota, <b>{ $open_syn }</b> rest on synthetic values and { $open_est } on estimated values; of the domestic supply set against them, { $supply_syn } rest on synthetic values. The shortage score puts { $score_syn } of its weight on synthetic and { $score_est } on estimated indicators. By the weakest basis of their cell, the distributed permits rest on: { $grades }.
+basis-moved = Inputs that are not official statistics and moved a quota:
+basis-footer = Every output row carries its evidence grade and these shares (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); <code>data/build/sources.toml</code> says how to put real tables in their place.
+th-input = input
+th-basis = basis
+th-role = role
+th-share-behind = share behind the quota
+th-how-made = how it is made
+requests-heading = Employers' requests
+requests-synthetic = <b>These requests are the synthetic demonstration table</b> (<code>data/build/demo_requests.toml</code>): their totals are calibrated to the order's category and seasonal figures, the stock of foreign workers by section and the published regional quotas, so the run's agreement with those figures comes from this calibration and proves nothing. The flagged employers below include planted cases.
+requests-user = The requests are the table the user gave ({ $evidence }).
+requests-body = { $lines } request lines from { $employers } employers asked for { $workers } workers in categories 1-4 and seasonal; { $justified } were justified after the vetting rules and { $quota } are in the quota. Lines approved { $approved }, reduced { $reduced }, rejected { $rejected }; { $ict } ICT workers are admitted outside the quota. Every line's decision, rules and flags are in <code>requests_vetted.parquet</code>.
+flags-heading = Flagged employers
+flags-body = { $all } employer flags in all ({ $serious } of medium or high severity, listed here, the most severe first; all are in <code>employer_flags.parquet</code>). Ids are pseudonymous.
+flags-more = ... and { $more } more in <code>employer_flags.parquet</code>.
+th-employer = employer
+th-flag = flag
+th-severity = severity
+th-evidence = evidence
+projects-heading = Quota by project
+th-project = project
+th-request-lines = request lines
+th-workers-asked = workers asked
+th-quota = quota
+reality-heading = Held against the published decisions
+reality-nothing = Nothing was published for { $year } that kvota holds (<code>data/reference/</code>, the orders in <code>data/params/</code>).
+reality-body = The distance of a distribution is the Duncan index: half the sum of the absolute differences of the shares (0 the same mix, 1 no overlap). A figure kvota took from the same publication is marked <b>calibrated</b>: agreement on it proves nothing. Nothing in the model is tuned to these distances.
+th-measure = measure
+th-item = item
+th-kvota = kvota's figure
+th-published = published
+th-kvota-share = kvota's share
+th-published-share = published share
+th-distance = distance
+th-calibrated = calibrated
+th-note = note
+summary-heading = Summary
+summary-ceiling = The foreign-labour ceiling for { $year } is <b>{ $ceiling }</b> permits: { $pct } % of the { $lf_year } labour force of { $lf }. A reserve of { $reserve } is held back; <b>{ $distributed }</b> permits are distributed over the shortage cells, against a justified demand of { $justified } ({ $method }).
+summary-categories = By worker category: { $list }.
+summary-kandas = Kandas resettlement: <b>{ $families }</b> families ({ $persons } persons) in { $regions } designated regions, costing { $cost } of the { $budget } tenge budget.
+summary-uncertainty = Uncertainty ({ $draws } draws of the forecasts within their intervals, seed { $seed }): justified demand { $d10 } to { $d90 } (P10-P90, median { $d50 }); distributed { $q10 } to { $q90 }. The cells' spreads are in <code>uncertainty.parquet</code>.
+summary-cells = Region x section cells: { $list }.
+shortages-heading = Largest shortages
+th-region = region
+th-section = section
+th-gap = gap (persons)
+th-why = why
+quotas-heading = Quotas by region
+th-code = code
+th-foreign-quota = foreign-labour quota
+th-kandas-families = kandas families
+th-kandas-persons = kandas persons
+kandas-why-heading = Kandas quota: why each region has its families
+params-heading = Methods and parameters
+params-body = Methods: <code>docs/methods.md</code> of kvota { $version }. Parameters in force on the dates used, with their legal references:
+th-parameter = parameter
+th-value = value
+th-unit = unit
+th-in-force = in force from
+th-status = status
+th-reference = reference
+
+## The draft order and its annex
+
+order-draft-mark = DRAFT computed by kvota (run { $run }, scenario { $scenario }). Not an adopted act: a ministry lawyer checks and edits it.
+order-authority = Order of the Minister of Labour and Social Protection of the Population of the Republic of Kazakhstan
+order-title = On establishing the quota for attracting foreign labour to the Republic of Kazakhstan for { $year }
+order-place-date = Astana, { $date }
+order-preamble = In accordance with { $basis }, I ORDER:
+order-point-ceiling = 1. To establish the quota for attracting foreign labour to the Republic of Kazakhstan for { $year } at { $pct } % of the labour force ({ $lf } persons in { $lf_year }), that is { $ceiling } persons.
+order-point-distribution = 2. To distribute { $distributed } persons of the quota among the regions, the cities of republican significance and the capital by worker category in accordance with Annex 1 to this order; { $reserve } persons are held in reserve.
+order-point-ict = Intra-corporate transferees are admitted outside the quota.
+order-point-kandas = 3. For the regions designated for the resettlement of kandas, the regional quota for { $year } is { $families } families ({ $persons } persons), in accordance with Annex 2 to this order.
+order-point-basis = The figures rest on: { $basis }. Edition: { $edition } of { $edition_date }.
+order-point-force = 4. This order enters into force on { $date }.
+order-basis-requests = employers' request lines vetted one by one ({ $evidence })
+order-basis-gap = modelled shortage gaps, not employers' requests ({ $evidence })
+order-signature = Minister of Labour and Social Protection of the Population of the Republic of Kazakhstan
+order-annex1-title = Annex 1 to the order. Quota for attracting foreign labour for { $year } by region and worker category (persons)
+order-annex2-title = Annex 2 to the order. Regional quota for the resettlement of kandas for { $year }
+order-th-no = No.
+order-th-region = Region, city of republican significance, capital
+order-th-total = Total
+order-th-families = Families
+order-th-persons = Persons
+order-total-row = Total for the Republic of Kazakhstan
+order-html-note = Printable version of the draft order (A4). The same text is in the .docx beside it.
+
+## The command line (figures without separators, so that they can be copied)
+
+cli-run-scenario = scenario { $scenario } ({ $run }), target year { $year }
+cli-run-basis = data basis: openings behind the quota { $open_syn } synthetic, { $open_est } estimated; domestic supply { $supply_syn } synthetic; score weight { $score_syn } synthetic, { $score_est } estimated (report.html, data basis)
+cli-run-requests = employers' requests ({ $evidence }): { $lines } lines from { $employers } employers, { $workers } workers asked, { $justified } justified; lines approved { $approved }, reduced { $reduced }, rejected { $rejected }, ICT outside the quota { $ict }; employer flags { $flags } (requests_vetted.parquet, employer_flags.parquet)
+cli-run-ceiling = foreign-labour quota: ceiling { $ceiling } ({ $pct } % of { $lf } labour force in { $lf_year }), reserve { $reserve }, distributed { $distributed } of { $justified } justified demand
+cli-run-categories = {"  "}by category: { $list }; method { $method }
+cli-category-seasonal = seasonal
+cli-run-amendments = {"  "}{ $n } amendment(s); edition { $id }: ceiling { $ceiling }, distributed { $distributed }, reserve left { $reserve }
+cli-run-issued = {"  "}permits issued { $issued }: utilisation { $pct }
+cli-run-kandas = kandas quota: { $families } families, { $persons } persons over { $regions } regions (cost { $cost } of { $budget } tenge{ $capped })
+cli-run-kandas-capped = ; the budget funds { $funded } but the regions can take { $families }
+cli-run-cells = cells: { $list }
+cli-run-reality = against the published { $year }: Duncan distance { $list } (reality.parquet)
+cli-measure-category = category
+cli-measure-region = region
+cli-measure-section = section
+cli-measure-kandas-region = kandas_region
+cli-calibrated = (calibrated)
+cli-warning = warning: { $text }
+cli-run-wrote = wrote { $n } files to { $dir }

@@ -1,0 +1,281 @@
+# kvota хабарламалары қазақ тілінде. Кілттері en.ftl және ru.ftl файлдарындағымен бірдей
+# (`i18n::catalogues_are_complete` тесті тексереді). Аргументтер — дайын мәтін.
+
+## Күндер
+
+date-long = { $year } жылғы { $day } { $month }
+month-1 = қаңтар
+month-2 = ақпан
+month-3 = наурыз
+month-4 = сәуір
+month-5 = мамыр
+month-6 = маусым
+month-7 = шілде
+month-8 = тамыз
+month-9 = қыркүйек
+month-10 = қазан
+month-11 = қараша
+month-12 = желтоқсан
+yes = иә
+
+## Кодтардың атаулары
+
+evidence-official = ресми деректер
+evidence-ingested = пайдаланушы деректері
+evidence-estimated = бағалау
+evidence-synthetic = синтетикалық деректер
+role-openings = кадрларға қажеттілік
+role-supply = ішкі ұсыныс
+role-score = тапшылық индексі
+role-none = жоқ
+rating-shortage = тапшылық
+rating-balanced = теңгерім
+rating-surplus = артықшылық
+rating-undetermined = анықталмаған
+severity-low = төмен
+severity-medium = орташа
+severity-high = жоғары
+status-verified = акт бойынша тексерілген
+status-reported = жарияланымдар бойынша
+status-derived = есептелген
+status-assumption = болжам
+status-unverified = тексерілмеген
+category-1 = бірінші санат (басшылар және олардың орынбасарлары)
+category-2 = екінші санат (құрылымдық бөлімшелердің басшылары)
+category-3 = үшінші санат (мамандар)
+category-4 = төртінші санат (білікті жұмысшылар)
+category-seasonal = ауыл шаруашылығындағы маусымдық шетелдік жұмыскерлер
+category-short-1 = Бірінші санат
+category-short-2 = Екінші санат
+category-short-3 = Үшінші санат
+category-short-4 = Төртінші санат
+category-short-seasonal = Маусымдық жұмыскерлер
+country = Қазақстан Республикасы
+category-short-total = Барлығы
+flag-oversized-request = өтінім жұмыс берушінің штатына сай емес, тым үлкен
+flag-no-labour-market-test = өтінімге дейін бос жұмыс орны жарияланбаған
+flag-posting-after-request = бос жұмыс орны өтінімнен кейін жарияланған
+flag-citizens-available = ұяшықта жұмыс іздеген азаматтар бар
+flag-wage-below-median = жалақы өңірдің медианасынан төмен
+flag-category-occupation-mismatch = санат кәсіпке сәйкес келмейді
+flag-local-content = қазақстандық кадрлар үлесі орындалмаған
+flag-shared-posting = бір бос орын бірнеше жұмыс берушіде
+flag-linked-employers = байланысты жұмыс берушілер
+flag-low-prior-use = бұрынғы квота негізінен пайдаланылмаған
+flag-seasonal-outside-agriculture = ауыл шаруашылығынан тыс маусымдық жұмыскерлер
+flag-surplus-cell = кадрлар артық ұяшықтағы өтінім
+flag-unknown-project = жоба белгісіз
+measure-ceiling-pct = квота (жұмыс күшінің %)
+measure-distributed = бөлінген квота
+measure-category = жұмыскерлер санаттары бойынша
+measure-region = өңірлер бойынша
+measure-section = секциялар бойынша (шетелдік жұмыскерлер саны)
+measure-kandas-region = қандастар өңірлер бойынша
+measure-kandas-total = қандастар барлығы
+item-all = барлығы
+item-other = басқалары
+
+## Жолдың квотасы неге осындай (түсіндірме бағандары)
+
+why-closed = секция заң бойынша шетелдік жұмыскерлерге жабық; квота 0.
+why-not-shortage = тапшылық жоқ, сондықтан өтінімдер негізделмеген; квота 0.
+why-not-in-order = бұйрықта болмаған.
+why-vetted = тексерілген өтінімдер { $n } негіздейді
+why-gap = тапшылық { $n }
+why-requested = , сұралғаны { $n }
+why-justified = ; негізделген қажеттілік { $n }
+why-lc-allows = {" "}(қазақстандық кадрлар үлесі { $n } рұқсат етеді)
+why-cell-quota = ; ұяшық квотасы { $n }
+why-lp = {" "}(СБ: бір адамға маңыздылығы { $severity }; шектеу: { $binding }{ $shadow })
+why-shadow = , көлеңкелі баға { $v }
+why-demand-met = {" "}(қажеттілік толық өтелді)
+why-capped-lc = {" "}(қазақстандық кадрлар үлесімен шектелген)
+why-share = {" "}({ $method } әдісі бойынша бөлінетін { $distributable } ішіндегі үлес, негізделген қажеттілік { $demand })
+why-category = ; { $category } санат: { $n }
+why-of-requested = , сұралғаны { $n }
+why-order-shares = {" "}қолданыстағы бұйрықтың үлестері бойынша
+why-tie = ; теңдік шешілді (салмағы үлкені, содан кейін реті)
+why-amended = {" "}{ $id } редакциясымен өзгертілді: { $delta } ({ $direction }){ $reason }
+why-from-reserve = резервтен
+why-back-to-reserve = резервке қайтарылды
+binding-demand = қажеттілік
+binding-local-content = қазақстандық кадрлар үлесі
+binding-ceiling = квота шегі
+binding-none = жоқ
+binding-no-justified-demand = негізделген қажеттілік жоқ
+binding-amendment = бұйрыққа өзгеріс
+binding-minimum-coverage = ең аз қамту
+kandas-why = { $region }: тапшылық { $gap } адам (жоғары білімді { $higher }, техникалық және кәсіптік білімді { $vocational }, жалпы орта білімді { $general }); келушілердің біліміне { $weight } жұмыс істейтін адам сәйкес келеді; { $families } отбасы ({ $persons } адам){ $how }
+kandas-why-share = {" "}өңірдің { $families } отбасыдағы үлесі бойынша
+kandas-why-capped = , шектелген: { $binding } ({ $cap })
+binding-job-capacity = жұмыс орындарының сыйымдылығы
+binding-housing-capacity = тұрғын үй сыйымдылығы
+
+## Ұяшықтың бағасы неге осындай (тапшылық негіздемесі)
+
+reason-too-small = жұмыспен қамтылғандар { $employed }, ұяшықты бағалау үшін қажетті { $needed } санынан аз: анықталмаған
+reason-missing = анықталмаған: мына көрсеткіштер бойынша деректер жоқ: { $names }
+reason-rated = { $signals }; кадрларға қажеттілік { $openings }, ішкі ұсыныс { $supply }: { $verdict }{ $level }
+reason-regional = {" "}[салмақталған { $weighted } көрсеткіштің { $regional } ұяшыққа емес, бүкіл өңірге қатысты]
+reason-overridden = {" "}Баға «{ $rating }» болып өзгертілді: { $reason }.
+verdict-shortage = тапшылық { $gap } (индекс { $score } >= { $cutoff })
+verdict-surplus = артықшылық { $gap } (индекс { $score } <= { $cutoff })
+verdict-balanced-tight = теңгерім: шиеленіс белгілері бар (индекс { $score }), бірақ ішкі ұсыныс қажеттілікті жабады
+verdict-balanced-slack = теңгерім: артықшылық белгілері бар (индекс { $score }), бірақ қажеттілік ішкі ұсыныстан { $gap } артық
+verdict-balanced = теңгерім (индекс { $score }, { $lo } және { $hi } аралығында)
+ind-national = {" "}(ел бойынша { $v })
+ind-vacancy-rate = бос орындар үлесі { $v }{ $national }
+ind-tightness = жұмыс іздеген бір адамға бос орындар { $v }{ $national }
+ind-wage-relative = жалақы ел медианасының { $v } есесі{ $national }
+ind-real-wage-growth-1y = нақты жалақы 1 жылда { $v }{ $national }
+ind-real-wage-growth-3y = нақты жалақы 3 жылда жылына { $v }{ $national }
+ind-employment-growth-3y = жұмыспен қамту 3 жылда жылына { $v }{ $national }
+ind-unemployment-rate = өңірдегі жұмыссыздық { $v }{ $national }
+ind-vacancy-persistence = соңғы 3 жылдың { $v } жылында бос орындар үлесі ел орташасынан жоғары{ $national }
+ind-informal-share = бейресми жұмыспен қамту { $v }{ $national }
+ind-net-migration-rate = таза ішкі көші-қон жылына 1 000 адамға { $v }{ $national }
+ind-neet-share = жұмыс істемейтін және оқымайтын жастар { $v }{ $national }
+ind-name-vacancy-rate = бос орындар үлесі
+ind-name-tightness = еңбек нарығының шиеленісі
+ind-name-wage-relative = салыстырмалы жалақы
+ind-name-real-wage-growth-1y = нақты жалақының 1 жылдағы өсуі
+ind-name-real-wage-growth-3y = нақты жалақының 3 жылдағы өсуі
+ind-name-employment-growth-3y = жұмыспен қамтудың 3 жылдағы өсуі
+ind-name-unemployment-rate = жұмыссыздық деңгейі
+ind-name-vacancy-persistence = бос орындардың тұрақтылығы
+ind-name-informal-share = бейресми жұмыспен қамту үлесі
+ind-name-net-migration-rate = таза ішкі көші-қон
+ind-name-neet-share = жұмыс істемейтін және оқымайтын жастар үлесі
+
+## Диаграммалар
+
+chart-quota-by-region = Шетелдік жұмыс күшін тартуға арналған квота өңірлер бойынша (рұқсаттар)
+chart-fans = Жұмыспен қамтылғандар болжамы, 80 % және 95 % аралықтарымен (адам)
+chart-fan-panel = { $region }, { $section } { $section_name }: жұмыспен қамтылғандар
+chart-compare = { $b } сценарийі минус { $a }, өңірлер бойынша
+chart-compare-quota = шетелдік жұмыс күшіне квота (рұқсаттар)
+chart-compare-gap = кадр тапшылығы (адам)
+chart-map-credit = Карта деректері © OpenStreetMap қатысушылары, ODbL
+chart-heatmap = Өңірлер мен ЭҚЖЖ секциялары бойынша тапшылық индексі (жиектелгені: тапшылық)
+
+## Есеп
+
+report-title = kvota есебі: { $scenario } ({ $year })
+report-intro = { $title }. Есептеу <code>{ $run }</code>, деректер { $year } жылға дейін, kvota { $version }.
+report-charts = Диаграммалар
+report-overrides = Жоспарлаушы шешімдері
+report-no-overrides = Жоспарлаушы ереже бойынша алынған бағаларды өзгертпеді.
+report-warnings = Деректер туралы ескертулер
+report-none = Жоқ.
+basis-heading = Сандар неге негізделген
+basis-requests = <b>Шетелдік жұмыс күшін тартуға арналған квота жұмыс берушілер өтінімдерінің { $lines } жолы бойынша есептелді; деректер негізі: { $evidence }</b> («Жұмыс берушілердің өтінімдері» бөлімі).
+basis-requests-synthetic = <b>Шетелдік жұмыс күшін тартуға арналған квота жұмыс берушілер өтінімдерінің { $lines } жолы бойынша есептелді; деректер негізі: { $evidence }</b>: бұл нақты өтінімдер емес, жарияланған бұйрықтарға калибрленген демонстрациялық кесте; оның бұйрықтардағы санаттармен, өңірлік квоталармен және салалық құрылыммен сәйкес келуі ештеңені дәлелдемейді («Жұмыс берушілердің өтінімдері» бөлімі).
+basis-shares = Бөлінген квотаның негізіндегі кадрларға қажеттіліктің <b>{ $open_syn }</b> синтетикалық мәндерге, { $open_est } бағалауларға сүйенеді; оған қарсы қойылған ішкі ұсыныстың { $supply_syn } синтетикалық мәндерге сүйенеді. Тапшылық индексінің салмағының { $score_syn } синтетикалық, { $score_est } бағаланған көрсеткіштерге тиесілі. Өз ұяшығының ең әлсіз негізі бойынша бөлінген рұқсаттар мыналарға сүйенеді: { $grades }.
+basis-moved = Ресми статистика болып табылмайтын және квотаға әсер еткен бастапқы деректер:
+basis-footer = Шығыс кестелердің әр жолында оның негізділік деңгейі мен осы үлестер бар (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); оларды нақты кестелермен қалай алмастыру керектігі <code>data/build/sources.toml</code> файлында жазылған.
+th-input = деректер
+th-basis = негізі
+th-role = рөлі
+th-share-behind = квотадағы үлесі
+th-how-made = қалай алынған
+requests-heading = Жұмыс берушілердің өтінімдері
+requests-synthetic = <b>Бұл өтінімдер — синтетикалық демонстрациялық кесте</b> (<code>data/build/demo_requests.toml</code>): олардың жиынтығы бұйрықтағы санаттар мен маусымдық жұмыскерлер сандарына, секциялар бойынша шетелдік жұмыскерлер санына және жарияланған өңірлік квоталарға калибрленген, сондықтан есептің осы сандармен сәйкес келуі калибрлеуден туады және ештеңені дәлелдемейді. Төменде белгі қойылған жұмыс берушілердің арасында тексеру үшін әдейі енгізілген жағдайлар бар.
+requests-user = Өтінімдер пайдаланушы берген кестеден алынды ({ $evidence }).
+requests-body = Өтінім жолдары: { $lines }, жұмыс берушілер: { $employers }; 1–4 санаттардағы және маусымдық жұмыскерлерден сұралғаны: { $workers }; ережелер бойынша тексерілгеннен кейін негізделгені: { $justified }, квотаға енгені: { $quota }. Мақұлданған жолдар: { $approved }, қысқартылғаны: { $reduced }, қабылданбағаны: { $rejected }; квотадан тыс корпоративішілік ауыстыру: { $ict }. Әр жол бойынша шешім, ережелер мен белгілер — <code>requests_vetted.parquet</code> файлында.
+flags-heading = Белгі қойылған жұмыс берушілер
+flags-body = Жұмыс берушілер туралы белгілердің барлығы: { $all } (орташа және жоғары маңыздылығы барлары: { $serious }, олар осында, ең маңыздылары алдымен берілген; барлығы <code>employer_flags.parquet</code> файлында). Сәйкестендіргіштер бүркеншік.
+flags-more = ... және тағы { $more } <code>employer_flags.parquet</code> файлында.
+th-employer = жұмыс беруші
+th-flag = белгі
+th-severity = маңыздылығы
+th-evidence = негіздеме
+projects-heading = Жобалар бойынша квота
+th-project = жоба
+th-request-lines = өтінім жолдары
+th-workers-asked = сұралған жұмыскерлер
+th-quota = квота
+reality-heading = Жарияланған шешімдермен салыстыру
+reality-nothing = { $year } жылға kvota-да бар жарияланған шешімдер жоқ (<code>data/reference/</code>, бұйрықтар <code>data/params/</code> ішінде).
+reality-body = Үлестірімдер арасындағы қашықтық — Дункан индексі: үлестер айырмаларының модульдері қосындысының жартысы (0 — құрылымы бірдей, 1 — мүлде сәйкес емес). kvota сол жарияланымнан алған сан <b>калибрленген</b> деп белгіленген: ол бойынша сәйкестік ештеңені дәлелдемейді. Модель бұл қашықтықтарға бейімделмейді.
+th-measure = көрсеткіш
+th-item = элемент
+th-kvota = kvota есебі
+th-published = жарияланғаны
+th-kvota-share = есептегі үлесі
+th-published-share = жарияланған үлесі
+th-distance = қашықтық
+th-calibrated = калибрленген
+th-note = ескертпе
+summary-heading = Қорытынды
+summary-ceiling = { $year } жылға шетелдік жұмыс күшін тартуға арналған квота — <b>{ $ceiling }</b> рұқсат: { $lf_year } жылғы жұмыс күші санының ({ $lf } адам) { $pct } %. Резервте { $reserve }; <b>{ $distributed }</b> рұқсат тапшылық ұяшықтарына бөлінді, негізделген қажеттілік { $justified } ({ $method }).
+summary-categories = Жұмыскерлер санаттары бойынша: { $list }.
+summary-kandas = Қандастарды қоныстандыру: <b>{ $families }</b> отбасы ({ $persons } адам), қоныстандыру үшін айқындалған { $regions } өңірде; шығыстар { $budget } теңге бюджеттің { $cost }.
+summary-uncertainty = Белгісіздік (болжамдардың аралықтары ішіндегі { $draws } іріктеме, seed { $seed }): негізделген қажеттілік { $d10 } бастап { $d90 } дейін (P10–P90, медианасы { $d50 }); бөлінгені { $q10 } бастап { $q90 } дейін. Ұяшықтар бойынша шашырау — <code>uncertainty.parquet</code> файлында.
+summary-cells = «Өңір × секция» ұяшықтары: { $list }.
+shortages-heading = Ең үлкен тапшылықтар
+th-region = өңір
+th-section = секция
+th-gap = тапшылық (адам)
+th-why = негіздеме
+quotas-heading = Өңірлер бойынша квоталар
+th-code = коды
+th-foreign-quota = шетелдік жұмыс күшіне квота
+th-kandas-families = қандас отбасылары
+th-kandas-persons = қандастар, адам
+kandas-why-heading = Қандастар квотасы: өңірге неге сонша отбасы
+params-heading = Әдістер мен параметрлер
+params-body = Әдістер: kvota { $version } <code>docs/methods.md</code>. Пайдаланылған күндерде қолданыста болған параметрлер, нормативтік актілерге сілтемелерімен:
+th-parameter = параметр
+th-value = мәні
+th-unit = бірлігі
+th-in-force = қолданысқа енген күні
+th-status = мәртебесі
+th-reference = дереккөзі
+
+## Бұйрық жобасы және қосымша
+
+order-draft-mark = kvota есептеген ЖОБА (есептеу { $run }, сценарий { $scenario }). Қабылданған акт емес: министрліктің заңгері тексеріп, өңдейді.
+order-authority = Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрінің бұйрығы
+order-title = Қазақстан Республикасына шетелдік жұмыс күшін тартуға арналған { $year } жылға квотаны белгілеу туралы
+order-place-date = Астана қаласы, { $date }
+order-preamble = { $basis } сәйкес БҰЙЫРАМЫН:
+order-point-ceiling = 1. Қазақстан Республикасына шетелдік жұмыс күшін тартуға арналған { $year } жылға квота жұмыс күші санының ({ $lf_year } жылы { $lf } адам) { $pct } % мөлшерінде, яғни { $ceiling } адам болып белгіленсін.
+order-point-distribution = 2. Квотаның { $distributed } адамы облыстар, республикалық маңызы бар қалалар және астана арасында жұмыскерлер санаттары бойынша осы бұйрыққа 1-қосымшаға сәйкес бөлінсін; { $reserve } адам резервті құрайды.
+order-point-ict = Корпоративішілік ауыстыру шеңберіндегі жұмыскерлер квотадан тыс тартылады.
+order-point-kandas = 3. Қандастарды қоныстандыру үшін айқындалған өңірлерге { $year } жылға өңірлік квота осы бұйрыққа 2-қосымшаға сәйкес { $families } отбасыны ({ $persons } адам) құрайды.
+order-point-basis = Сандардың негізі: { $basis }. Редакциясы: { $edition }, { $edition_date }.
+order-point-force = 4. Осы бұйрық { $date } бастап қолданысқа енгізіледі.
+order-basis-requests = жұмыс берушілер өтінімдерінің бір-бірлеп тексерілген жолдары ({ $evidence })
+order-basis-gap = өтінімдер емес, модельденген кадр тапшылықтары ({ $evidence })
+order-signature = Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрі
+order-annex1-title = Бұйрыққа 1-қосымша. { $year } жылға шетелдік жұмыс күшін тартуға арналған квота өңірлер және жұмыскерлер санаттары бойынша (адам)
+order-annex2-title = Бұйрыққа 2-қосымша. { $year } жылға қандастарды қабылдаудың өңірлік квотасы
+order-th-no = Р/с №
+order-th-region = Облыс, республикалық маңызы бар қала, астана
+order-th-total = Барлығы
+order-th-families = Отбасы
+order-th-persons = Адам
+order-total-row = Қазақстан Республикасы бойынша барлығы
+order-html-note = Бұйрық жобасының басып шығаруға арналған нұсқасы (A4). Дәл сол мәтін қасындағы .docx файлында.
+
+## Командалық жол (сандар бөлгішсіз, көшіріп алуға болатындай)
+
+cli-run-scenario = сценарий { $scenario } ({ $run }), жоспарлы жыл { $year }
+cli-run-basis = деректер негізі: квотаның негізіндегі кадрларға қажеттілік — синтетикалық { $open_syn }, бағалау { $open_est }; ішкі ұсыныс — синтетикалық { $supply_syn }; индекс салмағы — синтетикалық { $score_syn }, бағалау { $score_est } (есеп, «Сандар неге негізделген» бөлімі)
+cli-run-requests = жұмыс берушілердің өтінімдері ({ $evidence }): жолдар { $lines }, жұмыс берушілер { $employers }, сұралғаны { $workers }, негізделгені { $justified }; мақұлданған жолдар { $approved }, қысқартылғаны { $reduced }, қабылданбағаны { $rejected }, квотадан тыс корпоративішілік ауыстыру { $ict }; жұмыс берушілер туралы белгілер { $flags } (requests_vetted.parquet, employer_flags.parquet)
+cli-run-ceiling = шетелдік жұмыс күшіне квота: шегі { $ceiling } ({ $lf_year } жылғы { $lf } жұмыс күшінің { $pct } %), резерв { $reserve }, бөлінгені { $distributed }, негізделген қажеттілік { $justified }
+cli-run-categories = {"  "}санаттар бойынша: { $list }; әдіс { $method }
+cli-category-seasonal = маусымдық
+cli-run-amendments = {"  "}өзгерістер: { $n }; { $id } редакциясы: шегі { $ceiling }, бөлінгені { $distributed }, резерв қалдығы { $reserve }
+cli-run-issued = {"  "}берілген рұқсаттар { $issued }: пайдаланылуы { $pct }
+cli-run-kandas = қандастар квотасы: отбасы { $families }, адам { $persons }, өңір { $regions } (шығыстар { $budget } теңгенің { $cost }{ $capped })
+cli-run-kandas-capped = ; бюджет { $funded } отбасыны қаржыландыра алады, бірақ өңірлер { $families } отбасы қабылдай алады
+cli-run-cells = ұяшықтар: { $list }
+cli-run-reality = { $year } жылғы жарияланған деректермен салыстыру: Дункан қашықтығы { $list } (reality.parquet)
+cli-measure-category = санаттар
+cli-measure-region = өңірлер
+cli-measure-section = секциялар
+cli-measure-kandas-region = қандастар өңірлер бойынша
+cli-calibrated = (калибрленген)
+cli-warning = ескерту: { $text }
+cli-run-wrote = { $dir } ішіне { $n } файл жазылды

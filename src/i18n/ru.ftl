@@ -1,0 +1,281 @@
+# Сообщения kvota на русском языке. Ключи те же, что в en.ftl и kk.ftl (проверяется тестом
+# `i18n::catalogues_are_complete`). Аргументы — готовый текст.
+
+## Даты
+
+date-long = { $day } { $month } { $year } года
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+yes = да
+
+## Названия кодов
+
+evidence-official = официальные данные
+evidence-ingested = данные пользователя
+evidence-estimated = оценка
+evidence-synthetic = синтетические данные
+role-openings = потребность в кадрах
+role-supply = внутреннее предложение
+role-score = индекс дефицита
+role-none = нет
+rating-shortage = дефицит
+rating-balanced = баланс
+rating-surplus = избыток
+rating-undetermined = не определено
+severity-low = низкая
+severity-medium = средняя
+severity-high = высокая
+status-verified = проверено по акту
+status-reported = по публикациям
+status-derived = расчётное
+status-assumption = допущение
+status-unverified = не проверено
+category-1 = первая категория (руководители и их заместители)
+category-2 = вторая категория (руководители структурных подразделений)
+category-3 = третья категория (специалисты)
+category-4 = четвёртая категория (квалифицированные рабочие)
+category-seasonal = сезонные иностранные работники в сельском хозяйстве
+category-short-1 = Первая категория
+category-short-2 = Вторая категория
+category-short-3 = Третья категория
+category-short-4 = Четвёртая категория
+category-short-seasonal = Сезонные работники
+country = Республика Казахстан
+category-short-total = Всего
+flag-oversized-request = заявка больше, чем позволяет штат работодателя
+flag-no-labour-market-test = вакансия не размещалась до заявки
+flag-posting-after-request = вакансия размещена после заявки
+flag-citizens-available = в ячейке есть свободные граждане
+flag-wage-below-median = зарплата ниже медианной по региону
+flag-category-occupation-mismatch = категория не соответствует профессии
+flag-local-content = не выполнена доля казахстанских кадров
+flag-shared-posting = одна вакансия у нескольких работодателей
+flag-linked-employers = связанные работодатели
+flag-low-prior-use = прежняя квота в основном не использована
+flag-seasonal-outside-agriculture = сезонные работники вне сельского хозяйства
+flag-surplus-cell = заявка в ячейке с избытком кадров
+flag-unknown-project = проект неизвестен
+measure-ceiling-pct = квота (% от рабочей силы)
+measure-distributed = распределённая квота
+measure-category = по категориям работников
+measure-region = по регионам
+measure-section = по секциям (численность иностранных работников)
+measure-kandas-region = кандасы по регионам
+measure-kandas-total = кандасы всего
+item-all = всего
+item-other = прочие
+
+## Почему у строки такая квота (столбцы объяснений)
+
+why-closed = секция закрыта для иностранных работников законом; квота 0.
+why-not-shortage = дефицита нет, поэтому заявки не обоснованы; квота 0.
+why-not-in-order = в приказе не было.
+why-vetted = проверенные заявки обосновывают { $n }
+why-gap = дефицит { $n }
+why-requested = , запрошено { $n }
+why-justified = ; обоснованная потребность { $n }
+why-lc-allows = {" "}(доля казахстанских кадров допускает { $n })
+why-cell-quota = ; квота ячейки { $n }
+why-lp = {" "}(ЛП: значимость { $severity } на человека; ограничение: { $binding }{ $shadow })
+why-shadow = , теневая цена { $v }
+why-demand-met = {" "}(потребность покрыта полностью)
+why-capped-lc = {" "}(ограничено долей казахстанских кадров)
+why-share = {" "}(доля по методу { $method } от { $distributable } к распределению при обоснованной потребности { $demand })
+why-category = ; категория { $category }: { $n }
+why-of-requested = {" "}из { $n } запрошенных
+why-order-shares = {" "}по долям действующего приказа
+why-tie = ; равенство разрешено (больший вес, затем порядок)
+why-amended = {" "}Изменено редакцией { $id }: { $delta } ({ $direction }){ $reason }
+why-from-reserve = из резерва
+why-back-to-reserve = обратно в резерв
+binding-demand = потребность
+binding-local-content = доля казахстанских кадров
+binding-ceiling = предел квоты
+binding-none = нет
+binding-no-justified-demand = нет обоснованной потребности
+binding-amendment = изменение приказа
+binding-minimum-coverage = минимальный охват
+kandas-why = { $region }: дефицит { $gap } человек (с высшим образованием { $higher }, с техническим и профессиональным { $vocational }, с общим средним { $general }); образованию прибывающих соответствуют { $weight } работающих; семей { $families } ({ $persons } человек){ $how }
+kandas-why-share = {" "}по доле региона от { $families } семей
+kandas-why-capped = , ограничено: { $binding } ({ $cap })
+binding-job-capacity = ёмкость рабочих мест
+binding-housing-capacity = ёмкость жилья
+
+## Почему у ячейки такая оценка (обоснование дефицита)
+
+reason-too-small = занятых { $employed }, меньше { $needed }, нужных для оценки ячейки: не определено
+reason-missing = не определено: нет данных по показателям: { $names }
+reason-rated = { $signals }; потребность в кадрах { $openings } при внутреннем предложении { $supply }: { $verdict }{ $level }
+reason-regional = {" "}[{ $regional } из { $weighted } взвешенных показателей относятся ко всему региону, а не к ячейке]
+reason-overridden = {" "}Оценка изменена на «{ $rating }»: { $reason }.
+verdict-shortage = дефицит { $gap } (индекс { $score } >= { $cutoff })
+verdict-surplus = избыток { $gap } (индекс { $score } <= { $cutoff })
+verdict-balanced-tight = баланс: признаки напряжённости (индекс { $score }), но внутреннее предложение покрывает потребность
+verdict-balanced-slack = баланс: признаки избытка (индекс { $score }), но потребность превышает внутреннее предложение на { $gap }
+verdict-balanced = баланс (индекс { $score } между { $lo } и { $hi })
+ind-national = {" "}(по стране { $v })
+ind-vacancy-rate = доля вакансий { $v }{ $national }
+ind-tightness = вакансий на одного ищущего работу { $v }{ $national }
+ind-wage-relative = зарплата { $v } от медианы по стране{ $national }
+ind-real-wage-growth-1y = реальная зарплата { $v } за 1 год{ $national }
+ind-real-wage-growth-3y = реальная зарплата { $v } в год за 3 года{ $national }
+ind-employment-growth-3y = занятость { $v } в год за 3 года{ $national }
+ind-unemployment-rate = безработица в регионе { $v }{ $national }
+ind-vacancy-persistence = доля вакансий выше средней по стране в { $v } из последних 3 лет{ $national }
+ind-informal-share = неформальная занятость { $v }{ $national }
+ind-net-migration-rate = чистая внутренняя миграция { $v } на 1 000 в год{ $national }
+ind-neet-share = молодёжь, которая не работает и не учится, { $v }{ $national }
+ind-name-vacancy-rate = доля вакансий
+ind-name-tightness = напряжённость рынка труда
+ind-name-wage-relative = относительная зарплата
+ind-name-real-wage-growth-1y = рост реальной зарплаты за 1 год
+ind-name-real-wage-growth-3y = рост реальной зарплаты за 3 года
+ind-name-employment-growth-3y = рост занятости за 3 года
+ind-name-unemployment-rate = уровень безработицы
+ind-name-vacancy-persistence = устойчивость вакансий
+ind-name-informal-share = доля неформальной занятости
+ind-name-net-migration-rate = чистая внутренняя миграция
+ind-name-neet-share = доля молодёжи, которая не работает и не учится
+
+## Диаграммы
+
+chart-quota-by-region = Квота на привлечение иностранной рабочей силы по регионам (разрешений)
+chart-fans = Прогнозы занятости с интервалами 80 % и 95 % (человек)
+chart-fan-panel = { $region }, { $section } { $section_name }: занятые
+chart-compare = Сценарий { $b } минус { $a }, по регионам
+chart-compare-quota = квота на иностранную рабочую силу (разрешений)
+chart-compare-gap = дефицит кадров (человек)
+chart-map-credit = Картографические данные © участники OpenStreetMap, ODbL
+chart-heatmap = Индекс дефицита по регионам и секциям ОКЭД (в рамке: дефицит)
+
+## Отчёт
+
+report-title = Отчёт kvota: { $scenario } ({ $year })
+report-intro = { $title }. Расчёт <code>{ $run }</code>, данные по { $year } год, kvota { $version }.
+report-charts = Диаграммы
+report-overrides = Решения планировщика
+report-no-overrides = Планировщик не менял оценки, полученные по правилу.
+report-warnings = Предупреждения о данных
+report-none = Нет.
+basis-heading = На чём основаны цифры
+basis-requests = <b>Квота на привлечение иностранной рабочей силы рассчитана по { $lines } строкам заявок работодателей; основа данных: { $evidence }</b> (раздел «Заявки работодателей»).
+basis-requests-synthetic = <b>Квота на привлечение иностранной рабочей силы рассчитана по { $lines } строкам заявок работодателей; основа данных: { $evidence }</b>: это демонстрационная таблица, откалиброванная по опубликованным приказам, а не настоящие заявки; её совпадение с приказами по категориям, региональными квотами и отраслевой структурой ничего не доказывает (раздел «Заявки работодателей»).
+basis-shares = Из потребности в кадрах, на которой основана распределённая квота, <b>{ $open_syn }</b> приходится на синтетические значения и { $open_est } — на оценки; из внутреннего предложения, сопоставленного с ней, { $supply_syn } — синтетические значения. Индекс дефицита опирается на синтетические показатели на { $score_syn } и на оценки — на { $score_est }. По самой слабой основе своей ячейки распределённые разрешения опираются на: { $grades }.
+basis-moved = Исходные данные, которые не являются официальной статистикой и повлияли на квоту:
+basis-footer = Каждая строка выходных таблиц содержит свою степень обоснованности и эти доли (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); в <code>data/build/sources.toml</code> сказано, как заменить их реальными таблицами.
+th-input = данные
+th-basis = основа
+th-role = роль
+th-share-behind = доля в квоте
+th-how-made = как получены
+requests-heading = Заявки работодателей
+requests-synthetic = <b>Эти заявки — синтетическая демонстрационная таблица</b> (<code>data/build/demo_requests.toml</code>): их итоги откалиброваны по цифрам приказа по категориям и сезонным работникам, численности иностранных работников по секциям и опубликованным региональным квотам, поэтому совпадение расчёта с этими цифрами получено калибровкой и ничего не доказывает. Среди отмеченных ниже работодателей есть заложенные для проверки случаи.
+requests-user = Заявки взяты из таблицы пользователя ({ $evidence }).
+requests-body = Строк заявок: { $lines }, работодателей: { $employers }; запрошено работников категорий 1–4 и сезонных: { $workers }; после проверки по правилам обосновано: { $justified }, в квоту вошло: { $quota }. Строк одобрено: { $approved }, сокращено: { $reduced }, отклонено: { $rejected }; внутрикорпоративных переводов вне квоты: { $ict }. Решение, правила и отметки по каждой строке — в <code>requests_vetted.parquet</code>.
+flags-heading = Работодатели с отметками
+flags-body = Всего отметок о работодателях: { $all } (средней и высокой значимости: { $serious }, они перечислены здесь, сначала самые серьёзные; все — в <code>employer_flags.parquet</code>). Идентификаторы псевдонимизированы.
+flags-more = ... и ещё { $more } в <code>employer_flags.parquet</code>.
+th-employer = работодатель
+th-flag = отметка
+th-severity = значимость
+th-evidence = основание
+projects-heading = Квота по проектам
+th-project = проект
+th-request-lines = строк заявок
+th-workers-asked = запрошено работников
+th-quota = квота
+reality-heading = Сравнение с опубликованными решениями
+reality-nothing = За { $year } год нет опубликованных решений, которые есть в kvota (<code>data/reference/</code>, приказы в <code>data/params/</code>).
+reality-body = Расстояние между распределениями — индекс Дункана: половина суммы модулей разностей долей (0 — одинаковая структура, 1 — никакого совпадения). Цифра, взятая kvota из той же публикации, отмечена как <b>откалиброванная</b>: совпадение по ней ничего не доказывает. Модель не подгоняется под эти расстояния.
+th-measure = показатель
+th-item = элемент
+th-kvota = расчёт kvota
+th-published = опубликовано
+th-kvota-share = доля по расчёту
+th-published-share = опубликованная доля
+th-distance = расстояние
+th-calibrated = откалибровано
+th-note = примечание
+summary-heading = Итоги
+summary-ceiling = Квота на привлечение иностранной рабочей силы на { $year } год — <b>{ $ceiling }</b> разрешений: { $pct } % от численности рабочей силы за { $lf_year } год ({ $lf } человек). В резерве { $reserve }; <b>{ $distributed }</b> разрешений распределено по ячейкам с дефицитом при обоснованной потребности { $justified } ({ $method }).
+summary-categories = По категориям работников: { $list }.
+summary-kandas = Переселение кандасов: <b>{ $families }</b> семей ({ $persons } человек) в { $regions } регионах расселения; расходы { $cost } из бюджета { $budget } тенге.
+summary-uncertainty = Неопределённость ({ $draws } выборок прогнозов в пределах их интервалов, seed { $seed }): обоснованная потребность от { $d10 } до { $d90 } (P10–P90, медиана { $d50 }); распределено от { $q10 } до { $q90 }. Разброс по ячейкам — в <code>uncertainty.parquet</code>.
+summary-cells = Ячейки «регион × секция»: { $list }.
+shortages-heading = Крупнейшие дефициты
+th-region = регион
+th-section = секция
+th-gap = дефицит (человек)
+th-why = обоснование
+quotas-heading = Квоты по регионам
+th-code = код
+th-foreign-quota = квота на иностранную рабочую силу
+th-kandas-families = семьи кандасов
+th-kandas-persons = кандасы, человек
+kandas-why-heading = Квота кандасов: почему у региона столько семей
+params-heading = Методы и параметры
+params-body = Методы: <code>docs/methods.md</code> kvota { $version }. Параметры, действовавшие на использованные даты, со ссылками на нормативные акты:
+th-parameter = параметр
+th-value = значение
+th-unit = единица
+th-in-force = действует с
+th-status = статус
+th-reference = источник
+
+## Проект приказа и приложение
+
+order-draft-mark = ПРОЕКТ, рассчитанный kvota (расчёт { $run }, сценарий { $scenario }). Не принятый акт: юрист министерства проверяет и редактирует его.
+order-authority = Приказ Министра труда и социальной защиты населения Республики Казахстан
+order-title = Об установлении квоты на привлечение иностранной рабочей силы в Республику Казахстан на { $year } год
+order-place-date = г. Астана, { $date }
+order-preamble = В соответствии с { $basis } ПРИКАЗЫВАЮ:
+order-point-ceiling = 1. Установить квоту на привлечение иностранной рабочей силы в Республику Казахстан на { $year } год в размере { $pct } % к численности рабочей силы ({ $lf } человек за { $lf_year } год), что составляет { $ceiling } человек.
+order-point-distribution = 2. Распределить { $distributed } человек квоты между областями, городами республиканского значения и столицей по категориям работников согласно приложению 1 к настоящему приказу; { $reserve } человек составляют резерв.
+order-point-ict = Работники, переводимые в рамках внутрикорпоративного перевода, привлекаются вне квоты.
+order-point-kandas = 3. Для регионов, определённых для расселения кандасов, региональная квота на { $year } год составляет { $families } семей ({ $persons } человек) согласно приложению 2 к настоящему приказу.
+order-point-basis = Цифры основаны на: { $basis }. Редакция: { $edition } от { $edition_date }.
+order-point-force = 4. Настоящий приказ вводится в действие с { $date }.
+order-basis-requests = строки заявок работодателей, проверенные по одной ({ $evidence })
+order-basis-gap = расчётные дефициты кадров, а не заявки работодателей ({ $evidence })
+order-signature = Министр труда и социальной защиты населения Республики Казахстан
+order-annex1-title = Приложение 1 к приказу. Квота на привлечение иностранной рабочей силы на { $year } год по регионам и категориям работников (человек)
+order-annex2-title = Приложение 2 к приказу. Региональная квота приёма кандасов на { $year } год
+order-th-no = № п/п
+order-th-region = Область, город республиканского значения, столица
+order-th-total = Всего
+order-th-families = Семей
+order-th-persons = Человек
+order-total-row = Итого по Республике Казахстан
+order-html-note = Версия проекта приказа для печати (A4). Тот же текст — в файле .docx рядом.
+
+## Командная строка (числа без разделителей, чтобы их можно было копировать)
+
+cli-run-scenario = сценарий { $scenario } ({ $run }), плановый год { $year }
+cli-run-basis = основа данных: потребность в кадрах под квотой — синтетические { $open_syn }, оценки { $open_est }; внутреннее предложение — синтетические { $supply_syn }; вес индекса — синтетические { $score_syn }, оценки { $score_est } (отчёт, раздел «На чём основаны цифры»)
+cli-run-requests = заявки работодателей ({ $evidence }): строк { $lines }, работодателей { $employers }, запрошено { $workers }, обосновано { $justified }; строк одобрено { $approved }, сокращено { $reduced }, отклонено { $rejected }, внутрикорпоративный перевод вне квоты { $ict }; отметок о работодателях { $flags } (requests_vetted.parquet, employer_flags.parquet)
+cli-run-ceiling = квота на иностранную рабочую силу: предел { $ceiling } ({ $pct } % от рабочей силы { $lf } за { $lf_year } год), резерв { $reserve }, распределено { $distributed } из обоснованной потребности { $justified }
+cli-run-categories = {"  "}по категориям: { $list }; метод { $method }
+cli-category-seasonal = сезонные
+cli-run-amendments = {"  "}изменений: { $n }; редакция { $id }: предел { $ceiling }, распределено { $distributed }, остаток резерва { $reserve }
+cli-run-issued = {"  "}выдано разрешений { $issued }: использование { $pct }
+cli-run-kandas = квота кандасов: семей { $families }, человек { $persons }, регионов { $regions } (расходы { $cost } из { $budget } тенге{ $capped })
+cli-run-kandas-capped = ; бюджет позволяет { $funded }, но регионы могут принять { $families }
+cli-run-cells = ячейки: { $list }
+cli-run-reality = сравнение с опубликованными данными за { $year } год: расстояние Дункана { $list } (reality.parquet)
+cli-measure-category = категории
+cli-measure-region = регионы
+cli-measure-section = секции
+cli-measure-kandas-region = кандасы по регионам
+cli-calibrated = (откалибровано)
+cli-warning = предупреждение: { $text }
+cli-run-wrote = записано файлов: { $n } в { $dir }
