@@ -284,6 +284,13 @@ fn cli_run_writes_outputs_and_exits_zero() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("valid: 8 files"), "{text}");
+    // `--data` takes the data folder a user sees as well as its panel folder: the same outputs.
+    let o = kvota(&["validate", "--data", "data"]);
+    assert!(o.status.success() && String::from_utf8_lossy(&o.stdout).contains("valid: 8 files"), "{}", stderr(&o));
+    let out2 = tempfile::tempdir().unwrap();
+    let o = kvota(&["run", "--quiet", "--data", "data", "--out", out2.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(hashes(&out.path().join("baseline")), hashes(&out2.path().join("baseline")));
 }
 
 #[test]

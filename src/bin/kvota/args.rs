@@ -327,7 +327,18 @@ pub fn run_overrides(data: Option<PathBuf>, png: bool, formats: Vec<TableFormat>
             unique.push(l);
         }
     }
-    RunOverrides { data, png, formats, langs: unique }
+    RunOverrides { data: data.map(|d| panel_folder(&d)), png, formats, langs: unique }
+}
+
+/// `--data` names the panel folder or the data folder that holds it (`data` as well as
+/// `data/panel`): a folder without the panel's `region_year.csv` but with `panel/region_year.csv`
+/// means its `panel/`.
+pub fn panel_folder(d: &std::path::Path) -> PathBuf {
+    if !d.join("region_year.csv").is_file() && d.join("panel").join("region_year.csv").is_file() {
+        d.join("panel")
+    } else {
+        d.to_path_buf()
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -85,7 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Validate { data, .. } => {
-            let (_panel, report) = kvota::panel::Panel::load(&data)?;
+            let (_panel, report) = kvota::panel::Panel::load(&args::panel_folder(&data))?;
             if !quiet {
                 render::validation(&report);
             }
