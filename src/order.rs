@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::codes::{Region, WorkerCategory};
 use crate::error::{Error, Result};
-use crate::i18n::{Arg, Texts};
+use crate::i18n::Texts;
 use crate::report::region_label;
 
 /// What the order states, from one run.
@@ -64,49 +64,43 @@ pub struct OrderText {
 /// The order's text in the language of `t`.
 pub fn text(f: &OrderFacts, t: &Texts) -> OrderText {
     let s = |v: &dyn ToString| v.to_string();
-    let a = |pairs: &[(&str, String)]| -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
-    };
-    let msg = |key: &str, pairs: Vec<(String, String)>| {
-        let args: Vec<(&str, Arg)> = pairs.iter().map(|(k, v)| (k.as_str(), Arg::Str(v.as_str()))).collect();
-        t.f(key, &args)
-    };
+    let msg = |key: &str, pairs: &[(&str, String)]| t.fs(key, pairs);
     let year = s(&f.year);
     let basis = f.legal_basis.get(t.lang().code()).cloned().unwrap_or_default();
     let kandas_families: u64 = f.kandas.iter().map(|k| k.1).sum();
     let kandas_persons: u64 = f.kandas.iter().map(|k| k.2).sum();
     let rests_on = msg(
         if f.from_requests { "order-basis-requests" } else { "order-basis-gap" },
-        a(&[("evidence", t.name("evidence", &f.evidence))]),
+        &[("evidence", t.name("evidence", &f.evidence))],
     );
     let points = vec![
         msg(
             "order-point-ceiling",
-            a(&[
+            &[
                 ("year", year.clone()),
                 ("pct", t.dec(f.ceiling_pct, 2)),
                 ("lf", t.int(f.labour_force as i64)),
                 ("lf_year", s(&f.labour_force_year)),
                 ("ceiling", t.int(f.ceiling as i64)),
-            ]),
+            ],
         ),
         msg(
             "order-point-distribution",
-            a(&[("distributed", t.int(f.distributed as i64)), ("reserve", t.int(f.reserve as i64))]),
+            &[("distributed", t.int(f.distributed as i64)), ("reserve", t.int(f.reserve as i64))],
         ),
         t.t("order-point-ict"),
         msg(
             "order-point-kandas",
-            a(&[
+            &[
                 ("year", year.clone()),
                 ("families", t.int(kandas_families as i64)),
                 ("persons", t.int(kandas_persons as i64)),
-            ]),
+            ],
         ),
-        msg("order-point-force", a(&[("date", t.date(f.in_force))])),
+        msg("order-point-force", &[("date", t.date(f.in_force))]),
         msg(
             "order-point-basis",
-            a(&[("basis", rests_on), ("edition", f.edition.clone()), ("edition_date", t.date(f.edition_date))]),
+            &[("basis", rests_on), ("edition", f.edition.clone()), ("edition_date", t.date(f.edition_date))],
         ),
     ];
     // Annex 1: every region, categories 1-4 and seasonal, with totals.
@@ -147,16 +141,16 @@ pub fn text(f: &OrderFacts, t: &Texts) -> OrderText {
     ]);
     OrderText {
         lang: t.lang().code(),
-        mark: msg("order-draft-mark", a(&[("run", f.run_id.clone()), ("scenario", f.scenario.clone())])),
+        mark: msg("order-draft-mark", &[("run", f.run_id.clone()), ("scenario", f.scenario.clone())]),
         authority: t.t("order-authority"),
-        title: msg("order-title", a(&[("year", year.clone())])),
-        place_date: msg("order-place-date", a(&[("date", t.date(f.edition_date))])),
-        preamble: msg("order-preamble", a(&[("basis", basis)])),
+        title: msg("order-title", &[("year", year.clone())]),
+        place_date: msg("order-place-date", &[("date", t.date(f.edition_date))]),
+        preamble: msg("order-preamble", &[("basis", basis)]),
         points,
         signature: t.t("order-signature"),
-        annex1_title: msg("order-annex1-title", a(&[("year", year.clone())])),
+        annex1_title: msg("order-annex1-title", &[("year", year.clone())]),
         annex1,
-        annex2_title: msg("order-annex2-title", a(&[("year", year)])),
+        annex2_title: msg("order-annex2-title", &[("year", year)]),
         annex2,
     }
 }

@@ -675,8 +675,7 @@ use crate::fmt::signed_grouped as int;
 /// A message with arguments given as (name, text) pairs; the texts are escaped for HTML.
 fn m(t: &Texts, key: &str, args: &[(&str, String)]) -> String {
     let escaped: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, esc(v))).collect();
-    let a: Vec<(&str, Arg)> = escaped.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
-    t.f(key, &a)
+    t.fs(key, &escaped)
 }
 
 /// A table header row from message keys.

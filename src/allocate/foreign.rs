@@ -299,12 +299,8 @@ impl QuotaCell {
     /// Why the row has its quota, in the language of `t`: one sentence generated from the
     /// numbers (so it cannot drift from them).
     pub fn explanation(&self, t: &crate::i18n::Texts) -> String {
-        use crate::i18n::Arg;
         let n = |v: u64| t.count(v);
-        let say = |key: &str, args: &[(&str, String)]| {
-            let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
-            t.f(key, &a)
-        };
+        let say = |key: &str, args: &[(&str, String)]| t.fs(key, args);
         let w = &self.why;
         let mut out = format!("{} x {}: ", self.region.iso(), self.section.code());
         let full = match &w.basis {

@@ -158,12 +158,8 @@ pub struct KandasRow {
 impl KandasRow {
     /// Why the region has its families, in the language of `t`, generated from the numbers.
     pub fn explanation(&self, t: &crate::i18n::Texts) -> String {
-        use crate::i18n::Arg;
         let n = |v: u64| t.count(v);
-        let say = |key: &str, args: &[(&str, String)]| {
-            let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
-            t.f(key, &a)
-        };
+        let say = |key: &str, args: &[(&str, String)]| t.fs(key, args);
         let how = if self.binding == "share" {
             say("kandas-why-share", &[("families", n(self.families_total))])
         } else {

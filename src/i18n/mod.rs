@@ -120,11 +120,10 @@ pub struct Texts {
     bundle: FluentBundle<FluentResource>,
 }
 
-/// One argument of a message: text (already formatted) or a number for Fluent's plural
-/// selection.
+/// One argument of a message: text, already formatted (numbers are formatted per language by
+/// [`Texts`] before they go in).
 pub enum Arg<'a> {
     Str(&'a str),
-    Num(f64),
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
@@ -182,15 +181,19 @@ impl Texts {
         };
         let mut fa = FluentArgs::new();
         for (name, value) in args {
-            match value {
-                Arg::Str(s) => fa.set(*name, FluentValue::from(*s)),
-                Arg::Num(x) => fa.set(*name, FluentValue::from(*x)),
-            }
+            let Arg::Str(s) = value;
+            fa.set(*name, FluentValue::from(*s));
         }
         let mut errors = Vec::new();
         let out = self.bundle.format_pattern(pattern, Some(&fa), &mut errors);
         debug_assert!(errors.is_empty(), "message `{key}` in {}.ftl: {errors:?}", self.lang.code());
         out.into_owned()
+    }
+
+    /// The message `key` with owned text arguments (the common case of generated sentences).
+    pub fn fs(&self, key: &str, args: &[(&str, String)]) -> String {
+        let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
+        self.f(key, &a)
     }
 
     /// The message `prefix-code` when the catalogue has it, else `code` as it is (codes such as

@@ -51,8 +51,8 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
         set.write_table("employer_flags", &prov(t::employer_flags_table(v, target)), &meta, fmt)?;
     }
     let annex = crate::allocate::editions::by_region_category(&r.quota_rows);
-    let (_, basis) = quota_basis(r);
-    set.write_table("order_annex", &prov(t::order_annex_table(&annex, target, basis.code())), &meta, fmt)?;
+    let basis = quota_basis(r);
+    set.write_table("order_annex", &prov(t::order_annex_table(&annex, target, basis.1.code())), &meta, fmt)?;
     set.write_table("editions/editions", &prov(t::editions_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/changes", &prov(t::changes_table(&r.editions, target)), &meta, fmt)?;
     set.write_table("editions/quota_by_edition", &prov(t::quota_by_edition_table(&r.editions, target)), &meta, fmt)?;
@@ -62,7 +62,8 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
     set.write_bytes("manifest.json", format!("{json}\n").as_bytes())?;
     // The report and its charts, from the staged outputs: they describe exactly these files.
     progress.stage("writing the report");
-    write_report(r, &manifest, &mut set)?;
+    let facts = order_facts(r, &manifest, annex, basis)?;
+    write_report(r, &manifest, &facts, &mut set)?;
     let files = set.commit()?;
     // The dashboard dataset: the same tables, partitioned by scenario and year.
     for table in crate::export::DATASET_TABLES {
@@ -200,10 +201,14 @@ fn quota_basis(r: &RunResults) -> (bool, crate::evidence::Evidence) {
 /// The report in each language (`report.<lang>.html`, the first also as `report.html`), the
 /// charts (SVG in the first language; PNG on request), and the draft order in each language
 /// (`order.<lang>.docx`, `order.<lang>.html`), drawn from the staged tables.
-fn write_report(r: &RunResults, manifest: &Manifest, set: &mut OutputSet) -> Result<()> {
+fn write_report(
+    r: &RunResults,
+    manifest: &Manifest,
+    facts: &crate::order::OrderFacts,
+    set: &mut OutputSet,
+) -> Result<()> {
     let data = crate::report::ReportData::read(&set.staged(Path::new("")))?;
     let fans = crate::report::fans(&r.cfg.output.fan_cells, r.panel, r.forecasts, &r.assessment.outlooks);
-    let facts = order_facts(r, manifest)?;
     for (k, lang) in r.cfg.output.langs.iter().enumerate() {
         let t = lang.texts();
         let charts = [
@@ -214,7 +219,7 @@ fn write_report(r: &RunResults, manifest: &Manifest, set: &mut OutputSet) -> Res
         ];
         let html = crate::report::html(manifest, &data, &charts, t)?;
         set.write_bytes(&format!("report.{}.html", lang.code()), html.as_bytes())?;
-        let order = crate::order::text(&facts, t);
+        let order = crate::order::text(facts, t);
         set.write_bytes(&format!("order.{}.docx", lang.code()), &crate::order::docx(&order)?)?;
         set.write_bytes(
             &format!("order.{}.html", lang.code()),
@@ -238,11 +243,16 @@ fn write_report(r: &RunResults, manifest: &Manifest, set: &mut OutputSet) -> Res
     Ok(())
 }
 
-/// The figures of the draft order, from the run and its manifest.
-fn order_facts(r: &RunResults, m: &Manifest) -> Result<crate::order::OrderFacts> {
+/// The figures of the draft order, from the run, its manifest, the annex (quota by region and
+/// category) and what the quota rests on, both computed once for `order_annex.parquet` too.
+fn order_facts(
+    r: &RunResults,
+    m: &Manifest,
+    annex: std::collections::BTreeMap<(crate::codes::Region, crate::codes::WorkerCategory), u64>,
+    (from_requests, evidence): (bool, crate::evidence::Evidence),
+) -> Result<crate::order::OrderFacts> {
     let s = &m.summary;
     let target = r.cfg.target_year;
-    let (from_requests, evidence) = quota_basis(r);
     // The order enters into force with the ceiling it states: the date that value took effect
     // when it is in the quota year, else 1 January.
     let in_force = m
@@ -267,7 +277,7 @@ fn order_facts(r: &RunResults, m: &Manifest) -> Result<crate::order::OrderFacts>
         labour_force_year: s.labour_force_year,
         reserve: last.reserve,
         distributed: last.distributed,
-        annex: crate::allocate::editions::by_region_category(&r.quota_rows),
+        annex,
         kandas,
         legal_basis,
         from_requests,

@@ -380,11 +380,7 @@ impl CellOutlook {
     /// The sentence behind the rating in the language of `t`, generated from the numbers; an
     /// override is said at its end.
     pub fn reason_text(&self, t: &crate::i18n::Texts) -> String {
-        use crate::i18n::Arg;
-        let say = |key: &str, args: &[(&str, String)]| {
-            let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
-            t.f(key, &a)
-        };
+        let say = |key: &str, args: &[(&str, String)]| t.fs(key, args);
         let n = |x: f64| t.count(x.round().max(0.0) as u64);
         let f2 = |x: f64| t.fixed(x, 2);
         let mut out = format!("{} / {}: ", self.region.iso(), self.section.code());

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use kvota::i18n::{Arg, Lang};
+use kvota::i18n::Lang;
 use kvota::manifest::Summary;
 use kvota::pipeline::jobs::{BacktestOutcome, ContractOutcome, ForecastOutcome, SelectOutcome};
 use kvota::pipeline::{CompareOutcome, Progress, RunOutcome};
@@ -76,10 +76,7 @@ pub fn run(o: &RunOutcome) {
     let t = Lang::from_env().texts();
     let m = &o.manifest;
     let s: &Summary = &m.summary;
-    let say = |key: &str, args: &[(&str, String)]| {
-        let a: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
-        println!("{}", t.f(key, &a));
-    };
+    let say = |key: &str, args: &[(&str, String)]| println!("{}", t.fs(key, args));
     let n = |x: u64| x.to_string();
     say(
         "cli-run-scenario",
@@ -150,9 +147,7 @@ pub fn run(o: &RunOutcome) {
         say("cli-run-issued", &[("issued", n(i)), ("pct", format!("{} %", t.dec(100.0 * u, 1)))]);
     }
     let capped = if s.kandas_families < s.kandas_families_funded {
-        let a = [("funded", n(s.kandas_families_funded)), ("families", n(s.kandas_families))];
-        let a: Vec<(&str, Arg)> = a.iter().map(|(k, v)| (*k, Arg::Str(v.as_str()))).collect();
-        t.f("cli-run-kandas-capped", &a)
+        t.fs("cli-run-kandas-capped", &[("funded", n(s.kandas_families_funded)), ("families", n(s.kandas_families))])
     } else {
         String::new()
     };
