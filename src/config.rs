@@ -26,6 +26,8 @@ use crate::uncertainty;
 pub struct RunOverrides {
     /// The panel folder (`--data`), instead of the scenario's `[data] panel`.
     pub data: Option<PathBuf>,
+    /// The folder of dated parameters (`--params`), instead of the scenario's `[data] params`.
+    pub params: Option<PathBuf>,
     /// Also write PNG charts (`--png`); a flag can only switch this on.
     pub png: bool,
     /// Table formats beside the Parquet files (`--format`), added to the scenario's.
@@ -138,7 +140,7 @@ impl Config {
             source: Source { path: path.clone(), sha256: crate::export::sha256_bytes(text.as_bytes()) },
             data: DataPaths {
                 panel: overrides.data.clone().unwrap_or_else(|| f.data.panel.clone()),
-                params: f.data.params.clone(),
+                params: overrides.params.clone().unwrap_or_else(|| f.data.params.clone()),
                 // An empty path switches an inherited table off (a scenario extending one with
                 // requests runs the top-down path).
                 employer_requests: f.data.employer_requests.clone().filter(|p| !p.as_os_str().is_empty()),
@@ -157,6 +159,34 @@ impl Config {
             uncertainty: uncertainty::Settings { draws: f.uncertainty.draws, seed: f.uncertainty.seed },
             calibrated: f.reality.calibrated.clone(),
         })
+    }
+}
+
+impl Config {
+    /// Checks that every input the run names is there (on disk or built in), before anything is
+    /// read, so that a missing one is reported by what it was to be and where to give another.
+    pub fn check_inputs(&self) -> Result<()> {
+        use crate::builtin::{is_dir, is_file};
+        use crate::error::Input;
+        let d = &self.data;
+        if !is_dir(&d.panel) {
+            return Err(Error::missing(&d.panel, Input::Panel));
+        }
+        if !is_dir(&d.params) {
+            return Err(Error::missing(&d.params, Input::Params));
+        }
+        let files = [
+            ("employer_requests", d.employer_requests.as_ref()),
+            ("projects", d.projects.as_ref()),
+            ("permits_issued", d.permits_issued.as_ref()),
+            ("occupation_wages", d.employer_requests.as_ref().map(|_| &d.occupation_wages)),
+        ];
+        for (key, path) in files {
+            if let Some(p) = path.filter(|p| !is_file(p)) {
+                return Err(Error::missing(p, Input::ScenarioFile(key)));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -441,12 +471,14 @@ include_housing_certificate = true
         let loaded = ScenarioFile::parse(Path::new("s.toml"), &format!("{OK}[output]\nformats = [\"csv\"]\n")).unwrap();
         let o = RunOverrides {
             data: Some("elsewhere".into()),
+            params: Some("laws".into()),
             png: true,
             formats: vec![TableFormat::Arrow],
             langs: vec![],
         };
         let c = Config::resolve(&loaded, &o).unwrap();
         assert_eq!(c.data.panel, PathBuf::from("elsewhere"));
+        assert_eq!(c.data.params, PathBuf::from("laws"));
         assert!(c.output.png);
         assert_eq!(c.output.formats, vec![TableFormat::Arrow, TableFormat::Csv]);
     }

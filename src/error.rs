@@ -40,12 +40,40 @@ impl fmt::Display for Location {
     }
 }
 
+/// Which input a missing path was to be, so that the message can say where to give another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A scenario file (`--scenario FILE`, `kvota scenario run FILE...`).
+    Scenario,
+    /// The panel folder (`--data DIR`, the scenario's `[data] panel`).
+    Panel,
+    /// The folder of dated parameters (`--params DIR`, the scenario's `[data] params`).
+    Params,
+    /// A file named by a key of the scenario's `[data]` table.
+    ScenarioFile(&'static str),
+}
+
+impl Input {
+    fn what(&self) -> String {
+        match self {
+            Input::Scenario => "the scenario file".into(),
+            Input::Panel => "the panel folder".into(),
+            Input::Params => "the folder of dated parameters".into(),
+            Input::ScenarioFile(key) => format!("the file of `[data] {key}` in the scenario"),
+        }
+    }
+}
+
 /// Everything that can go wrong in kvota.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad input data: the message says what is wrong, the location where.
     #[error("{location}: {message}")]
     Input { location: Location, message: String },
+
+    /// An input file or folder that is neither on disk nor built in.
+    #[error("{}: not found ({})", path.display(), input.what())]
+    Missing { path: PathBuf, input: Input },
 
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
@@ -117,6 +145,10 @@ impl Error {
     }
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().to_path_buf(), source }
+    }
+    /// A missing input, or the error of reading it.
+    pub fn missing(path: impl AsRef<Path>, input: Input) -> Self {
+        Error::Missing { path: path.as_ref().to_path_buf(), input }
     }
     pub fn param(name: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Param { name: name.into(), message: message.into() }

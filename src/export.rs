@@ -273,8 +273,13 @@ impl OutputTable {
                 ColumnData::OptStr(v) => (DataType::Utf8, true, Arc::new(StringArray::from(v.clone()))),
                 ColumnData::Int(v) => (DataType::Int64, false, Arc::new(Int64Array::from(v.clone()))),
                 ColumnData::OptInt(v) => (DataType::Int64, true, Arc::new(Int64Array::from(v.clone()))),
-                ColumnData::Float(v) => (DataType::Float64, false, Arc::new(Float64Array::from(v.clone()))),
-                ColumnData::OptFloat(v) => (DataType::Float64, true, Arc::new(Float64Array::from(v.clone()))),
+                // `+ 0.0` turns a negative zero into zero: no table says "-0".
+                ColumnData::Float(v) => {
+                    (DataType::Float64, false, Arc::new(Float64Array::from_iter_values(v.iter().map(|x| x + 0.0))))
+                }
+                ColumnData::OptFloat(v) => {
+                    (DataType::Float64, true, Arc::new(v.iter().map(|x| x.map(|x| x + 0.0)).collect::<Float64Array>()))
+                }
                 ColumnData::Bool(v) => {
                     (DataType::Boolean, false, Arc::new(arrow::array::BooleanArray::from(v.clone())))
                 }
@@ -414,8 +419,7 @@ pub fn write_table(path: &Path, table: &OutputTable, metadata: &[(&str, String)]
 
 /// SHA-256 of a file, hex-encoded.
 pub fn sha256_file(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(sha256_bytes(&bytes))
+    Ok(sha256_bytes(&crate::builtin::read(path)?))
 }
 
 /// SHA-256 of bytes in memory, as lowercase hex.
@@ -549,4 +553,24 @@ pub fn read_parquet_columns(path: &Path, names: &[&str]) -> Result<Vec<ParquetCo
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow::array::Array;
+
+    #[test]
+    fn no_table_holds_a_negative_zero() {
+        let t = OutputTable::new("t").col("a", ColumnData::Float(vec![-0.0, -1.5, 0.0]), "a").col(
+            "b",
+            ColumnData::OptFloat(vec![Some(-0.0), None, Some(2.0)]),
+            "b",
+        );
+        let b = t.to_batch().unwrap();
+        let a = b.column(0).as_any().downcast_ref::<Float64Array>().unwrap();
+        assert!(a.value(0).is_sign_positive() && a.value(1) == -1.5 && a.value(2).is_sign_positive());
+        let o = b.column(1).as_any().downcast_ref::<Float64Array>().unwrap();
+        assert!(o.value(0).is_sign_positive() && o.is_null(1));
+    }
 }

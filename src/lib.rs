@@ -8,6 +8,7 @@
 //! [`params`]; planner defaults from `scenarios/defaults/planner.toml`.
 
 pub mod allocate;
+pub mod builtin;
 pub mod codes;
 pub mod compare;
 pub mod config;

@@ -446,6 +446,9 @@ impl Panel {
     /// Loads and validates the panel in `dir`. The first error stops the load and names the
     /// file, row and column.
     pub fn load(dir: &Path) -> Result<(Panel, ValidationReport)> {
+        if !crate::builtin::is_dir(dir) {
+            return Err(Error::missing(dir, crate::error::Input::Panel));
+        }
         let mut report = ValidationReport::default();
         let (path, regions, years) = load_regions(dir, &mut report)?;
         let (cpath, cells, sections) = load_cells(dir, &years, &regions, &mut report)?;
@@ -453,7 +456,7 @@ impl Panel {
         let (apath, age) = load_age(dir, &mut report)?;
         let mut files = vec![path, cpath, npath, apath];
         let spath = dir.join(SKILL_FILE);
-        let skill_needs = if spath.exists() {
+        let skill_needs = if crate::builtin::is_file(&spath) {
             let (m, fr) = load_skill_needs(&spath, &sections)?;
             report.files.push(fr);
             files.push(spath);
@@ -463,7 +466,7 @@ impl Panel {
         };
 
         let npath2 = dir.join(NATIONAL_SECTION_FILE);
-        let national_sections = if npath2.exists() {
+        let national_sections = if crate::builtin::is_file(&npath2) {
             let (m, fr) = load_national_sections(&npath2, &sections, &years)?;
             report.files.push(fr);
             files.push(npath2);
@@ -473,7 +476,7 @@ impl Panel {
         };
 
         let ipath = dir.join(INDICATOR_FILE);
-        let indicators = if ipath.exists() {
+        let indicators = if crate::builtin::is_file(&ipath) {
             let (m, fr) = load_indicators(&ipath, &years)?;
             report.files.push(fr);
             files.push(ipath);
@@ -483,7 +486,7 @@ impl Panel {
         };
 
         let spath = dir.join(SOURCES_FILE);
-        let column_sources = if spath.exists() {
+        let column_sources = if crate::builtin::is_file(&spath) {
             let t = TextTable::read(&spath)?;
             t.require(&["file", "column", "status", "method"])?;
             let get = |c: &str| -> Result<Vec<String>> {

@@ -19,7 +19,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -210,18 +209,17 @@ struct RawValue {
 impl Params {
     /// Loads every `*.toml` in `dir`. A parameter's full name is `<file stem>.<key>`.
     pub fn load(dir: &Path) -> Result<Params> {
-        let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        entries.sort();
+        if !crate::builtin::is_dir(dir) {
+            return Err(Error::missing(dir, crate::error::Input::Params));
+        }
+        let entries: Vec<PathBuf> =
+            crate::builtin::files_in(dir)?.into_iter().filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
         if entries.is_empty() {
             return Err(Error::input(Location::file(dir), "no parameter files (*.toml) found"));
         }
         let mut params = BTreeMap::new();
         for path in &entries {
-            let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            let text = crate::builtin::read_to_string(path)?;
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             for p in parse_file(path, &stem, &text)? {
                 params.insert(p.name.clone(), p);

@@ -159,7 +159,7 @@ pub struct Rules {
 impl Rules {
     /// Reads and validates a rules file; errors name the file and line.
     pub fn load(path: &Path) -> Result<Rules> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::builtin::read_to_string(path)?;
         Self::parse(path, &text)
     }
 

@@ -158,7 +158,7 @@ pub struct OutputConfig {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataConfig {
-    /// Folder with the panel CSVs, relative to the working directory.
+    /// Folder with the panel CSVs. A path set in a scenario file is relative to that file.
     #[serde(default = "d::panel")]
     pub panel: PathBuf,
     /// Folder with the dated policy parameters.
@@ -401,7 +401,10 @@ impl ScenarioFile {
     /// relative to it) starts from that scenario and overrides the keys it sets; tables are
     /// merged key by key, arrays and values are replaced. It must set its own `id`.
     pub fn load(path: &Path) -> Result<LoadedScenario> {
-        let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        if !crate::builtin::is_file(path) {
+            return Err(Error::missing(path, crate::error::Input::Scenario));
+        }
+        let text = crate::builtin::read_to_string(path)?;
         if !text.lines().any(|l| line_sets(l, "extends")) {
             return Self::parse(path, &text);
         }
@@ -418,9 +421,11 @@ impl ScenarioFile {
                 },
                 message: e.message().to_string(),
             })?;
+            let mut table = table;
+            rebase_paths(&mut table, &cur);
             let parent = match table.get("extends") {
                 None => None,
-                Some(toml::Value::String(p)) => Some(cur.parent().unwrap_or(Path::new(".")).join(p)),
+                Some(toml::Value::String(p)) => Some(crate::builtin::normalize(&folder_of(&cur).join(p))),
                 Some(_) => {
                     return Err(Error::Scenario {
                         location: Location { file: cur.clone(), row: line_of_key(&cur_text, "extends"), column: None },
@@ -436,7 +441,17 @@ impl ScenarioFile {
                     message: format!("`extends` makes a cycle through {}", parent.display()),
                 });
             }
-            cur_text = fs::read_to_string(&parent).map_err(|e| Error::io(&parent, e))?;
+            if !crate::builtin::is_file(&parent) {
+                return Err(Error::Scenario {
+                    location: Location {
+                        file: cur,
+                        row: line_of_key(&layers.last().expect("a layer").1, "extends"),
+                        column: None,
+                    },
+                    message: format!("`extends`: {} is not found (a path relative to this file)", parent.display()),
+                });
+            }
+            cur_text = crate::builtin::read_to_string(&parent)?;
             cur = parent;
         }
         if !layers[0].2.contains_key("id") {
@@ -451,7 +466,8 @@ impl ScenarioFile {
         }
         merged.remove("extends");
         let texts: Vec<(&Path, &str)> = layers.iter().map(|(p, t, _)| (p.as_path(), t.as_str())).collect();
-        let s: ScenarioFile = toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| {
+        // Through text: a `toml::Value` turns dates into strings on the way to a struct.
+        let s: ScenarioFile = typed(&merged).map_err(|e: toml::de::Error| {
             let (file, row) = unknown_key(e.message())
                 .and_then(|k| texts.iter().find_map(|(p, t)| line_of_key(t, k).map(|l| (p.to_path_buf(), Some(l)))))
                 .unwrap_or((path.to_path_buf(), None));
@@ -472,8 +488,50 @@ impl ScenarioFile {
                 message: e.message().to_string(),
             }
         })?;
+        // The typed parse above names the line of a bad key; the paths the file sets are then
+        // taken relative to the file.
+        let internal = |e: toml::de::Error| Error::Internal(format!("{}: {e}", path.display()));
+        let mut table: toml::Table = toml::from_str(text).map_err(internal)?;
+        let s = if rebase_paths(&mut table, path) { typed(&table).map_err(internal)? } else { s };
         Ok(LoadedScenario { file: s, layers: vec![(path.to_path_buf(), text.to_string())] })
     }
+}
+
+/// A scenario from a merged table, through its text (dates stay dates).
+fn typed(table: &toml::Table) -> std::result::Result<ScenarioFile, toml::de::Error> {
+    let text = toml::to_string(table).map_err(|e| <toml::de::Error as serde::de::Error>::custom(e.to_string()))?;
+    toml::from_str(&text)
+}
+
+/// The keys of `[data]` that name files or folders.
+const PATH_KEYS: [&str; 7] =
+    ["panel", "params", "employer_requests", "projects", "occupation_wages", "permits_issued", "reference"];
+
+/// The folder of a scenario file (`.` for a bare file name).
+fn folder_of(file: &Path) -> &Path {
+    file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(""))
+}
+
+/// Takes the relative paths that a scenario layer sets in `[data]` relative to the layer's file
+/// (`scenarios/baseline.toml` setting `panel = "../data/panel"` means `data/panel`); an empty
+/// path (which switches an inherited table off) and an absolute one stay as written. The
+/// planner defaults a file does not set name the data relative to the working directory, or
+/// the built-in data ([`crate::builtin`]). Returns whether a path was changed.
+fn rebase_paths(table: &mut toml::Table, file: &Path) -> bool {
+    let dir = folder_of(file);
+    let Some(toml::Value::Table(data)) = table.get_mut("data") else { return false };
+    let mut changed = false;
+    for k in PATH_KEYS {
+        if let Some(toml::Value::String(p)) = data.get_mut(k) {
+            let rel = Path::new(p.as_str());
+            if !p.is_empty() && rel.is_relative() {
+                let joined = crate::builtin::normalize(&dir.join(rel));
+                *p = joined.to_string_lossy().into_owned();
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// Whether a line sets `key` at the top of a table (`key = ...`).

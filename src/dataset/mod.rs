@@ -1081,7 +1081,7 @@ fn migration_panel(
     let mut official: BTreeMap<i32, [i64; NR]> = BTreeMap::new();
     for &y in years {
         let path = raw.join(format!("internal_migration_{y}.csv"));
-        if !path.exists() {
+        if !crate::builtin::is_file(&path) {
             continue;
         }
         let t = TextTable::read(&path)?;

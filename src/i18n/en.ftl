@@ -279,3 +279,19 @@ cli-measure-kandas-region = kandas_region
 cli-calibrated = (calibrated)
 cli-warning = warning: { $text }
 cli-run-wrote = wrote { $n } files to { $dir }
+
+## Errors: the message, each cause once, and what to do next
+
+cli-error = error: { $text }
+cli-cause = {"  "}cause: { $text }
+cli-hint = {"  "}what to do: { $text }
+hint-scenario-missing = give the path of a scenario file with --scenario FILE (relative to the current folder); built into kvota: { $builtin }
+hint-panel-missing = give the panel folder with --data DIR, or set [data] panel in the scenario (a path there is relative to the scenario file)
+hint-params-missing = give the folder of dated parameters with --params DIR, or set [data] params in the scenario (a path there is relative to the scenario file)
+hint-data-file-missing = set [data] { $key } in the scenario to the file (a path relative to the scenario file), or to "" to run without it
+hint-file-missing = check the path and the name of the file
+hint-input = correct the file at the place named and run again; kvota changed no input file and wrote no output
+hint-scenario = correct that line of the scenario file; every key, its meaning and its default are in scenarios/defaults/planner.toml
+hint-param = correct that parameter in its file, or give another folder of parameters with --params DIR
+hint-inconsistent = make the tables agree and run again; kvota wrote no output
+hint-internal = this is a fault of kvota, not of the input: please report it with the command and the input files

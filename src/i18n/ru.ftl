@@ -279,3 +279,19 @@ cli-measure-kandas-region = кандасы по регионам
 cli-calibrated = (откалибровано)
 cli-warning = предупреждение: { $text }
 cli-run-wrote = записано файлов: { $n } в { $dir }
+
+## Errors: the message, each cause once, and what to do next
+
+cli-error = ошибка: { $text }
+cli-cause = {"  "}причина: { $text }
+cli-hint = {"  "}что сделать: { $text }
+hint-scenario-missing = укажите путь к файлу сценария: --scenario FILE (относительно текущей папки); встроены в kvota: { $builtin }
+hint-panel-missing = укажите папку панели: --data DIR, или задайте [data] panel в сценарии (путь там отсчитывается от файла сценария)
+hint-params-missing = укажите папку датированных параметров: --params DIR, или задайте [data] params в сценарии (путь там отсчитывается от файла сценария)
+hint-data-file-missing = задайте в сценарии [data] { $key } — путь к файлу (относительно файла сценария) или "", чтобы считать без него
+hint-file-missing = проверьте путь и имя файла
+hint-input = исправьте файл в указанном месте и запустите снова; kvota не изменила входных файлов и ничего не записала
+hint-scenario = исправьте эту строку файла сценария; все ключи, их смысл и значения по умолчанию — в scenarios/defaults/planner.toml
+hint-param = исправьте этот параметр в его файле или укажите другую папку параметров: --params DIR
+hint-inconsistent = согласуйте таблицы и запустите снова; kvota ничего не записала
+hint-internal = это ошибка kvota, а не входных данных: сообщите о ней, приложив команду и входные файлы

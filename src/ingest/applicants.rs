@@ -61,6 +61,8 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
     for (i, id) in ids.iter().enumerate() {
         if id.is_empty() {
             problems.entry(i).or_default().push("empty applicant_id".into());
+        } else if let Err(m) = super::people::pseudonymous(id) {
+            return Err(Error::input(Location::cell(path, t.line(i), "applicant_id"), m));
         }
     }
     let submitted = timestamps(&t, "submitted_at", true, &mut problems)?;

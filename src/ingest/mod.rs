@@ -356,7 +356,7 @@ pub fn read_with(format: Format, path: &Path, opts: &ReadOptions) -> Result<Inge
 
 /// The text of a configuration file (UTF-8), naming the file when it cannot be read.
 pub fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+    crate::builtin::read_to_string(path)
 }
 
 /// Reads a long table as `kvota ingest` writes it (CSV or Parquet): `region_code`,

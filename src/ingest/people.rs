@@ -13,8 +13,11 @@ use crate::error::{Error, Location, Result};
 use crate::ingest::table::{TextTable, parse_date};
 use crate::params::Params;
 
-/// Columns that would carry personal data; every reader of data about people refuses them.
-pub const PERSONAL_COLUMNS: [&str; 24] = [
+/// Columns that would carry personal data; every reader of data about people refuses them. A
+/// header matches when it equals an entry but for case and the characters that are not letters
+/// or digits (`Passport Number`, `passport-number` and `PASSPORT_NUMBER` are `passport_number`).
+/// Russian and Kazakh headers of the same columns are listed too, as government exports use them.
+pub const PERSONAL_COLUMNS: [&str; 44] = [
     "name",
     "surname",
     "first_name",
@@ -24,10 +27,13 @@ pub const PERSONAL_COLUMNS: [&str; 24] = [
     "full_name",
     "passport",
     "passport_number",
+    "passport_no",
     "iin",
     "document",
     "document_number",
     "phone",
+    "phone_number",
+    "mobile",
     "email",
     "address",
     "birth_date",
@@ -40,13 +46,44 @@ pub const PERSONAL_COLUMNS: [&str; 24] = [
     "company_name",
     "director_name",
     "director_iin",
+    // Russian: IIN, BIN, full name, surname, first name, patronymic, passport, phone, address,
+    // date of birth.
+    "иин",
+    "бин",
+    "фио",
+    "фамилия",
+    "имя",
+    "отчество",
+    "паспорт",
+    "телефон",
+    "адрес",
+    "дата_рождения",
+    // Kazakh: IIN (ЖСН), BIN (БСН), name, surname, phone, address, date of birth.
+    "жсн",
+    "бсн",
+    "аты",
+    "тегі",
+    "телефоны",
+    "мекенжайы",
+    "туған_күні",
 ];
 
-/// Refuses a table with a column named like personal data (case-insensitive); the error names
-/// the file and the column, never a value.
+/// A header or list entry reduced to its lowercase letters and digits.
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The entry of [`PERSONAL_COLUMNS`] a header matches, if any.
+pub fn personal_column(header: &str) -> Option<&'static str> {
+    let h = letters(header);
+    PERSONAL_COLUMNS.iter().copied().find(|p| letters(p) == h)
+}
+
+/// Refuses a table with a column named like personal data (see [`PERSONAL_COLUMNS`]); the
+/// error names the file and the column, never a value.
 pub fn refuse_personal_columns(path: &Path, t: &TextTable) -> Result<()> {
     for c in t.columns() {
-        if PERSONAL_COLUMNS.contains(&c.to_ascii_lowercase().as_str()) {
+        if personal_column(c.as_str()).is_some() {
             return Err(Error::input(
                 Location::column(path, c.as_str()),
                 "looks like personal data; kvota takes pseudonymous ids only — remove the column",
@@ -54,6 +91,19 @@ pub fn refuse_personal_columns(path: &Path, t: &TextTable) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A pseudonymous key: not empty, and not twelve digits (the shape of an IIN or a BIN). The
+/// message never repeats the value.
+pub fn pseudonymous(s: &str) -> std::result::Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err("the id is empty".into());
+    }
+    if t.chars().filter(char::is_ascii_digit).count() == 12 && t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        return Err("looks like a real IIN or BIN (twelve digits); kvota takes pseudonymous keys only — replace it with a key such as E-000123".into());
+    }
+    Ok(t.to_string())
 }
 
 /// Support items.
@@ -91,7 +141,7 @@ pub fn read_families(path: &Path) -> Result<Vec<Family>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["family_id", "arrival_date", "host_region", "members"])?;
-    let ids = t.parse("family_id", "a pseudonymous family id", |s| Ok::<_, String>(s.to_string()))?;
+    let ids = t.parse("family_id", "a pseudonymous family id", pseudonymous)?;
     let arr = t.parse("arrival_date", "a date (YYYY-MM-DD)", parse_date)?;
     let host = t.parse("host_region", "an ISO 3166-2:KZ region code", region)?;
     let members = t.parse("members", "a number of family members (1 or more)", |s| match s.parse::<u32>() {
@@ -116,7 +166,7 @@ pub fn read_payments(path: &Path, params: &Params) -> Result<Vec<Payment>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["family_id", "item", "paid_date"])?;
-    let ids = t.parse("family_id", "a family id", |s| Ok::<_, String>(s.to_string()))?;
+    let ids = t.parse("family_id", "a pseudonymous family id", pseudonymous)?;
     let items = t.parse("item", "a support item", |s| {
         ITEMS.iter().position(|i| *i == s.trim()).ok_or_else(|| format!("`{s}` is not one of {}", ITEMS.join(", ")))
     })?;
@@ -129,7 +179,10 @@ pub fn read_payments(path: &Path, params: &Params) -> Result<Vec<Payment>> {
     let mut out = Vec::with_capacity(ids.len());
     for i in 0..ids.len() {
         let row = t.line(i);
-        let mci_kzt = params.number("mci.kzt", paid[i])?.value;
+        let mci_kzt = params
+            .number("mci.kzt", paid[i])
+            .map_err(|e| Error::input(Location::cell(path, row, "paid_date"), format!("the date has no MCI: {e}")))?
+            .value;
         let num = |s: &str, col: &str| -> Result<f64> {
             match s.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
@@ -161,7 +214,7 @@ pub fn read_moves(path: &Path) -> Result<Vec<Move>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["family_id", "move_date", "to_region"])?;
-    let ids = t.parse("family_id", "a family id", |s| Ok::<_, String>(s.to_string()))?;
+    let ids = t.parse("family_id", "a pseudonymous family id", pseudonymous)?;
     let dates = t.parse("move_date", "a date (YYYY-MM-DD)", parse_date)?;
     let to = t.parse("to_region", "an ISO 3166-2:KZ region code", region)?;
     Ok((0..ids.len()).map(|i| Move { family: ids[i].clone(), date: dates[i], to: to[i] }).collect())

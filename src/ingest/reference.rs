@@ -61,17 +61,17 @@ impl Reference {
     pub fn read(dir: &Path) -> Result<Reference> {
         let mut r = Reference::default();
         let p = dir.join(ANNUAL_FILE);
-        if p.exists() {
+        if crate::builtin::is_file(&p) {
             r.quotas = read_annual(&p)?;
             r.files.push(p);
         }
         let p = dir.join(SNAPSHOT_FILE);
-        if p.exists() {
+        if crate::builtin::is_file(&p) {
             r.snapshots = read_snapshots(&p)?;
             r.files.push(p);
         }
         let p = dir.join(REGIONS_FILE);
-        if p.exists() {
+        if crate::builtin::is_file(&p) {
             r.regions = read_regions(&p)?;
             r.files.push(p);
         }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Location, Result};
 use crate::evidence::Evidence;
-use crate::ingest::people::refuse_personal_columns;
+use crate::ingest::people::{pseudonymous, refuse_personal_columns};
 use crate::ingest::requests::{RequestCategory, parse_category};
 use crate::ingest::table::{TextTable, parse_count, parse_date, parse_number};
 
@@ -70,15 +70,6 @@ pub struct RequestLine {
 pub struct RequestLines {
     pub path: PathBuf,
     pub lines: Vec<RequestLine>,
-}
-
-/// A pseudonymous key: not empty, and not twelve digits (the shape of a BIN or an IIN).
-fn pseudonymous(s: &str) -> std::result::Result<String, String> {
-    let t = s.trim();
-    if t.len() == 12 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("looks like a real BIN or IIN (twelve digits); kvota takes pseudonymous keys only — replace it with a key such as E-000123".into());
-    }
-    Ok(t.to_string())
 }
 
 /// An OKED section letter, or an OKED class, group or division code (`41.20`, `41.2`, `41`).

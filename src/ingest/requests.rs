@@ -92,6 +92,7 @@ impl EmployerRequests {
     }
 
     pub fn from_table(path: &Path, t: &TextTable) -> Result<EmployerRequests> {
+        crate::ingest::people::refuse_personal_columns(path, t)?;
         t.require(&["region", "section", "category", "requested"])?;
         let regions =
             t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;

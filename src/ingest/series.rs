@@ -114,8 +114,8 @@ pub struct LongTable {
 pub fn read_long(path: &Path) -> Result<LongTable> {
     let is_parquet = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
     if is_parquet {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let df = ParquetReader::new(file)
+        let bytes = crate::builtin::read(path)?;
+        let df = ParquetReader::new(std::io::Cursor::new(bytes))
             .finish()
             .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
         let col = |name: &str| -> Result<Vec<Option<String>>> {

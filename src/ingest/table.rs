@@ -51,7 +51,7 @@ impl TextTable {
     /// Reads a delimited text file (UTF-8 with or without BOM, or Windows-1251; `,` or `;`).
     /// Empty files and files with a header but no rows are errors.
     pub fn read(path: &Path) -> Result<TextTable> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::builtin::read(path)?;
         Self::from_bytes(path, &bytes)
     }
 
@@ -112,8 +112,8 @@ impl TextTable {
         if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet")) {
             return Self::read(path);
         }
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let df = ParquetReader::new(file)
+        let bytes = crate::builtin::read(path)?;
+        let df = ParquetReader::new(Cursor::new(bytes))
             .finish()
             .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
         if df.height() == 0 {

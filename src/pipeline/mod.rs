@@ -97,6 +97,7 @@ pub fn run_cached(
     progress: &dyn Progress,
     cache: Option<&ForecastCache>,
 ) -> Result<RunOutcome> {
+    cfg.check_inputs()?;
     progress.stage("loading parameters and panel");
     let params = Params::load(&cfg.data.params)?;
     let (panel, _report) = Panel::load(&cfg.data.panel)?;
@@ -283,7 +284,7 @@ fn held_against_published(
     use crate::reality::{Figures, Published, PublishedCounts};
     use chrono::Datelike;
     let year = cfg.target_year;
-    let reference = if cfg.data.reference.is_dir() {
+    let reference = if crate::builtin::is_dir(&cfg.data.reference) {
         crate::ingest::reference::Reference::read(&cfg.data.reference)?
     } else {
         warnings.push(format!(

@@ -147,7 +147,7 @@ fn scenario(dir: &Path, id: &str, data: &str, foreign: &str, kandas: &str, tail:
 /// As [`scenario`], written to `<file>.toml` (several scenarios may share an id).
 fn scenario_file(dir: &Path, file: &str, id: &str, data: &str, foreign: &str, kandas: &str, tail: &str) -> PathBuf {
     let root = repo();
-    let text = fs::read_to_string(root.join("scenarios/baseline.toml")).unwrap();
+    let text = crate::support::scenario_text("baseline");
     // The top-down path unless a test names its own requests: the baseline's demonstration
     // requests are left out.
     let text: String = text
@@ -157,8 +157,10 @@ fn scenario_file(dir: &Path, file: &str, id: &str, data: &str, foreign: &str, ka
         .collect();
     let text = text
         .replace("id = \"baseline\"", &format!("id = \"{id}\""))
-        .replace("panel = \"data/panel\"", &format!("panel = {:?}\n{data}", root.join("data/panel").to_str().unwrap()))
-        .replace("params = \"data/params\"", &format!("params = {:?}", root.join("data/params").to_str().unwrap()))
+        .replace(
+            &format!("panel = {:?}", root.join("data/panel")),
+            &format!("panel = {:?}\n{data}", root.join("data/panel")),
+        )
         .replace("[reality]", &format!("[foreign]\n{foreign}\n\n[reality]"))
         .replace("include_housing_certificate = true", &format!("include_housing_certificate = true\n{kandas}"));
     write(dir, &format!("{file}.toml"), &format!("{text}\n{tail}\n"))

@@ -119,4 +119,11 @@ fn output_bytes_of_the_main_jobs_are_pinned() {
     insta::assert_snapshot!("report_text", report_text(&html));
     let html = std::fs::read_to_string(Path::new(&single).join("baseline/report.kk.html")).unwrap();
     insta::assert_snapshot!("report_text_kk", report_text(&html));
+    // The same bytes from the installed binary in an empty directory.
+    crate::anywhere::same_outputs_from_an_empty_directory(
+        Path::new(&single),
+        Path::new(&sel),
+        Path::new(&con),
+        listing,
+    );
 }

@@ -4,16 +4,19 @@
 #![allow(clippy::type_complexity)]
 
 mod allocate;
+mod anywhere;
 mod architecture;
 mod bad_input;
 mod codes;
 mod dataset;
 mod forecast;
+mod fuzz;
 mod golden;
 mod i18n;
 mod ingest;
 mod outside;
 mod params;
+mod personal;
 mod pipeline;
 mod report;
 mod scenario;

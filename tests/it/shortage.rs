@@ -19,13 +19,10 @@ fn run_with(
 ) -> (tempfile::TempDir, kvota::error::Result<RunOutcome>) {
     let root = repo();
     let dir = tempfile::tempdir().unwrap();
-    let text = fs::read_to_string(root.join("scenarios/baseline.toml")).unwrap();
-    let text = text_edit(text)
-        .replace(
-            "panel = \"data/panel\"",
-            &format!("panel = {:?}", panel.map_or(root.join("data/panel"), Path::to_path_buf)),
-        )
-        .replace("params = \"data/params\"", &format!("params = {:?}", root.join("data/params")));
+    let text = text_edit(crate::support::scenario_text("baseline")).replace(
+        &format!("panel = {:?}", root.join("data/panel")),
+        &format!("panel = {:?}", panel.map_or(root.join("data/panel"), Path::to_path_buf)),
+    );
     let path = dir.path().join("s.toml");
     fs::write(&path, text).unwrap();
     let out = dir.path().join("out");

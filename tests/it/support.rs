@@ -16,6 +16,14 @@ pub fn kvota(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kvota")).args(args).current_dir(repo()).output().expect("run kvota")
 }
 
+/// The text of `scenarios/<name>.toml` with its data paths (relative to the file) made
+/// absolute, so that the text can be written anywhere.
+pub fn scenario_text(name: &str) -> String {
+    let text = fs::read_to_string(repo().join(format!("scenarios/{name}.toml"))).expect("a scenario");
+    assert!(text.contains("\"../data/"), "scenarios/{name}.toml names its data relative to itself");
+    text.replace("\"../data/", &format!("\"{}/data/", repo().display()))
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

@@ -35,6 +35,25 @@ const CASES: &[Case] = &[
         files: &[],
         args: &["run", "--scenario", "<tmp>/missing.toml", "--out", "<tmp>/out"],
     },
+    Case { name: "missing panel folder", files: &[], args: &["run", "--data", "<tmp>/nowhere", "--out", "<tmp>/out"] },
+    Case {
+        name: "missing parameter folder",
+        files: &[],
+        args: &["run", "--params", "<tmp>/nowhere", "--out", "<tmp>/out"],
+    },
+    Case {
+        name: "scenario: a file it names is missing",
+        files: &[(
+            "s.toml",
+            "id = \"s\"\ntarget_year = 2026\n[data]\nemployer_requests = \"requests.csv\"\n[kandas]\nbudget_kzt = 1e9\nfamily_size = 4\nworking_members_per_family = 1\nrent_mci_per_month = 30\ninclude_housing_certificate = true\n",
+        )],
+        args: &["run", "--scenario", "<tmp>/s.toml", "--out", "<tmp>/out"],
+    },
+    Case {
+        name: "scenario: extends a missing file",
+        files: &[("s.toml", "extends = \"base.toml\"\nid = \"s\"\n")],
+        args: &["run", "--scenario", "<tmp>/s.toml", "--out", "<tmp>/out"],
+    },
     Case {
         name: "scenario: unknown key",
         files: &[(
@@ -115,6 +134,24 @@ const CASES: &[Case] = &[
         files: &[
             ("f.csv", FAMILIES),
             ("p.csv", "family_id,iin,item,paid_date,amount_mci\nf1,900101300123,relocation,2025-03-10,280\n"),
+        ],
+        args: &[
+            "contract",
+            "--families",
+            "<tmp>/f.csv",
+            "--payments",
+            "<tmp>/p.csv",
+            "--as-of",
+            "2026-12-31",
+            "--out",
+            "<tmp>/out",
+        ],
+    },
+    Case {
+        name: "table: an id shaped like an IIN",
+        files: &[
+            ("f.csv", "family_id,arrival_date,host_region,members\n900101300123,2025-03-01,KZ-55,4\n"),
+            ("p.csv", PAYMENTS),
         ],
         args: &[
             "contract",
@@ -215,4 +252,25 @@ fn messages_of_bad_input() {
         assert!(!dir.join("out").exists(), "{}: outputs written", c.name);
     }
     insta::assert_snapshot!("bad_input_messages", text);
+}
+
+/// The error's frame and what to do next follow the language of the command line.
+#[test]
+fn errors_say_what_to_do_in_the_users_language() {
+    for (lang, error, hint) in
+        [("en", "error:", "what to do:"), ("ru", "ошибка:", "что сделать:"), ("kk", "қате:", "не істеу керек:")]
+    {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
+            .args(["run", "--scenario", "no/such.toml"])
+            .env("KVOTA_LANG", lang)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1));
+        let lines: Vec<&str> = e.lines().collect();
+        assert_eq!(lines.len(), 2, "{lang}: one line for the error, one for what to do: {e}");
+        assert!(lines[0].starts_with(error) && lines[0].contains("no/such.toml"), "{lang}: {e}");
+        assert!(lines[1].trim_start().starts_with(hint) && lines[1].contains("scenarios/baseline.toml"), "{lang}: {e}");
+    }
 }

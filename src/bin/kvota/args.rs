@@ -33,9 +33,13 @@ pub enum Command {
         /// Scenario file.
         #[arg(long, default_value = "scenarios/baseline.toml")]
         scenario: PathBuf,
-        /// Folder with the panel CSVs (overrides the scenario's data.panel).
+        /// Folder with the panel CSVs, or the data folder holding `panel/` (overrides the
+        /// scenario's data.panel).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Folder with the dated parameters (overrides the scenario's data.params).
+        #[arg(long)]
+        params: Option<PathBuf>,
         /// Output root; results go to <OUT>/<scenario id>/.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
@@ -320,21 +324,28 @@ pub enum DatasetAction {
 }
 
 /// The overrides `kvota run` passes to the scenario (the command line wins).
-pub fn run_overrides(data: Option<PathBuf>, png: bool, formats: Vec<TableFormat>, langs: Vec<Lang>) -> RunOverrides {
+pub fn run_overrides(
+    data: Option<PathBuf>,
+    params: Option<PathBuf>,
+    png: bool,
+    formats: Vec<TableFormat>,
+    langs: Vec<Lang>,
+) -> RunOverrides {
     let mut unique = Vec::new();
     for l in langs {
         if !unique.contains(&l) {
             unique.push(l);
         }
     }
-    RunOverrides { data: data.map(|d| panel_folder(&d)), png, formats, langs: unique }
+    RunOverrides { data: data.map(|d| panel_folder(&d)), params, png, formats, langs: unique }
 }
 
 /// `--data` names the panel folder or the data folder that holds it (`data` as well as
 /// `data/panel`): a folder without the panel's `region_year.csv` but with `panel/region_year.csv`
 /// means its `panel/`.
 pub fn panel_folder(d: &std::path::Path) -> PathBuf {
-    if !d.join("region_year.csv").is_file() && d.join("panel").join("region_year.csv").is_file() {
+    use kvota::builtin::is_file;
+    if !is_file(&d.join("region_year.csv")) && is_file(&d.join("panel").join("region_year.csv")) {
         d.join("panel")
     } else {
         d.to_path_buf()

@@ -19,32 +19,18 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", report(&e));
+            eprint!("{}", render::error(&e));
             ExitCode::from(1)
         }
     }
-}
-
-/// The error and its causes on one line, each cause once: a cause whose text the message
-/// already says (the OS error of a file the message names) is not repeated.
-fn report(e: &anyhow::Error) -> String {
-    let mut msg = e.to_string();
-    for cause in e.chain().skip(1) {
-        let c = cause.to_string();
-        if !msg.contains(&c) {
-            msg.push_str(": ");
-            msg.push_str(&c);
-        }
-    }
-    msg
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let quiet = cli.quiet;
     let progress = TerminalProgress::new(quiet);
     match cli.command {
-        Command::Run { scenario, data, out, png, format, lang } => {
-            let cfg = Config::load(&scenario, &args::run_overrides(data, png, format, lang))?;
+        Command::Run { scenario, data, params, out, png, format, lang } => {
+            let cfg = Config::load(&scenario, &args::run_overrides(data, params, png, format, lang))?;
             let outcome = pipeline::run(&cfg, &out, &progress)?;
             drop(progress);
             if !quiet {

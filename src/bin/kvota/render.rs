@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use kvota::i18n::Lang;
+use kvota::error::{Error, Input};
+use kvota::i18n::{Lang, Texts};
 use kvota::manifest::Summary;
 use kvota::pipeline::jobs::{BacktestOutcome, ContractOutcome, ForecastOutcome, SelectOutcome};
 use kvota::pipeline::{CompareOutcome, Progress, RunOutcome};
@@ -342,4 +343,52 @@ pub fn apportion_ties(res: &kvota::allocate::units::Apportioned) {
         let names: Vec<&str> = t.units.iter().map(|&i| res.units[i].as_str()).collect();
         eprintln!("tie broken at house size {}: {} seat(s) among {}", t.at_house, t.seats, names.join(", "));
     }
+}
+
+/// An error as a person reads it, in the language of `KVOTA_LANG` or the locale: the message,
+/// each cause on its own line and only once (a cause whose text the message already holds, such
+/// as the OS error of a file the message names, is not repeated), and what to do next.
+pub fn error(e: &anyhow::Error) -> String {
+    let t = Lang::from_env().texts();
+    let mut said = e.to_string();
+    let mut out = t.fs("cli-error", &[("text", said.clone())]) + "\n";
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !said.contains(&c) {
+            out += &t.fs("cli-cause", &[("text", c.clone())]);
+            out += "\n";
+            said += &c;
+        }
+    }
+    if let Some(h) = e.downcast_ref::<Error>().and_then(|k| hint(k, t)) {
+        out += &t.fs("cli-hint", &[("text", h)]);
+        out += "\n";
+    }
+    out
+}
+
+/// What to do next about an error of the library, by its kind.
+fn hint(e: &Error, t: &Texts) -> Option<String> {
+    Some(match e {
+        Error::Missing { input: Input::Scenario, .. } => {
+            let builtin: Vec<&str> = kvota::builtin::all()
+                .iter()
+                .map(|(p, _)| *p)
+                .filter(|p| p.starts_with("scenarios/") && p.matches('/').count() == 1)
+                .collect();
+            t.fs("hint-scenario-missing", &[("builtin", builtin.join(", "))])
+        }
+        Error::Missing { input: Input::Panel, .. } => t.t("hint-panel-missing"),
+        Error::Missing { input: Input::Params, .. } => t.t("hint-params-missing"),
+        Error::Missing { input: Input::ScenarioFile(key), .. } => {
+            t.fs("hint-data-file-missing", &[("key", key.to_string())])
+        }
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => t.t("hint-file-missing"),
+        Error::Input { .. } => t.t("hint-input"),
+        Error::Scenario { .. } => t.t("hint-scenario"),
+        Error::Param { .. } => t.t("hint-param"),
+        Error::Inconsistent(_) => t.t("hint-inconsistent"),
+        Error::Internal(_) => t.t("hint-internal"),
+        _ => return None,
+    })
 }
