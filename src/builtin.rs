@@ -4,7 +4,8 @@
 //!
 //! Every reader of an input file goes through [`read`], [`is_file`], [`is_dir`] and
 //! [`files_in`]. A path is read from disk; only where it is relative, absent on disk, and its
-//! folder is absent on disk too, the built-in copy of the same relative path is read. So inside
+//! folder is absent on disk too, the built-in copy of the same relative path is read (a folder
+//! is read from the built-in copy whenever it is absent on disk). So inside
 //! the repository (or any folder with its own `data/` and `scenarios/`) the files on disk are
 //! the inputs and an edit takes effect, while an installed `kvota` run from an empty directory
 //! runs the default job on the defaults it was built with. A folder is never mixed: one that
@@ -76,18 +77,17 @@ pub fn builtin(path: &Path) -> Option<&'static [u8]> {
     files::FILES.iter().find(|(p, _)| *p == k).map(|(_, b)| *b)
 }
 
-/// Whether `path` is a folder on disk, or a built-in folder standing in for an absent one.
+/// Whether `path` is a folder on disk, or a built-in folder standing in for an absent one (a
+/// folder stands in whether or not its parent exists: `kvota dataset build` in an empty folder
+/// writes `data/panel`, and the built-in `data/params` still serves the run after it).
 pub fn is_dir(path: &Path) -> bool {
     if path.exists() {
         return path.is_dir();
     }
-    match key(path) {
-        Some(k) if !path.parent().filter(|p| !p.as_os_str().is_empty()).is_some_and(Path::exists) => {
-            let prefix = format!("{k}/");
-            files::FILES.iter().any(|(p, _)| p.starts_with(&prefix))
-        }
-        _ => false,
-    }
+    key(path).is_some_and(|k| {
+        let prefix = format!("{k}/");
+        files::FILES.iter().any(|(p, _)| p.starts_with(&prefix))
+    })
 }
 
 /// Whether `path` is a file on disk or a built-in file standing in for it.

@@ -64,4 +64,15 @@ pub fn same_outputs_from_an_empty_directory(single: &Path, sel: &Path, con: &Pat
         "con",
     ]);
     assert_eq!(listing(&home.path().join("con")), listing(con), "kvota contract");
+    // `kvota dataset build` there writes `data/panel` from the built-in raw series; the run then
+    // reads that panel from disk and the other inputs (parameters, reference tables) still from
+    // the binary, and gives the same bytes.
+    run(&["dataset", "build", "-q"]);
+    assert!(home.path().join("data/panel/region_year.csv").is_file() && !home.path().join("data/params").exists());
+    run(&["run", "-q", "--out", "again"]);
+    assert_eq!(
+        listing(&home.path().join("again/baseline")),
+        listing(&single.join("baseline")),
+        "run after dataset build"
+    );
 }
