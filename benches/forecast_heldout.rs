@@ -156,8 +156,7 @@ fn rolling_annual(name: &'static str, data: BTreeMap<String, BTreeMap<i32, f64>>
             });
         }
     }
-    let origins: std::collections::BTreeSet<usize> = tasks.iter().map(|t| t.origin).collect();
-    let series: std::collections::BTreeSet<&str> = tasks.iter().map(|t| t.series.as_str()).collect();
+    let (series, origins) = distinct(&tasks);
     let note = format!(
         "{} series, {} origins ({}-{}), {} forecasts{}",
         series.len(),
@@ -168,6 +167,11 @@ fn rolling_annual(name: &'static str, data: BTreeMap<String, BTreeMap<i32, f64>>
         if left_out.is_empty() { String::new() } else { format!("; left out: {}", left_out.join(", ")) }
     );
     Set { name, m: 1, h, tasks, note }
+}
+
+/// The distinct series and origins of some tasks.
+fn distinct(tasks: &[Task]) -> (std::collections::BTreeSet<&str>, std::collections::BTreeSet<usize>) {
+    (tasks.iter().map(|t| t.series.as_str()).collect(), tasks.iter().map(|t| t.origin).collect())
 }
 
 fn k_sets(which: &[String]) -> Vec<Set> {
@@ -246,8 +250,7 @@ fn k5() -> Option<Set> {
             end -= every;
         }
     }
-    let origins: std::collections::BTreeSet<usize> = tasks.iter().map(|t| t.origin).collect();
-    let series: std::collections::BTreeSet<&str> = tasks.iter().map(|t| t.series.as_str()).collect();
+    let (series, origins) = distinct(&tasks);
     let note = format!(
         "{} series, {} origins, {} forecasts; left out: {}",
         series.len(),

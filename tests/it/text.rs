@@ -23,6 +23,19 @@ struct Case {
 const FAMILIES: &str = "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,4\n";
 const PAYMENTS: &str = "family_id,item,paid_date,amount_mci\nf1,relocation,2025-03-10,280\n";
 
+/// `kvota contract` on the case's `f.csv` and `p.csv`.
+const CONTRACT: &[&str] = &[
+    "contract",
+    "--families",
+    "<tmp>/f.csv",
+    "--payments",
+    "<tmp>/p.csv",
+    "--as-of",
+    "2026-12-31",
+    "--out",
+    "<tmp>/out",
+];
+
 const CASES: &[Case] = &[
     Case { name: "usage: unknown flag", files: &[], args: &["run", "--scenaro", "x.toml"] },
     Case {
@@ -84,32 +97,12 @@ const CASES: &[Case] = &[
             ("f.csv", "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,four\n"),
             ("p.csv", PAYMENTS),
         ],
-        args: &[
-            "contract",
-            "--families",
-            "<tmp>/f.csv",
-            "--payments",
-            "<tmp>/p.csv",
-            "--as-of",
-            "2026-12-31",
-            "--out",
-            "<tmp>/out",
-        ],
+        args: CONTRACT,
     },
     Case {
         name: "table: missing column",
         files: &[("f.csv", "family_id,arrival_date,members\nf1,2025-03-01,4\n"), ("p.csv", PAYMENTS)],
-        args: &[
-            "contract",
-            "--families",
-            "<tmp>/f.csv",
-            "--payments",
-            "<tmp>/p.csv",
-            "--as-of",
-            "2026-12-31",
-            "--out",
-            "<tmp>/out",
-        ],
+        args: CONTRACT,
     },
     Case {
         name: "table: duplicate key",
@@ -117,17 +110,7 @@ const CASES: &[Case] = &[
             ("f.csv", "family_id,arrival_date,host_region,members\nf1,2025-03-01,KZ-55,4\nf1,2025-04-01,KZ-55,3\n"),
             ("p.csv", PAYMENTS),
         ],
-        args: &[
-            "contract",
-            "--families",
-            "<tmp>/f.csv",
-            "--payments",
-            "<tmp>/p.csv",
-            "--as-of",
-            "2026-12-31",
-            "--out",
-            "<tmp>/out",
-        ],
+        args: CONTRACT,
     },
     Case {
         name: "table: personal data column",
@@ -135,17 +118,7 @@ const CASES: &[Case] = &[
             ("f.csv", FAMILIES),
             ("p.csv", "family_id,iin,item,paid_date,amount_mci\nf1,900101300123,relocation,2025-03-10,280\n"),
         ],
-        args: &[
-            "contract",
-            "--families",
-            "<tmp>/f.csv",
-            "--payments",
-            "<tmp>/p.csv",
-            "--as-of",
-            "2026-12-31",
-            "--out",
-            "<tmp>/out",
-        ],
+        args: CONTRACT,
     },
     Case {
         name: "table: an id shaped like an IIN",
@@ -153,32 +126,12 @@ const CASES: &[Case] = &[
             ("f.csv", "family_id,arrival_date,host_region,members\n900101300123,2025-03-01,KZ-55,4\n"),
             ("p.csv", PAYMENTS),
         ],
-        args: &[
-            "contract",
-            "--families",
-            "<tmp>/f.csv",
-            "--payments",
-            "<tmp>/p.csv",
-            "--as-of",
-            "2026-12-31",
-            "--out",
-            "<tmp>/out",
-        ],
+        args: CONTRACT,
     },
     Case {
         name: "tables that contradict each other",
         files: &[("f.csv", FAMILIES), ("p.csv", "family_id,item,paid_date,amount_mci\nf9,relocation,2025-03-10,280\n")],
-        args: &[
-            "contract",
-            "--families",
-            "<tmp>/f.csv",
-            "--payments",
-            "<tmp>/p.csv",
-            "--as-of",
-            "2026-12-31",
-            "--out",
-            "<tmp>/out",
-        ],
+        args: CONTRACT,
     },
     Case {
         name: "long table: not a number",
