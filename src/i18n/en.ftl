@@ -284,6 +284,11 @@ cli-run-wrote = wrote { $n } files to { $dir }
 
 cli-error = error: { $text }
 cli-cause = {"  "}cause: { $text }
+cli-missing = { $path }: not found ({ $what })
+missing-scenario = the scenario file
+missing-panel = the panel folder
+missing-params = the folder of dated parameters
+missing-data-file = the file of `[data] { $key }` in the scenario
 cli-hint = {"  "}what to do: { $text }
 hint-scenario-missing = give the path of a scenario file with --scenario FILE (relative to the current folder); built into kvota: { $builtin }
 hint-panel-missing = give the panel folder with --data DIR, or set [data] panel in the scenario (a path there is relative to the scenario file)

@@ -284,6 +284,11 @@ cli-run-wrote = { $dir } ішіне { $n } файл жазылды
 
 cli-error = қате: { $text }
 cli-cause = {"  "}себебі: { $text }
+cli-missing = { $path }: табылмады ({ $what })
+missing-scenario = сценарий файлы
+missing-panel = панель қалтасы
+missing-params = күні белгіленген параметрлер қалтасы
+missing-data-file = сценарийдегі `[data] { $key }` файлы
 cli-hint = {"  "}не істеу керек: { $text }
 hint-scenario-missing = сценарий файлының жолын көрсетіңіз: --scenario FILE (ағымдағы қалтаға қатысты); kvota ішіне енгізілгендері: { $builtin }
 hint-panel-missing = панель қалтасын көрсетіңіз: --data DIR, немесе сценарийде [data] panel мәнін беріңіз (ондағы жол сценарий файлына қатысты)

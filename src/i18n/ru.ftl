@@ -284,6 +284,11 @@ cli-run-wrote = записано файлов: { $n } в { $dir }
 
 cli-error = ошибка: { $text }
 cli-cause = {"  "}причина: { $text }
+cli-missing = { $path }: не найдено ({ $what })
+missing-scenario = файл сценария
+missing-panel = папка панели
+missing-params = папка датированных параметров
+missing-data-file = файл `[data] { $key }` сценария
 cli-hint = {"  "}что сделать: { $text }
 hint-scenario-missing = укажите путь к файлу сценария: --scenario FILE (относительно текущей папки); встроены в kvota: { $builtin }
 hint-panel-missing = укажите папку панели: --data DIR, или задайте [data] panel в сценарии (путь там отсчитывается от файла сценария)

@@ -210,9 +210,11 @@ fn messages_of_bad_input() {
 /// The error's frame and what to do next follow the language of the command line.
 #[test]
 fn errors_say_what_to_do_in_the_users_language() {
-    for (lang, error, hint) in
-        [("en", "error:", "what to do:"), ("ru", "ошибка:", "что сделать:"), ("kk", "қате:", "не істеу керек:")]
-    {
+    for (lang, error, missing, hint) in [
+        ("en", "error:", "not found (the scenario file)", "what to do:"),
+        ("ru", "ошибка:", "не найдено (файл сценария)", "что сделать:"),
+        ("kk", "қате:", "табылмады (сценарий файлы)", "не істеу керек:"),
+    ] {
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
             .args(["run", "--scenario", "no/such.toml"])
             .env("KVOTA_LANG", lang)
@@ -223,7 +225,10 @@ fn errors_say_what_to_do_in_the_users_language() {
         assert_eq!(o.status.code(), Some(1));
         let lines: Vec<&str> = e.lines().collect();
         assert_eq!(lines.len(), 2, "{lang}: one line for the error, one for what to do: {e}");
-        assert!(lines[0].starts_with(error) && lines[0].contains("no/such.toml"), "{lang}: {e}");
+        assert!(
+            lines[0].starts_with(error) && lines[0].contains("no/such.toml") && lines[0].contains(missing),
+            "{lang}: {e}"
+        );
         assert!(lines[1].trim_start().starts_with(hint) && lines[1].contains("scenarios/baseline.toml"), "{lang}: {e}");
     }
 }
