@@ -280,6 +280,39 @@ cli-calibrated = (calibrated)
 cli-warning = warning: { $text }
 cli-run-wrote = wrote { $n } files to { $dir }
 
+## Summaries of kvota scenario run / compare, select and contract (figures without separators)
+
+cli-batch-line = { $id } foreign quota { $distributed } of ceiling { $ceiling }; kandas { $families } families; shortage cells { $shortage }
+cli-compare-head = { $a } vs { $b }: { $changed } of { $cells } cells differ
+cli-compare-totals = totals: gap { $gap_a } -> { $gap_b }, foreign quota { $quota_a } -> { $quota_b }, kandas families { $families_a } -> { $families_b }
+cli-compare-wrote = wrote { $stem }.parquet, .csv and .svg (deltas by region)
+cli-col-region = region
+cli-col-section = sec
+cli-col-rating-a = rating A
+cli-col-rating-b = rating B
+cli-col-gap-a = gap A
+cli-col-gap-b = gap B
+cli-col-quota-a = quota A
+cli-col-quota-b = quota B
+cli-select-summary = { $n } applicants: { $counts }; { $cells } quota cells
+cli-col-route = route
+cli-col-stage = stage
+cli-col-entered = entered
+cli-col-passed = passed
+cli-col-rejected = rejected
+cli-col-invalid = invalid
+cli-outcome-invalid = invalid
+cli-outcome-rejected = rejected
+cli-outcome-eligible = eligible
+cli-outcome-selected = selected
+cli-outcome-waitlisted = waitlisted
+cli-contract-summary = { $n } families on { $date }: { $statuses }
+cli-contract-amounts = owed { $owed } tenge; expected repayments of contracts in force { $expected } tenge; retention over the term { $retention } %
+cli-status-not-started = not_started
+cli-status-in-force = in_force
+cli-status-fulfilled = fulfilled
+cli-status-breached = breached
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = error: { $text }

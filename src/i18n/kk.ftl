@@ -280,6 +280,39 @@ cli-calibrated = (калибрленген)
 cli-warning = ескерту: { $text }
 cli-run-wrote = { $dir } ішіне { $n } файл жазылды
 
+## Summaries of kvota scenario run / compare, select and contract (figures without separators)
+
+cli-batch-line = { $id } шетелдік жұмыс күшінің квотасы { $distributed }, шегі { $ceiling }; қандастар { $families } отбасы; тапшы ұяшықтар { $shortage }
+cli-compare-head = { $a } және { $b }: { $cells } ұяшықтың { $changed } ұяшығы өзгеше
+cli-compare-totals = барлығы: тапшылық { $gap_a } -> { $gap_b }, шетелдік жұмыс күшінің квотасы { $quota_a } -> { $quota_b }, қандас отбасылары { $families_a } -> { $families_b }
+cli-compare-wrote = { $stem }.parquet, .csv және .svg жазылды (өңірлер бойынша айырмашылықтар)
+cli-col-region = өңір
+cli-col-section = секц
+cli-col-rating-a = баға A
+cli-col-rating-b = баға B
+cli-col-gap-a = тапшылық A
+cli-col-gap-b = тапшылық B
+cli-col-quota-a = квота A
+cli-col-quota-b = квота B
+cli-select-summary = өтініш берушілер { $n }: { $counts }; квота ұяшықтары { $cells }
+cli-col-route = бағыт
+cli-col-stage = кезең
+cli-col-entered = кірді
+cli-col-passed = өтті
+cli-col-rejected = қабылданбады
+cli-col-invalid = жарамсыз
+cli-outcome-invalid = жарамсыз
+cli-outcome-rejected = қабылданбады
+cli-outcome-eligible = рұқсат етілді
+cli-outcome-selected = іріктелді
+cli-outcome-waitlisted = күту тізімінде
+cli-contract-summary = { $date } күнгі отбасылар: { $n }; { $statuses }
+cli-contract-amounts = берешек { $owed } теңге; қолданыстағы шарттар бойынша күтілетін қайтарымдар { $expected } теңге; шарт мерзіміндегі сақталу { $retention } %
+cli-status-not-started = басталмаған
+cli-status-in-force = қолданыста
+cli-status-fulfilled = орындалды
+cli-status-breached = бұзылды
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = қате: { $text }

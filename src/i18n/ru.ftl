@@ -280,6 +280,39 @@ cli-calibrated = (откалибровано)
 cli-warning = предупреждение: { $text }
 cli-run-wrote = записано файлов: { $n } в { $dir }
 
+## Summaries of kvota scenario run / compare, select and contract (figures without separators)
+
+cli-batch-line = { $id } квота иностранной рабочей силы { $distributed } при потолке { $ceiling }; кандасы { $families } семей; ячеек с дефицитом { $shortage }
+cli-compare-head = { $a } и { $b }: различаются { $changed } из { $cells } ячеек
+cli-compare-totals = итого: дефицит { $gap_a } -> { $gap_b }, квота иностранной рабочей силы { $quota_a } -> { $quota_b }, семьи кандасов { $families_a } -> { $families_b }
+cli-compare-wrote = записаны { $stem }.parquet, .csv и .svg (разницы по регионам)
+cli-col-region = регион
+cli-col-section = секц
+cli-col-rating-a = оценка A
+cli-col-rating-b = оценка B
+cli-col-gap-a = дефицит A
+cli-col-gap-b = дефицит B
+cli-col-quota-a = квота A
+cli-col-quota-b = квота B
+cli-select-summary = заявителей { $n }: { $counts }; ячеек квоты { $cells }
+cli-col-route = маршрут
+cli-col-stage = этап
+cli-col-entered = вошли
+cli-col-passed = прошли
+cli-col-rejected = отклонены
+cli-col-invalid = некорректны
+cli-outcome-invalid = некорректны
+cli-outcome-rejected = отклонены
+cli-outcome-eligible = допущены
+cli-outcome-selected = отобраны
+cli-outcome-waitlisted = в листе ожидания
+cli-contract-summary = семей на { $date }: { $n }; { $statuses }
+cli-contract-amounts = задолженность { $owed } тенге; ожидаемые возвраты по действующим договорам { $expected } тенге; удержание за срок договора { $retention } %
+cli-status-not-started = не начат
+cli-status-in-force = действует
+cli-status-fulfilled = исполнен
+cli-status-breached = нарушен
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = ошибка: { $text }

@@ -232,3 +232,47 @@ fn errors_say_what_to_do_in_the_users_language() {
         assert!(lines[1].trim_start().starts_with(hint) && lines[1].contains("scenarios/baseline.toml"), "{lang}: {e}");
     }
 }
+
+/// The summaries of `kvota contract` and `kvota select` follow the language too, with the
+/// same figures.
+#[test]
+fn summaries_follow_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let people = repo().join("tests/data/people");
+    let p = |f: &str| people.join(f).display().to_string();
+    let run = |lang: &str, args: &[String]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
+            .args(args)
+            .env("KVOTA_LANG", lang)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let out = |name: &str| tmp.path().join(name).display().to_string();
+    let contract = |lang: &str| {
+        let args = ["contract", "--families", &p("families.csv"), "--payments", &p("payments.csv"), "--moves"];
+        let mut a: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        a.extend([p("moves.csv"), "--as-of".into(), "2026-12-31".into(), "--out".into(), out(lang)]);
+        run(lang, &a)
+    };
+    let (en, ru, kk) = (contract("en"), contract("ru"), contract("kk"));
+    assert!(en.contains("24 families on 2026-12-31: breached 6, fulfilled 2, in_force 16"), "{en}");
+    assert!(ru.contains("семей на 2026-12-31: 24; нарушен 6, исполнен 2, действует 16"), "{ru}");
+    assert!(kk.contains("2026-12-31 күнгі отбасылар: 24; бұзылды 6, орындалды 2, қолданыста 16"), "{kk}");
+    // The same amounts, with the decimal comma of Russian and Kazakh.
+    assert!(en.contains("owed 10237580 tenge") && en.contains("72.1 %"), "{en}");
+    assert!(ru.contains("задолженность 10237580 тенге") && ru.contains("72,1 %"), "{ru}");
+    assert!(kk.contains("берешек 10237580 теңге") && kk.contains("72,1 %"), "{kk}");
+    let select = |lang: &str| {
+        let rules = repo().join("data/rules/kz_2026_pilot.toml").display().to_string();
+        let args = ["select", "--rules", &rules, "--applicants", &p("applicants.csv"), "--quota", &p("quota.csv")];
+        let mut a: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        a.extend(["--out".into(), out(&format!("s{lang}"))]);
+        run(lang, &a)
+    };
+    let (en, kk) = (select("en"), select("kk"));
+    assert!(en.contains(" applicants: ") && en.contains("entered"), "{en}");
+    assert!(kk.contains("өтініш берушілер") && kk.contains("іріктелді") && kk.contains("кірді"), "{kk}");
+}

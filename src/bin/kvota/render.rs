@@ -184,47 +184,65 @@ pub fn run(o: &RunOutcome) {
     say("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", o.out_dir.display().to_string())]);
 }
 
-/// One line per scenario of a batch.
+/// One line per scenario of a batch (in the language of `KVOTA_LANG` or the locale).
 pub fn batch_line(o: &RunOutcome) {
+    let t = Lang::from_env().texts();
     let m = &o.manifest.summary;
-    println!(
-        "{:<24} foreign quota {:>7} of ceiling {:>7}; kandas {:>5} families; shortage cells {}",
-        o.manifest.scenario.id,
-        m.distributed,
-        m.ceiling,
-        m.kandas_families,
-        m.cells_by_rating.get("shortage").copied().unwrap_or(0)
-    );
+    let args = [
+        ("id", format!("{:<24}", o.manifest.scenario.id)),
+        ("distributed", format!("{:>7}", m.distributed)),
+        ("ceiling", format!("{:>7}", m.ceiling)),
+        ("families", format!("{:>5}", m.kandas_families)),
+        ("shortage", m.cells_by_rating.get("shortage").copied().unwrap_or(0).to_string()),
+    ];
+    println!("{}", t.fs("cli-batch-line", &args));
+}
+
+/// `name: count` pairs with the names from the catalogue (`prefix-code`, else the code).
+fn named_counts(t: &Texts, prefix: &str, counts: &std::collections::BTreeMap<String, u64>) -> String {
+    counts.iter().map(|(k, v)| format!("{} {v}", t.name(prefix, k))).collect::<Vec<_>>().join(", ")
 }
 
 /// `kvota scenario compare`: the cells that differ and the totals.
 pub fn compare(o: &CompareOutcome, a: &str, b: &str) {
+    let t = Lang::from_env().texts();
     let cmp = &o.comparison;
     let changed: Vec<_> = cmp.cells.iter().filter(|c| c.changed()).collect();
-    println!("{a} vs {b}: {} of {} cells differ", changed.len(), cmp.cells.len());
+    let n = |x: usize| x.to_string();
+    let args =
+        [("a", a.to_string()), ("b", b.to_string()), ("changed", n(changed.len())), ("cells", n(cmp.cells.len()))];
+    println!("{}", t.fs("cli-compare-head", &args));
+    let h = |k: &str| t.t(k);
     println!(
         "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
-        "region", "sec", "rating A", "rating B", "gap A", "gap B", "quota A", "quota B"
+        h("cli-col-region"),
+        h("cli-col-section"),
+        h("cli-col-rating-a"),
+        h("cli-col-rating-b"),
+        h("cli-col-gap-a"),
+        h("cli-col-gap-b"),
+        h("cli-col-quota-a"),
+        h("cli-col-quota-b")
     );
+    let rating = |r: &Option<String>| r.as_deref().map_or("-".to_string(), |r| t.name("rating", r));
     for c in &changed {
         println!(
             "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
             c.region,
             c.section,
-            c.rating_a.as_deref().unwrap_or("-"),
-            c.rating_b.as_deref().unwrap_or("-"),
+            rating(&c.rating_a),
+            rating(&c.rating_b),
             c.gap_a,
             c.gap_b,
             c.quota_a,
             c.quota_b
         );
     }
-    let t = cmp.totals();
-    println!(
-        "totals: gap {} -> {}, foreign quota {} -> {}, kandas families {} -> {}",
-        t[0], t[1], t[2], t[3], t[4], t[5]
-    );
-    println!("wrote {}.parquet, .csv and .svg (deltas by region)", o.stem.display());
+    let tot = cmp.totals();
+    let keys = ["gap_a", "gap_b", "quota_a", "quota_b", "families_a", "families_b"];
+    let args: Vec<(&str, String)> = keys.iter().zip(tot).map(|(k, v)| (*k, v.to_string())).collect();
+    println!("{}", t.fs("cli-compare-totals", &args));
+    println!("{}", t.fs("cli-compare-wrote", &[("stem", o.stem.display().to_string())]));
 }
 
 /// The per-file report of `kvota ingest` and `kvota validate --format`.
@@ -317,24 +335,46 @@ pub fn forecast(o: &ForecastOutcome, model: &str, horizon: usize, calibrate: boo
 
 /// `kvota select`: outcomes and the funnel by route and stage.
 pub fn select(o: &SelectOutcome, out: &std::path::Path) {
-    println!("{} applicants: {}; {} quota cells", o.counts.values().sum::<u64>(), pairs(&o.counts, " "), o.cells);
-    println!("{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}", "route", "stage", "entered", "passed", "rejected", "invalid");
+    let t = Lang::from_env().texts();
+    let args = [
+        ("n", o.counts.values().sum::<u64>().to_string()),
+        ("counts", named_counts(t, "cli-outcome", &o.counts)),
+        ("cells", o.cells.to_string()),
+    ];
+    println!("{}", t.fs("cli-select-summary", &args));
+    let h = |k: &str| t.t(k);
+    println!(
+        "{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}",
+        h("cli-col-route"),
+        h("cli-col-stage"),
+        h("cli-col-entered"),
+        h("cli-col-passed"),
+        h("cli-col-rejected"),
+        h("cli-col-invalid")
+    );
     for (route, stage, c) in kvota::select::funnel_by_route_stage(&o.funnel) {
         println!("{route:<16} {stage:<20} {:>10} {:>10} {:>10} {:>10}", c[0], c[1], c[2], c[3]);
     }
-    println!("wrote {} files to {}", o.files.len(), out.display());
+    println!("{}", t.fs("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", out.display().to_string())]));
 }
 
 /// `kvota contract`: statuses, amounts owed and expected, retention.
 pub fn contract(o: &ContractOutcome, as_of: chrono::NaiveDate, out: &std::path::Path) {
-    println!("{} families on {as_of}: {}", o.by_status.values().sum::<u64>(), pairs(&o.by_status, " "));
-    println!(
-        "owed {:.0} tenge; expected repayments of contracts in force {:.0} tenge; retention over the term {:.1} %",
-        o.owed_kzt,
-        o.expected_repayments_kzt,
-        100.0 * o.retention_at_term
-    );
-    println!("wrote {} files to {}", o.files.len(), out.display());
+    let t = Lang::from_env().texts();
+    let args = [
+        ("n", o.by_status.values().sum::<u64>().to_string()),
+        ("date", as_of.to_string()),
+        ("statuses", named_counts(t, "cli-status", &o.by_status)),
+    ];
+    println!("{}", t.fs("cli-contract-summary", &args));
+    // Plain digits (no separators) so that the figures can be copied; never "-0".
+    let args = [
+        ("owed", t.fixed(o.owed_kzt, 0)),
+        ("expected", t.fixed(o.expected_repayments_kzt, 0)),
+        ("retention", t.fixed(100.0 * o.retention_at_term, 1)),
+    ];
+    println!("{}", t.fs("cli-contract-amounts", &args));
+    println!("{}", t.fs("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", out.display().to_string())]));
 }
 
 /// Ties broken by `kvota apportion --break-ties`, on stderr.
