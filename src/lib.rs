@@ -36,5 +36,6 @@ pub mod series;
 pub mod shortage;
 pub mod tables;
 pub mod uncertainty;
+pub mod warning;
 
 pub use error::{Error, Result};

@@ -28,7 +28,8 @@ pub struct Manifest {
     pub overrides: Vec<String>,
     pub summary: Summary,
     pub shortage_model: ShortageModel,
-    pub warnings: Vec<String>,
+    /// Serialised as their English text.
+    pub warnings: Vec<crate::warning::Warning>,
     pub outputs: Vec<FileInfo>,
 }
 

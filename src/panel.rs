@@ -138,7 +138,7 @@ pub struct Panel {
     /// Input files read, in order.
     pub files: Vec<PathBuf>,
     /// Notes from validation that do not stop a run.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 impl Panel {
@@ -319,10 +319,12 @@ fn load_cells(
     // Accounting identity: cells add up to the regional employment (polars cross-check).
     let (max_gap, worst) = cell_sum_gap(regions, &cells)?;
     if max_gap > 0.005 {
-        report.warnings.push(format!(
-            "{CELL_FILE}: employment of the sections differs from {REGION_FILE} by up to {:.2} % ({worst})",
-            100.0 * max_gap
-        ));
+        report.warnings.push(crate::warning::Warning::CellSumGap {
+            cell_file: CELL_FILE.into(),
+            region_file: REGION_FILE.into(),
+            pct: 100.0 * max_gap,
+            worst,
+        });
     } else {
         checks
             .push(format!("section employment adds up to regional employment (largest gap {:.4} %)", 100.0 * max_gap));
@@ -365,10 +367,12 @@ fn load_national(
         let n = national.get(&y).ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
         let sum_e: i64 = Region::all().map(|r| regions[&(r, y)].employed).sum();
         if sum_e != n.employed {
-            report.warnings.push(format!(
-                "{NATIONAL_FILE}: national employed {} in {y} differs from the sum of regions {sum_e}",
-                n.employed
-            ));
+            report.warnings.push(crate::warning::Warning::NationalDiffers {
+                file: NATIONAL_FILE.into(),
+                year: y,
+                national: n.employed,
+                sum: sum_e,
+            });
         }
     }
     report.files.push(FileReport {
@@ -426,7 +430,7 @@ fn load_age(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, BTree
 #[derive(Debug, Clone, Default)]
 pub struct ValidationReport {
     pub files: Vec<FileReport>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
 }
 
 #[derive(Debug, Clone)]
@@ -556,7 +560,7 @@ impl Panel {
         if let Some(m) = self.indicators.as_mut() {
             m.retain(|(_, y), _| *y <= last_year);
         }
-        self.warnings.push(format!("data cut at {last_year}: later years of the panel are not used"));
+        self.warnings.push(crate::warning::Warning::DataCut { year: last_year });
         Ok(self)
     }
 

@@ -737,14 +737,14 @@ pub fn html(m_: &Manifest, data: &ReportData, charts: &[String], t: &Texts) -> R
         h.push_str("</ul>\n");
     }
     let _ = writeln!(h, "<h2>{}</h2>", t.t("report-warnings"));
-    let mut warnings: Vec<&str> = m_.warnings.iter().map(String::as_str).collect();
+    let mut warnings: Vec<String> = m_.warnings.iter().map(|w| w.text(t)).collect();
     warnings.dedup();
     if warnings.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", t.t("report-none"));
     } else {
         h.push_str("<ul>\n");
         for w in warnings {
-            let _ = writeln!(h, "<li>{}</li>", esc(w));
+            let _ = writeln!(h, "<li>{}</li>", esc(&w));
         }
         h.push_str("</ul>\n");
     }

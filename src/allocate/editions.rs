@@ -291,18 +291,18 @@ pub fn build_from_rows(
 pub fn utilisation(
     issued: &crate::ingest::requests::IssuedPermits,
     last: &Edition,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<crate::warning::Warning>,
 ) -> (u64, f64) {
     for (k, v) in &issued.issued {
         if last.quota.get(k).copied().unwrap_or(0) < *v {
-            warnings.push(format!(
-                "{}: {v} permits issued in ({}, {}, {}) above its quota of {}",
-                issued.path.display(),
-                k.0,
-                k.1.code(),
-                k.2,
-                last.quota.get(k).copied().unwrap_or(0)
-            ));
+            warnings.push(crate::warning::Warning::IssuedAboveQuota {
+                file: issued.path.clone(),
+                region: k.0.to_string(),
+                section: k.1.code().to_string(),
+                category: k.2.to_string(),
+                issued: *v,
+                quota: last.quota.get(k).copied().unwrap_or(0),
+            });
         }
     }
     let total: u64 = issued.issued.values().sum();

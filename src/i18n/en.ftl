@@ -313,6 +313,15 @@ cli-status-in-force = in_force
 cli-status-fulfilled = fulfilled
 cli-status-breached = breached
 
+## Warnings (the manifest keeps the English text)
+
+warn-unverified-parameter = parameter { $name } uses a value not checked against a source ({ $reference })
+warn-no-reference = no reference folder { $path }: the run is not compared with the published decisions
+warn-issued-above-quota = { $file }: { $issued } permits issued in ({ $region }, { $section }, { $category }) above its quota of { $quota }
+warn-cell-sum-gap = { $cell_file }: employment of the sections differs from { $region_file } by up to { $pct } % ({ $worst })
+warn-national-differs = { $file }: national employed { $national } in { $year } differs from the sum of regions { $sum }
+warn-data-cut = data cut at { $year }: later years of the panel are not used
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = error: { $text }

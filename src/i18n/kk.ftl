@@ -313,6 +313,15 @@ cli-status-in-force = қолданыста
 cli-status-fulfilled = орындалды
 cli-status-breached = бұзылды
 
+## Warnings (the manifest keeps the English text)
+
+warn-unverified-parameter = { $name } параметрі дереккөзбен салыстырылмаған мәнді пайдаланады ({ $reference })
+warn-no-reference = жарияланған шешімдер қалтасы { $path } жоқ: есептеу жарияланған шешімдермен салыстырылмайды
+warn-issued-above-quota = { $file }: ({ $region }, { $section }, { $category }) бойынша { $quota } квотасынан тыс { $issued } рұқсат берілген
+warn-cell-sum-gap = { $cell_file }: секциялар бойынша жұмыспен қамтылу { $region_file } файлынан { $pct } %-ға дейін өзгеше ({ $worst })
+warn-national-differs = { $file }: { $year } жылы ел бойынша жұмыспен қамтылғандар { $national } өңірлер қосындысына { $sum } тең емес
+warn-data-cut = деректер { $year } жылмен шектелген: панельдің кейінгі жылдары пайдаланылмайды
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = қате: { $text }

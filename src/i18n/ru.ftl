@@ -313,6 +313,15 @@ cli-status-in-force = действует
 cli-status-fulfilled = исполнен
 cli-status-breached = нарушен
 
+## Warnings (the manifest keeps the English text)
+
+warn-unverified-parameter = параметр { $name } использует значение, не сверенное с источником ({ $reference })
+warn-no-reference = нет папки опубликованных решений { $path }: расчёт не сравнивается с опубликованными решениями
+warn-issued-above-quota = { $file }: выдано разрешений { $issued } в ({ $region }, { $section }, { $category }) сверх квоты { $quota }
+warn-cell-sum-gap = { $cell_file }: занятость по секциям расходится с { $region_file } до { $pct } % ({ $worst })
+warn-national-differs = { $file }: занятых по стране { $national } в { $year } году не равно сумме регионов { $sum }
+warn-data-cut = данные обрезаны на { $year } году: более поздние годы панели не используются
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = ошибка: { $text }

@@ -72,7 +72,7 @@ pub(crate) struct RunResults<'a> {
     pub quota_rows: Vec<editions::FinalRow>,
     pub issued: Option<IssuedPermits>,
     pub utilisation: Option<(u64, f64)>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::warning::Warning>,
     pub simulation: Option<(Vec<uncertainty::CellQuantiles>, uncertainty::UncertaintySummary)>,
     pub designated: Vec<crate::codes::Region>,
     pub kandas_rows: Vec<kandas::KandasRow>,
@@ -279,7 +279,7 @@ fn held_against_published(
     fsum: &foreign::ForeignSummary,
     order_rows: &[foreign::QuotaCell],
     kandas_rows: &[kandas::KandasRow],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<crate::warning::Warning>,
 ) -> Result<(Vec<crate::reality::RealityRow>, Vec<PathBuf>)> {
     use crate::reality::{Figures, Published, PublishedCounts};
     use chrono::Datelike;
@@ -287,10 +287,7 @@ fn held_against_published(
     let reference = if crate::builtin::is_dir(&cfg.data.reference) {
         crate::ingest::reference::Reference::read(&cfg.data.reference)?
     } else {
-        warnings.push(format!(
-            "no reference folder {}: the run is not compared with the published decisions",
-            cfg.data.reference.display()
-        ));
+        warnings.push(crate::warning::Warning::NoReference { path: cfg.data.reference.clone() });
         return Ok((Vec::new(), Vec::new()));
     };
     let mut k = Figures {

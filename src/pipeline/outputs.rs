@@ -142,12 +142,15 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
     warnings.extend(r.warnings.iter().cloned());
     for u in r.params.used() {
         if matches!(u.status, crate::params::Status::Unverified) {
-            warnings.push(format!("parameter {} uses a value not checked against a source ({})", u.name, u.reference));
+            warnings.push(crate::warning::Warning::UnverifiedParameter {
+                name: u.name.clone(),
+                reference: u.reference.clone(),
+            });
         }
     }
     // A parameter looked up on several dates warns once.
     let mut seen = std::collections::BTreeSet::new();
-    warnings.retain(|w| seen.insert(w.clone()));
+    warnings.retain(|w| seen.insert(w.to_string()));
     Ok(Manifest {
         tool: "kvota".into(),
         version: env!("CARGO_PKG_VERSION").into(),

@@ -179,7 +179,7 @@ pub fn run(o: &RunOutcome) {
         say("cli-run-reality", &[("year", m.scenario.target_year.to_string()), ("list", d.join(", "))]);
     }
     for w in &m.warnings {
-        say("cli-warning", &[("text", w.clone())]);
+        say("cli-warning", &[("text", w.text(t))]);
     }
     say("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", o.out_dir.display().to_string())]);
 }
@@ -276,8 +276,9 @@ pub fn validation(report: &kvota::panel::ValidationReport) {
             println!("  ok  {c}");
         }
     }
+    let t = Lang::from_env().texts();
     for w in &report.warnings {
-        println!("warning: {w}");
+        println!("{}", t.fs("cli-warning", &[("text", w.text(t))]));
     }
     println!("valid: {} files", report.files.len());
 }

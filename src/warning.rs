@@ -1,0 +1,137 @@
+//! Warnings of a run: things that do not stop it but that a reader must know. Typed, so that the
+//! command line and the report say them in the reader's language ([`Warning::text`]); the
+//! manifest records the English text ([`std::fmt::Display`]), one string per warning.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::i18n::Texts;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// A parameter value used by the run that nobody has checked against its source.
+    UnverifiedParameter { name: String, reference: String },
+    /// No folder of published decisions: the run is not held against them.
+    NoReference { path: PathBuf },
+    /// More permits issued in a row than its quota allowed.
+    IssuedAboveQuota { file: PathBuf, region: String, section: String, category: String, issued: u64, quota: u64 },
+    /// The sections' employment does not add up to the regions' (largest gap, in %, and where).
+    CellSumGap { cell_file: String, region_file: String, pct: f64, worst: String },
+    /// The national employment of a year differs from the sum of the regions.
+    NationalDiffers { file: String, year: i32, national: i64, sum: i64 },
+    /// The panel is used only up to a year (`[data] last_year`).
+    DataCut { year: i32 },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::UnverifiedParameter { name, reference } => {
+                write!(f, "parameter {name} uses a value not checked against a source ({reference})")
+            }
+            Warning::NoReference { path } => write!(
+                f,
+                "no reference folder {}: the run is not compared with the published decisions",
+                path.display()
+            ),
+            Warning::IssuedAboveQuota { file, region, section, category, issued, quota } => write!(
+                f,
+                "{}: {issued} permits issued in ({region}, {section}, {category}) above its quota of {quota}",
+                file.display()
+            ),
+            Warning::CellSumGap { cell_file, region_file, pct, worst } => {
+                write!(
+                    f,
+                    "{cell_file}: employment of the sections differs from {region_file} by up to {pct:.2} % ({worst})"
+                )
+            }
+            Warning::NationalDiffers { file, year, national, sum } => {
+                write!(f, "{file}: national employed {national} in {year} differs from the sum of regions {sum}")
+            }
+            Warning::DataCut { year } => write!(f, "data cut at {year}: later years of the panel are not used"),
+        }
+    }
+}
+
+impl serde::Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl Warning {
+    /// The warning in the language of `t`.
+    pub fn text(&self, t: &Texts) -> String {
+        let s = |x: &dyn fmt::Display| x.to_string();
+        match self {
+            Warning::UnverifiedParameter { name, reference } => {
+                t.fs("warn-unverified-parameter", &[("name", name.clone()), ("reference", reference.clone())])
+            }
+            Warning::NoReference { path } => t.fs("warn-no-reference", &[("path", path.display().to_string())]),
+            Warning::IssuedAboveQuota { file, region, section, category, issued, quota } => t.fs(
+                "warn-issued-above-quota",
+                &[
+                    ("file", file.display().to_string()),
+                    ("region", region.clone()),
+                    ("section", section.clone()),
+                    ("category", category.clone()),
+                    ("issued", s(issued)),
+                    ("quota", s(quota)),
+                ],
+            ),
+            Warning::CellSumGap { cell_file, region_file, pct, worst } => t.fs(
+                "warn-cell-sum-gap",
+                &[
+                    ("cell_file", cell_file.clone()),
+                    ("region_file", region_file.clone()),
+                    ("pct", t.fixed(*pct, 2)),
+                    ("worst", worst.clone()),
+                ],
+            ),
+            Warning::NationalDiffers { file, year, national, sum } => t.fs(
+                "warn-national-differs",
+                &[("file", file.clone()), ("year", s(year)), ("national", s(national)), ("sum", s(sum))],
+            ),
+            Warning::DataCut { year } => t.fs("warn-data-cut", &[("year", s(year))]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The manifest's English text and the English catalogue's say the same, for every kind.
+    #[test]
+    fn english_text_is_the_manifests() {
+        let all = [
+            Warning::UnverifiedParameter { name: "pension.age_women".into(), reference: "Social Code".into() },
+            Warning::NoReference { path: "data/reference".into() },
+            Warning::IssuedAboveQuota {
+                file: "issued.csv".into(),
+                region: "KZ-55".into(),
+                section: "F".into(),
+                category: "3".into(),
+                issued: 12,
+                quota: 10,
+            },
+            Warning::CellSumGap {
+                cell_file: "c.csv".into(),
+                region_file: "r.csv".into(),
+                pct: 0.5234,
+                worst: "KZ-55 2020".into(),
+            },
+            Warning::NationalDiffers { file: "n.csv".into(), year: 2020, national: 100, sum: 99 },
+            Warning::DataCut { year: 2023 },
+        ];
+        for w in &all {
+            assert_eq!(w.text(Lang::En.texts()), w.to_string());
+            for lang in [Lang::Kk, Lang::Ru] {
+                let text = w.text(lang.texts());
+                assert_ne!(text, w.to_string(), "{lang:?}: {text}");
+                assert!(text.chars().any(|c| ('а'..='я').contains(&c)), "{lang:?}: {text}");
+            }
+        }
+    }
+}
