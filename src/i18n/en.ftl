@@ -283,6 +283,7 @@ cli-run-wrote = wrote { $n } files to { $dir }
 ## Summaries of kvota scenario run / compare, select and contract (figures without separators)
 
 cli-batch-line = { $id } foreign quota { $distributed } of ceiling { $ceiling }; kandas { $families } families; shortage cells { $shortage }
+cli-batch-wrote = wrote { $n } scenarios to { $dir }
 cli-compare-head = { $a } vs { $b }: { $changed } of { $cells } cells differ
 cli-compare-totals = totals: gap { $gap_a } -> { $gap_b }, foreign quota { $quota_a } -> { $quota_b }, kandas families { $families_a } -> { $families_b }
 cli-compare-wrote = wrote { $stem }.parquet, .csv and .svg (deltas by region)

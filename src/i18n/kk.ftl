@@ -283,6 +283,7 @@ cli-run-wrote = { $dir } ішіне { $n } файл жазылды
 ## Summaries of kvota scenario run / compare, select and contract (figures without separators)
 
 cli-batch-line = { $id } шетелдік жұмыс күшінің квотасы { $distributed }, шегі { $ceiling }; қандастар { $families } отбасы; тапшы ұяшықтар { $shortage }
+cli-batch-wrote = { $dir } ішіне { $n } сценарий жазылды
 cli-compare-head = { $a } және { $b }: { $cells } ұяшықтың { $changed } ұяшығы өзгеше
 cli-compare-totals = барлығы: тапшылық { $gap_a } -> { $gap_b }, шетелдік жұмыс күшінің квотасы { $quota_a } -> { $quota_b }, қандас отбасылары { $families_a } -> { $families_b }
 cli-compare-wrote = { $stem }.parquet, .csv және .svg жазылды (өңірлер бойынша айырмашылықтар)

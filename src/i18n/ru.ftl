@@ -283,6 +283,7 @@ cli-run-wrote = записано файлов: { $n } в { $dir }
 ## Summaries of kvota scenario run / compare, select and contract (figures without separators)
 
 cli-batch-line = { $id } квота иностранной рабочей силы { $distributed } при потолке { $ceiling }; кандасы { $families } семей; ячеек с дефицитом { $shortage }
+cli-batch-wrote = записано сценариев: { $n } в { $dir }
 cli-compare-head = { $a } и { $b }: различаются { $changed } из { $cells } ячеек
 cli-compare-totals = итого: дефицит { $gap_a } -> { $gap_b }, квота иностранной рабочей силы { $quota_a } -> { $quota_b }, семьи кандасов { $families_a } -> { $families_b }
 cli-compare-wrote = записаны { $stem }.parquet, .csv и .svg (разницы по регионам)

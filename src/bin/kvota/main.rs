@@ -46,7 +46,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             })?;
             if !quiet {
-                println!("wrote {} scenarios to {}", configs.len(), out.display());
+                render::batch_wrote(configs.len(), &out);
             }
         }
         Command::Scenario { action: ScenarioAction::Compare { a, b, out } } => {

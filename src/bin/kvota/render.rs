@@ -198,6 +198,12 @@ pub fn batch_line(o: &RunOutcome) {
     println!("{}", t.fs("cli-batch-line", &args));
 }
 
+/// The last line of a batch.
+pub fn batch_wrote(n: usize, out: &std::path::Path) {
+    let t = Lang::from_env().texts();
+    println!("{}", t.fs("cli-batch-wrote", &[("n", n.to_string()), ("dir", out.display().to_string())]));
+}
+
 /// `name: count` pairs with the names from the catalogue (`prefix-code`, else the code).
 fn named_counts(t: &Texts, prefix: &str, counts: &std::collections::BTreeMap<String, u64>) -> String {
     counts.iter().map(|(k, v)| format!("{} {v}", t.name(prefix, k))).collect::<Vec<_>>().join(", ")
