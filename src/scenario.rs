@@ -425,7 +425,7 @@ impl ScenarioFile {
             rebase_paths(&mut table, &cur);
             let parent = match table.get("extends") {
                 None => None,
-                Some(toml::Value::String(p)) => Some(crate::builtin::normalize(&folder_of(&cur).join(p))),
+                Some(toml::Value::String(p)) => Some(extends_path(&cur, p)),
                 Some(_) => {
                     return Err(Error::Scenario {
                         location: Location { file: cur.clone(), row: line_of_key(&cur_text, "extends"), column: None },
@@ -501,6 +501,19 @@ impl ScenarioFile {
 fn typed(table: &toml::Table) -> std::result::Result<ScenarioFile, toml::de::Error> {
     let text = toml::to_string(table).map_err(|e| <toml::de::Error as serde::de::Error>::custom(e.to_string()))?;
     toml::from_str(&text)
+}
+
+/// The file an `extends` names: relative to the scenario that says it; where there is no such
+/// file, relative to the working folder, where it may be a built-in scenario (a scenario anywhere
+/// can start from the built-in baseline with `extends = "scenarios/baseline.toml"`).
+fn extends_path(scenario: &Path, p: &str) -> PathBuf {
+    let beside = crate::builtin::normalize(&folder_of(scenario).join(p));
+    let as_written = Path::new(p);
+    if !crate::builtin::is_file(&beside) && as_written.is_relative() && crate::builtin::is_file(as_written) {
+        crate::builtin::normalize(as_written)
+    } else {
+        beside
+    }
 }
 
 /// The keys of `[data]` that name files or folders.

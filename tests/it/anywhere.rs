@@ -33,6 +33,19 @@ pub fn same_outputs_from_an_empty_directory(single: &Path, sel: &Path, con: &Pat
         );
     };
     run(&["run", "-q"]);
+    // A scenario of the user's, elsewhere, starting from the built-in baseline.
+    let mine = home.path().join("mine");
+    fs::create_dir_all(&mine).unwrap();
+    fs::write(
+        mine.join("s.toml"),
+        "extends = \"scenarios/baseline.toml\"\nid = \"mine\"\n[kandas]\nbudget_kzt = 4.0e9\n",
+    )
+    .unwrap();
+    run(&["run", "-q", "--scenario", mine.join("s.toml").to_str().unwrap(), "--out", "mine-out"]);
+    assert!(
+        home.path().join("mine-out/mine/quota_kandas.parquet").is_file(),
+        "a scenario extending the built-in baseline"
+    );
     assert!(!home.path().join("data").exists() && !home.path().join("scenarios").exists(), "nothing unpacked");
     assert_eq!(listing(&home.path().join("reports/baseline")), listing(&single.join("baseline")), "kvota run");
     let p = |f: &str| format!("tests/data/people/{f}");
