@@ -1094,7 +1094,7 @@ fn parameters_section(h: &mut String, m_: &Manifest, t: &Texts) {
             "<tr><td class=w>{}</td><td class=\"n w\">{}</td><td class=w>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&p.name),
             esc(&param_value(&value)),
-            esc(&serde_name(&p.unit)),
+            esc(&t.name("unit", &serde_name(&p.unit))),
             p.effective,
             esc(&t.name("status", &serde_name(&p.status))),
             esc(&p.reference)

@@ -323,6 +323,34 @@ warn-cell-sum-gap = { $cell_file }: employment of the sections differs from { $r
 warn-national-differs = { $file }: national employed { $national } in { $year } differs from the sum of regions { $sum }
 warn-data-cut = data cut at { $year }: later years of the panel are not used
 
+## Units of the dated parameters (the report's parameter table)
+
+unit-percent-of-labour-force = % of the labour force
+unit-share = share (0-1)
+unit-kzt = tenge
+unit-kzt-per-mci = tenge per MCI
+unit-mci = MCI
+unit-mci-per-person = MCI per person
+unit-mci-per-month = MCI per month
+unit-months = months
+unit-years = years
+unit-days = days
+unit-points = points
+unit-persons = persons
+unit-region-list = list of regions
+unit-section-list = list of OKED sections
+unit-persons-by-category = persons by worker category
+unit-persons-by-region = persons by region
+unit-share-by-category = share by worker category
+unit-share-by-level = share by education level
+unit-range = range (min, max)
+unit-ratio = ratio
+unit-yes-no = yes (1) or no (0)
+unit-occupation-list = list of ISCO-08 occupations
+unit-category-by-occupation = worker category by occupation
+unit-severity-by-flag = severity by integrity flag
+unit-text-by-language = text in kk, ru, en
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = error: { $text }

@@ -323,6 +323,34 @@ warn-cell-sum-gap = { $cell_file }: секциялар бойынша жұмыс
 warn-national-differs = { $file }: { $year } жылы ел бойынша жұмыспен қамтылғандар { $national } өңірлер қосындысына { $sum } тең емес
 warn-data-cut = деректер { $year } жылмен шектелген: панельдің кейінгі жылдары пайдаланылмайды
 
+## Units of the dated parameters (the report's parameter table)
+
+unit-percent-of-labour-force = жұмыс күшінің %
+unit-share = үлес (0-1)
+unit-kzt = теңге
+unit-kzt-per-mci = АЕК үшін теңге
+unit-mci = АЕК
+unit-mci-per-person = бір адамға АЕК
+unit-mci-per-month = айына АЕК
+unit-months = айлар
+unit-years = жылдар
+unit-days = күндер
+unit-points = ұпайлар
+unit-persons = адам
+unit-region-list = өңірлер тізімі
+unit-section-list = ЭҚЖЖ секцияларының тізімі
+unit-persons-by-category = қызметкерлер санаттары бойынша адам
+unit-persons-by-region = өңірлер бойынша адам
+unit-share-by-category = қызметкерлер санаттары бойынша үлес
+unit-share-by-level = білім деңгейлері бойынша үлес
+unit-range = аралық (ең аз, ең көп)
+unit-ratio = қатынас
+unit-yes-no = иә (1) немесе жоқ (0)
+unit-occupation-list = ХСКЖ-08 кәсіптерінің тізімі
+unit-category-by-occupation = кәсіп бойынша қызметкер санаты
+unit-severity-by-flag = бұзушылық белгісі бойынша ауырлығы
+unit-text-by-language = қазақ, орыс, ағылшын тілдеріндегі мәтін
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = қате: { $text }

@@ -323,6 +323,34 @@ warn-cell-sum-gap = { $cell_file }: занятость по секциям ра�
 warn-national-differs = { $file }: занятых по стране { $national } в { $year } году не равно сумме регионов { $sum }
 warn-data-cut = данные обрезаны на { $year } году: более поздние годы панели не используются
 
+## Units of the dated parameters (the report's parameter table)
+
+unit-percent-of-labour-force = % от рабочей силы
+unit-share = доля (0-1)
+unit-kzt = тенге
+unit-kzt-per-mci = тенге за МРП
+unit-mci = МРП
+unit-mci-per-person = МРП на человека
+unit-mci-per-month = МРП в месяц
+unit-months = месяцы
+unit-years = годы
+unit-days = дни
+unit-points = баллы
+unit-persons = человек
+unit-region-list = список регионов
+unit-section-list = список секций ОКЭД
+unit-persons-by-category = человек по категориям работников
+unit-persons-by-region = человек по регионам
+unit-share-by-category = доля по категориям работников
+unit-share-by-level = доля по уровням образования
+unit-range = диапазон (мин., макс.)
+unit-ratio = отношение
+unit-yes-no = да (1) или нет (0)
+unit-occupation-list = список занятий МСКЗ-08
+unit-category-by-occupation = категория работника по занятию
+unit-severity-by-flag = серьёзность по признаку нарушения
+unit-text-by-language = текст на казахском, русском, английском
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = ошибка: { $text }

@@ -317,3 +317,15 @@ fn three_reports_and_the_draft_order_hold_the_runs_quota() {
     // report.html is the first language, Kazakh by default.
     assert_eq!(fs::read(run.join("report.html")).unwrap(), fs::read(run.join("report.kk.html")).unwrap());
 }
+
+/// Every unit of the dated parameters has a name in each language (the report's parameter table).
+#[test]
+fn every_parameter_unit_is_named() {
+    let params = kvota::params::Params::load(&crate::support::repo().join("data/params")).unwrap();
+    for p in params.all() {
+        let code = serde_json::to_value(p.unit).unwrap().as_str().unwrap().replace('_', "-");
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            assert!(lang.texts().has(&format!("unit-{code}")), "{}: unit {code} has no {lang:?} name", p.name);
+        }
+    }
+}
