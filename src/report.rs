@@ -44,8 +44,9 @@ pub struct ReportData {
     pub explanations: BTreeMap<(String, String), [String; 3]>,
     /// `reality.parquet`, row by row.
     pub reality: Vec<RealityLine>,
-    /// `employer_flags.parquet`: employer, flag, severity, evidence (empty without request lines).
-    pub employer_flags: Vec<[String; 4]>,
+    /// `employer_flags.parquet`: employer, flag, severity, evidence in English, Russian and
+    /// Kazakh (empty without request lines).
+    pub employer_flags: Vec<[String; 6]>,
     /// Project -> (request lines, workers asked, quota), from `requests_vetted.parquet`.
     pub projects: BTreeMap<String, (i64, i64, i64)>,
 }
@@ -148,16 +149,16 @@ impl ReportData {
     }
 
     #[allow(clippy::type_complexity)]
-    fn read_requests(dir: &Path) -> Result<(Vec<[String; 4]>, BTreeMap<String, (i64, i64, i64)>)> {
+    fn read_requests(dir: &Path) -> Result<(Vec<[String; 6]>, BTreeMap<String, (i64, i64, i64)>)> {
         let fp = dir.join("employer_flags.parquet");
         let rp = dir.join("requests_vetted.parquet");
         if !fp.exists() || !rp.exists() {
             return Ok((Vec::new(), BTreeMap::new()));
         }
-        let c = read_parquet_columns(&fp, &["employer_id", "flag", "severity", "evidence"])?;
+        let c =
+            read_parquet_columns(&fp, &["employer_id", "flag", "severity", "evidence", "evidence_ru", "evidence_kk"])?;
         let c: Vec<Vec<String>> = c.iter().map(strs).collect();
-        let flags =
-            (0..c[0].len()).map(|i| [c[0][i].clone(), c[1][i].clone(), c[2][i].clone(), c[3][i].clone()]).collect();
+        let flags = (0..c[0].len()).map(|i| std::array::from_fn(|j| c[j][i].clone())).collect();
         let r = read_parquet_columns(&rp, &["project_id", "workers", "quota"])?;
         let (p, w, q) = (strs(&r[0]), r[1].numbers(), r[2].numbers());
         let mut projects: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
@@ -847,7 +848,12 @@ fn requests_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts)
         "medium" => 1,
         _ => 2,
     };
-    let mut serious: Vec<&[String; 4]> = data.employer_flags.iter().filter(|f| f[2] != "low").collect();
+    let mut serious: Vec<&[String; 6]> = data.employer_flags.iter().filter(|f| f[2] != "low").collect();
+    let evidence = match t.lang() {
+        Lang::En => 3,
+        Lang::Ru => 4,
+        Lang::Kk => 5,
+    };
     serious.sort_by_key(|f| rank(&f[2]));
     let _ = writeln!(
         h,
@@ -867,7 +873,7 @@ fn requests_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts)
             esc(&f[0]),
             esc(&t.name("flag", &f[1])),
             esc(&t.name("severity", &f[2])),
-            esc(&f[3])
+            esc(&f[evidence])
         );
     }
     h.push_str("</table>\n");

@@ -200,8 +200,132 @@ pub struct VettedRequest {
     /// Sentences of the rules, in order; the explanation ends with the quota.
     notes: Vec<String>,
     /// Evidence per flag, for the employer roll-up.
-    flag_evidence: Vec<(&'static str, String)>,
+    flag_evidence: Vec<(&'static str, FlagEvidence)>,
     pub explanation: String,
+}
+
+/// The numbers behind a flag, as facts: [`std::fmt::Display`] gives the English text of
+/// `requests_vetted.explanation` and `employer_flags.evidence`, [`FlagEvidence::text`] the same
+/// in the language of a catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlagEvidence {
+    SeasonalOutsideAgriculture { section: OkedSection },
+    SurplusCell { region: Region, section: OkedSection },
+    CitizensAvailable { applicants: u64, posts: u64 },
+    WageBelowMedian { offered: f64, median: f64, major: u8, region: Region, year: i32, minimum: f64 },
+    LocalContent { citizens: u64, category: &'static str, allowed: u64 },
+    OversizedRequest { workers: u64, staff: u64 },
+    LowPriorUse { used: u64, quota: u64 },
+    UnknownProject { project: String },
+    EndedProject { project: String, end: NaiveDate },
+    NoPosting,
+    LatePosting { posting: String, posted: NaiveDate, days: i64, submitted: NaiveDate, needed: i64 },
+    ElementaryOccupation { occupation: String, declared: &'static str },
+    OtherCategory { occupation: String, derived: &'static str, declared: &'static str },
+    NotSeasonalWork { occupation: String },
+    SharedPosting { posting: String, employers: Vec<String> },
+    LinkedEmployers { employers: Vec<String>, workers: u64, region: Region, isco: char, citizens: u64 },
+}
+
+fn region_in(r: Region, lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::Kk => r.name_kk(),
+        crate::i18n::Lang::Ru => r.name_ru(),
+        crate::i18n::Lang::En => r.name_en(),
+    }
+}
+
+impl FlagEvidence {
+    /// The evidence in the language of `t` (English equals [`std::fmt::Display`]).
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        // Tenge with commas in English (as the table always had them), the catalogue's grouping
+        // (a narrow no-break space) in Kazakh and Russian, where the comma is the decimal mark.
+        let th = |x: f64| match t.lang() {
+            crate::i18n::Lang::En => crate::fmt::thousands_f64(x),
+            _ => t.int(x.round().max(0.0) as i64),
+        };
+        let n = |x: u64| x.to_string();
+        let region = |r: &Region| region_in(*r, t.lang()).to_string();
+        use FlagEvidence as F;
+        let (key, args): (&str, Vec<(&str, String)>) = match self {
+            F::SeasonalOutsideAgriculture { section } => {
+                ("fe-seasonal-outside", vec![("section", section.code().into())])
+            }
+            F::SurplusCell { region: r, section } => {
+                ("fe-surplus-cell", vec![("region", region(r)), ("section", section.code().into())])
+            }
+            F::CitizensAvailable { applicants, posts } => {
+                ("fe-citizens-available", vec![("applicants", n(*applicants)), ("posts", n(*posts))])
+            }
+            F::WageBelowMedian { offered, median, major, region: r, year, minimum } => (
+                "fe-wage-below-median",
+                vec![
+                    ("offered", th(*offered)),
+                    ("median", th(*median)),
+                    ("major", major.to_string()),
+                    ("region", region(r)),
+                    ("year", year.to_string()),
+                    ("minimum", th(*minimum)),
+                ],
+            ),
+            F::LocalContent { citizens, category, allowed } => (
+                "fe-local-content",
+                vec![("citizens", n(*citizens)), ("category", category.to_string()), ("allowed", n(*allowed))],
+            ),
+            F::OversizedRequest { workers, staff } => {
+                ("fe-oversized-request", vec![("workers", n(*workers)), ("staff", n(*staff))])
+            }
+            F::LowPriorUse { used, quota } => ("fe-low-prior-use", vec![("used", n(*used)), ("quota", n(*quota))]),
+            F::UnknownProject { project } => ("fe-unknown-project", vec![("project", project.clone())]),
+            F::EndedProject { project, end } => {
+                ("fe-ended-project", vec![("project", project.clone()), ("end", end.to_string())])
+            }
+            F::NoPosting => ("fe-no-posting", vec![]),
+            F::LatePosting { posting, posted, days, submitted, needed } => (
+                "fe-late-posting",
+                vec![
+                    ("posting", posting.clone()),
+                    ("posted", posted.to_string()),
+                    ("days", days.to_string()),
+                    ("submitted", submitted.to_string()),
+                    ("needed", needed.to_string()),
+                ],
+            ),
+            F::ElementaryOccupation { occupation, declared } => (
+                "fe-elementary-occupation",
+                vec![("occupation", occupation.clone()), ("declared", declared.to_string())],
+            ),
+            F::OtherCategory { occupation, derived, declared } => (
+                "fe-other-category",
+                vec![
+                    ("occupation", occupation.clone()),
+                    ("derived", derived.to_string()),
+                    ("declared", declared.to_string()),
+                ],
+            ),
+            F::NotSeasonalWork { occupation } => ("fe-not-seasonal-work", vec![("occupation", occupation.clone())]),
+            F::SharedPosting { posting, employers } => {
+                ("fe-shared-posting", vec![("posting", posting.clone()), ("employers", employers.join(", "))])
+            }
+            F::LinkedEmployers { employers, workers, region: r, isco, citizens } => (
+                "fe-linked-employers",
+                vec![
+                    ("employers", employers.join(", ")),
+                    ("workers", n(*workers)),
+                    ("region", region(r)),
+                    ("isco", isco.to_string()),
+                    ("citizens", n(*citizens)),
+                ],
+            ),
+        };
+        t.fs(key, &args)
+    }
+}
+
+impl std::fmt::Display for FlagEvidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En.texts()))
+    }
 }
 
 /// A flag rolled up per employer.
@@ -212,7 +336,20 @@ pub struct EmployerFlag {
     pub severity: &'static str,
     /// Requests of the employer that raised it.
     pub requests: u64,
+    /// The first of them and the numbers behind its flag.
+    pub first_request: String,
+    pub first_evidence: FlagEvidence,
+    /// [`EmployerFlag::evidence_text`] in English.
     pub evidence: String,
+}
+
+impl EmployerFlag {
+    /// The evidence in the language of `t`: the first request and its numbers, and how many
+    /// requests raised the flag.
+    pub fn evidence_text(&self, t: &crate::i18n::Texts) -> String {
+        let one = format!("{}: {}", self.first_request, self.first_evidence.text(t));
+        if self.requests > 1 { t.fs("fe-roll-many", &[("n", self.requests.to_string()), ("first", one)]) } else { one }
+    }
 }
 
 /// The result of vetting a requests table.
@@ -281,7 +418,7 @@ fn vet_line(
     category_rule(&mut v, l, rules, ict, seasonal);
     // 3. Seasonal workers only in the seasonal sections.
     if seasonal && v.justified > 0 && !rules.seasonal_sections.contains(&l.section) {
-        v.flag("seasonal_outside_agriculture", format!("seasonal workers asked in section {}", l.section.code()));
+        v.flag("seasonal_outside_agriculture", FlagEvidence::SeasonalOutsideAgriculture { section: l.section });
         v.reject(
             "seasonal_section",
             format!("seasonal workers are admitted only in agriculture, not in section {}", l.section.code()),
@@ -298,7 +435,7 @@ fn vet_line(
                 l.project_id.as_deref().unwrap_or_default()
             ));
         } else {
-            v.flag("surplus_cell", format!("{cell} is rated surplus"));
+            v.flag("surplus_cell", FlagEvidence::SurplusCell { region: l.region, section: l.section });
             v.reject("surplus_cell", format!("{cell} is rated surplus"));
         }
     }
@@ -308,7 +445,7 @@ fn vet_line(
         if l.citizen_applicants >= v.justified {
             v.flag(
                 "citizens_available",
-                format!("{} suitable citizens applied for {} posts", l.citizen_applicants, l.workers),
+                FlagEvidence::CitizensAvailable { applicants: l.citizen_applicants, posts: l.workers },
             );
             v.reject("citizens_available", format!("{} suitable citizens applied", l.citizen_applicants));
         } else {
@@ -325,14 +462,14 @@ fn vet_line(
         if l.wage_kzt < floor {
             v.flag(
                 "wage_below_median",
-                format!(
-                    "offers {} tenge against {} (ISCO {major} in {}, {} wages scaled) and a minimum wage of {}",
-                    crate::fmt::thousands_f64(l.wage_kzt),
-                    crate::fmt::thousands_f64(median),
-                    l.region.name_en(),
-                    ctx.wages.year,
-                    crate::fmt::thousands_f64(rules.minimum_wage)
-                ),
+                FlagEvidence::WageBelowMedian {
+                    offered: l.wage_kzt,
+                    median,
+                    major,
+                    region: l.region,
+                    year: ctx.wages.year,
+                    minimum: rules.minimum_wage,
+                },
             );
             v.reject(
                 "wage_floor",
@@ -353,11 +490,7 @@ fn vet_line(
                 if v.justified > allowed {
                     v.flag(
                         "local_content",
-                        format!(
-                            "{} citizens on staff in category {} allow {allowed} foreign workers",
-                            l.citizen_staff,
-                            c.code()
-                        ),
+                        FlagEvidence::LocalContent { citizens: l.citizen_staff, category: c.code(), allowed },
                     );
                     v.justified = allowed;
                     v.rules.push("local_content");
@@ -387,26 +520,23 @@ fn side_flags(
     year_start: NaiveDate,
 ) -> bool {
     if l.employer_staff == 0 || l.workers as f64 > rules.oversized_ratio * l.employer_staff as f64 {
-        v.flag(
-            "oversized_request",
-            format!("{} workers asked by an employer with {} staff", l.workers, l.employer_staff),
-        );
+        v.flag("oversized_request", FlagEvidence::OversizedRequest { workers: l.workers, staff: l.employer_staff });
     }
     if let (Some(q), Some(u)) = (l.prior_quota, l.prior_used)
         && q > 0
         && (u as f64) < rules.low_prior_use * q as f64
     {
-        v.flag("low_prior_use", format!("used {u} of last year's quota of {q}"));
+        v.flag("low_prior_use", FlagEvidence::LowPriorUse { used: u, quota: q });
     }
     let project = l.project_id.as_deref().map(|id| (id, projects.get(id).copied()));
     match project {
         None => false,
         Some((id, None)) => {
-            v.flag("unknown_project", format!("cites project {id}, which is not in the projects table"));
+            v.flag("unknown_project", FlagEvidence::UnknownProject { project: id.to_string() });
             false
         }
         Some((id, Some(p))) if p.status == ProjectStatus::Finished || p.end < year_start => {
-            v.flag("unknown_project", format!("cites project {id}, which ended on {}", p.end));
+            v.flag("unknown_project", FlagEvidence::EndedProject { project: id.to_string(), end: p.end });
             false
         }
         Some((_, Some(_))) => true,
@@ -418,7 +548,7 @@ fn labour_market_test(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRul
     if !ict && v.justified > 0 {
         match (&l.posting_id, l.posting_date) {
             (None, _) | (_, None) => {
-                v.flag("no_labour_market_test", "no vacancy posted on the electronic labour exchange".into());
+                v.flag("no_labour_market_test", FlagEvidence::NoPosting);
                 v.reject("labour_market_test", "no vacancy was posted on the exchange".into());
             }
             (Some(id), Some(d)) => {
@@ -426,10 +556,13 @@ fn labour_market_test(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRul
                 if days < rules.test_days {
                     v.flag(
                         "posting_after_request",
-                        format!(
-                            "posting {id} of {d}, {days} days before the request of {} (at least {} needed)",
-                            l.submitted, rules.test_days
-                        ),
+                        FlagEvidence::LatePosting {
+                            posting: id.to_string(),
+                            posted: d,
+                            days,
+                            submitted: l.submitted,
+                            needed: rules.test_days,
+                        },
                     );
                     v.reject(
                         "labour_market_test",
@@ -450,7 +583,10 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
             (Some(0), false) => {
                 v.flag(
                     "category_occupation_mismatch",
-                    format!("occupation {} is elementary work, declared category {}", l.occupation, l.category.code()),
+                    FlagEvidence::ElementaryOccupation {
+                        occupation: l.occupation.clone(),
+                        declared: l.category.code(),
+                    },
                 );
                 v.reject(
                     "occupation_category",
@@ -462,12 +598,11 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
                 if RequestCategory::Worker(derived) != l.category {
                     v.flag(
                         "category_occupation_mismatch",
-                        format!(
-                            "occupation {} is category {}, declared {}",
-                            l.occupation,
-                            derived.code(),
-                            l.category.code()
-                        ),
+                        FlagEvidence::OtherCategory {
+                            occupation: l.occupation.clone(),
+                            derived: derived.code(),
+                            declared: l.category.code(),
+                        },
                     );
                     v.category = RequestCategory::Worker(derived);
                     v.notes.push(format!("counted in category {} (its occupation's)", derived.code()));
@@ -476,7 +611,7 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
             (_, true) if !rules.seasonal_occupations.iter().any(|c| l.occupation.starts_with(c.as_str())) => {
                 v.flag(
                     "category_occupation_mismatch",
-                    format!("seasonal request for occupation {}, not seasonal farm work", l.occupation),
+                    FlagEvidence::NotSeasonalWork { occupation: l.occupation.clone() },
                 );
             }
             _ => {}
@@ -485,7 +620,7 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
 }
 
 impl VettedRequest {
-    fn flag(&mut self, code: &'static str, evidence: String) {
+    fn flag(&mut self, code: &'static str, evidence: FlagEvidence) {
         if !self.flags.contains(&code) {
             self.flags.push(code);
             self.flag_evidence.push((code, evidence));
@@ -549,7 +684,13 @@ fn shared_postings(lines: &[RequestLine], out: &mut [VettedRequest]) {
             let employers = &by_posting[p.as_str()];
             if employers.len() > 1 {
                 let names: Vec<&str> = employers.iter().copied().collect();
-                v.flag("shared_posting", format!("posting {p} is cited by employers {}", names.join(", ")));
+                v.flag(
+                    "shared_posting",
+                    FlagEvidence::SharedPosting {
+                        posting: p.to_string(),
+                        employers: names.iter().map(|s| s.to_string()).collect(),
+                    },
+                );
             }
         }
     }
@@ -614,14 +755,13 @@ fn linked_employers(lines: &[RequestLine], out: &mut [VettedRequest]) {
             let names: Vec<&str> = g.0.iter().copied().collect();
             v.flag(
                 "linked_employers",
-                format!(
-                    "employers {} share a director or an address and together ask {} workers in {}, ISCO group {} ({} citizens on their staff)",
-                    names.join(", "),
-                    g.1,
-                    l.region.name_en(),
-                    l.occupation.as_bytes()[0] as char,
-                    g.2
-                ),
+                FlagEvidence::LinkedEmployers {
+                    employers: names.iter().map(|s| s.to_string()).collect(),
+                    workers: g.1,
+                    region: l.region,
+                    isco: l.occupation.as_bytes()[0] as char,
+                    citizens: g.2,
+                },
             );
         }
     }
@@ -650,21 +790,27 @@ fn seasonal_limit(rules: &VettingRules, out: &mut [VettedRequest]) -> Result<()>
 }
 
 fn roll_up(requests: &[VettedRequest], rules: &VettingRules) -> Vec<EmployerFlag> {
-    let mut m: BTreeMap<(&str, usize), (u64, &str, &str)> = BTreeMap::new();
+    let mut m: BTreeMap<(&str, usize), (u64, &str, &FlagEvidence)> = BTreeMap::new();
     for r in requests {
         for (f, e) in &r.flag_evidence {
             let k = FLAGS.iter().position(|x| x == f).expect("known flag");
-            let entry = m.entry((r.employer_id.as_str(), k)).or_insert((0, r.request_id.as_str(), e.as_str()));
+            let entry = m.entry((r.employer_id.as_str(), k)).or_insert((0, r.request_id.as_str(), e));
             entry.0 += 1;
         }
     }
     m.into_iter()
-        .map(|((employer, k), (n, first, ev))| EmployerFlag {
-            employer_id: employer.to_string(),
-            flag: FLAGS[k],
-            severity: rules.severity_code(FLAGS[k]),
-            requests: n,
-            evidence: if n > 1 { format!("{n} requests; {first}: {ev}") } else { format!("{first}: {ev}") },
+        .map(|((employer, k), (n, first, ev))| {
+            let mut f = EmployerFlag {
+                employer_id: employer.to_string(),
+                flag: FLAGS[k],
+                severity: rules.severity_code(FLAGS[k]),
+                requests: n,
+                first_request: first.to_string(),
+                first_evidence: ev.clone(),
+                evidence: String::new(),
+            };
+            f.evidence = f.evidence_text(crate::i18n::Lang::En.texts());
+            f
         })
         .collect()
 }
@@ -746,5 +892,104 @@ impl Vetting {
     /// What the requests rest on: the weakest evidence of any line.
     pub fn evidence(&self) -> Evidence {
         self.requests.iter().map(|r| r.evidence).max().unwrap_or(Evidence::Ingested)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Every kind of flag evidence reads as before in English and is translated in Kazakh and
+    /// Russian with the same numbers.
+    #[test]
+    fn flag_evidence_in_three_languages() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let r = Region::from_iso("KZ-55").unwrap();
+        let s: OkedSection = "F".parse().unwrap();
+        let all = [
+            (FlagEvidence::SeasonalOutsideAgriculture { section: s }, "seasonal workers asked in section F"),
+            (FlagEvidence::SurplusCell { region: r, section: s }, "Pavlodar Region x F is rated surplus"),
+            (FlagEvidence::CitizensAvailable { applicants: 7, posts: 3 }, "7 suitable citizens applied for 3 posts"),
+            (
+                FlagEvidence::WageBelowMedian {
+                    offered: 150000.0,
+                    median: 412345.6,
+                    major: 7,
+                    region: r,
+                    year: 2022,
+                    minimum: 85000.0,
+                },
+                "offers 150,000 tenge against 412,346 (ISCO 7 in Pavlodar Region, 2022 wages scaled) and a minimum wage of 85,000",
+            ),
+            (
+                FlagEvidence::LocalContent { citizens: 9, category: "3", allowed: 1 },
+                "9 citizens on staff in category 3 allow 1 foreign workers",
+            ),
+            (
+                FlagEvidence::OversizedRequest { workers: 40, staff: 12 },
+                "40 workers asked by an employer with 12 staff",
+            ),
+            (FlagEvidence::LowPriorUse { used: 1, quota: 10 }, "used 1 of last year's quota of 10"),
+            (
+                FlagEvidence::UnknownProject { project: "P-9".into() },
+                "cites project P-9, which is not in the projects table",
+            ),
+            (
+                FlagEvidence::EndedProject { project: "P-1".into(), end: d("2024-12-31") },
+                "cites project P-1, which ended on 2024-12-31",
+            ),
+            (FlagEvidence::NoPosting, "no vacancy posted on the electronic labour exchange"),
+            (
+                FlagEvidence::LatePosting {
+                    posting: "V-1".into(),
+                    posted: d("2025-09-14"),
+                    days: 6,
+                    submitted: d("2025-09-20"),
+                    needed: 30,
+                },
+                "posting V-1 of 2025-09-14, 6 days before the request of 2025-09-20 (at least 30 needed)",
+            ),
+            (
+                FlagEvidence::ElementaryOccupation { occupation: "9312".into(), declared: "3" },
+                "occupation 9312 is elementary work, declared category 3",
+            ),
+            (
+                FlagEvidence::OtherCategory { occupation: "2142".into(), derived: "2", declared: "3" },
+                "occupation 2142 is category 2, declared 3",
+            ),
+            (
+                FlagEvidence::NotSeasonalWork { occupation: "7112".into() },
+                "seasonal request for occupation 7112, not seasonal farm work",
+            ),
+            (
+                FlagEvidence::SharedPosting { posting: "V-2".into(), employers: vec!["E-1".into(), "E-2".into()] },
+                "posting V-2 is cited by employers E-1, E-2",
+            ),
+            (
+                FlagEvidence::LinkedEmployers {
+                    employers: vec!["E-1".into(), "E-2".into()],
+                    workers: 30,
+                    region: r,
+                    isco: '7',
+                    citizens: 4,
+                },
+                "employers E-1, E-2 share a director or an address and together ask 30 workers in Pavlodar Region, ISCO group 7 (4 citizens on their staff)",
+            ),
+        ];
+        for (e, english) in &all {
+            assert_eq!(e.to_string(), *english);
+            for lang in [Lang::Kk, Lang::Ru] {
+                let text = e.text(lang.texts());
+                assert_ne!(&text, english, "{lang:?}");
+                assert!(
+                    text.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+                    "{lang:?}: {text}"
+                );
+                for n in english.split(|c: char| !c.is_ascii_digit()).filter(|n| n.len() == 1 || n.len() == 4) {
+                    assert!(text.contains(n), "{lang:?}: {text} lacks {n}");
+                }
+            }
+        }
     }
 }

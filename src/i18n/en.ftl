@@ -351,6 +351,26 @@ unit-category-by-occupation = worker category by occupation
 unit-severity-by-flag = severity by integrity flag
 unit-text-by-language = text in kk, ru, en
 
+## The numbers behind the integrity flags of employers' request lines (employer_flags.evidence)
+
+fe-seasonal-outside = seasonal workers asked in section { $section }
+fe-surplus-cell = { $region } x { $section } is rated surplus
+fe-citizens-available = { $applicants } suitable citizens applied for { $posts } posts
+fe-wage-below-median = offers { $offered } tenge against { $median } (ISCO { $major } in { $region }, { $year } wages scaled) and a minimum wage of { $minimum }
+fe-local-content = { $citizens } citizens on staff in category { $category } allow { $allowed } foreign workers
+fe-oversized-request = { $workers } workers asked by an employer with { $staff } staff
+fe-low-prior-use = used { $used } of last year's quota of { $quota }
+fe-unknown-project = cites project { $project }, which is not in the projects table
+fe-ended-project = cites project { $project }, which ended on { $end }
+fe-no-posting = no vacancy posted on the electronic labour exchange
+fe-late-posting = posting { $posting } of { $posted }, { $days } days before the request of { $submitted } (at least { $needed } needed)
+fe-elementary-occupation = occupation { $occupation } is elementary work, declared category { $declared }
+fe-other-category = occupation { $occupation } is category { $derived }, declared { $declared }
+fe-not-seasonal-work = seasonal request for occupation { $occupation }, not seasonal farm work
+fe-shared-posting = posting { $posting } is cited by employers { $employers }
+fe-linked-employers = employers { $employers } share a director or an address and together ask { $workers } workers in { $region }, ISCO group { $isco } ({ $citizens } citizens on their staff)
+fe-roll-many = { $n } requests; { $first }
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = error: { $text }

@@ -351,6 +351,26 @@ unit-category-by-occupation = кәсіп бойынша қызметкер са�
 unit-severity-by-flag = бұзушылық белгісі бойынша ауырлығы
 unit-text-by-language = қазақ, орыс, ағылшын тілдеріндегі мәтін
 
+## The numbers behind the integrity flags of employers' request lines (employer_flags.evidence)
+
+fe-seasonal-outside = маусымдық жұмысшылар { $section } секциясында сұралған
+fe-surplus-cell = { $region } x { $section }: «артықшылық» деп бағаланған
+fe-citizens-available = { $posts } орынға лайықты азаматтар өтініш берді: { $applicants }
+fe-wage-below-median = { $median } кезінде { $offered } теңге ұсынады (ХСКЖ { $major }, { $region }, { $year } жылғы қайта есептелген жалақы) және ең төменгі жалақы { $minimum }
+fe-local-content = { $category } санатындағы штаттағы { $citizens } азамат шетелдік жұмысшыларға рұқсат береді: { $allowed }
+fe-oversized-request = штаты { $staff } жұмыс берушіден { $workers } жұмысшы сұралған
+fe-low-prior-use = өткен жылғы { $quota } квотасының { $used } пайдаланылған
+fe-unknown-project = { $project } жобасына сілтеме жасайды, ол жобалар кестесінде жоқ
+fe-ended-project = { $project } жобасына сілтеме жасайды, ол { $end } аяқталған
+fe-no-posting = бос орын электрондық еңбек биржасында орналастырылмаған
+fe-late-posting = { $posting } бос орны { $posted }, { $submitted } өтінімнен { $days } күн бұрын (кемінде { $needed } қажет)
+fe-elementary-occupation = { $occupation } кәсібі — біліктілікті қажет етпейтін жұмыс, мәлімделген санат { $declared }
+fe-other-category = { $occupation } кәсібі { $derived } санатына жатады, мәлімделгені { $declared }
+fe-not-seasonal-work = { $occupation } кәсібіне маусымдық өтінім, маусымдық ауыл шаруашылығы жұмысы емес
+fe-shared-posting = { $posting } бос орнына { $employers } жұмыс берушілері сілтеме жасайды
+fe-linked-employers = { $employers } жұмыс берушілерінің басшысы немесе мекенжайы ортақ және бірге { $region } өңірінде { $workers } жұмысшы сұрайды, ХСКЖ тобы { $isco } (штаттағы азаматтар: { $citizens })
+fe-roll-many = өтінімдер: { $n }; { $first }
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = қате: { $text }

@@ -351,6 +351,26 @@ unit-category-by-occupation = категория работника по зан�
 unit-severity-by-flag = серьёзность по признаку нарушения
 unit-text-by-language = текст на казахском, русском, английском
 
+## The numbers behind the integrity flags of employers' request lines (employer_flags.evidence)
+
+fe-seasonal-outside = сезонные работники запрошены в секции { $section }
+fe-surplus-cell = { $region } x { $section }: оценка «избыток»
+fe-citizens-available = на { $posts } мест откликнулись подходящие граждане: { $applicants }
+fe-wage-below-median = предлагает { $offered } тенге при { $median } (МСКЗ { $major } в регионе { $region }, заработки { $year } года, пересчитанные) и минимальной зарплате { $minimum }
+fe-local-content = граждан в штате { $citizens } в категории { $category } допускают иностранных работников: { $allowed }
+fe-oversized-request = работников запрошено { $workers } работодателем со штатом { $staff }
+fe-low-prior-use = использовано { $used } из прошлогодней квоты { $quota }
+fe-unknown-project = ссылается на проект { $project }, которого нет в таблице проектов
+fe-ended-project = ссылается на проект { $project }, завершённый { $end }
+fe-no-posting = вакансия не размещена на электронной бирже труда
+fe-late-posting = вакансия { $posting } от { $posted }, за { $days } дн. до заявки от { $submitted } (нужно не менее { $needed })
+fe-elementary-occupation = занятие { $occupation } — неквалифицированный труд, заявлена категория { $declared }
+fe-other-category = занятие { $occupation } относится к категории { $derived }, заявлена { $declared }
+fe-not-seasonal-work = сезонная заявка на занятие { $occupation }, не сезонные сельхозработы
+fe-shared-posting = на вакансию { $posting } ссылаются работодатели { $employers }
+fe-linked-employers = работодатели { $employers } имеют общего руководителя или адрес и вместе запрашивают { $workers } работников в регионе { $region }, группа МСКЗ { $isco } (граждан в их штате: { $citizens })
+fe-roll-many = заявок: { $n }; { $first }
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = ошибка: { $text }

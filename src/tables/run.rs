@@ -586,6 +586,16 @@ pub fn employer_flags_table(v: &crate::allocate::vetting::Vetting, target: i32) 
             "the numbers behind the flag, from the first request that raised it",
         )
         .col(
+            "evidence_ru",
+            ColumnData::Str(rows.iter().map(|r| r.evidence_text(Lang::Ru.texts())).collect()),
+            "the same in Russian",
+        )
+        .col(
+            "evidence_kk",
+            ColumnData::Str(rows.iter().map(|r| r.evidence_text(Lang::Kk.texts())).collect()),
+            "the same in Kazakh (Cyrillic)",
+        )
+        .col(
             "data_basis",
             ColumnData::Str(vec![evidence; rows.len()]),
             "what the requests rest on: ingested or synthetic",
