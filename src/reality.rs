@@ -64,7 +64,78 @@ pub struct RealityRow {
     pub distance: Option<f64>,
     pub calibrated: bool,
     pub basis: String,
-    pub note: String,
+    pub note: RealityNote,
+}
+
+/// Why the categories' agreement proves nothing, if it does not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CategoriesCaveat {
+    None,
+    OrderShares,
+    Calibrated,
+}
+
+/// What a comparison does and does not show, as facts: [`std::fmt::Display`] is the English of
+/// `reality.note`, [`RealityNote::text`] the same in the language of a catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RealityNote {
+    Empty,
+    CeilingLegal,
+    CeilingOverridden,
+    Distributed,
+    Categories {
+        list: String,
+        caveat: CategoriesCaveat,
+    },
+    Regions {
+        itemised: usize,
+        total: f64,
+    },
+    Stock {
+        date: String,
+    },
+    KandasPersons {
+        calibrated: bool,
+    },
+    /// kvota's side is empty: the mix is undefined (then the note of the measure).
+    Undefined(Box<RealityNote>),
+}
+
+impl RealityNote {
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            RealityNote::Empty => String::new(),
+            RealityNote::CeilingLegal => t.t("rn-ceiling-legal"),
+            RealityNote::CeilingOverridden => t.t("rn-ceiling-overridden"),
+            RealityNote::Distributed => t.t("rn-distributed"),
+            RealityNote::Categories { list, caveat } => {
+                let base = t.fs("rn-categories", &[("list", list.clone())]);
+                match caveat {
+                    CategoriesCaveat::None => base,
+                    CategoriesCaveat::OrderShares => format!("{base}; {}", t.t("rn-categories-order-shares")),
+                    CategoriesCaveat::Calibrated => format!("{base}; {}", t.t("rn-categories-calibrated")),
+                }
+            }
+            RealityNote::Regions { itemised, total } => {
+                t.fs("rn-regions", &[("n", itemised.to_string()), ("total", total.to_string())])
+            }
+            RealityNote::Stock { date } => t.fs("rn-stock", &[("date", date.clone())]),
+            RealityNote::KandasPersons { calibrated } => {
+                if *calibrated {
+                    t.t("rn-kandas-calibrated")
+                } else {
+                    t.t("rn-kandas")
+                }
+            }
+            RealityNote::Undefined(inner) => format!("{} {}", t.t("rn-undefined"), inner.text(t)),
+        }
+    }
+}
+
+impl std::fmt::Display for RealityNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En.texts()))
+    }
 }
 
 /// The Duncan dissimilarity index of two count vectors over the same items: half the sum of
@@ -83,7 +154,7 @@ struct Dist<'a> {
     calibrated_items: bool,
     calibrated_total: bool,
     basis: &'a str,
-    note: String,
+    note: RealityNote,
 }
 
 fn distribution(year: i32, d: Dist) -> Vec<RealityRow> {
@@ -103,7 +174,7 @@ fn distribution(year: i32, d: Dist) -> Vec<RealityRow> {
         distance,
         calibrated: d.calibrated_total,
         basis: d.basis.into(),
-        note: if sk <= 0.0 { format!("kvota gives none, so the mix is undefined. {}", d.note) } else { d.note.clone() },
+        note: if sk <= 0.0 { RealityNote::Undefined(Box::new(d.note.clone())) } else { d.note.clone() },
     }];
     for (name, kv, pv) in d.items {
         rows.push(RealityRow {
@@ -118,7 +189,7 @@ fn distribution(year: i32, d: Dist) -> Vec<RealityRow> {
             distance: None,
             calibrated: d.calibrated_items,
             basis: d.basis.into(),
-            note: String::new(),
+            note: RealityNote::Empty,
         });
     }
     rows
@@ -131,7 +202,7 @@ fn scalar(
     published: f64,
     calibrated: bool,
     basis: &str,
-    note: &str,
+    note: RealityNote,
 ) -> RealityRow {
     RealityRow {
         year,
@@ -145,7 +216,7 @@ fn scalar(
         distance: None,
         calibrated,
         basis: basis.into(),
-        note: note.into(),
+        note,
     }
 }
 
@@ -166,11 +237,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
             pct,
             k.ceiling_is_legal,
             &q.source,
-            if k.ceiling_is_legal {
-                "kvota's ceiling is the legal parameter, the published figure itself"
-            } else {
-                "the scenario overrides the legal ceiling"
-            },
+            if k.ceiling_is_legal { RealityNote::CeilingLegal } else { RealityNote::CeilingOverridden },
         ));
     }
     let order_total = p.order.as_ref().filter(|o| o.counts.contains_key("seasonal")).map(|o| o.counts.values().sum());
@@ -188,8 +255,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
             total,
             cal("distributed"),
             &source,
-            "the published figure is the order's first edition (categories 1-4 and seasonal); kvota's is its \
-             justified demand under the ceiling",
+            RealityNote::Distributed,
         ));
     }
     if let Some(o) = &p.order {
@@ -203,17 +269,16 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
                 calibrated_items: order_shares_used || cal("category"),
                 calibrated_total: cal("distributed"),
                 basis: &o.source,
-                note: format!(
-                    "over the categories the order itemises ({}){}",
-                    o.counts.keys().cloned().collect::<Vec<_>>().join(", "),
-                    if order_shares_used {
-                        "; kvota splits its quota by this order's own shares, so agreement proves nothing"
+                note: RealityNote::Categories {
+                    list: o.counts.keys().cloned().collect::<Vec<_>>().join(", "),
+                    caveat: if order_shares_used {
+                        CategoriesCaveat::OrderShares
                     } else if cal("category") {
-                        "; the requests are calibrated to this order's category totals, so agreement proves nothing"
+                        CategoriesCaveat::Calibrated
                     } else {
-                        ""
-                    }
-                ),
+                        CategoriesCaveat::None
+                    },
+                },
             },
         ));
     }
@@ -234,12 +299,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
                 calibrated_items: cal("region"),
                 calibrated_total: cal("distributed"),
                 basis: &r.source,
-                note: format!(
-                    "the order's first edition itemises {} regions in the source; the rest of its {} persons are \
-                     'other'",
-                    r.regions.len(),
-                    r.total
-                ),
+                note: RealityNote::Regions { itemised: r.regions.len(), total: r.total },
             },
         ));
     }
@@ -260,11 +320,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
                 calibrated_items: cal("section"),
                 calibrated_total: false,
                 basis: &s.source,
-                note: format!(
-                    "published: the stock of foreign workers on permits on {} (a mix, not a quota: the nearest \
-                     published sector split); sections not itemised are 'other'",
-                    s.date
-                ),
+                note: RealityNote::Stock { date: s.date.to_string() },
             },
         ));
     }
@@ -289,12 +345,7 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
                 calibrated_items: cal("kandas_regions"),
                 calibrated_total: cal("kandas_total"),
                 basis: &kq.source,
-                note: if cal("kandas_total") {
-                    "persons; the scenario's budget was set from the published total, so the total proves nothing"
-                        .into()
-                } else {
-                    "persons".into()
-                },
+                note: RealityNote::KandasPersons { calibrated: cal("kandas_total") },
             },
         ));
     }
@@ -324,6 +375,38 @@ pub fn distances(rows: &[RealityRow]) -> Vec<(String, Option<f64>, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every note reads as before in English and is translated in Kazakh and Russian.
+    #[test]
+    fn notes_in_three_languages() {
+        use crate::i18n::Lang;
+        let all = [
+            (RealityNote::CeilingLegal, "kvota's ceiling is the legal parameter, the published figure itself"),
+            (RealityNote::CeilingOverridden, "the scenario overrides the legal ceiling"),
+            (
+                RealityNote::Categories { list: "1, 2, 3, 4, seasonal".into(), caveat: CategoriesCaveat::Calibrated },
+                "over the categories the order itemises (1, 2, 3, 4, seasonal); the requests are calibrated to this \
+                 order's category totals, so agreement proves nothing",
+            ),
+            (
+                RealityNote::Regions { itemised: 6, total: 18146.0 },
+                "the order's first edition itemises 6 regions in the source; the rest of its 18146 persons are 'other'",
+            ),
+            (
+                RealityNote::Undefined(Box::new(RealityNote::KandasPersons { calibrated: false })),
+                "kvota gives none, so the mix is undefined. persons",
+            ),
+        ];
+        for (note, english) in &all {
+            assert_eq!(note.to_string(), *english);
+            for lang in [Lang::Kk, Lang::Ru] {
+                let text = note.text(lang.texts());
+                assert_ne!(&text, english);
+                assert!(text.chars().any(|c| ('а'..='я').contains(&c)), "{lang:?}: {text}");
+            }
+        }
+        assert_eq!(RealityNote::Empty.text(Lang::Kk.texts()), "");
+    }
 
     #[test]
     fn duncan_is_half_the_share_differences() {

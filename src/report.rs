@@ -61,7 +61,8 @@ pub struct RealityLine {
     pub published_share: f64,
     pub distance: f64,
     pub calibrated: bool,
-    pub note: String,
+    /// What the comparison shows, in English, Russian and Kazakh.
+    pub note: [String; 3],
 }
 
 impl ReportData {
@@ -124,9 +125,12 @@ impl ReportData {
                     "distance",
                     "calibrated",
                     "note",
+                    "note_ru",
+                    "note_kk",
                 ],
             )?;
-            let (m, it, n) = (strs(&c[0]), strs(&c[1]), strs(&c[8]));
+            let (m, it) = (strs(&c[0]), strs(&c[1]));
+            let notes: Vec<Vec<String>> = c[8..11].iter().map(strs).collect();
             let num: Vec<Vec<f64>> = c[2..8].iter().map(|x| x.numbers()).collect();
             (0..m.len())
                 .map(|i| RealityLine {
@@ -138,7 +142,7 @@ impl ReportData {
                     published_share: num[3][i],
                     distance: num[4][i],
                     calibrated: num[5][i] != 0.0,
-                    note: n[i].clone(),
+                    note: [notes[0][i].clone(), notes[1][i].clone(), notes[2][i].clone()],
                 })
                 .collect()
         } else {
@@ -946,7 +950,11 @@ fn reality_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts) 
             share(r.published_share),
             if r.distance.is_nan() { String::new() } else { t.dec(r.distance, 3) },
             if r.calibrated { t.t("yes") } else { String::new() },
-            esc(&r.note)
+            esc(&r.note[match t.lang() {
+                Lang::En => 0,
+                Lang::Ru => 1,
+                Lang::Kk => 2,
+            }])
         );
     }
     h.push_str("</table>\n");

@@ -371,6 +371,20 @@ fe-shared-posting = posting { $posting } is cited by employers { $employers }
 fe-linked-employers = employers { $employers } share a director or an address and together ask { $workers } workers in { $region }, ISCO group { $isco } ({ $citizens } citizens on their staff)
 fe-roll-many = { $n } requests; { $first }
 
+## What a comparison with the published decisions shows (reality.note)
+
+rn-ceiling-legal = kvota's ceiling is the legal parameter, the published figure itself
+rn-ceiling-overridden = the scenario overrides the legal ceiling
+rn-distributed = the published figure is the order's first edition (categories 1-4 and seasonal); kvota's is its justified demand under the ceiling
+rn-categories = over the categories the order itemises ({ $list })
+rn-categories-order-shares = kvota splits its quota by this order's own shares, so agreement proves nothing
+rn-categories-calibrated = the requests are calibrated to this order's category totals, so agreement proves nothing
+rn-regions = the order's first edition itemises { $n } regions in the source; the rest of its { $total } persons are 'other'
+rn-stock = published: the stock of foreign workers on permits on { $date } (a mix, not a quota: the nearest published sector split); sections not itemised are 'other'
+rn-kandas = persons
+rn-kandas-calibrated = persons; the scenario's budget was set from the published total, so the total proves nothing
+rn-undefined = kvota gives none, so the mix is undefined.
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = error: { $text }

@@ -506,7 +506,21 @@ pub fn reality_table(rows: &[crate::reality::RealityRow]) -> OutputTable {
             "kvota took this figure from the same publication: agreement proves nothing",
         )
         .col("basis", s(|r| &r.basis), "where the published figure comes from")
-        .col("note", s(|r| &r.note), "what the comparison does and does not show")
+        .col(
+            "note",
+            ColumnData::Str(rows.iter().map(|r| r.note.to_string()).collect()),
+            "what the comparison does and does not show",
+        )
+        .col(
+            "note_ru",
+            ColumnData::Str(rows.iter().map(|r| r.note.text(Lang::Ru.texts())).collect()),
+            "the same in Russian",
+        )
+        .col(
+            "note_kk",
+            ColumnData::Str(rows.iter().map(|r| r.note.text(Lang::Kk.texts())).collect()),
+            "the same in Kazakh (Cyrillic)",
+        )
 }
 
 /// `requests_vetted.parquet`: one row per request line, with the rules and flags that decided
