@@ -197,8 +197,8 @@ pub struct VettedRequest {
     pub flags: Vec<&'static str>,
     pub project_id: Option<String>,
     pub evidence: Evidence,
-    /// Sentences of the rules, in order; the explanation ends with the quota.
-    notes: Vec<String>,
+    /// The steps of the rules, in order; the explanation ends with the quota.
+    notes: Vec<Note>,
     /// Evidence per flag, for the employer roll-up.
     flag_evidence: Vec<(&'static str, FlagEvidence)>,
     pub explanation: String,
@@ -225,6 +225,87 @@ pub enum FlagEvidence {
     NotSeasonalWork { occupation: String },
     SharedPosting { posting: String, employers: Vec<String> },
     LinkedEmployers { employers: Vec<String>, workers: u64, region: Region, isco: char, citizens: u64 },
+}
+
+/// A step of a request line's vetting, as facts: [`std::fmt::Display`] is the English of
+/// `requests_vetted.explanation`, [`Note::text`] the same in the language of a catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    ClosedSection { section: OkedSection },
+    ClosedOccupation { occupation: String, code: String },
+    SeasonalSection { section: OkedSection },
+    UnratedCell { region: Region, section: OkedSection },
+    SurplusWithProject { region: Region, section: OkedSection, project: String },
+    SurplusCell { region: Region, section: OkedSection },
+    CitizensReject { applicants: u64 },
+    CitizensReduce { applicants: u64, left: u64 },
+    WageFloor { wage: f64, floor: f64 },
+    LocalContentAllows { allowed: u64 },
+    IctLimited { allowed: u64, citizens: u64 },
+    NoPosting,
+    LatePosting { days: i64, needed: i64 },
+    PostedDaysBefore { days: i64 },
+    OccupationNotAdmitted { occupation: String },
+    CountedInCategory { category: &'static str },
+    CeilingLeaves { quota: u64, justified: u64 },
+    SeasonalLimit { limit: u64, left: u64, justified: u64 },
+}
+
+impl Note {
+    /// The step in the language of `t` (English equals [`std::fmt::Display`]).
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        let n = |x: u64| x.to_string();
+        let th = |x: f64| match t.lang() {
+            crate::i18n::Lang::En => crate::fmt::thousands_f64(x),
+            _ => t.int(x.round().max(0.0) as i64),
+        };
+        let cell = |r: &Region, s: &OkedSection| format!("{} x {}", region_in(*r, t.lang()), s.code());
+        let (key, args): (&str, Vec<(&str, String)>) = match self {
+            Note::ClosedSection { section } => ("rl-closed-section", vec![("section", section.code().into())]),
+            Note::ClosedOccupation { occupation, code } => {
+                ("rl-closed-occupation", vec![("occupation", occupation.clone()), ("code", code.clone())])
+            }
+            Note::SeasonalSection { section } => ("rl-seasonal-section", vec![("section", section.code().into())]),
+            Note::UnratedCell { region, section } => ("rl-unrated-cell", vec![("cell", cell(region, section))]),
+            Note::SurplusWithProject { region, section, project } => {
+                ("rl-surplus-project", vec![("cell", cell(region, section)), ("project", project.clone())])
+            }
+            Note::SurplusCell { region, section } => ("rl-surplus-cell", vec![("cell", cell(region, section))]),
+            Note::CitizensReject { applicants } => ("rl-citizens-reject", vec![("applicants", n(*applicants))]),
+            Note::CitizensReduce { applicants, left } => {
+                ("rl-citizens-reduce", vec![("applicants", n(*applicants)), ("left", n(*left))])
+            }
+            Note::WageFloor { wage, floor } => ("rl-wage-floor", vec![("wage", th(*wage)), ("floor", th(*floor))]),
+            Note::LocalContentAllows { allowed } => ("rl-local-content", vec![("allowed", n(*allowed))]),
+            Note::IctLimited { allowed, citizens } => {
+                ("rl-ict-limited", vec![("allowed", n(*allowed)), ("citizens", n(*citizens))])
+            }
+            Note::NoPosting => ("rl-no-posting", vec![]),
+            Note::LatePosting { days, needed } => {
+                ("rl-late-posting", vec![("days", days.to_string()), ("needed", needed.to_string())])
+            }
+            Note::PostedDaysBefore { days } => ("rl-posted-before", vec![("days", days.to_string())]),
+            Note::OccupationNotAdmitted { occupation } => {
+                ("rl-occupation-not-admitted", vec![("occupation", occupation.clone())])
+            }
+            Note::CountedInCategory { category } => {
+                ("rl-counted-in-category", vec![("category", category.to_string())])
+            }
+            Note::CeilingLeaves { quota, justified } => {
+                ("rl-ceiling-leaves", vec![("quota", n(*quota)), ("justified", n(*justified))])
+            }
+            Note::SeasonalLimit { limit, left, justified } => {
+                ("rl-seasonal-limit", vec![("limit", n(*limit)), ("left", n(*left)), ("justified", n(*justified))])
+            }
+        };
+        t.fs(key, &args)
+    }
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En.texts()))
+    }
 }
 
 fn region_in(r: Region, lang: crate::i18n::Lang) -> &'static str {
@@ -403,40 +484,37 @@ fn vet_line(
     };
     let ict = l.category == RequestCategory::Ict;
     let seasonal = l.category == RequestCategory::Worker(WorkerCategory::Seasonal);
-    let cell = format!("{} x {}", l.region.name_en(), l.section.code());
 
     let project_current = side_flags(&mut v, l, rules, projects, year_start);
     // 1. Closed sections and occupations.
     if rules.closed_sections.contains(&l.section) {
-        v.reject("closed_section", format!("section {} is closed to foreign workers", l.section.code()));
+        v.reject("closed_section", Note::ClosedSection { section: l.section });
     } else if let Some(code) = rules.closed_occupation(&l.occupation) {
         v.reject(
             "closed_occupation",
-            format!("occupation {} (ISCO {code}) is closed to foreign workers", l.occupation),
+            Note::ClosedOccupation { occupation: l.occupation.clone(), code: code.to_string() },
         );
     }
     category_rule(&mut v, l, rules, ict, seasonal);
     // 3. Seasonal workers only in the seasonal sections.
     if seasonal && v.justified > 0 && !rules.seasonal_sections.contains(&l.section) {
         v.flag("seasonal_outside_agriculture", FlagEvidence::SeasonalOutsideAgriculture { section: l.section });
-        v.reject(
-            "seasonal_section",
-            format!("seasonal workers are admitted only in agriculture, not in section {}", l.section.code()),
-        );
+        v.reject("seasonal_section", Note::SeasonalSection { section: l.section });
     }
     // 4. The cell's shortage rating (ICT is outside the quota and its tests).
     if !ict && v.justified > 0 && !ctx.ratings.contains_key(&(l.region, l.section)) {
-        v.reject("unrated_cell", format!("the panel has no cell {cell} to rate"));
+        v.reject("unrated_cell", Note::UnratedCell { region: l.region, section: l.section });
     }
     if !ict && v.justified > 0 && ctx.ratings.get(&(l.region, l.section)) == Some(&Rating::Surplus) {
         if rules.project_exception && project_current {
-            v.notes.push(format!(
-                "{cell} is rated surplus, but the request cites current project {}",
-                l.project_id.as_deref().unwrap_or_default()
-            ));
+            v.notes.push(Note::SurplusWithProject {
+                region: l.region,
+                section: l.section,
+                project: l.project_id.clone().unwrap_or_default(),
+            });
         } else {
             v.flag("surplus_cell", FlagEvidence::SurplusCell { region: l.region, section: l.section });
-            v.reject("surplus_cell", format!("{cell} is rated surplus"));
+            v.reject("surplus_cell", Note::SurplusCell { region: l.region, section: l.section });
         }
     }
     labour_market_test(&mut v, l, rules, ict);
@@ -447,11 +525,11 @@ fn vet_line(
                 "citizens_available",
                 FlagEvidence::CitizensAvailable { applicants: l.citizen_applicants, posts: l.workers },
             );
-            v.reject("citizens_available", format!("{} suitable citizens applied", l.citizen_applicants));
+            v.reject("citizens_available", Note::CitizensReject { applicants: l.citizen_applicants });
         } else {
             v.justified -= l.citizen_applicants;
             v.rules.push("citizens_available");
-            v.notes.push(format!("{} suitable citizens applied -> {}", l.citizen_applicants, v.justified));
+            v.notes.push(Note::CitizensReduce { applicants: l.citizen_applicants, left: v.justified });
         }
     }
     // 7. Wage floor.
@@ -471,14 +549,7 @@ fn vet_line(
                     minimum: rules.minimum_wage,
                 },
             );
-            v.reject(
-                "wage_floor",
-                format!(
-                    "wage {} below the floor of {}",
-                    crate::fmt::thousands_f64(l.wage_kzt),
-                    crate::fmt::thousands_f64(floor)
-                ),
-            );
+            v.reject("wage_floor", Note::WageFloor { wage: l.wage_kzt, floor });
         }
     }
     // 8. Local content (categories 1-4) or the ICT limit.
@@ -494,7 +565,7 @@ fn vet_line(
                     );
                     v.justified = allowed;
                     v.rules.push("local_content");
-                    v.notes.push(format!("local content allows {allowed}"));
+                    v.notes.push(Note::LocalContentAllows { allowed });
                 }
             }
             RequestCategory::Ict => {
@@ -502,7 +573,7 @@ fn vet_line(
                 if v.justified > allowed {
                     v.justified = allowed;
                     v.rules.push("ict_limit");
-                    v.notes.push(format!("ICT limited to {allowed} by {} citizens on staff", l.citizen_staff));
+                    v.notes.push(Note::IctLimited { allowed, citizens: l.citizen_staff });
                 }
             }
             _ => {}
@@ -549,7 +620,7 @@ fn labour_market_test(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRul
         match (&l.posting_id, l.posting_date) {
             (None, _) | (_, None) => {
                 v.flag("no_labour_market_test", FlagEvidence::NoPosting);
-                v.reject("labour_market_test", "no vacancy was posted on the exchange".into());
+                v.reject("labour_market_test", Note::NoPosting);
             }
             (Some(id), Some(d)) => {
                 let days = (l.submitted - d).num_days();
@@ -564,12 +635,9 @@ fn labour_market_test(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRul
                             needed: rules.test_days,
                         },
                     );
-                    v.reject(
-                        "labour_market_test",
-                        format!("the vacancy was posted {days} days before the request, not {}", rules.test_days),
-                    );
+                    v.reject("labour_market_test", Note::LatePosting { days, needed: rules.test_days });
                 } else {
-                    v.notes.push(format!("posted {days} days before"));
+                    v.notes.push(Note::PostedDaysBefore { days });
                 }
             }
         }
@@ -588,10 +656,7 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
                         declared: l.category.code(),
                     },
                 );
-                v.reject(
-                    "occupation_category",
-                    format!("occupation {} is not admitted in categories 1-4", l.occupation),
-                );
+                v.reject("occupation_category", Note::OccupationNotAdmitted { occupation: l.occupation.clone() });
             }
             (Some(k), false) => {
                 let derived = WorkerCategory::ALL[(k - 1) as usize];
@@ -605,7 +670,7 @@ fn category_rule(v: &mut VettedRequest, l: &RequestLine, rules: &VettingRules, i
                         },
                     );
                     v.category = RequestCategory::Worker(derived);
-                    v.notes.push(format!("counted in category {} (its occupation's)", derived.code()));
+                    v.notes.push(Note::CountedInCategory { category: derived.code() });
                 }
             }
             (_, true) if !rules.seasonal_occupations.iter().any(|c| l.occupation.starts_with(c.as_str())) => {
@@ -627,7 +692,7 @@ impl VettedRequest {
         }
     }
 
-    fn reject(&mut self, rule: &'static str, why: String) {
+    fn reject(&mut self, rule: &'static str, why: Note) {
         if self.justified > 0 {
             self.justified = 0;
             self.rules.push(rule);
@@ -644,30 +709,51 @@ impl VettedRequest {
         };
         if self.category != RequestCategory::Ict && self.quota < self.justified {
             self.rules.push("ceiling");
-            self.notes.push(format!("the ceiling leaves {} of {}", self.quota, self.justified));
+            self.notes.push(Note::CeilingLeaves { quota: self.quota, justified: self.justified });
         }
-        let head = format!(
-            "{} ({}): {} workers, occupation {}, category {} in {} x {}",
-            self.request_id,
-            self.employer_id,
-            self.workers,
-            self.occupation,
-            self.category_requested.code(),
-            self.region.name_en(),
-            self.section.code()
+        self.explanation = self.explanation_in(crate::i18n::Lang::En.texts());
+    }
+
+    /// Why the line has its quota, in the language of `t`: the request, each step of the rules,
+    /// the decision, and the numbers behind its flags (English: `explanation`).
+    pub fn explanation_in(&self, t: &crate::i18n::Texts) -> String {
+        let en = t.lang() == crate::i18n::Lang::En;
+        let head = t.fs(
+            "rl-head",
+            &[
+                ("request", self.request_id.clone()),
+                ("employer", self.employer_id.clone()),
+                ("workers", self.workers.to_string()),
+                ("occupation", self.occupation.clone()),
+                ("category", self.category_requested.code().to_string()),
+                ("cell", format!("{} x {}", region_in(self.region, t.lang()), self.section.code())),
+            ],
         );
         let tail = match self.decision {
-            Decision::OutsideQuota => format!("{} admitted outside the quota (ICT)", self.justified),
-            d => format!("{} justified, quota {} ({})", self.justified, self.quota, d.code()),
+            Decision::OutsideQuota => t.fs("rl-tail-ict", &[("justified", self.justified.to_string())]),
+            d => t.fs(
+                "rl-tail",
+                &[
+                    ("justified", self.justified.to_string()),
+                    ("quota", self.quota.to_string()),
+                    ("decision", t.name("rl-decision", d.code())),
+                ],
+            ),
         };
         let mut parts = vec![head];
-        parts.extend(self.notes.iter().cloned());
+        parts.extend(self.notes.iter().map(|n| n.text(t)));
         parts.push(tail);
-        self.explanation = parts.join("; ");
+        let mut out = parts.join("; ");
         if !self.flags.is_empty() {
-            let ev: Vec<String> = self.flag_evidence.iter().map(|(f, e)| format!("{f}: {e}")).collect();
-            self.explanation.push_str(&format!(". Flags: {}", ev.join("; ")));
+            let ev: Vec<String> = self
+                .flag_evidence
+                .iter()
+                .map(|(f, e)| format!("{}: {}", if en { f.to_string() } else { t.name("flag", f) }, e.text(t)))
+                .collect();
+            out.push_str(". ");
+            out.push_str(&t.fs("rl-flags", &[("list", ev.join("; "))]));
         }
+        out
     }
 }
 
@@ -781,7 +867,7 @@ fn seasonal_limit(rules: &VettingRules, out: &mut [VettedRequest]) -> Result<()>
     let o = apportion_counts("the seasonal limit over seasonal requests", limit, &w, Method::Hamilton, Some(&w))?;
     for (k, &i) in idx.iter().enumerate() {
         if o.seats[k] < out[i].justified {
-            out[i].notes.push(format!("the seasonal limit of {limit} leaves {} of {}", o.seats[k], out[i].justified));
+            out[i].notes.push(Note::SeasonalLimit { limit, left: o.seats[k], justified: out[i].justified });
             out[i].justified = o.seats[k];
             out[i].rules.push("seasonal_limit");
         }
@@ -899,6 +985,60 @@ impl Vetting {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+
+    /// Every step of the rules reads as before in English and is translated in Kazakh and
+    /// Russian with the same numbers.
+    #[test]
+    fn notes_in_three_languages() {
+        let r = Region::from_iso("KZ-55").unwrap();
+        let s: OkedSection = "A".parse().unwrap();
+        let all = [
+            (Note::ClosedSection { section: s }, "section A is closed to foreign workers"),
+            (
+                Note::ClosedOccupation { occupation: "5414".into(), code: "54".into() },
+                "occupation 5414 (ISCO 54) is closed to foreign workers",
+            ),
+            (
+                Note::SeasonalSection { section: s },
+                "seasonal workers are admitted only in agriculture, not in section A",
+            ),
+            (Note::UnratedCell { region: r, section: s }, "the panel has no cell Pavlodar Region x A to rate"),
+            (
+                Note::SurplusWithProject { region: r, section: s, project: "PRJ-001".into() },
+                "Pavlodar Region x A is rated surplus, but the request cites current project PRJ-001",
+            ),
+            (Note::SurplusCell { region: r, section: s }, "Pavlodar Region x A is rated surplus"),
+            (Note::CitizensReject { applicants: 5 }, "5 suitable citizens applied"),
+            (Note::CitizensReduce { applicants: 2, left: 3 }, "2 suitable citizens applied -> 3"),
+            (Note::WageFloor { wage: 120000.0, floor: 185500.0 }, "wage 120,000 below the floor of 185,500"),
+            (Note::LocalContentAllows { allowed: 4 }, "local content allows 4"),
+            (Note::IctLimited { allowed: 2, citizens: 5 }, "ICT limited to 2 by 5 citizens on staff"),
+            (Note::NoPosting, "no vacancy was posted on the exchange"),
+            (Note::LatePosting { days: 6, needed: 30 }, "the vacancy was posted 6 days before the request, not 30"),
+            (Note::PostedDaysBefore { days: 41 }, "posted 41 days before"),
+            (
+                Note::OccupationNotAdmitted { occupation: "9211".into() },
+                "occupation 9211 is not admitted in categories 1-4",
+            ),
+            (Note::CountedInCategory { category: "2" }, "counted in category 2 (its occupation's)"),
+            (Note::CeilingLeaves { quota: 3, justified: 5 }, "the ceiling leaves 3 of 5"),
+            (Note::SeasonalLimit { limit: 4994, left: 7, justified: 9 }, "the seasonal limit of 4994 leaves 7 of 9"),
+        ];
+        for (note, english) in &all {
+            assert_eq!(note.to_string(), *english);
+            for lang in [Lang::Kk, Lang::Ru] {
+                let text = note.text(lang.texts());
+                assert_ne!(&text, english, "{lang:?}");
+                assert!(
+                    text.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+                    "{lang:?}: {text}"
+                );
+                for n in english.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty() && n.len() < 4) {
+                    assert!(text.contains(n), "{lang:?}: {text} lacks {n}");
+                }
+            }
+        }
+    }
 
     /// Every kind of flag evidence reads as before in English and is translated in Kazakh and
     /// Russian with the same numbers.

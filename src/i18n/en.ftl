@@ -385,6 +385,35 @@ rn-kandas = persons
 rn-kandas-calibrated = persons; the scenario's budget was set from the published total, so the total proves nothing
 rn-undefined = kvota gives none, so the mix is undefined.
 
+## Why a request line has its quota (requests_vetted.explanation)
+
+rl-head = { $request } ({ $employer }): { $workers } workers, occupation { $occupation }, category { $category } in { $cell }
+rl-tail = { $justified } justified, quota { $quota } ({ $decision })
+rl-tail-ict = { $justified } admitted outside the quota (ICT)
+rl-flags = Flags: { $list }
+rl-decision-approved = approved
+rl-decision-reduced = reduced
+rl-decision-rejected = rejected
+rl-decision-outside-quota = outside_quota
+rl-closed-section = section { $section } is closed to foreign workers
+rl-closed-occupation = occupation { $occupation } (ISCO { $code }) is closed to foreign workers
+rl-seasonal-section = seasonal workers are admitted only in agriculture, not in section { $section }
+rl-unrated-cell = the panel has no cell { $cell } to rate
+rl-surplus-project = { $cell } is rated surplus, but the request cites current project { $project }
+rl-surplus-cell = { $cell } is rated surplus
+rl-citizens-reject = { $applicants } suitable citizens applied
+rl-citizens-reduce = { $applicants } suitable citizens applied -> { $left }
+rl-wage-floor = wage { $wage } below the floor of { $floor }
+rl-local-content = local content allows { $allowed }
+rl-ict-limited = ICT limited to { $allowed } by { $citizens } citizens on staff
+rl-no-posting = no vacancy was posted on the exchange
+rl-late-posting = the vacancy was posted { $days } days before the request, not { $needed }
+rl-posted-before = posted { $days } days before
+rl-occupation-not-admitted = occupation { $occupation } is not admitted in categories 1-4
+rl-counted-in-category = counted in category { $category } (its occupation's)
+rl-ceiling-leaves = the ceiling leaves { $quota } of { $justified }
+rl-seasonal-limit = the seasonal limit of { $limit } leaves { $left } of { $justified }
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = error: { $text }

@@ -385,6 +385,35 @@ rn-kandas = адам
 rn-kandas-calibrated = адам; сценарийдің бюджеті жарияланған қорытынды бойынша белгіленген, сондықтан қорытынды ештеңені дәлелдемейді
 rn-undefined = kvota-да ештеңе жоқ, сондықтан құрылым анықталмаған.
 
+## Why a request line has its quota (requests_vetted.explanation)
+
+rl-head = { $request } ({ $employer }): жұмысшылар { $workers }, кәсіп { $occupation }, санат { $category }, { $cell }
+rl-tail = негізделгені { $justified }, квота { $quota } ({ $decision })
+rl-tail-ict = квотадан тыс жіберілді (КІА): { $justified }
+rl-flags = Белгілер: { $list }
+rl-decision-approved = мақұлданды
+rl-decision-reduced = қысқартылды
+rl-decision-rejected = қабылданбады
+rl-decision-outside-quota = квотадан тыс
+rl-closed-section = { $section } секциясы шетелдік жұмысшылар үшін жабық
+rl-closed-occupation = { $occupation } кәсібі (ХСКЖ { $code }) шетелдік жұмысшылар үшін жабық
+rl-seasonal-section = маусымдық жұмысшыларға тек ауыл шаруашылығында рұқсат етіледі, { $section } секциясында емес
+rl-unrated-cell = панельде бағалауға { $cell } ұяшығы жоқ
+rl-surplus-project = { $cell }: «артықшылық» деп бағаланған, бірақ өтінім қолданыстағы { $project } жобасына сілтеме жасайды
+rl-surplus-cell = { $cell }: «артықшылық» деп бағаланған
+rl-citizens-reject = лайықты азаматтар өтініш берді: { $applicants }
+rl-citizens-reduce = лайықты азаматтар өтініш берді: { $applicants } -> { $left }
+rl-wage-floor = жалақы { $wage } шектен төмен: { $floor }
+rl-local-content = қазақстандық қамту { $allowed } рұқсат етеді
+rl-ict-limited = КІА штаттағы { $citizens } азаматқа қарай { $allowed } дейін шектелген
+rl-no-posting = бос орын биржада орналастырылмаған
+rl-late-posting = бос орын өтінімнен { $days } күн бұрын орналастырылған, { $needed } емес
+rl-posted-before = өтінімнен { $days } күн бұрын орналастырылған
+rl-occupation-not-admitted = { $occupation } кәсібіне 1-4 санаттарда рұқсат етілмейді
+rl-counted-in-category = { $category } санатында есептелді (кәсібінің санаты)
+rl-ceiling-leaves = шек { $justified } ішінен { $quota } қалдырады
+rl-seasonal-limit = { $limit } маусымдық лимиті { $justified } ішінен { $left } қалдырады
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = қате: { $text }

@@ -385,6 +385,35 @@ rn-kandas = человек
 rn-kandas-calibrated = человек; бюджет сценария задан по опубликованному итогу, поэтому итог ничего не доказывает
 rn-undefined = у kvota ничего нет, поэтому структура не определена.
 
+## Why a request line has its quota (requests_vetted.explanation)
+
+rl-head = { $request } ({ $employer }): работников { $workers }, занятие { $occupation }, категория { $category }, { $cell }
+rl-tail = обосновано { $justified }, квота { $quota } ({ $decision })
+rl-tail-ict = допущено вне квоты (ВКП): { $justified }
+rl-flags = Признаки: { $list }
+rl-decision-approved = одобрена
+rl-decision-reduced = сокращена
+rl-decision-rejected = отклонена
+rl-decision-outside-quota = вне квоты
+rl-closed-section = секция { $section } закрыта для иностранных работников
+rl-closed-occupation = занятие { $occupation } (МСКЗ { $code }) закрыто для иностранных работников
+rl-seasonal-section = сезонные работники допускаются только в сельском хозяйстве, не в секции { $section }
+rl-unrated-cell = в панели нет ячейки { $cell } для оценки
+rl-surplus-project = { $cell }: оценка «избыток», но заявка ссылается на действующий проект { $project }
+rl-surplus-cell = { $cell }: оценка «избыток»
+rl-citizens-reject = откликнулись подходящие граждане: { $applicants }
+rl-citizens-reduce = откликнулись подходящие граждане: { $applicants } -> { $left }
+rl-wage-floor = зарплата { $wage } ниже порога { $floor }
+rl-local-content = казахстанское содержание допускает { $allowed }
+rl-ict-limited = ВКП ограничен до { $allowed } при { $citizens } гражданах в штате
+rl-no-posting = вакансия не размещалась на бирже
+rl-late-posting = вакансия размещена за { $days } дн. до заявки, а не за { $needed }
+rl-posted-before = размещена за { $days } дн. до заявки
+rl-occupation-not-admitted = занятие { $occupation } не допускается в категориях 1-4
+rl-counted-in-category = учтено в категории { $category } (категории занятия)
+rl-ceiling-leaves = потолок оставляет { $quota } из { $justified }
+rl-seasonal-limit = сезонный лимит { $limit } оставляет { $left } из { $justified }
+
 ## Errors: the message, each cause once, and what to do next
 
 cli-error = ошибка: { $text }

@@ -570,6 +570,8 @@ pub fn requests_vetted_table(v: &crate::allocate::vetting::Vetting, target: i32)
             "what the request rests on: ingested (a table the user gave) or synthetic (the demonstration table)",
         )
         .col("explanation", s(&|r| r.explanation.clone()), "the decision in a sentence, generated from the numbers")
+        .col("explanation_ru", s(&|r| r.explanation_in(Lang::Ru.texts())), "the same in Russian")
+        .col("explanation_kk", s(&|r| r.explanation_in(Lang::Kk.texts())), "the same in Kazakh (Cyrillic)")
 }
 
 /// `employer_flags.parquet`: the integrity flags rolled up per employer.
