@@ -185,11 +185,7 @@ pub fn region_name(code: &str, t: &Texts) -> String {
 
 /// A region's official name in `lang`.
 pub fn region_label(r: Region, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Kk => r.name_kk(),
-        Lang::Ru => r.name_ru(),
-        Lang::En => r.name_en(),
-    }
+    r.name_in(lang)
 }
 
 /// An OKED section's name in `lang`.

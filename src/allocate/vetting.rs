@@ -259,7 +259,7 @@ impl Note {
             crate::i18n::Lang::En => crate::fmt::thousands_f64(x),
             _ => t.int(x.round().max(0.0) as i64),
         };
-        let cell = |r: &Region, s: &OkedSection| format!("{} x {}", region_in(*r, t.lang()), s.code());
+        let cell = |r: &Region, s: &OkedSection| format!("{} x {}", r.name_in(t.lang()), s.code());
         let (key, args): (&str, Vec<(&str, String)>) = match self {
             Note::ClosedSection { section } => ("rl-closed-section", vec![("section", section.code().into())]),
             Note::ClosedOccupation { occupation, code } => {
@@ -308,14 +308,6 @@ impl std::fmt::Display for Note {
     }
 }
 
-fn region_in(r: Region, lang: crate::i18n::Lang) -> &'static str {
-    match lang {
-        crate::i18n::Lang::Kk => r.name_kk(),
-        crate::i18n::Lang::Ru => r.name_ru(),
-        crate::i18n::Lang::En => r.name_en(),
-    }
-}
-
 impl FlagEvidence {
     /// The evidence in the language of `t` (English equals [`std::fmt::Display`]).
     pub fn text(&self, t: &crate::i18n::Texts) -> String {
@@ -326,7 +318,7 @@ impl FlagEvidence {
             _ => t.int(x.round().max(0.0) as i64),
         };
         let n = |x: u64| x.to_string();
-        let region = |r: &Region| region_in(*r, t.lang()).to_string();
+        let region = |r: &Region| r.name_in(t.lang()).to_string();
         use FlagEvidence as F;
         let (key, args): (&str, Vec<(&str, String)>) = match self {
             F::SeasonalOutsideAgriculture { section } => {
@@ -726,7 +718,7 @@ impl VettedRequest {
                 ("workers", self.workers.to_string()),
                 ("occupation", self.occupation.clone()),
                 ("category", self.category_requested.code().to_string()),
-                ("cell", format!("{} x {}", region_in(self.region, t.lang()), self.section.code())),
+                ("cell", format!("{} x {}", self.region.name_in(t.lang()), self.section.code())),
             ],
         );
         let tail = match self.decision {

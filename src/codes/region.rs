@@ -351,6 +351,15 @@ impl Region {
     pub fn iso(self) -> &'static str {
         self.info().iso
     }
+    /// The official name in `lang`.
+    pub fn name_in(self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::Kk => self.name_kk(),
+            crate::i18n::Lang::Ru => self.name_ru(),
+            crate::i18n::Lang::En => self.name_en(),
+        }
+    }
+
     pub fn name_en(self) -> &'static str {
         self.info().en
     }
