@@ -1,0 +1,218 @@
+//! The search for the automatic rule of series without a season (`m = 1`) on the choice data
+//! of the selection protocol (docs/methods.md §3, points 1, 4 and 4a): M3 yearly, M3 other and
+//! M4 weekly, test splits. Held-out data (M1, Kazakhstan) are never read here.
+//!
+//!     cargo bench -p kvota-forecast --bench choice
+//!
+//! Every pool member forecasts every series once; each candidate rule (median or mean, step
+//! by step, of 2 to 5 members, members that cannot be fitted left out as `auto` leaves them
+//! out) is scored by MASE on each set relative to the best single pool member of that set.
+//! The rule chosen: the lowest mean relative MASE among the candidates no worse than the
+//! current rule by more than 1 % on any set; then the cheapest candidate within 0.5 % of that
+//! score (members' fitting time on the three sets, summed). Prints the pool's scores and
+//! times, the current rule, the chosen one and the 15 best candidates. Skips with a message
+//! when the data are absent.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use kvota_forecast::engine::{ModelSpec, auto_rule, forecast_with_fallback};
+use kvota_forecast::mcomp;
+use kvota_forecast::metrics::mase_scale;
+use kvota_forecast::seasonal::SeasonalPolicy;
+use kvota_forecast::stats::median;
+use rayon::prelude::*;
+
+const POOL: [ModelSpec; 15] = [
+    ModelSpec::Naive,
+    ModelSpec::Naive2,
+    ModelSpec::Drift,
+    ModelSpec::SesEts,
+    ModelSpec::Holt,
+    ModelSpec::Damped,
+    ModelSpec::Theta,
+    ModelSpec::Otm,
+    ModelSpec::Dstm,
+    ModelSpec::Dotm,
+    ModelSpec::AutoEts,
+    ModelSpec::AutoEtsA,
+    ModelSpec::Ces,
+    ModelSpec::AutoArima,
+    ModelSpec::AutoArimaCss,
+];
+
+/// One choice set with every pool member's forecasts.
+struct Set {
+    name: &'static str,
+    h: usize,
+    /// Per series: the test values and the in-sample MASE scale.
+    test: Vec<Vec<f64>>,
+    scale: Vec<f64>,
+    /// `member[j][i]`: member j's forecast of series i as a member of a combination (None
+    /// where it cannot be fitted); `single[j][i]`: as a single model, with the fallbacks.
+    member: Vec<Vec<Option<Vec<f64>>>>,
+    single: Vec<Vec<Vec<f64>>>,
+    seconds: Vec<f64>,
+}
+
+impl Set {
+    fn mase_of(&self, f: impl Fn(usize, usize) -> f64) -> f64 {
+        let mut total = 0.0;
+        for (i, (t, s)) in self.test.iter().zip(&self.scale).enumerate() {
+            let e: f64 = t.iter().enumerate().map(|(k, y)| (y - f(i, k)).abs()).sum();
+            total += e / self.h as f64 / s;
+        }
+        total / self.test.len() as f64
+    }
+
+    fn single_mase(&self, j: usize) -> f64 {
+        self.mase_of(|i, k| self.single[j][i][k])
+    }
+
+    /// A combination of members, as `engine::combination` forms it.
+    fn combined_mase(&self, members: &[usize], how_median: bool) -> f64 {
+        let mut buf = Vec::with_capacity(members.len());
+        self.mase_of(|i, k| {
+            buf.clear();
+            buf.extend(members.iter().filter_map(|&j| self.member[j][i].as_ref().map(|f| f[k])));
+            if buf.is_empty() {
+                // Nothing fitted: `auto` falls back to Theta.
+                return self.single[6][i][k];
+            }
+            if how_median { median(&buf) } else { buf.iter().sum::<f64>() / buf.len() as f64 }
+        })
+    }
+}
+
+fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
+    let h = series[0].test.len();
+    let m = series[0].m;
+    assert_eq!(m, 1, "{name}: the search is for series without a season");
+    let mut member = Vec::new();
+    let mut single = Vec::new();
+    let mut seconds = Vec::new();
+    for spec in POOL {
+        let t = Instant::now();
+        let out: Vec<(Option<Vec<f64>>, Vec<f64>)> = series
+            .par_iter()
+            .map(|s| {
+                let own = spec.forecast_with(&s.train, m, h, &[], SeasonalPolicy::Always).ok().map(|f| f.point);
+                let single = match &own {
+                    Some(p) => p.clone(),
+                    None => forecast_with_fallback(spec, &s.train, m, h, &[]).expect("forecast").forecast.point,
+                };
+                (own, single)
+            })
+            .collect();
+        seconds.push(t.elapsed().as_secs_f64());
+        let (a, b): (Vec<_>, Vec<_>) = out.into_iter().unzip();
+        member.push(a);
+        single.push(b);
+    }
+    // The check that this bench scores `auto` as the engine forms it.
+    let auto: Vec<Vec<f64>> =
+        series.par_iter().map(|s| ModelSpec::Auto.forecast(&s.train, m, h, &[]).expect("auto").point).collect();
+    let set = Set {
+        name,
+        h,
+        test: series.iter().map(|s| s.test.clone()).collect(),
+        scale: series.iter().map(|s| mase_scale(&s.train, m)).collect(),
+        member,
+        single,
+        seconds,
+    };
+    let (members, how) = auto_rule(1);
+    let idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect();
+    let direct = set.mase_of(|i, k| auto[i][k]);
+    let rebuilt = set.combined_mase(&idx, how == kvota_forecast::combine::Combiner::Median);
+    assert!((direct - rebuilt).abs() < 1e-12, "{name}: auto {direct} but rebuilt {rebuilt}");
+    set
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data-raw");
+    if !root.join("m3").exists() || !root.join("m4").exists() {
+        println!("skipped: {} or m4 not found (the choice data live in ../shared/data-raw)", root.join("m3").display());
+        return;
+    }
+    let t = Instant::now();
+    let sets = [
+        load("M3 yearly", mcomp::m3(&root.join("m3"), "YEARLY").expect("M3")),
+        load("M3 other", mcomp::m3(&root.join("m3"), "OTHER").expect("M3")),
+        load("M4 weekly", mcomp::m4(&root.join("m4"), "Weekly").expect("M4")),
+    ];
+    println!("forecasts of the pool: {:.1} s", t.elapsed().as_secs_f64());
+    println!("\npool (MASE per set; fitting seconds summed over the sets, {} threads)", rayon::current_num_threads());
+    let single: Vec<Vec<f64>> = sets.iter().map(|s| (0..POOL.len()).map(|j| s.single_mase(j)).collect()).collect();
+    let best: Vec<f64> = single.iter().map(|v| v.iter().copied().fold(f64::INFINITY, f64::min)).collect();
+    let cost: Vec<f64> = (0..POOL.len()).map(|j| sets.iter().map(|s| s.seconds[j]).sum()).collect();
+    for (j, spec) in POOL.iter().enumerate() {
+        let row: Vec<String> = single.iter().map(|v| format!("{:>7.3}", v[j])).collect();
+        println!("  {:<14} {}  {:>7.2} s", spec.name(), row.join(" "), cost[j]);
+    }
+    let bests: Vec<String> = best.iter().map(|b| format!("{b:>7.3}")).collect();
+    println!("  {:<14} {}", "best single", bests.join(" "));
+
+    struct Cand {
+        label: String,
+        mase: Vec<f64>,
+        score: f64,
+        cost: f64,
+    }
+    let make = |members: &[usize], how_median: bool| -> Cand {
+        let mase: Vec<f64> = sets.iter().map(|s| s.combined_mase(members, how_median)).collect();
+        let score = mase.iter().zip(&best).map(|(m, b)| m / b).sum::<f64>() / sets.len() as f64;
+        let names: Vec<&str> = members.iter().map(|&j| POOL[j].name()).collect();
+        Cand {
+            label: format!("{}({})", if how_median { "median" } else { "mean" }, names.join(",")),
+            mase,
+            score,
+            cost: members.iter().map(|&j| cost[j]).sum(),
+        }
+    };
+    let (members, how) = auto_rule(1);
+    let current_idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).unwrap()).collect();
+    let current = make(&current_idx, how == kvota_forecast::combine::Combiner::Median);
+
+    let n = POOL.len();
+    let masks: Vec<u32> = (1u32..(1 << n)).filter(|m| (2..=5).contains(&m.count_ones())).collect();
+    let mut cands: Vec<Cand> = masks
+        .par_iter()
+        .flat_map_iter(|&mask| {
+            let members: Vec<usize> = (0..n).filter(|j| mask & (1 << j) != 0).collect();
+            [make(&members, true), make(&members, false)]
+        })
+        .collect();
+    let total = cands.len();
+    cands.retain(|c| c.mase.iter().zip(&current.mase).all(|(m, cur)| *m <= cur * 1.01));
+    cands.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.label.cmp(&b.label)));
+    let show = |c: &Cand| {
+        let row: Vec<String> = c.mase.iter().map(|m| format!("{m:>7.3}")).collect();
+        println!("  {:<62} {}  score {:.4}  cost {:>6.2} s", c.label, row.join(" "), c.score, c.cost);
+    };
+    println!("\ncurrent rule");
+    show(&current);
+    println!("\n{} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:", total, cands.len());
+    for c in cands.iter().take(15) {
+        show(c);
+    }
+    let Some(top) = cands.first() else {
+        println!("\nno candidate qualifies: the rule stays");
+        return;
+    };
+    let chosen = cands
+        .iter()
+        .filter(|c| c.score <= top.score * 1.005)
+        .min_by(|a, b| a.cost.total_cmp(&b.cost).then(a.score.total_cmp(&b.score)))
+        .unwrap();
+    println!("\nchosen (cheapest within 0.5 % of the best score)");
+    show(chosen);
+    println!(
+        "mean relative MASE: current {:.4}, chosen {:.4} ({:+.2} %); cost {:.2} s -> {:.2} s",
+        current.score,
+        chosen.score,
+        100.0 * (chosen.score / current.score - 1.0),
+        current.cost,
+        chosen.cost
+    );
+}
