@@ -56,7 +56,7 @@ struct Set {
 }
 
 impl Set {
-    fn mase_of(&self, f: impl Fn(usize, usize) -> f64) -> f64 {
+    fn mase_of(&self, mut f: impl FnMut(usize, usize) -> f64) -> f64 {
         let mut total = 0.0;
         for (i, (t, s)) in self.test.iter().zip(&self.scale).enumerate() {
             let e: f64 = t.iter().enumerate().map(|(k, y)| (y - f(i, k)).abs()).sum();
