@@ -250,11 +250,13 @@ impl ModelSpec {
 /// The automatic method: which models are combined, and how, for season length `m` (the
 /// evidence and how it was chosen are in `docs/methods.md` and `benches/README.md`).
 ///
-/// * Without a season (`m = 1`, e.g. annual statistics): the median, step by step, of
-///   exponential smoothing (AutoETS, additive errors), ARIMA (automatic, estimated by
-///   conditional least squares) and the dynamic optimised Theta model -- the members of
-///   Petropoulos and Svetunkov's SCUM other than CES -- anchored by the two random-walk
-///   benchmarks, Naive2 and drift. The median keeps any one member's runaway trend out.
+/// * Without a season (`m = 1`, e.g. annual statistics): the median, step by step, of the
+///   random walk with drift, damped-trend exponential smoothing, the dynamic optimised Theta
+///   model and ARIMA (automatic, estimated by conditional least squares); with four members
+///   the median is the mean of the middle two, so no one member's runaway trend is taken.
+///   Chosen on the choice data of the selection protocol only (M3 yearly and other, M4
+///   weekly; `docs/methods.md` §3, point 4a, bench `choice`), replacing the median of Naive2,
+///   drift, DOTM, AutoETS (additive) and ARIMA chosen on M3 yearly on 2026-12-03.
 /// * With a season (`m > 1`): the mean of three Theta variants (standard, dynamic standard,
 ///   optimised) fitted to data adjusted by classical decomposition whenever two cycles are
 ///   available, and two views of ARIMA: seasonal ARIMA terms (R's approximate search) and
@@ -267,7 +269,7 @@ impl ModelSpec {
 pub fn auto_rule(m: usize) -> (&'static [ModelSpec], Combiner) {
     if m <= 1 {
         (
-            &[ModelSpec::Naive2, ModelSpec::Drift, ModelSpec::Dotm, ModelSpec::AutoEtsA, ModelSpec::AutoArimaCss],
+            &[ModelSpec::Drift, ModelSpec::Damped, ModelSpec::Dotm, ModelSpec::AutoArimaCss],
             Combiner::Median,
         )
     } else if m <= 4 {
