@@ -192,7 +192,11 @@ fn main() {
     };
     println!("\ncurrent rule");
     show(&current);
-    println!("\n{} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:", total, cands.len());
+    println!(
+        "\n{} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:",
+        total,
+        cands.len()
+    );
     for c in cands.iter().take(15) {
         show(c);
     }

@@ -268,10 +268,7 @@ impl ModelSpec {
 ///   14.01, MASE 0.844 instead of 0.843).
 pub fn auto_rule(m: usize) -> (&'static [ModelSpec], Combiner) {
     if m <= 1 {
-        (
-            &[ModelSpec::Drift, ModelSpec::Damped, ModelSpec::Dotm, ModelSpec::AutoArimaCss],
-            Combiner::Median,
-        )
+        (&[ModelSpec::Drift, ModelSpec::Damped, ModelSpec::Dotm, ModelSpec::AutoArimaCss], Combiner::Median)
     } else if m <= 4 {
         (
             &[
