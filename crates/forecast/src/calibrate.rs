@@ -60,11 +60,13 @@ pub struct Settings {
     /// tail quantiles are estimated well from a few thousand, and calibration then costs a
     /// small, bounded part of a large run.
     pub max_series: usize,
+    /// Least number of series with a hold-out (and of hold-outs) for a calibration to be made.
+    pub min_series: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { windows: Some(3), stride: None, min_train: None, max_series: 2_000 }
+        Settings { windows: Some(3), stride: None, min_train: None, max_series: 2_000, min_series: MIN_SERIES }
     }
 }
 
@@ -128,7 +130,8 @@ pub fn calibrate_with(
         })
         .collect();
     let n_series = chosen.len();
-    if n_series < MIN_SERIES || z.len() < MIN_SERIES {
+    let min_series = settings.min_series.max(2);
+    if n_series < min_series || z.len() < min_series {
         return None;
     }
     let mut lower = Vec::with_capacity(levels.len());
@@ -139,7 +142,7 @@ pub fn calibrate_with(
         let (mut lo, mut hi) = (Vec::with_capacity(h), Vec::with_capacity(h));
         for k in 0..h {
             let mut v: Vec<f64> = z.iter().map(|s| s[l][k]).filter(|x| x.is_finite()).collect();
-            if v.len() < MIN_SERIES {
+            if v.len() < min_series {
                 lo.push(1.0);
                 hi.push(1.0);
                 continue;
