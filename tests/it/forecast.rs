@@ -231,7 +231,9 @@ mod cli {
         assert!(skipped.contains("ALLNAN,no numeric values\n"), "{skipped}");
         let stdout = String::from_utf8_lossy(&o.stdout);
         assert!(
-            stdout.contains("skipped 3 series") && stdout.contains("model-based (fewer than 20 series"),
+            // Ten series long enough: too few for the default calibration (20), enough for the
+            // small-panel one (methods §3, point 4b).
+            stdout.contains("skipped 3 series") && stdout.contains("hold-out windows of 10 series"),
             "{stdout}"
         );
     }

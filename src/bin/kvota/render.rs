@@ -331,7 +331,7 @@ pub fn forecast(o: &ForecastOutcome, model: &str, horizon: usize, calibrate: boo
         Some(c) => {
             println!("intervals calibrated on {} hold-out windows of {} series (rolling origins)", c.holdouts, c.series)
         }
-        None if calibrate => println!("intervals: model-based (fewer than 20 series allow a hold-out)"),
+        None if calibrate => println!("intervals: model-based (fewer than 5 series are long enough for a hold-out)"),
         None => println!("intervals: model-based (--no-calibrate)"),
     }
     if !run.skipped.is_empty() {
