@@ -247,4 +247,20 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn small_panels_fall_back_to_the_small_panel_settings() {
+        // Trending series whose naive intervals are too narrow: 12 series of 14 values cannot
+        // be calibrated by the default (20 series; h = 3 needs 13 values with a floor of 10),
+        // but can by the small-panel settings, which widen the intervals.
+        let series: Vec<Vec<f64>> =
+            (0..12).map(|i| (0..14).map(|t| 100.0 + (1.0 + i as f64 * 0.1) * (t * t) as f64 * 0.5).collect()).collect();
+        let refs: Vec<&[f64]> = series.iter().map(|v| v.as_slice()).collect();
+        assert!(calibrate_with(&refs, ModelSpec::Naive, 1, 3, &[80.0], Settings::default()).is_none());
+        let cal = calibrate(&refs, ModelSpec::Naive, 1, 3, &[80.0]).expect("small-panel calibration");
+        assert_eq!(cal.series, 12);
+        assert!(cal.upper[0].iter().all(|f| *f > 1.0), "{cal:?}");
+        // Fewer than 5 series long enough: no calibration at all.
+        assert!(calibrate(&refs[..4], ModelSpec::Naive, 1, 3, &[80.0]).is_none());
+    }
 }
