@@ -43,7 +43,6 @@ const POOL: [ModelSpec; 15] = [
 
 /// One choice set with every pool member's forecasts.
 struct Set {
-    name: &'static str,
     h: usize,
     /// Per series: the test values and the in-sample MASE scale.
     test: Vec<Vec<f64>>,
@@ -113,7 +112,6 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
     let auto: Vec<Vec<f64>> =
         series.par_iter().map(|s| ModelSpec::Auto.forecast(&s.train, m, h, &[]).expect("auto").point).collect();
     let set = Set {
-        name,
         h,
         test: series.iter().map(|s| s.test.clone()).collect(),
         scale: series.iter().map(|s| mase_scale(&s.train, m)).collect(),
