@@ -4,11 +4,12 @@
 #     benches/peers/heldout.sh
 #
 # 1. writes the tasks of every held-out set (M1 yearly, quarterly, monthly; Kazakhstan K1-K5 by
-#    rolling origin) to target/heldout_tasks.csv;
+#    rolling origin, K6 since point 2a) to target/heldout_tasks.csv;
 # 2. installs statsforecast 2.1.1 from PyPI into target/peer-venv (once) and forecasts the same
 #    tasks with AutoETS, DynamicOptimizedTheta and Theta (target/heldout_sf.csv);
 # 3. runs every model of kvota on every set, scores statsforecast's forecasts with the same
-#    code and prints the tables of benches/results/heldout.md.
+#    code and prints the tables of benches/results/heldout.md (K6: heldout_k6.md).
+# The searches on the choice data: cargo bench -p kvota-forecast --bench choice / calib_small.
 # Needs ../shared/data-raw (M1 and the BNS unemployment spreadsheet; the sets print `skipped`
 # without them). A release build of kvota the first time (see docs/tech.md for how long).
 set -euo pipefail
