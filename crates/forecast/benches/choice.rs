@@ -20,7 +20,7 @@ use kvota_forecast::engine::{ModelSpec, auto_rule, forecast_with_fallback};
 use kvota_forecast::mcomp;
 use kvota_forecast::metrics::mase_scale;
 use kvota_forecast::seasonal::SeasonalPolicy;
-use kvota_forecast::stats::median;
+use kvota_forecast::stats::{drift_t, median};
 use rayon::prelude::*;
 
 const POOL: [ModelSpec; 15] = [
@@ -52,6 +52,8 @@ struct Set {
     member: Vec<Vec<Option<Vec<f64>>>>,
     single: Vec<Vec<Vec<f64>>>,
     seconds: Vec<f64>,
+    /// Per series: the drift t-statistic of its training values (point 4c's gate feature).
+    drift_t: Vec<Option<f64>>,
 }
 
 impl Set {
@@ -62,6 +64,26 @@ impl Set {
             total += e / self.h as f64 / s;
         }
         total / self.test.len() as f64
+    }
+
+    /// Per series, the scaled mean absolute error of forecasts `f(i, k)` (their mean is MASE).
+    fn errors(&self, mut f: impl FnMut(usize, usize) -> f64) -> Vec<f64> {
+        let mut out = Vec::with_capacity(self.test.len());
+        for (i, (t, s)) in self.test.iter().zip(&self.scale).enumerate() {
+            let e: f64 = t.iter().enumerate().map(|(k, y)| (y - f(i, k)).abs()).sum();
+            out.push(e / self.h as f64 / s);
+        }
+        out
+    }
+
+    /// A combination's forecast of series i at step k, as `engine::combination` forms it.
+    fn combined(&self, members: &[usize], how_median: bool, i: usize, k: usize, buf: &mut Vec<f64>) -> f64 {
+        buf.clear();
+        buf.extend(members.iter().filter_map(|&j| self.member[j][i].as_ref().map(|f| f[k])));
+        if buf.is_empty() {
+            return self.single[6][i][k];
+        }
+        if how_median { median(buf) } else { buf.iter().sum::<f64>() / buf.len() as f64 }
     }
 
     fn single_mase(&self, j: usize) -> f64 {
@@ -118,6 +140,7 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
         member,
         single,
         seconds,
+        drift_t: series.iter().map(|s| drift_t(&s.train)).collect(),
     };
     let (members, how) = auto_rule(1);
     let idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect();
@@ -128,6 +151,7 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
 }
 
 fn main() {
+    let gate = std::env::args().skip(1).any(|a| a == "gate");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data-raw");
     if !root.join("m3").exists() || !root.join("m4").exists() {
         println!("skipped: {} or m4 not found (the choice data live in ../shared/data-raw)", root.join("m3").display());
@@ -171,6 +195,10 @@ fn main() {
     let (members, how) = auto_rule(1);
     let current_idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).unwrap()).collect();
     let current = make(&current_idx, how == kvota_forecast::combine::Combiner::Median);
+    if gate {
+        gate_search(&sets, &best, &cost, &current_idx, how == kvota_forecast::combine::Combiner::Median);
+        return;
+    }
 
     let n = POOL.len();
     let masks: Vec<u32> = (1u32..(1 << n)).filter(|m| (2..=5).contains(&m.count_ones())).collect();
@@ -216,5 +244,117 @@ fn main() {
         100.0 * (chosen.score / current.score - 1.0),
         current.cost,
         chosen.cost
+    );
+}
+
+/// Point 4c of the selection protocol: series whose drift t-statistic is below a threshold are
+/// forecast by rule B, the others by the current rule.
+fn gate_search(sets: &[Set], best: &[f64], cost: &[f64], current: &[usize], current_median: bool) {
+    const THRESHOLDS: [f64; 7] = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0];
+    let mut buf = Vec::new();
+    let cur_err: Vec<Vec<f64>> =
+        sets.iter().map(|s| s.errors(|i, k| s.combined(current, current_median, i, k, &mut buf))).collect();
+    let cur_mase: Vec<f64> = cur_err.iter().map(|e| e.iter().sum::<f64>() / e.len() as f64).collect();
+    let cur_score = cur_mase.iter().zip(best).map(|(m, b)| m / b).sum::<f64>() / sets.len() as f64;
+    println!("\nshare of series below each threshold (M3 yearly, M3 other, M4 weekly)");
+    for c in THRESHOLDS {
+        let shares: Vec<String> = sets
+            .iter()
+            .map(|s| {
+                let below = s.drift_t.iter().filter(|t| t.is_some_and(|t| t < c)).count();
+                format!("{:>5.1} %", 100.0 * below as f64 / s.drift_t.len() as f64)
+            })
+            .collect();
+        println!("  T < {c:<4} {}", shares.join(" "));
+    }
+    // Rule B: a single model (with its fallbacks), or the median or mean of 2 or 3 members.
+    let n = POOL.len();
+    let mut rules: Vec<(String, Vec<usize>, Option<bool>)> =
+        (0..n).map(|j| (POOL[j].name().to_string(), vec![j], None)).collect();
+    for mask in 1u32..(1 << n) {
+        if !(2..=3).contains(&mask.count_ones()) {
+            continue;
+        }
+        let members: Vec<usize> = (0..n).filter(|j| mask & (1 << j) != 0).collect();
+        let names: Vec<&str> = members.iter().map(|&j| POOL[j].name()).collect();
+        for how_median in [true, false] {
+            let label = format!("{}({})", if how_median { "median" } else { "mean" }, names.join(","));
+            rules.push((label, members.clone(), Some(how_median)));
+        }
+    }
+    struct Cand {
+        label: String,
+        mase: Vec<f64>,
+        score: f64,
+        cost: f64,
+    }
+    let mut cands: Vec<Cand> = rules
+        .par_iter()
+        .flat_map_iter(|(label, members, how)| {
+            let mut buf = Vec::new();
+            let err: Vec<Vec<f64>> = sets
+                .iter()
+                .map(|s| match how {
+                    None => s.errors(|i, k| s.single[members[0]][i][k]),
+                    Some(m) => s.errors(|i, k| s.combined(members, *m, i, k, &mut buf)),
+                })
+                .collect();
+            let rule_cost: f64 = members.iter().map(|&j| cost[j]).sum();
+            let cur_err = &cur_err;
+            THRESHOLDS.into_iter().map(move |c| {
+                let mase: Vec<f64> = sets
+                    .iter()
+                    .enumerate()
+                    .map(|(d, s)| {
+                        let total: f64 = (0..s.test.len())
+                            .map(|i| if s.drift_t[i].is_some_and(|t| t < c) { err[d][i] } else { cur_err[d][i] })
+                            .sum();
+                        total / s.test.len() as f64
+                    })
+                    .collect();
+                let score = mase.iter().zip(best).map(|(m, b)| m / b).sum::<f64>() / mase.len() as f64;
+                Cand { label: format!("T < {c}: {label}"), mase, score, cost: rule_cost }
+            })
+        })
+        .collect();
+    let total = cands.len();
+    cands.retain(|c| c.mase.iter().zip(&cur_mase).all(|(m, cur)| *m <= cur * 1.01));
+    cands.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.label.cmp(&b.label)));
+    let show = |label: &str, mase: &[f64], score: f64, cost: f64| {
+        let row: Vec<String> = mase.iter().map(|m| format!("{m:>7.3}")).collect();
+        println!("  {label:<50} {}  score {score:.4}  cost {cost:>6.2} s", row.join(" "));
+    };
+    println!("\ncurrent rule (no gate)");
+    show("current", &cur_mase, cur_score, 0.0);
+    println!(
+        "\n{total} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:",
+        cands.len()
+    );
+    for c in cands.iter().take(15) {
+        show(&c.label, &c.mase, c.score, c.cost);
+    }
+    let Some(top) = cands.first() else {
+        println!("\nno candidate qualifies: the rule stays");
+        return;
+    };
+    if top.score >= cur_score * (1.0 - 0.005) {
+        println!(
+            "\nthe best candidate beats the current rule by {:.2} %, not more than 0.5 %: the rule stays",
+            100.0 * (1.0 - top.score / cur_score)
+        );
+        return;
+    }
+    let chosen = cands
+        .iter()
+        .filter(|c| c.score <= top.score * 1.005)
+        .min_by(|a, b| a.cost.total_cmp(&b.cost).then(a.score.total_cmp(&b.score)))
+        .unwrap();
+    println!("\nchosen (cheapest B within 0.5 % of the best score)");
+    show(&chosen.label, &chosen.mase, chosen.score, chosen.cost);
+    println!(
+        "mean relative MASE over the three sets: current {:.4}, chosen {:.4} ({:+.2} %)",
+        cur_score,
+        chosen.score,
+        100.0 * (chosen.score / cur_score - 1.0)
     );
 }

@@ -106,6 +106,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn drift_t_is_the_one_sample_t_of_the_differences() {
+        // d = 1, 2, 1, 2: mean 1.5, sample sd sqrt(1/3), t = 1.5 / (sqrt(1/3) / 2) = 3 sqrt(3).
+        let t = drift_t(&[0.0, 1.0, 3.0, 4.0, 6.0]).unwrap();
+        assert!((t - 3.0 * 3f64.sqrt()).abs() < 1e-12, "{t}");
+        // A falling series has the same statistic as its mirror image.
+        assert_eq!(drift_t(&[6.0, 5.0, 3.0, 2.0, 0.0]), Some(t));
+        assert_eq!(drift_t(&[2.0, 2.0, 2.0, 2.0]), Some(0.0));
+        assert_eq!(drift_t(&[1.0, 2.0, 3.0, 4.0]), Some(f64::INFINITY));
+        assert_eq!(drift_t(&[1.0, 2.0, 3.0]), None);
+    }
+
+    #[test]
     fn normal_quantiles() {
         assert!((normal_quantile(0.975) - 1.959963984540054).abs() < 1e-12);
         assert!((normal_quantile(0.9) - 1.2815515655446004).abs() < 1e-12);
@@ -118,4 +130,26 @@ mod tests {
         let (a, b) = linear_trend(&[1.0, 3.0, 5.0, 7.0]);
         assert!((a - 1.0).abs() < 1e-12 && (b - 2.0).abs() < 1e-12);
     }
+}
+
+/// The t-statistic of the mean first difference, `|mean(d)| / (sd(d) / sqrt(n - 1))` with `d`
+/// the `n - 1` first differences and `sd` their sample standard deviation: how clearly a series
+/// without a season drifts (the feature of point 4c of the selection protocol, docs/methods.md
+/// §3). `None` for fewer than 4 values; 0 when every difference is 0, infinite when they are all
+/// equal and not 0.
+pub fn drift_t(y: &[f64]) -> Option<f64> {
+    if y.len() < 4 {
+        return None;
+    }
+    let d: Vec<f64> = y.windows(2).map(|w| w[1] - w[0]).collect();
+    let k = d.len() as f64;
+    let mean = d.iter().sum::<f64>() / k;
+    let var = d.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (k - 1.0);
+    if mean == 0.0 {
+        return Some(0.0);
+    }
+    if var <= 0.0 {
+        return Some(f64::INFINITY);
+    }
+    Some(mean.abs() / (var.sqrt() / k.sqrt()))
 }
