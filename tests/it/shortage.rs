@@ -174,15 +174,17 @@ fn regions_against_the_published_deficit_and_surplus_lists_and_the_backtest() {
     // level) is reported beside it: docs/methods.md quotes both group means, as measured here.
     let score = |r: &str| acc[r][2] / acc[r][3];
     let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap();
-    for (what, v) in [
+    let figures = [
         ("gap of the deficit regions", mean(&deficit, &gap)),
         ("gap of the surplus regions", mean(&surplus, &gap)),
         ("score of the deficit regions", mean(&deficit, &score)),
         ("score of the surplus regions", mean(&surplus, &score)),
-    ] {
-        let figure = format!("{v:+.2}");
-        assert!(methods.contains(&figure), "docs/methods.md lacks the {what}, {figure}");
-    }
+    ]
+    .map(|(what, v)| (what, format!("{v:+.2}")));
+    let missing: Vec<String> =
+        figures.iter().filter(|(_, f)| !methods.contains(f.as_str())).map(|(w, f)| format!("the {w}, {f}")).collect();
+    let measured: Vec<String> = figures.iter().map(|(w, f)| format!("{w} {f}")).collect();
+    assert!(missing.is_empty(), "docs/methods.md lacks {} (measured: {})", missing.join("; "), measured.join(", "));
 
     // Back-test 2015-2024: the composite rule is at least as often right as the naive one.
     let bt = &outcome.manifest.shortage_model.backtest;

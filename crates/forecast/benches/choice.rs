@@ -16,7 +16,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use kvota_forecast::engine::{ModelSpec, auto_rule, forecast_with_fallback};
+use kvota_forecast::engine::{ModelSpec, auto_gate, auto_rule, forecast_with_fallback};
 use kvota_forecast::mcomp;
 use kvota_forecast::metrics::mase_scale;
 use kvota_forecast::seasonal::SeasonalPolicy;
@@ -81,6 +81,7 @@ impl Set {
         buf.clear();
         buf.extend(members.iter().filter_map(|&j| self.member[j][i].as_ref().map(|f| f[k])));
         if buf.is_empty() {
+            // Nothing fitted: `auto` falls back to Theta.
             return self.single[6][i][k];
         }
         if how_median { median(buf) } else { buf.iter().sum::<f64>() / buf.len() as f64 }
@@ -93,15 +94,7 @@ impl Set {
     /// A combination of members, as `engine::combination` forms it.
     fn combined_mase(&self, members: &[usize], how_median: bool) -> f64 {
         let mut buf = Vec::with_capacity(members.len());
-        self.mase_of(|i, k| {
-            buf.clear();
-            buf.extend(members.iter().filter_map(|&j| self.member[j][i].as_ref().map(|f| f[k])));
-            if buf.is_empty() {
-                // Nothing fitted: `auto` falls back to Theta.
-                return self.single[6][i][k];
-            }
-            if how_median { median(&buf) } else { buf.iter().sum::<f64>() / buf.len() as f64 }
-        })
+        self.mase_of(|i, k| self.combined(members, how_median, i, k, &mut buf))
     }
 }
 
@@ -144,8 +137,18 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
     };
     let (members, how) = auto_rule(1);
     let idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect();
+    let (threshold, gate_members, gate_how) = auto_gate(1).expect("a gate for m = 1");
+    let gate_idx: Vec<usize> =
+        gate_members.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect();
     let direct = set.mase_of(|i, k| auto[i][k]);
-    let rebuilt = set.combined_mase(&idx, how == kvota_forecast::combine::Combiner::Median);
+    let mut buf = Vec::new();
+    let rebuilt = set.mase_of(|i, k| {
+        if set.drift_t[i].is_some_and(|t| t < threshold) {
+            set.combined(&gate_idx, gate_how == kvota_forecast::combine::Combiner::Median, i, k, &mut buf)
+        } else {
+            set.combined(&idx, how == kvota_forecast::combine::Combiner::Median, i, k, &mut buf)
+        }
+    });
     assert!((direct - rebuilt).abs() < 1e-12, "{name}: auto {direct} but rebuilt {rebuilt}");
     set
 }
@@ -324,7 +327,7 @@ fn gate_search(sets: &[Set], best: &[f64], cost: &[f64], current: &[usize], curr
         let row: Vec<String> = mase.iter().map(|m| format!("{m:>7.3}")).collect();
         println!("  {label:<50} {}  score {score:.4}  cost {cost:>6.2} s", row.join(" "));
     };
-    println!("\ncurrent rule (no gate)");
+    println!("\nthe rule without a gate (auto_rule)");
     show("current", &cur_mase, cur_score, 0.0);
     println!(
         "\n{total} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:",
