@@ -8,7 +8,7 @@
 # 2. installs statsforecast 2.1.1 from PyPI into target/peer-venv (once) and forecasts the same
 #    tasks with AutoETS, DynamicOptimizedTheta and Theta (target/heldout_sf.csv);
 # 3. runs every model of kvota on every set, scores statsforecast's forecasts with the same
-#    code and prints the tables of benches/results/heldout.md (K6: heldout_k6.md).
+#    code and prints the tables of benches/results/heldout.md (every set, K6 included).
 # The searches on the choice data: cargo bench -p kvota-forecast --bench choice / calib_small.
 # Needs ../shared/data-raw (M1 and the BNS unemployment spreadsheet; the sets print `skipped`
 # without them). A release build of kvota the first time (see docs/tech.md for how long).
