@@ -16,6 +16,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use kvota_forecast::combine::Combiner;
 use kvota_forecast::engine::{ModelSpec, auto_gate, auto_rule, forecast_with_fallback};
 use kvota_forecast::mcomp;
 use kvota_forecast::metrics::mase_scale;
@@ -40,6 +41,79 @@ const POOL: [ModelSpec; 15] = [
     ModelSpec::AutoArima,
     ModelSpec::AutoArimaCss,
 ];
+
+/// A candidate rule: its MASE per set, its score (mean relative MASE) and its members' cost.
+struct Cand {
+    label: String,
+    mase: Vec<f64>,
+    score: f64,
+    cost: f64,
+}
+
+const THRESHOLDS: [f64; 7] = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0];
+
+fn score(mase: &[f64], best: &[f64]) -> f64 {
+    mase.iter().zip(best).map(|(m, b)| m / b).sum::<f64>() / mase.len() as f64
+}
+
+fn mean(v: &[f64]) -> f64 {
+    v.iter().sum::<f64>() / v.len() as f64
+}
+
+fn pool_index(specs: &[ModelSpec]) -> Vec<usize> {
+    specs.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect()
+}
+
+/// Rule B of a gate: a single pool model (with its fallbacks), or the median or mean of 2 or 3.
+fn gate_rules() -> Vec<(String, Vec<usize>, Option<bool>)> {
+    let n = POOL.len();
+    let mut rules: Vec<(String, Vec<usize>, Option<bool>)> =
+        (0..n).map(|j| (POOL[j].name().to_string(), vec![j], None)).collect();
+    for mask in 1u32..(1 << n) {
+        if !(2..=3).contains(&mask.count_ones()) {
+            continue;
+        }
+        let members: Vec<usize> = (0..n).filter(|j| mask & (1 << j) != 0).collect();
+        let names: Vec<&str> = members.iter().map(|&j| POOL[j].name()).collect();
+        for how_median in [true, false] {
+            let label = format!("{}({})", if how_median { "median" } else { "mean" }, names.join(","));
+            rules.push((label, members.clone(), Some(how_median)));
+        }
+    }
+    rules
+}
+
+/// Every gated candidate: below each threshold rule B, above it the rule whose per-series
+/// errors are `above` (cost `above_cost`).
+fn gated(sets: &[Set], best: &[f64], cost: &[f64], above: &[Vec<f64>], above_cost: f64) -> Vec<Cand> {
+    gate_rules()
+        .par_iter()
+        .flat_map_iter(|(label, members, how)| {
+            let mut buf = Vec::new();
+            let err: Vec<Vec<f64>> = sets
+                .iter()
+                .map(|s| match how {
+                    None => s.errors(|i, k| s.single[members[0]][i][k]),
+                    Some(m) => s.errors(|i, k| s.combined(members, *m, i, k, &mut buf)),
+                })
+                .collect();
+            let rule_cost: f64 = members.iter().map(|&j| cost[j]).sum::<f64>() + above_cost;
+            THRESHOLDS.into_iter().map(move |c| {
+                let mase: Vec<f64> = sets
+                    .iter()
+                    .enumerate()
+                    .map(|(d, s)| {
+                        let total: f64 = (0..s.test.len())
+                            .map(|i| if s.drift_t[i].is_some_and(|t| t < c) { err[d][i] } else { above[d][i] })
+                            .sum();
+                        total / s.test.len() as f64
+                    })
+                    .collect();
+                Cand { label: format!("T < {c}: {label}"), score: score(&mase, best), mase, cost: rule_cost }
+            })
+        })
+        .collect()
+}
 
 /// One choice set with every pool member's forecasts.
 struct Set {
@@ -155,17 +229,23 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
 
 fn main() {
     let gate = std::env::args().skip(1).any(|a| a == "gate");
+    let short = std::env::args().skip(1).any(|a| a == "short");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data-raw");
     if !root.join("m3").exists() || !root.join("m4").exists() {
         println!("skipped: {} or m4 not found (the choice data live in ../shared/data-raw)", root.join("m3").display());
         return;
     }
     let t = Instant::now();
+    let cut = |s: Vec<mcomp::Series>| if short { windows(&s) } else { s };
     let sets = [
-        load("M3 yearly", mcomp::m3(&root.join("m3"), "YEARLY").expect("M3")),
-        load("M3 other", mcomp::m3(&root.join("m3"), "OTHER").expect("M3")),
-        load("M4 weekly", mcomp::m4(&root.join("m4"), "Weekly").expect("M4")),
+        load("M3 yearly", cut(mcomp::m3(&root.join("m3"), "YEARLY").expect("M3"))),
+        load("M3 other", cut(mcomp::m3(&root.join("m3"), "OTHER").expect("M3"))),
+        load("M4 weekly", cut(mcomp::m4(&root.join("m4"), "Weekly").expect("M4"))),
     ];
+    if short {
+        let n: Vec<String> = sets.iter().map(|s| s.test.len().to_string()).collect();
+        println!("point 4d: windows of 8, 12, 16 and 20 training values, h = 5: {} windows", n.join(" / "));
+    }
     println!("forecasts of the pool: {:.1} s", t.elapsed().as_secs_f64());
     println!("\npool (MASE per set; fitting seconds summed over the sets, {} threads)", rayon::current_num_threads());
     let single: Vec<Vec<f64>> = sets.iter().map(|s| (0..POOL.len()).map(|j| s.single_mase(j)).collect()).collect();
@@ -178,12 +258,6 @@ fn main() {
     let bests: Vec<String> = best.iter().map(|b| format!("{b:>7.3}")).collect();
     println!("  {:<14} {}", "best single", bests.join(" "));
 
-    struct Cand {
-        label: String,
-        mase: Vec<f64>,
-        score: f64,
-        cost: f64,
-    }
     let make = |members: &[usize], how_median: bool| -> Cand {
         let mase: Vec<f64> = sets.iter().map(|s| s.combined_mase(members, how_median)).collect();
         let score = mase.iter().zip(&best).map(|(m, b)| m / b).sum::<f64>() / sets.len() as f64;
@@ -198,6 +272,10 @@ fn main() {
     let (members, how) = auto_rule(1);
     let current_idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).unwrap()).collect();
     let current = make(&current_idx, how == kvota_forecast::combine::Combiner::Median);
+    if short {
+        short_search(&sets, &best, &cost);
+        return;
+    }
     if gate {
         gate_search(&sets, &best, &cost, &current_idx, how == kvota_forecast::combine::Combiner::Median);
         return;
@@ -215,10 +293,6 @@ fn main() {
     let total = cands.len();
     cands.retain(|c| c.mase.iter().zip(&current.mase).all(|(m, cur)| *m <= cur * 1.01));
     cands.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.label.cmp(&b.label)));
-    let show = |c: &Cand| {
-        let row: Vec<String> = c.mase.iter().map(|m| format!("{m:>7.3}")).collect();
-        println!("  {:<62} {}  score {:.4}  cost {:>6.2} s", c.label, row.join(" "), c.score, c.cost);
-    };
     println!("\ncurrent rule");
     show(&current);
     println!(
@@ -251,14 +325,13 @@ fn main() {
 }
 
 /// Point 4c of the selection protocol: series whose drift t-statistic is below a threshold are
-/// forecast by rule B, the others by the current rule.
+/// forecast by rule B, the others by the rule without a gate (`auto_rule`).
 fn gate_search(sets: &[Set], best: &[f64], cost: &[f64], current: &[usize], current_median: bool) {
-    const THRESHOLDS: [f64; 7] = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0];
     let mut buf = Vec::new();
     let cur_err: Vec<Vec<f64>> =
         sets.iter().map(|s| s.errors(|i, k| s.combined(current, current_median, i, k, &mut buf))).collect();
-    let cur_mase: Vec<f64> = cur_err.iter().map(|e| e.iter().sum::<f64>() / e.len() as f64).collect();
-    let cur_score = cur_mase.iter().zip(best).map(|(m, b)| m / b).sum::<f64>() / sets.len() as f64;
+    let cur_mase: Vec<f64> = cur_err.iter().map(|e| mean(e)).collect();
+    let cur_score = score(&cur_mase, best);
     println!("\nshare of series below each threshold (M3 yearly, M3 other, M4 weekly)");
     for c in THRESHOLDS {
         let shares: Vec<String> = sets
@@ -270,72 +343,31 @@ fn gate_search(sets: &[Set], best: &[f64], cost: &[f64], current: &[usize], curr
             .collect();
         println!("  T < {c:<4} {}", shares.join(" "));
     }
-    // Rule B: a single model (with its fallbacks), or the median or mean of 2 or 3 members.
-    let n = POOL.len();
-    let mut rules: Vec<(String, Vec<usize>, Option<bool>)> =
-        (0..n).map(|j| (POOL[j].name().to_string(), vec![j], None)).collect();
-    for mask in 1u32..(1 << n) {
-        if !(2..=3).contains(&mask.count_ones()) {
-            continue;
-        }
-        let members: Vec<usize> = (0..n).filter(|j| mask & (1 << j) != 0).collect();
-        let names: Vec<&str> = members.iter().map(|&j| POOL[j].name()).collect();
-        for how_median in [true, false] {
-            let label = format!("{}({})", if how_median { "median" } else { "mean" }, names.join(","));
-            rules.push((label, members.clone(), Some(how_median)));
-        }
-    }
-    struct Cand {
-        label: String,
-        mase: Vec<f64>,
-        score: f64,
-        cost: f64,
-    }
-    let mut cands: Vec<Cand> = rules
-        .par_iter()
-        .flat_map_iter(|(label, members, how)| {
-            let mut buf = Vec::new();
-            let err: Vec<Vec<f64>> = sets
-                .iter()
-                .map(|s| match how {
-                    None => s.errors(|i, k| s.single[members[0]][i][k]),
-                    Some(m) => s.errors(|i, k| s.combined(members, *m, i, k, &mut buf)),
-                })
-                .collect();
-            let rule_cost: f64 = members.iter().map(|&j| cost[j]).sum();
-            let cur_err = &cur_err;
-            THRESHOLDS.into_iter().map(move |c| {
-                let mase: Vec<f64> = sets
-                    .iter()
-                    .enumerate()
-                    .map(|(d, s)| {
-                        let total: f64 = (0..s.test.len())
-                            .map(|i| if s.drift_t[i].is_some_and(|t| t < c) { err[d][i] } else { cur_err[d][i] })
-                            .sum();
-                        total / s.test.len() as f64
-                    })
-                    .collect();
-                let score = mase.iter().zip(best).map(|(m, b)| m / b).sum::<f64>() / mase.len() as f64;
-                Cand { label: format!("T < {c}: {label}"), mase, score, cost: rule_cost }
-            })
-        })
-        .collect();
+    // Point 4c's cost counts rule B's members only.
+    let mut cands = gated(sets, best, cost, &cur_err, 0.0);
     let total = cands.len();
     cands.retain(|c| c.mase.iter().zip(&cur_mase).all(|(m, cur)| *m <= cur * 1.01));
     cands.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.label.cmp(&b.label)));
-    let show = |label: &str, mase: &[f64], score: f64, cost: f64| {
-        let row: Vec<String> = mase.iter().map(|m| format!("{m:>7.3}")).collect();
-        println!("  {label:<50} {}  score {score:.4}  cost {cost:>6.2} s", row.join(" "));
-    };
     println!("\nthe rule without a gate (auto_rule)");
-    show("current", &cur_mase, cur_score, 0.0);
+    show(&Cand { label: "current".into(), mase: cur_mase, score: cur_score, cost: 0.0 });
     println!(
         "\n{total} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:",
         cands.len()
     );
     for c in cands.iter().take(15) {
-        show(&c.label, &c.mase, c.score, c.cost);
+        show(c);
     }
+    decide(&cands, cur_score, "cheapest B within 0.5 % of the best score");
+}
+
+fn show(c: &Cand) {
+    let row: Vec<String> = c.mase.iter().map(|m| format!("{m:>7.3}")).collect();
+    println!("  {:<62} {}  score {:.4}  cost {:>6.2} s", c.label, row.join(" "), c.score, c.cost);
+}
+
+/// The decision of points 4c and 4d: the best qualifying candidate must beat the current rule
+/// by more than 0.5 %; then the cheapest within 0.5 % of the best score is chosen.
+fn decide(cands: &[Cand], cur_score: f64, what: &str) {
     let Some(top) = cands.first() else {
         println!("\nno candidate qualifies: the rule stays");
         return;
@@ -352,12 +384,121 @@ fn gate_search(sets: &[Set], best: &[f64], cost: &[f64], current: &[usize], curr
         .filter(|c| c.score <= top.score * 1.005)
         .min_by(|a, b| a.cost.total_cmp(&b.cost).then(a.score.total_cmp(&b.score)))
         .unwrap();
-    println!("\nchosen (cheapest B within 0.5 % of the best score)");
-    show(&chosen.label, &chosen.mase, chosen.score, chosen.cost);
+    println!("\nchosen ({what})");
+    show(chosen);
     println!(
         "mean relative MASE over the three sets: current {:.4}, chosen {:.4} ({:+.2} %)",
         cur_score,
         chosen.score,
         100.0 * (chosen.score / cur_score - 1.0)
     );
+}
+
+/// Point 4d: the windows of point 4b (every series cut at 8, 12, 16 and 20 training values
+/// where 5 more follow), one set per data set.
+fn windows(series: &[mcomp::Series]) -> Vec<mcomp::Series> {
+    let mut out = Vec::new();
+    for s in series {
+        let full = [s.train.as_slice(), s.test.as_slice()].concat();
+        for cut in [8, 12, 16, 20] {
+            if full.len() >= cut + 5 {
+                out.push(mcomp::Series {
+                    id: format!("{}@{cut}", s.id),
+                    period: s.period.clone(),
+                    m: s.m,
+                    train: full[..cut].to_vec(),
+                    test: full[cut..cut + 5].to_vec(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Point 4d: the rules of 4a and the gates of 4c against the current (gated) rule on the
+/// short windows.
+fn short_search(sets: &[Set], best: &[f64], cost: &[f64]) {
+    let (a, a_how) = auto_rule(1);
+    let (threshold, g, g_how) = auto_gate(1).expect("a gate for m = 1");
+    let (a, g) = (pool_index(a), pool_index(g));
+    let (a_median, g_median) = (a_how == Combiner::Median, g_how == Combiner::Median);
+    let mut buf = Vec::new();
+    let a_err: Vec<Vec<f64>> = sets.iter().map(|s| s.errors(|i, k| s.combined(&a, a_median, i, k, &mut buf))).collect();
+    let cur_err: Vec<Vec<f64>> = sets
+        .iter()
+        .enumerate()
+        .map(|(d, s)| {
+            let g_err = s.errors(|i, k| s.combined(&g, g_median, i, k, &mut buf));
+            (0..s.test.len())
+                .map(|i| if s.drift_t[i].is_some_and(|t| t < threshold) { g_err[i] } else { a_err[d][i] })
+                .collect()
+        })
+        .collect();
+    let a_cost: f64 = a.iter().map(|&j| cost[j]).sum();
+    let cur_mase: Vec<f64> = cur_err.iter().map(|e| mean(e)).collect();
+    let current = Cand {
+        label: "current rule (gate of 72b04e9)".into(),
+        score: score(&cur_mase, best),
+        mase: cur_mase,
+        cost: a_cost + g.iter().map(|&j| cost[j]).sum::<f64>(),
+    };
+    let n = POOL.len();
+    let masks: Vec<u32> = (1u32..(1 << n)).filter(|m| (2..=5).contains(&m.count_ones())).collect();
+    let mut cands: Vec<Cand> = masks
+        .par_iter()
+        .flat_map_iter(|&mask| {
+            let members: Vec<usize> = (0..n).filter(|j| mask & (1 << j) != 0).collect();
+            let names: Vec<&str> = members.iter().map(|&j| POOL[j].name()).collect();
+            [true, false].map(|how_median| {
+                let mase: Vec<f64> = sets.iter().map(|s| s.combined_mase(&members, how_median)).collect();
+                Cand {
+                    label: format!("{}({})", if how_median { "median" } else { "mean" }, names.join(",")),
+                    score: score(&mase, best),
+                    mase,
+                    cost: members.iter().map(|&j| cost[j]).sum(),
+                }
+            })
+        })
+        .collect();
+    let ungated = cands.len();
+    let a_label: Vec<&str> = a.iter().map(|&j| POOL[j].name()).collect();
+    for mut c in gated(sets, best, cost, &a_err, a_cost) {
+        c.label = format!("{}, else median({})", c.label, a_label.join(","));
+        cands.push(c);
+    }
+    let total = cands.len();
+    cands.retain(|c| c.mase.iter().zip(&current.mase).all(|(m, cur)| *m <= cur * 1.01));
+    cands.sort_by(|x, y| x.score.total_cmp(&y.score).then(x.label.cmp(&y.label)));
+    println!("\nshare of windows with T < {threshold}: {}", {
+        let v: Vec<String> = sets
+            .iter()
+            .map(|s| {
+                let below = s.drift_t.iter().filter(|t| t.is_some_and(|t| t < threshold)).count();
+                format!("{:.1} %", 100.0 * below as f64 / s.drift_t.len() as f64)
+            })
+            .collect();
+        v.join(", ")
+    });
+    println!("\ncurrent rule");
+    show(&current);
+    let a_only = Cand {
+        label: format!("median({}) without the gate (a6af9be)", a_label.join(",")),
+        score: 0.0,
+        mase: a_err.iter().map(|e| mean(e)).collect(),
+        cost: a_cost,
+    };
+    show(&Cand { score: score(&a_only.mase, best), ..a_only });
+    println!(
+        "\n{total} candidates ({ungated} combinations, {} gated), {} no worse than the current rule by more than 1 % on any set; the best 15:",
+        total - ungated,
+        cands.len()
+    );
+    for c in cands.iter().take(15) {
+        show(c);
+    }
+    if let Some(c) = cands.iter().find(|c| !c.label.starts_with("T <")) {
+        println!("best combination without a gate:");
+        show(c);
+    }
+    decide(&cands, current.score, "cheapest within 0.5 % of the best score");
 }
