@@ -96,15 +96,15 @@ fn auto_arima_equals_r_forecast_to_1e6() {
 
 /// The automatic method on M3 against the targets of issue 8 (statsforecast's best model and the
 /// M3 Theta submission): quarterly sMAPE <= 8.95 and MASE <= 1.08, met. Yearly, the target was
-/// 15.7 and 2.55; the rule chosen by the selection protocol on the choice data as a whole
-/// (docs/methods.md §3, points 4a and 4c: the median of four models, and the trend gate) scores
-/// 15.627 and 2.561 there: sMAPE met, MASE 0.4 % over, the cost of not choosing on M3 yearly alone
-/// (the earlier rule: 15.343 and 2.529). The test holds the yearly figures to what the chosen
-/// rule measured, so any change of the rule or its members shows.
+/// 15.7 and 2.55; the rule chosen by the selection protocol on short windows of the choice data
+/// (docs/methods.md §3, point 4d: the median of Naive2, drift, CES and ARIMA-CSS) scores 15.781
+/// and 2.648 on the full yearly test split, the cost of choosing for kvota's short annual series
+/// (the rule chosen on M3 yearly alone: 15.343 and 2.529). The test holds the yearly figures to
+/// what the chosen rule measured, so any change of the rule or its members shows.
 #[test]
 fn automatic_method_meets_the_m3_targets() {
     let Some(root) = shared() else { return };
-    for (period, smape_max, mase_max) in [("YEARLY", 15.628, 2.5615), ("QUARTERLY", 8.95, 1.08)] {
+    for (period, smape_max, mase_max) in [("YEARLY", 15.782, 2.6485), ("QUARTERLY", 8.95, 1.08)] {
         let series = mcomp::m3(&root.join("m3"), period).unwrap();
         let fc: BTreeMap<String, Vec<f64>> = series
             .iter()

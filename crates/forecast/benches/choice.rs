@@ -1,23 +1,28 @@
-//! The search for the automatic rule of series without a season (`m = 1`) on the choice data
-//! of the selection protocol (docs/methods.md §3, points 1, 4 and 4a): M3 yearly, M3 other and
-//! M4 weekly, test splits. Held-out data (M1, Kazakhstan) are never read here.
+//! The searches for the automatic rule of series without a season (`m = 1`) on the choice
+//! data of the selection protocol (docs/methods.md §3, points 1, 4, 4a, 4c and 4d): M3 yearly,
+//! M3 other and M4 weekly. Held-out data (M1, Kazakhstan) are never read here.
 //!
-//!     cargo bench -p kvota-forecast --bench choice
+//!     cargo bench -p kvota-forecast --bench choice              # 4a: combinations, test splits
+//!     cargo bench -p kvota-forecast --bench choice -- gate      # 4c: trend gates, test splits
+//!     cargo bench -p kvota-forecast --bench choice -- short     # 4d: both, on short windows
 //!
 //! Every pool member forecasts every series once; each candidate rule (median or mean, step
 //! by step, of 2 to 5 members, members that cannot be fitted left out as `auto` leaves them
-//! out) is scored by MASE on each set relative to the best single pool member of that set.
-//! The rule chosen: the lowest mean relative MASE among the candidates no worse than the
-//! current rule by more than 1 % on any set; then the cheapest candidate within 0.5 % of that
-//! score (members' fitting time on the three sets, summed). Prints the pool's scores and
-//! times, the current rule, the chosen one and the 15 best candidates. Skips with a message
-//! when the data are absent.
+//! out; or a gate sending the series whose drift t-statistic is below a threshold to another
+//! rule) is scored by MASE on each set relative to the best single pool member of that set.
+//! 4a: the lowest mean relative MASE among the candidates no worse than the current rule
+//! (`auto_rule`) by more than 1 % on any set, then the cheapest candidate within 0.5 % of that
+//! score (members' fitting time on the three sets, summed). 4c and 4d compare with the rules
+//! they were written against (a6af9be's, and its gate of 72b04e9) and keep the current rule
+//! unless the best candidate beats it by more than 0.5 %. Prints the pool's scores and times,
+//! the current rule, the chosen one and the 15 best candidates. Checks that it scores `auto` as
+//! the engine forms it. Skips with a message when the data are absent.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use kvota_forecast::combine::Combiner;
-use kvota_forecast::engine::{ModelSpec, auto_gate, auto_rule, forecast_with_fallback};
+use kvota_forecast::engine::{ModelSpec, auto_rule, forecast_with_fallback};
 use kvota_forecast::mcomp;
 use kvota_forecast::metrics::mase_scale;
 use kvota_forecast::seasonal::SeasonalPolicy;
@@ -51,6 +56,12 @@ struct Cand {
 }
 
 const THRESHOLDS: [f64; 7] = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0];
+
+/// The rule of a6af9be (point 4a's choice): the rule above the threshold in points 4c and 4d.
+const RULE_A6AF9BE: [ModelSpec; 4] = [ModelSpec::Drift, ModelSpec::Damped, ModelSpec::Dotm, ModelSpec::AutoArimaCss];
+/// The gate of 72b04e9 (point 4c's choice), the current rule of point 4d: below a drift
+/// t-statistic of 1.5 the mean of these, above it the median of `RULE_A6AF9BE`.
+const GATE_72B04E9: (f64, [ModelSpec; 2]) = (1.5, [ModelSpec::Naive2, ModelSpec::AutoArimaCss]);
 
 fn score(mase: &[f64], best: &[f64]) -> f64 {
     mase.iter().zip(best).map(|(m, b)| m / b).sum::<f64>() / mase.len() as f64
@@ -210,19 +221,9 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
         drift_t: series.iter().map(|s| drift_t(&s.train)).collect(),
     };
     let (members, how) = auto_rule(1);
-    let idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect();
-    let (threshold, gate_members, gate_how) = auto_gate(1).expect("a gate for m = 1");
-    let gate_idx: Vec<usize> =
-        gate_members.iter().map(|m| POOL.iter().position(|p| p == m).expect("member in pool")).collect();
+    let idx = pool_index(members);
     let direct = set.mase_of(|i, k| auto[i][k]);
-    let mut buf = Vec::new();
-    let rebuilt = set.mase_of(|i, k| {
-        if set.drift_t[i].is_some_and(|t| t < threshold) {
-            set.combined(&gate_idx, gate_how == kvota_forecast::combine::Combiner::Median, i, k, &mut buf)
-        } else {
-            set.combined(&idx, how == kvota_forecast::combine::Combiner::Median, i, k, &mut buf)
-        }
-    });
+    let rebuilt = set.combined_mase(&idx, how == Combiner::Median);
     assert!((direct - rebuilt).abs() < 1e-12, "{name}: auto {direct} but rebuilt {rebuilt}");
     set
 }
@@ -270,14 +271,13 @@ fn main() {
         }
     };
     let (members, how) = auto_rule(1);
-    let current_idx: Vec<usize> = members.iter().map(|m| POOL.iter().position(|p| p == m).unwrap()).collect();
-    let current = make(&current_idx, how == kvota_forecast::combine::Combiner::Median);
+    let current = make(&pool_index(members), how == Combiner::Median);
     if short {
         short_search(&sets, &best, &cost);
         return;
     }
     if gate {
-        gate_search(&sets, &best, &cost, &current_idx, how == kvota_forecast::combine::Combiner::Median);
+        gate_search(&sets, &best, &cost, &pool_index(&RULE_A6AF9BE), true);
         return;
     }
 
@@ -348,7 +348,7 @@ fn gate_search(sets: &[Set], best: &[f64], cost: &[f64], current: &[usize], curr
     let total = cands.len();
     cands.retain(|c| c.mase.iter().zip(&cur_mase).all(|(m, cur)| *m <= cur * 1.01));
     cands.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.label.cmp(&b.label)));
-    println!("\nthe rule without a gate (auto_rule)");
+    println!("\nthe rule without a gate (a6af9be)");
     show(&Cand { label: "current".into(), mase: cur_mase, score: cur_score, cost: 0.0 });
     println!(
         "\n{total} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15:",
@@ -418,10 +418,9 @@ fn windows(series: &[mcomp::Series]) -> Vec<mcomp::Series> {
 /// Point 4d: the rules of 4a and the gates of 4c against the current (gated) rule on the
 /// short windows.
 fn short_search(sets: &[Set], best: &[f64], cost: &[f64]) {
-    let (a, a_how) = auto_rule(1);
-    let (threshold, g, g_how) = auto_gate(1).expect("a gate for m = 1");
-    let (a, g) = (pool_index(a), pool_index(g));
-    let (a_median, g_median) = (a_how == Combiner::Median, g_how == Combiner::Median);
+    let (threshold, g) = GATE_72B04E9;
+    let (a, g) = (pool_index(&RULE_A6AF9BE), pool_index(&g));
+    let (a_median, g_median) = (true, false);
     let mut buf = Vec::new();
     let a_err: Vec<Vec<f64>> = sets.iter().map(|s| s.errors(|i, k| s.combined(&a, a_median, i, k, &mut buf))).collect();
     let cur_err: Vec<Vec<f64>> = sets

@@ -57,7 +57,7 @@ pub enum ModelSpec {
     AutoArimaSa,
     /// Mean of SES, Holt and damped (M4 benchmark `Comb`).
     Comb,
-    /// kvota's automatic method (see [`auto_members`]).
+    /// kvota's automatic method (see [`auto_rule`]).
     Auto,
 }
 
@@ -178,7 +178,7 @@ impl ModelSpec {
     }
 
     /// Fits the model and forecasts, without fallback. Seasonal adjustment follows the M4
-    /// rule, except inside the automatic method (see [`auto_members`]).
+    /// rule, except inside the automatic method (see [`auto_rule`]).
     pub fn forecast(self, y: &[f64], m: usize, h: usize, levels: &[f64]) -> Result<Forecast, ForecastError> {
         self.forecast_with(y, m, h, levels, SeasonalPolicy::Test)
     }
@@ -236,7 +236,7 @@ impl ModelSpec {
                 policy,
             ),
             ModelSpec::Auto => {
-                let (members, how) = auto_members(y, m);
+                let (members, how) = auto_rule(m);
                 combination(members, how, y, m, h, levels, SeasonalPolicy::Always)
             }
         }?;
@@ -250,14 +250,14 @@ impl ModelSpec {
 /// The automatic method: which models are combined, and how, for season length `m` (the
 /// evidence and how it was chosen are in `docs/methods.md` and `benches/README.md`).
 ///
-/// * Without a season (`m = 1`, e.g. annual statistics), for a series with a clear drift (see
-///   [`auto_gate`] for the others): the median, step by step, of the
-///   random walk with drift, damped-trend exponential smoothing, the dynamic optimised Theta
-///   model and ARIMA (automatic, estimated by conditional least squares); with four members
-///   the median is the mean of the middle two, so no one member's runaway trend is taken.
-///   Chosen on the choice data of the selection protocol only (M3 yearly and other, M4
-///   weekly; `docs/methods.md` §3, point 4a, bench `choice`), replacing the median of Naive2,
-///   drift, DOTM, AutoETS (additive) and ARIMA chosen on M3 yearly on 2026-12-03.
+/// * Without a season (`m = 1`, e.g. annual statistics): the median, step by step, of the
+///   random walk (Naive2), the random walk with drift, complex exponential smoothing (CES) and
+///   ARIMA (automatic, estimated by conditional least squares); with four members the median is
+///   the mean of the middle two, so neither the random walk's flat path nor one member's
+///   runaway trend is taken alone. Chosen on the choice data of the selection protocol cut into
+///   short windows of 8-20 training values, like kvota's annual series (`docs/methods.md` §3,
+///   point 4d, bench `choice -- short`), replacing the median of drift, damped, DOTM and
+///   ARIMA-CSS (point 4a, a6af9be) and its trend gate (point 4c, 72b04e9).
 /// * With a season (`m > 1`): the mean of three Theta variants (standard, dynamic standard,
 ///   optimised) fitted to data adjusted by classical decomposition whenever two cycles are
 ///   available, and two views of ARIMA: seasonal ARIMA terms (R's approximate search) and
@@ -267,29 +267,9 @@ impl ModelSpec {
 ///   squares (`autoarima-css`): the likelihood with 12-period polynomials costs about a third
 ///   of a second a series (M3 monthly: 280 series/s instead of 7, sMAPE 14.05 instead of
 ///   14.01, MASE 0.844 instead of 0.843).
-/// The trend gate of the automatic method (point 4c of the selection protocol,
-/// `docs/methods.md` §3; bench `choice -- gate`, `benches/results/choice_gate.md`): a series
-/// without a season whose drift t-statistic ([`crate::stats::drift_t`]) is below the threshold
-/// wanders rather than trends, and is forecast by the mean of the random walk (Naive2) and ARIMA
-/// (CSS) instead of [`auto_rule`]. `None` where no gate applies (seasonal series).
-pub fn auto_gate(m: usize) -> Option<(f64, &'static [ModelSpec], Combiner)> {
-    if m <= 1 { Some((1.5, &[ModelSpec::Naive2, ModelSpec::AutoArimaCss], Combiner::Mean)) } else { None }
-}
-
-/// The members and combiner `auto` uses for the series `y`: [`auto_rule`], or the gate's rule
-/// where [`auto_gate`] applies and the series has no clear drift.
-pub fn auto_members(y: &[f64], m: usize) -> (&'static [ModelSpec], Combiner) {
-    if let Some((threshold, members, how)) = auto_gate(m)
-        && crate::stats::drift_t(y).is_some_and(|t| t < threshold)
-    {
-        return (members, how);
-    }
-    auto_rule(m)
-}
-
 pub fn auto_rule(m: usize) -> (&'static [ModelSpec], Combiner) {
     if m <= 1 {
-        (&[ModelSpec::Drift, ModelSpec::Damped, ModelSpec::Dotm, ModelSpec::AutoArimaCss], Combiner::Median)
+        (&[ModelSpec::Naive2, ModelSpec::Drift, ModelSpec::Ces, ModelSpec::AutoArimaCss], Combiner::Median)
     } else if m <= 4 {
         (
             &[
@@ -434,23 +414,16 @@ mod tests {
     }
 
     #[test]
-    fn auto_gates_series_without_a_clear_drift() {
-        // A wandering series (drift t-statistic 0.2) and a trending one (about 8).
-        let flat = [10.0, 12.0, 9.0, 11.0, 13.0, 10.0, 12.0, 9.0, 11.0, 10.5, 12.5, 10.0];
-        let up: Vec<f64> = (0..12).map(|t| 10.0 + 2.0 * t as f64 + if t % 2 == 0 { 0.7 } else { -0.7 }).collect();
-        let t_flat = crate::stats::drift_t(&flat).unwrap();
-        let t_up = crate::stats::drift_t(&up).unwrap();
-        let (threshold, gated, _) = auto_gate(1).unwrap();
-        assert!(t_flat < threshold && t_up > threshold, "{t_flat} {t_up}");
-        assert_eq!(auto_members(&flat, 1).0, gated);
-        assert_eq!(auto_members(&up, 1).0, auto_rule(1).0);
-        assert!(auto_gate(4).is_none() && auto_members(&flat, 4).0 == auto_rule(4).0);
-        // `auto` forecasts the gated series by the gate's rule: the mean of its members.
-        let auto = ModelSpec::Auto.forecast(&flat, 1, 3, &[]).unwrap().point;
-        let members: Vec<Vec<f64>> = gated.iter().map(|s| s.forecast(&flat, 1, 3, &[]).unwrap().point).collect();
+    fn auto_without_a_season_is_the_mean_of_its_middle_two_members() {
+        let y = [10.0, 12.0, 9.0, 11.0, 13.0, 10.0, 12.0, 14.0, 11.0, 13.5, 15.0, 12.0];
+        let (members, how) = auto_rule(1);
+        assert_eq!((members.len(), how), (4, Combiner::Median));
+        let auto = ModelSpec::Auto.forecast(&y, 1, 3, &[]).unwrap().point;
+        let fcs: Vec<Vec<f64>> = members.iter().map(|s| s.forecast(&y, 1, 3, &[]).unwrap().point).collect();
         for (k, a) in auto.iter().enumerate() {
-            let mean = members.iter().map(|p| p[k]).sum::<f64>() / members.len() as f64;
-            assert!((a - mean).abs() < 1e-9, "step {k}: {a} vs {mean}");
+            let mut v: Vec<f64> = fcs.iter().map(|p| p[k]).collect();
+            v.sort_by(f64::total_cmp);
+            assert!((a - (v[1] + v[2]) / 2.0).abs() < 1e-9, "step {k}: {a} vs {v:?}");
         }
     }
 
