@@ -163,17 +163,20 @@ fn regions_against_the_published_deficit_and_surplus_lists_and_the_backtest() {
     // The stock-flow gap per 100 employed (openings minus domestic supply): demography and
     // migration, which the ministry's framing is about.
     let gap = |r: &str| 100.0 * acc[r][0] / acc[r][1];
-    for r in deficit {
-        assert!(gap(r) > 0.0, "{r}: gap {} per 100 employed", gap(r));
-    }
-    for r in surplus {
-        assert!(gap(r) < 0.0, "{r}: gap {} per 100 employed", gap(r));
+    let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap();
+    // At most one region of the ten disagrees with the framing, and docs/methods.md names it
+    // with its gap (since d23b818's forecasts, Almaty Region).
+    let disagree: Vec<&str> =
+        deficit.iter().filter(|r| gap(r) <= 0.0).chain(surplus.iter().filter(|r| gap(r) >= 0.0)).copied().collect();
+    assert!(disagree.len() <= 1, "regions against the framing: {disagree:?}");
+    for r in &disagree {
+        let figure = format!("{r}, {:+.2}", gap(r));
+        assert!(methods.contains(&figure), "docs/methods.md does not name the region against the framing: {figure}");
     }
     let mean = |rs: &[&str], f: &dyn Fn(&str) -> f64| rs.iter().map(|r| f(r)).sum::<f64>() / rs.len() as f64;
     // The market score (unemployment, informality, migration, employment and wage growth, wage
     // level) is reported beside it: docs/methods.md quotes both group means, as measured here.
     let score = |r: &str| acc[r][2] / acc[r][3];
-    let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap();
     let figures = [
         ("gap of the deficit regions", mean(&deficit, &gap)),
         ("gap of the surplus regions", mean(&surplus, &gap)),
