@@ -101,6 +101,28 @@ pub fn linear_trend(y: &[f64]) -> (f64, f64) {
     (ybar - b * tbar, b)
 }
 
+/// The t-statistic of the mean first difference, `|mean(d)| / (sd(d) / sqrt(n - 1))` with `d`
+/// the `n - 1` first differences and `sd` their sample standard deviation: how clearly a series
+/// without a season drifts (the feature of point 4c of the selection protocol, docs/methods.md
+/// §3). `None` for fewer than 4 values; 0 when every difference is 0, infinite when they are all
+/// equal and not 0.
+pub fn drift_t(y: &[f64]) -> Option<f64> {
+    if y.len() < 4 {
+        return None;
+    }
+    let d: Vec<f64> = y.windows(2).map(|w| w[1] - w[0]).collect();
+    let k = d.len() as f64;
+    let mean = d.iter().sum::<f64>() / k;
+    let var = d.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (k - 1.0);
+    if mean == 0.0 {
+        return Some(0.0);
+    }
+    if var <= 0.0 {
+        return Some(f64::INFINITY);
+    }
+    Some(mean.abs() / (var.sqrt() / k.sqrt()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,26 +152,4 @@ mod tests {
         let (a, b) = linear_trend(&[1.0, 3.0, 5.0, 7.0]);
         assert!((a - 1.0).abs() < 1e-12 && (b - 2.0).abs() < 1e-12);
     }
-}
-
-/// The t-statistic of the mean first difference, `|mean(d)| / (sd(d) / sqrt(n - 1))` with `d`
-/// the `n - 1` first differences and `sd` their sample standard deviation: how clearly a series
-/// without a season drifts (the feature of point 4c of the selection protocol, docs/methods.md
-/// §3). `None` for fewer than 4 values; 0 when every difference is 0, infinite when they are all
-/// equal and not 0.
-pub fn drift_t(y: &[f64]) -> Option<f64> {
-    if y.len() < 4 {
-        return None;
-    }
-    let d: Vec<f64> = y.windows(2).map(|w| w[1] - w[0]).collect();
-    let k = d.len() as f64;
-    let mean = d.iter().sum::<f64>() / k;
-    let var = d.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (k - 1.0);
-    if mean == 0.0 {
-        return Some(0.0);
-    }
-    if var <= 0.0 {
-        return Some(f64::INFINITY);
-    }
-    Some(mean.abs() / (var.sqrt() / k.sqrt()))
 }
