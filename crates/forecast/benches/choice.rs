@@ -303,15 +303,10 @@ fn main() {
     for c in cands.iter().take(15) {
         show(c);
     }
-    let Some(top) = cands.first() else {
+    let Some(chosen) = cheapest_near_best(&cands) else {
         println!("\nno candidate qualifies: the rule stays");
         return;
     };
-    let chosen = cands
-        .iter()
-        .filter(|c| c.score <= top.score * 1.005)
-        .min_by(|a, b| a.cost.total_cmp(&b.cost).then(a.score.total_cmp(&b.score)))
-        .unwrap();
     println!("\nchosen (cheapest within 0.5 % of the best score)");
     show(chosen);
     println!(
@@ -365,6 +360,15 @@ fn show(c: &Cand) {
     println!("  {:<62} {}  score {:.4}  cost {:>6.2} s", c.label, row.join(" "), c.score, c.cost);
 }
 
+/// Among candidates sorted by score, the cheapest within 0.5 % of the best (points 4a, 4c, 4d).
+fn cheapest_near_best(cands: &[Cand]) -> Option<&Cand> {
+    let top = cands.first()?;
+    cands
+        .iter()
+        .filter(|c| c.score <= top.score * 1.005)
+        .min_by(|a, b| a.cost.total_cmp(&b.cost).then(a.score.total_cmp(&b.score)))
+}
+
 /// The decision of points 4c and 4d: the best qualifying candidate must beat the current rule
 /// by more than 0.5 %; then the cheapest within 0.5 % of the best score is chosen.
 fn decide(cands: &[Cand], cur_score: f64, what: &str) {
@@ -379,11 +383,7 @@ fn decide(cands: &[Cand], cur_score: f64, what: &str) {
         );
         return;
     }
-    let chosen = cands
-        .iter()
-        .filter(|c| c.score <= top.score * 1.005)
-        .min_by(|a, b| a.cost.total_cmp(&b.cost).then(a.score.total_cmp(&b.score)))
-        .unwrap();
+    let chosen = cheapest_near_best(cands).expect("a candidate");
     println!("\nchosen ({what})");
     show(chosen);
     println!(
