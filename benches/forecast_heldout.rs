@@ -1,10 +1,12 @@
 //! Held-out accuracy of the forecasting engine (issue 20): the data sets that were never used to
 //! choose the automatic rule, under the protocol of `docs/methods.md` §3 — M1 yearly, quarterly
 //! and monthly, and Kazakhstan's official labour series by rolling origin (K1-K5; K6 added for the next
-//! choice, point 2a).
+//! choice, point 2a); the fresh sets of point 2b (K7 NEET share by region, U1-U3 US states'
+//! employment and unemployment rates and US employment by industry), with the rule of a6af9be
+//! recomputed from its members beside `auto`.
 //!
 //!     cargo bench --bench forecast_heldout                    # every set, every model
-//!     cargo bench --bench forecast_heldout -- k1 m1-yearly    # some sets
+//!     cargo bench --bench forecast_heldout -- k1 m1-yearly    # some sets (k7 u1 u2 u3: point 2b)
 //!     cargo bench --bench forecast_heldout -- --tasks FILE    # only write the tasks (for peers)
 //!     cargo bench --bench forecast_heldout -- --peer FILE     # also score a peer's forecasts
 //!
@@ -24,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use kvota::forecast::calibrate::calibrate;
+use kvota::forecast::combine::{Combiner, combine};
 use kvota::forecast::engine::{ModelSpec, forecast_with_fallback};
 use kvota::forecast::metrics::{mase_scale, smape};
 use kvota::ingest::text::Period;
@@ -97,8 +100,17 @@ fn annual_csv(
     value: &str,
     filter: impl Fn(&BTreeMap<&str, &str>) -> bool,
 ) -> BTreeMap<String, BTreeMap<i32, f64>> {
-    let path = repo().join(rel);
-    let t = kvota::ingest::table::TextTable::read(&path).expect("a data/raw table");
+    annual_table(&repo().join(rel), key, value, filter)
+}
+
+/// [`annual_csv`] for a file anywhere.
+fn annual_table(
+    path: &Path,
+    key: &str,
+    value: &str,
+    filter: impl Fn(&BTreeMap<&str, &str>) -> bool,
+) -> BTreeMap<String, BTreeMap<i32, f64>> {
+    let t = kvota::ingest::table::TextTable::read(path).expect("a readable table");
     let cols = t.columns();
     let all: Vec<Vec<Option<&str>>> = cols.iter().map(|c| t.text(c).expect("column")).collect();
     let year = cols.iter().find(|c| c.eq_ignore_ascii_case("year")).expect("a year column").clone();
@@ -222,7 +234,111 @@ fn k_sets(which: &[String]) -> Vec<Set> {
             .collect();
         out.push(rolling_annual("k6", d, 5, 8));
     }
+    out.extend(fresh_sets(&want));
     out
+}
+
+/// The fresh held-out sets of point 2b (K7, U1-U3), read from `../shared/data-raw`; each prints
+/// `skipped` without its file.
+fn fresh_sets(want: &dyn Fn(&str) -> bool) -> Vec<Set> {
+    let mut out = Vec::new();
+    let present = |name: &str, rel: &str| -> Option<PathBuf> {
+        let path = shared().join(rel);
+        if path.exists() {
+            Some(path)
+        } else {
+            println!("\n{name}: skipped, {} not found", path.display());
+            None
+        }
+    };
+    if want("k7")
+        && let Some(path) = present("k7", "kz-sdg-kazstat-labour/data_indicator_8-6-1.csv")
+    {
+        let totals =
+            |r: &BTreeMap<&str, &str>| r["UNIT_MEASURE"] == "PT" && r["SEX"].is_empty() && r["URBANISATION"].is_empty();
+        let mut d = annual_table(&path, "REF_AREA", "Value", totals);
+        if let Some(kz) = d.remove("") {
+            d.insert("KZ".into(), kz);
+        }
+        out.push(rolling_annual("k7", d, 5, 8));
+    }
+    for (name, column) in [("u1", "emp"), ("u2", "unemp")] {
+        if want(name)
+            && let Some(path) = present(name, "rdatasets-labour/plm_Produc.csv")
+        {
+            out.push(rolling_annual(name, annual_table(&path, "state", column, |_| true), 5, 8));
+        }
+    }
+    if want("u3")
+        && let Some(path) = present("u3", "rdatasets-labour/fpp3_us_employment.csv.gz")
+    {
+        out.push(u3(&path));
+    }
+    out
+}
+
+/// U3: US employment by industry (BLS CES via `fpp3::us_employment`), annual means of complete
+/// calendar years; the longest run of complete years ending in 2018; the five last origins
+/// (test windows ending 2014-2018), every earlier year of the run as training.
+fn u3(path: &Path) -> Set {
+    use std::io::Read as _;
+    let (h, min_train, last_year) = (5usize, 8usize, 2018i32);
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).expect("the US employment file"))
+        .read_to_end(&mut bytes)
+        .expect("a gzip file");
+    let t = kvota::ingest::table::TextTable::from_bytes(path, &bytes).expect("a CSV table");
+    let (month, id, employed) = (t.text("Month").unwrap(), t.text("Series_ID").unwrap(), t.text("Employed").unwrap());
+    // series -> year -> (months, sum)
+    let mut by: BTreeMap<String, BTreeMap<i32, (u32, f64)>> = BTreeMap::new();
+    for i in 0..t.height() {
+        let (Some(mo), Some(id), Some(v)) = (month[i], id[i], employed[i]) else { continue };
+        let (Ok(y), Ok(v)) = (mo[..4].parse::<i32>(), v.trim().parse::<f64>()) else { continue };
+        let e = by.entry(id.to_string()).or_default().entry(y).or_default();
+        e.0 += 1;
+        e.1 += v;
+    }
+    let mut tasks = Vec::new();
+    let mut left_out = Vec::new();
+    for (id, years) in by {
+        let mut values = Vec::new();
+        let mut y = last_year;
+        while let Some(&(12, sum)) = years.get(&y) {
+            values.push(sum / 12.0);
+            y -= 1;
+        }
+        values.reverse();
+        let n = values.len();
+        if n < min_train + h {
+            left_out.push(format!("{id} ({n} years)"));
+            continue;
+        }
+        for back in (0..5).rev() {
+            let end = n - h - back;
+            if end < min_train {
+                continue;
+            }
+            tasks.push(Task {
+                series: id.clone(),
+                origin: (last_year - h as i32 - back as i32) as usize,
+                train: values[..end].to_vec(),
+                test: values[end..end + h].to_vec(),
+            });
+        }
+    }
+    let (series, origins) = distinct(&tasks);
+    let note = format!(
+        "{} series, {} origins ({}-{}), {} forecasts, training {}-{} years{}",
+        series.len(),
+        origins.len(),
+        origins.first().unwrap_or(&0),
+        origins.last().unwrap_or(&0),
+        tasks.len(),
+        tasks.iter().map(|t| t.train.len()).min().unwrap_or(0),
+        tasks.iter().map(|t| t.train.len()).max().unwrap_or(0),
+        if left_out.is_empty() { String::new() } else { format!("; left out: {}", left_out.join(", ")) }
+    );
+    Set { name: "u3", m: 1, h, tasks, note }
 }
 
 /// K5: the quarterly unemployment rate by region, 2001 Q1 - 2023 Q4, from the BNS spreadsheet.
@@ -386,6 +502,33 @@ fn run_model(set: &Set, spec: ModelSpec) -> Row {
     row(spec.name().to_string(), &acc, format!("{calibrated}/{}", origins.len()), t0.elapsed().as_secs_f64())
 }
 
+/// A combination of members' point forecasts, scored on MASE and sMAPE only: its intervals
+/// cannot be calibrated as `kvota run` calibrates a model's, so coverage is not reported.
+fn rule_row(set: &Set, label: &str, members: &[ModelSpec], how: Combiner) -> Row {
+    let t0 = Instant::now();
+    let fcs: Vec<Option<Fc>> = set
+        .tasks
+        .par_iter()
+        .map(|t| {
+            let fcs: Vec<_> = members.iter().filter_map(|s| s.forecast(&t.train, set.m, set.h, &LEVELS).ok()).collect();
+            if fcs.is_empty() {
+                return None;
+            }
+            let p = combine(&fcs, how).point;
+            let none = vec![f64::NAN; set.h];
+            Some((p, none.clone(), none.clone(), none.clone(), none))
+        })
+        .collect();
+    let acc = score(set, &fcs);
+    let mut r = row(label.to_string(), &acc, "points".into(), t0.elapsed().as_secs_f64());
+    (r.cov80, r.cov95) = (f64::NAN, f64::NAN);
+    r
+}
+
+fn pct(v: f64) -> String {
+    if v.is_nan() { "n/a".into() } else { format!("{v:.1}") }
+}
+
 fn print(set: &Set, rows: &[Row]) {
     let mut s = String::new();
     let steps: Vec<String> = (1..=set.h).map(|k| format!("h={k}")).collect();
@@ -405,13 +548,13 @@ fn print(set: &Set, rows: &[Row]) {
         let mark = if (r.mase - best).abs() < 1e-12 { " *" } else { "" };
         let _ = writeln!(
             s,
-            "| {}{mark} | {} | {:.3} | {:.3} | {:.1} | {:.1} | {} | {:.2} |",
+            "| {}{mark} | {} | {:.3} | {:.3} | {} | {} | {} | {:.2} |",
             r.model,
             by.join(" | "),
             r.mase,
             r.smape,
-            r.cov80,
-            r.cov95,
+            pct(r.cov80),
+            pct(r.cov95),
             r.calibrated,
             r.secs
         );
@@ -481,7 +624,7 @@ fn main() {
             }
         }
     }
-    let k: Vec<String> = which.iter().filter(|w| w.starts_with('k')).cloned().collect();
+    let k: Vec<String> = which.iter().filter(|w| w.starts_with('k') || w.starts_with('u')).cloned().collect();
     if which.is_empty() || !k.is_empty() {
         sets.extend(k_sets(&k));
     }
@@ -522,6 +665,15 @@ fn main() {
         }
         models.push(ModelSpec::Auto);
         let mut rows: Vec<Row> = models.iter().map(|&spec| run_model(set, spec)).collect();
+        if set.m == 1 {
+            // Point 2b: the rule of a6af9be, recomputed from its members (points only).
+            rows.push(rule_row(
+                set,
+                "rule a6af9be (points)",
+                &[ModelSpec::Drift, ModelSpec::Damped, ModelSpec::Dotm, ModelSpec::AutoArimaCss],
+                Combiner::Median,
+            ));
+        }
         if let Some(by_model) = peers.get(set.name) {
             for (model, fcs) in by_model {
                 let all: Vec<Option<Fc>> = (0..set.tasks.len()).map(|i| fcs.get(&i).cloned()).collect();
