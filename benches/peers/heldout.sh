@@ -4,7 +4,7 @@
 #     benches/peers/heldout.sh
 #
 # 1. writes the tasks of every held-out set (M1 yearly, quarterly, monthly; Kazakhstan K1-K5 by
-#    rolling origin, K6 since point 2a) to target/heldout_tasks.csv;
+#    rolling origin, K6 since point 2a; K7 and U1-U3 since point 2b) to target/heldout_tasks.csv;
 # 2. installs statsforecast 2.1.1 from PyPI into target/peer-venv (once) and forecasts the same
 #    tasks with AutoETS, DynamicOptimizedTheta and Theta (target/heldout_sf.csv);
 # 3. runs every model of kvota on every set, scores statsforecast's forecasts with the same
