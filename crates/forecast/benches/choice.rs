@@ -1,10 +1,11 @@
 //! The searches for the automatic rule of series without a season (`m = 1`) on the choice
-//! data of the selection protocol (docs/methods.md §3, points 1, 4, 4a, 4c and 4d): M3 yearly,
+//! data of the selection protocol (docs/methods.md §3, points 1, 4, 4a, 4c, 4d and 4e): M3 yearly,
 //! M3 other and M4 weekly. Held-out data (M1, Kazakhstan) are never read here.
 //!
 //!     cargo bench -p kvota-forecast --bench choice              # 4a: combinations, test splits
 //!     cargo bench -p kvota-forecast --bench choice -- gate      # 4c: trend gates, test splits
 //!     cargo bench -p kvota-forecast --bench choice -- short     # 4d: both, on short windows
+//!     cargo bench -p kvota-forecast --bench choice -- panel     # 4e: selection by a panel's back-test
 //!
 //! Every pool member forecasts every series once; each candidate rule (median or mean, step
 //! by step, of 2 to 5 members, members that cannot be fitted left out as `auto` leaves them
@@ -230,7 +231,8 @@ fn load(name: &'static str, series: Vec<mcomp::Series>) -> Set {
 
 fn main() {
     let gate = std::env::args().skip(1).any(|a| a == "gate");
-    let short = std::env::args().skip(1).any(|a| a == "short");
+    let panel = std::env::args().skip(1).any(|a| a == "panel");
+    let short = panel || std::env::args().skip(1).any(|a| a == "short");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data-raw");
     if !root.join("m3").exists() || !root.join("m4").exists() {
         println!("skipped: {} or m4 not found (the choice data live in ../shared/data-raw)", root.join("m3").display());
@@ -238,10 +240,15 @@ fn main() {
     }
     let t = Instant::now();
     let cut = |s: Vec<mcomp::Series>| if short { windows(&s) } else { s };
+    let raw = [
+        mcomp::m3(&root.join("m3"), "YEARLY").expect("M3"),
+        mcomp::m3(&root.join("m3"), "OTHER").expect("M3"),
+        mcomp::m4(&root.join("m4"), "Weekly").expect("M4"),
+    ];
     let sets = [
-        load("M3 yearly", cut(mcomp::m3(&root.join("m3"), "YEARLY").expect("M3"))),
-        load("M3 other", cut(mcomp::m3(&root.join("m3"), "OTHER").expect("M3"))),
-        load("M4 weekly", cut(mcomp::m4(&root.join("m4"), "Weekly").expect("M4"))),
+        load("M3 yearly", cut(raw[0].clone())),
+        load("M3 other", cut(raw[1].clone())),
+        load("M4 weekly", cut(raw[2].clone())),
     ];
     if short {
         let n: Vec<String> = sets.iter().map(|s| s.test.len().to_string()).collect();
@@ -272,6 +279,10 @@ fn main() {
     };
     let (members, how) = auto_rule(1);
     let current = make(&pool_index(members), how == Combiner::Median);
+    if panel {
+        panel_search(&sets, &raw, &best);
+        return;
+    }
     if short {
         short_search(&sets, &best, &cost);
         return;
@@ -398,17 +409,29 @@ fn decide(cands: &[Cand], cur_score: f64, what: &str) {
 /// where 5 more follow), one set per data set.
 fn windows(series: &[mcomp::Series]) -> Vec<mcomp::Series> {
     let mut out = Vec::new();
-    for s in series {
+    for (s, _) in windows_keyed(series) {
+        out.push(s);
+    }
+    out
+}
+
+/// The windows of [`windows`] with (index of the series, cut) of each, in the same order.
+fn windows_keyed(series: &[mcomp::Series]) -> Vec<(mcomp::Series, (usize, usize))> {
+    let mut out = Vec::new();
+    for (si, s) in series.iter().enumerate() {
         let full = [s.train.as_slice(), s.test.as_slice()].concat();
         for cut in [8, 12, 16, 20] {
             if full.len() >= cut + 5 {
-                out.push(mcomp::Series {
-                    id: format!("{}@{cut}", s.id),
-                    period: s.period.clone(),
-                    m: s.m,
-                    train: full[..cut].to_vec(),
-                    test: full[cut..cut + 5].to_vec(),
-                });
+                out.push((
+                    mcomp::Series {
+                        id: format!("{}@{cut}", s.id),
+                        period: s.period.clone(),
+                        m: s.m,
+                        train: full[..cut].to_vec(),
+                        test: full[cut..cut + 5].to_vec(),
+                    },
+                    (si, cut),
+                ));
             }
         }
     }
@@ -500,4 +523,192 @@ fn short_search(sets: &[Set], best: &[f64], cost: &[f64]) {
         show(c);
     }
     decide(&cands, current.score, "cheapest within 0.5 % of the best score");
+}
+
+// ---- Point 4e: selection by a panel's own back-test -------------------------------------------
+
+/// Point 4e: series per panel (point 4b's panels of 18 consecutive series sharing a cut).
+const PANEL: usize = 18;
+/// Point 4e: the fewest values an inner fit may use.
+const INNER_MIN_FIT: usize = 6;
+
+/// One candidate of point 4e.
+#[derive(Clone, Copy)]
+struct PanelRule {
+    /// Pool indices of the members of S besides `auto` (one or two; `usize::MAX` for none).
+    others: [usize; 2],
+    r: usize,
+    by_series: bool,
+    delta: f64,
+}
+
+/// The scaled inner errors of one window: per inner origin (in order j = 1, 2, 3), the mean
+/// scaled absolute error of each pool member (as a single model) and, last, of `auto`.
+fn inner_errors(train: &[f64], h: usize) -> Vec<Vec<f64>> {
+    let n = train.len();
+    let k = h.min(n.saturating_sub(INNER_MIN_FIT));
+    let mut out = Vec::new();
+    if k == 0 {
+        return out;
+    }
+    let (members, how) = auto_rule(1);
+    for j in 1..=3 {
+        let end = n - (j - 1);
+        if end < k + INNER_MIN_FIT {
+            break;
+        }
+        let (fit, test) = (&train[..end - k], &train[end - k..end]);
+        let scale = mase_scale(fit, 1);
+        if !(scale.is_finite() && scale > 0.0) {
+            continue;
+        }
+        let err = |p: &[f64]| test.iter().zip(p).map(|(y, f)| (y - f).abs()).sum::<f64>() / k as f64 / scale;
+        let mut row: Vec<f64> = POOL
+            .iter()
+            .map(|spec| err(&forecast_with_fallback(*spec, fit, 1, k, &[]).expect("forecast").forecast.point))
+            .collect();
+        let own: Vec<kvota_forecast::Forecast> =
+            members.iter().filter_map(|m| m.forecast_with(fit, 1, k, &[], SeasonalPolicy::Always).ok()).collect();
+        let auto = if own.is_empty() {
+            forecast_with_fallback(ModelSpec::Theta, fit, 1, k, &[]).expect("theta").forecast.point
+        } else {
+            kvota_forecast::combine::combine(&own, how).point
+        };
+        row.push(err(&auto));
+        out.push(row);
+    }
+    out
+}
+
+/// The model each window of a set is forecast by under `rule` (`POOL.len()` = `auto`).
+fn panel_choices(rule: &PanelRule, inner: &[Vec<Vec<f64>>], panels: &[Vec<usize>]) -> Vec<usize> {
+    let auto = POOL.len();
+    let mut choice = vec![auto; inner.len()];
+    let pick = |windows: &[usize]| -> usize {
+        let mean_of = |q: usize| -> Option<f64> {
+            let v: Vec<f64> = windows
+                .iter()
+                .flat_map(|&i| inner[i].iter().take(rule.r).map(move |row| row[q]))
+                .filter(|e| e.is_finite())
+                .collect();
+            (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+        };
+        let Some(a) = mean_of(auto) else { return auto };
+        let best = rule
+            .others
+            .iter()
+            .filter(|&&q| q != usize::MAX)
+            .filter_map(|&q| mean_of(q).map(|e| (q, e)))
+            .min_by(|x, y| x.1.total_cmp(&y.1));
+        match best {
+            Some((q, e)) if e < a * (1.0 - rule.delta) => q,
+            _ => auto,
+        }
+    };
+    for p in panels {
+        if rule.by_series {
+            for &i in p {
+                choice[i] = pick(&[i]);
+            }
+        } else {
+            let q = pick(p);
+            for &i in p {
+                choice[i] = q;
+            }
+        }
+    }
+    choice
+}
+
+fn panel_search(sets: &[Set], raw: &[Vec<mcomp::Series>], best: &[f64]) {
+    let t = Instant::now();
+    // Per set: the windows' panels and inner errors, and the outer errors of auto and the pool.
+    let mut panels_of: Vec<Vec<Vec<usize>>> = Vec::new();
+    let mut inner_of: Vec<Vec<Vec<Vec<f64>>>> = Vec::new();
+    let mut outer_of: Vec<Vec<Vec<f64>>> = Vec::new();
+    let (members, how) = auto_rule(1);
+    let auto_idx = pool_index(members);
+    for (set, series) in sets.iter().zip(raw) {
+        let keyed = windows_keyed(series);
+        assert_eq!(keyed.len(), set.test.len(), "the windows of point 4d");
+        let mut groups: std::collections::BTreeMap<(usize, usize), Vec<usize>> = Default::default();
+        for (i, (_, (si, cut))) in keyed.iter().enumerate() {
+            groups.entry((si / PANEL, *cut)).or_default().push(i);
+        }
+        panels_of.push(groups.into_values().collect());
+        inner_of.push(keyed.par_iter().map(|(w, _)| inner_errors(&w.train, set.h)).collect());
+        let mut buf = Vec::new();
+        let mut outer: Vec<Vec<f64>> = (0..POOL.len()).map(|j| set.errors(|i, k| set.single[j][i][k])).collect();
+        outer.push(set.errors(|i, k| set.combined(&auto_idx, how == Combiner::Median, i, k, &mut buf)));
+        outer_of.push(outer);
+    }
+    let n_panels: Vec<String> = panels_of.iter().map(|p| p.len().to_string()).collect();
+    println!("\npoint 4e: {} panels; inner back-tests {:.1} s", n_panels.join(" / "), t.elapsed().as_secs_f64());
+    let auto = POOL.len();
+    let cur_mase: Vec<f64> = outer_of.iter().map(|o| mean(&o[auto])).collect();
+    let current = Cand {
+        label: "current rule (auto of d23b818)".into(),
+        score: score(&cur_mase, best),
+        mase: cur_mase,
+        cost: 0.0,
+    };
+    let n = POOL.len();
+    let mut rules = Vec::new();
+    for a in 0..n {
+        for b in a..n {
+            let others = if a == b { [a, usize::MAX] } else { [a, b] };
+            for r in [1, 3] {
+                for by_series in [false, true] {
+                    for delta in [0.0, 0.05, 0.10] {
+                        rules.push(PanelRule { others, r, by_series, delta });
+                    }
+                }
+            }
+        }
+    }
+    let mut cands: Vec<(Cand, Vec<f64>)> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut switched = Vec::new();
+            let mase: Vec<f64> = (0..sets.len())
+                .map(|d| {
+                    let choice = panel_choices(rule, &inner_of[d], &panels_of[d]);
+                    switched.push(choice.iter().filter(|&&q| q != auto).count() as f64 / choice.len() as f64);
+                    mean(&choice.iter().enumerate().map(|(i, &q)| outer_of[d][q][i]).collect::<Vec<f64>>())
+                })
+                .collect();
+            let names: Vec<&str> = rule.others.iter().filter(|&&q| q != usize::MAX).map(|&q| POOL[q].name()).collect();
+            let size = names.len() as f64;
+            let label = format!(
+                "auto|{} r={} {} delta={:.0}%",
+                names.join(","),
+                rule.r,
+                if rule.by_series { "series" } else { "panel" },
+                100.0 * rule.delta
+            );
+            let cost = size * 100.0 + (rule.r - 1) as f64 * 10.0 + (0.10 - rule.delta) * 100.0;
+            (Cand { label, score: score(&mase, best), mase, cost }, switched)
+        })
+        .collect();
+    let total = cands.len();
+    cands.retain(|(c, _)| c.mase.iter().zip(&current.mase).all(|(m, cur)| *m <= cur * 1.01));
+    cands.sort_by(|x, y| x.0.score.total_cmp(&y.0.score).then(x.0.label.cmp(&y.0.label)));
+    println!("\ncurrent rule");
+    show(&current);
+    println!(
+        "\n{total} candidates, {} no worse than the current rule by more than 1 % on any set; the best 15 (share of windows switched away from auto per set):",
+        cands.len()
+    );
+    for (c, sw) in cands.iter().take(15) {
+        show(c);
+        let v: Vec<String> = sw.iter().map(|x| format!("{:.1} %", 100.0 * x)).collect();
+        println!("      switched {}", v.join(" / "));
+    }
+    if let Some((c, sw)) = cands.iter().find(|(c, _)| c.label.starts_with("auto|naive")) {
+        let v: Vec<String> = sw.iter().map(|x| format!("{:.1} %", 100.0 * x)).collect();
+        println!("best qualifying candidate with the random walk in S (switched {}):", v.join(" / "));
+        show(c);
+    }
+    let only: Vec<Cand> = cands.into_iter().map(|(c, _)| c).collect();
+    decide(&only, current.score, "cheapest within 0.5 % of the best score: fewest members, r = 1, largest delta");
 }
