@@ -81,6 +81,8 @@ pub struct Config {
     pub source: Source,
     pub data: DataPaths,
     pub model: ModelSpec,
+    /// Latest origins of the run's back-test of `model` against the random walk (0: none).
+    pub backtest_origins: usize,
     pub shortage: shortage::Settings,
     pub foreign: ForeignChoices,
     pub kandas: KandasSettings,
@@ -120,6 +122,9 @@ impl Config {
             return Err(at("draws", format!("{} draws: at most 100000", f.uncertainty.draws)));
         }
         let model: ModelSpec = f.forecast.model.parse().map_err(|m: String| at("model", m))?;
+        if f.forecast.backtest_origins > 20 {
+            return Err(at("backtest_origins", format!("{} origins: at most 20", f.forecast.backtest_origins)));
+        }
         let shortage = resolve_shortage(f, &at)?;
         let foreign = resolve_foreign(f, &at)?;
         let kandas = resolve_kandas(f, &at)?;
@@ -152,6 +157,7 @@ impl Config {
                 reference: f.data.reference.clone(),
             },
             model,
+            backtest_origins: f.forecast.backtest_origins,
             shortage,
             foreign,
             kandas,

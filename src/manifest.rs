@@ -142,6 +142,20 @@ pub struct EvidenceSummary {
     /// Every panel column: what it rests on and what share of the flows or score behind the
     /// distributed quota it carries.
     pub inputs: Vec<InputBasis>,
+    /// How the run's model fared on each forecast panel variable's own past, beside the random
+    /// walk, with what the variable rests on.
+    pub forecast_skill: Vec<ForecastSkill>,
+}
+
+/// The run's back-test of its model on one panel variable ([`crate::series::panel_skill`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct ForecastSkill {
+    /// The panel file of the variable (its column is the variable).
+    pub file: String,
+    /// official, estimated or synthetic, as in [`InputBasis`].
+    pub status: String,
+    #[serde(flatten)]
+    pub skill: crate::series::VariableSkill,
 }
 
 /// One panel input and its part in the quota.

@@ -812,7 +812,43 @@ fn data_basis(h: &mut String, m_: &Manifest, t: &Texts) {
         }
         h.push_str("</table>\n");
     }
+    forecast_skill(h, &e.forecast_skill, t);
     let _ = writeln!(h, "<p>{}</p></section>", t.t("basis-footer"));
+}
+
+/// How the run's model fared on each panel variable's own past, beside the random walk.
+fn forecast_skill(h: &mut String, skill: &[crate::manifest::ForecastSkill], t: &Texts) {
+    let Some(first) = skill.first() else { return };
+    let s = &first.skill;
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        m(
+            t,
+            "skill-intro",
+            &[
+                ("model", s.model.to_string()),
+                ("h", s.horizon.to_string()),
+                ("origins", s.origins.to_string()),
+                ("from", s.test_years.0.to_string()),
+                ("to", s.test_years.1.to_string()),
+            ]
+        )
+    );
+    header(h, t, &["th-input", "th-basis", "th-forecasts", "th-mase-model", "th-mase-naive"]);
+    for r in skill {
+        let _ = writeln!(
+            h,
+            "<tr><td>{} {}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+            esc(&r.file),
+            esc(r.skill.variable),
+            esc(&t.name("evidence", &r.status)),
+            t.int(r.skill.forecasts as i64),
+            t.dec(r.skill.mase, 2),
+            t.dec(r.skill.naive_mase, 2)
+        );
+    }
+    h.push_str("</table>\n");
 }
 
 /// Employers' requests: what the quota was built from, the flagged employers (by pseudonymous

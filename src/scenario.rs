@@ -57,6 +57,7 @@ defaults! {
     occupation_wages_year: i32 = ["data", "occupation_wages_year"];
     calibrated: Vec<String> = ["reality", "calibrated"];
     model: String = ["forecast", "model"];
+    forecast_backtest_origins: usize = ["forecast", "backtest_origins"];
     shortage_cutoff: f64 = ["shortage", "shortage_cutoff"];
     surplus_cutoff: f64 = ["shortage", "surplus_cutoff"];
     frictional: f64 = ["shortage", "frictional_unemployment_pct"];
@@ -202,6 +203,9 @@ pub struct ForecastConfig {
     /// Model for every series (`auto`, `theta`, `dotm`, `autoets`, ... see `kvota forecast --help`).
     #[serde(default = "d::model")]
     pub model: String,
+    /// Latest origins of the run's own back-test of the model against the random walk (0: none).
+    #[serde(default = "d::forecast_backtest_origins")]
+    pub backtest_origins: usize,
 }
 
 impl Default for ForecastConfig {

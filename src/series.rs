@@ -42,13 +42,16 @@ pub struct PanelForecast {
 pub struct PanelForecasts {
     pub horizon: usize,
     pub series: Vec<PanelForecast>,
+    /// The model's back-test against the random walk on each variable's own past (empty when the
+    /// scenario asks for none): see [`panel_skill`].
+    pub skill: Vec<VariableSkill>,
     index: BTreeMap<(Region, Option<OkedSection>, &'static str), usize>,
 }
 
 impl PanelForecasts {
     fn new(horizon: usize, series: Vec<PanelForecast>) -> Self {
         let index = series.iter().enumerate().map(|(i, f)| ((f.region, f.section, f.variable), i)).collect();
-        PanelForecasts { horizon, series, index }
+        PanelForecasts { horizon, series, skill: Vec::new(), index }
     }
 
     /// The forecast of `variable` in a region (`section = None`) or cell.
@@ -72,8 +75,11 @@ pub const PANEL_VARIABLES: [&str; 6] =
     ["labour_force", "unemployed", "employed", "vacancies", "retirements", "new_entrants"];
 
 /// Forecasts every series of the panel `h` years ahead with calibrated intervals.
-pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn Progress) -> Result<PanelForecasts> {
-    let mut jobs: Vec<(Region, Option<OkedSection>, &'static str, Vec<f64>)> = Vec::new();
+/// Every series of the panel that a run forecasts: (region, section, variable, values by year).
+type Job = (Region, Option<OkedSection>, &'static str, Vec<f64>);
+
+fn panel_jobs(panel: &Panel) -> Vec<Job> {
+    let mut jobs: Vec<Job> = Vec::new();
     for r in Region::all() {
         jobs.push((r, None, "labour_force", panel.region_series(r, |x| x.labour_force)));
         jobs.push((r, None, "unemployed", panel.region_series(r, |x| x.unemployed)));
@@ -84,6 +90,97 @@ pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn P
             jobs.push((r, Some(s), "new_entrants", panel.cell_series(r, s, |c| c.new_entrants)));
         }
     }
+    jobs
+}
+
+/// How a run's model fared on one panel variable's own past, beside the random walk.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct VariableSkill {
+    pub variable: &'static str,
+    /// Series with at least one scored forecast.
+    pub series: usize,
+    /// Forecasts scored (series x origins).
+    pub forecasts: usize,
+    pub horizon: usize,
+    /// The latest origins asked for (fewer where the series are short).
+    pub origins: usize,
+    /// The years the scored forecasts were for: the first and the last.
+    pub test_years: (i32, i32),
+    pub model: &'static str,
+    /// Mean MASE of the model, and of the random walk on the same forecasts.
+    pub mase: f64,
+    pub naive_mase: f64,
+}
+
+/// Rolling-origin back-test of `spec` and of the random walk on some series of consecutive
+/// values: from each of the latest `origins` origins that leave at least 3 values to fit, `h`
+/// steps; each forecast scored by MASE (in-sample one-step naive scale; forecasts whose scale is
+/// 0 are not scored). Returns (series scored, forecasts scored, mean MASE of `spec`, of naive).
+pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> (usize, usize, f64, f64) {
+    let tasks: Vec<(usize, usize)> = series
+        .iter()
+        .enumerate()
+        .flat_map(|(i, y)| {
+            let n = y.len();
+            let last = n.saturating_sub(h);
+            let first = (last + 1).saturating_sub(origins).max(3);
+            (first..=last).filter(move |_| n >= h + 3).map(move |o| (i, o))
+        })
+        .collect();
+    let scored: Vec<(usize, f64, f64)> = tasks
+        .par_iter()
+        .filter_map(|&(i, o)| {
+            let (train, test) = (&series[i][..o], &series[i][o..o + h]);
+            if crate::forecast::metrics::mase_scale(train, 1) <= 0.0 {
+                return None;
+            }
+            let f = forecast_with_fallback(spec, train, 1, h, &[]).ok()?.forecast.point;
+            let naive = vec![*train.last().expect("3 values"); h];
+            Some((i, mase(train, test, &f, 1), mase(train, test, &naive, 1)))
+        })
+        .filter(|(_, a, b)| a.is_finite() && b.is_finite())
+        .collect();
+    let n = scored.len();
+    let mean = |f: &dyn Fn(&(usize, f64, f64)) -> f64| {
+        if n == 0 { f64::NAN } else { scored.iter().map(f).sum::<f64>() / n as f64 }
+    };
+    let distinct: std::collections::BTreeSet<usize> = scored.iter().map(|s| s.0).collect();
+    (distinct.len(), n, mean(&|s| s.1), mean(&|s| s.2))
+}
+
+/// The run's back-test of its model on each panel variable (see [`skill`]), in the order of
+/// [`PANEL_VARIABLES`]; nothing when `origins` is 0.
+pub fn panel_skill(panel: &Panel, spec: ModelSpec, h: usize, origins: usize) -> Vec<VariableSkill> {
+    if origins == 0 {
+        return Vec::new();
+    }
+    let jobs = panel_jobs(panel);
+    let last = panel.last_year();
+    // Every panel series spans the panel's years; the first origin as in [`skill`].
+    let n = jobs.iter().map(|j| j.3.len()).max().unwrap_or(0);
+    let first_test = last - n as i32 + 1 + (n + 1).saturating_sub(h + origins).max(3) as i32;
+    PANEL_VARIABLES
+        .iter()
+        .filter_map(|&var| {
+            let ys: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
+            let (series, forecasts, m, naive) = skill(&ys, spec, h, origins);
+            (forecasts > 0).then(|| VariableSkill {
+                variable: var,
+                series,
+                forecasts,
+                horizon: h,
+                origins,
+                test_years: (first_test, last),
+                model: spec.name(),
+                mase: m,
+                naive_mase: naive,
+            })
+        })
+        .collect()
+}
+
+pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn Progress) -> Result<PanelForecasts> {
+    let jobs = panel_jobs(panel);
     // Interval calibration per variable, on hold-outs across its series (see
     // kvota_forecast::calibrate): the model-based intervals are too narrow on real data.
     let mut calibrations: BTreeMap<&str, Calibration> = BTreeMap::new();
@@ -285,6 +382,29 @@ pub fn backtest(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skill_scores_the_latest_origins_against_the_random_walk() {
+        // A straight line: drift is exact, the random walk is one step behind (scale 1).
+        let line: Vec<f64> = (1..=10).map(f64::from).collect();
+        let (series, forecasts, m, naive) = skill(&[&line], ModelSpec::Drift, 1, 2);
+        assert_eq!((series, forecasts), (1, 2));
+        assert!(m.abs() < 1e-9, "drift on a line: {m}");
+        assert!((naive - 1.0).abs() < 1e-12, "naive one step behind: {naive}");
+        // Two steps ahead from the last two origins leaving 2 values: errors 1 and 2 of scale 1.
+        let (_, forecasts, _, naive) = skill(&[&line], ModelSpec::Drift, 2, 2);
+        assert_eq!(forecasts, 2);
+        assert!((naive - 1.5).abs() < 1e-12, "{naive}");
+        // Origins stop at 3 values to fit; constant training data (scale 0) and series shorter
+        // than h + 3 are not scored.
+        let (_, forecasts, _, _) = skill(&[&line], ModelSpec::Naive, 1, 50);
+        assert_eq!(forecasts, 7);
+        let flat = [5.0; 8];
+        let short = [1.0, 2.0, 3.0];
+        let (series, forecasts, m, naive) = skill(&[&flat, &short], ModelSpec::Naive, 1, 3);
+        assert_eq!((series, forecasts), (0, 0));
+        assert!(m.is_nan() && naive.is_nan());
+    }
 
     #[test]
     fn period_labels_round_trip() {

@@ -254,13 +254,15 @@ fn forecasts(
 ) -> Result<Arc<PanelForecasts>> {
     let key = (
         std::fs::canonicalize(&cfg.data.panel).unwrap_or_else(|_| cfg.data.panel.clone()),
-        format!("{:?} data to {}", cfg.model, panel.last_year()),
+        format!("{:?} data to {}, back-test from {} origins", cfg.model, panel.last_year(), cfg.backtest_origins),
         h,
     );
     if let Some(f) = cache.and_then(|c| c.map.lock().expect("cache lock").get(&key).cloned()) {
         return Ok(f);
     }
-    let f = Arc::new(series::forecast_panel(panel, cfg.model, h, progress)?);
+    let mut f = series::forecast_panel(panel, cfg.model, h, progress)?;
+    f.skill = series::panel_skill(panel, cfg.model, h, cfg.backtest_origins);
+    let f = Arc::new(f);
     if let Some(c) = cache {
         c.map.lock().expect("cache lock").insert(key, f.clone());
     }

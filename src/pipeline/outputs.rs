@@ -110,6 +110,28 @@ fn run_id(scenario_sha: &str, inputs: &[FileInfo]) -> String {
     format!("{:x}", hsh.finalize())[..16].to_string()
 }
 
+/// The run's back-test per variable, with what the variable's panel column rests on.
+fn forecast_skill(r: &RunResults) -> Vec<crate::manifest::ForecastSkill> {
+    r.forecasts
+        .skill
+        .iter()
+        .map(|s| {
+            let file = if matches!(s.variable, "labour_force" | "unemployed") {
+                crate::panel::REGION_FILE
+            } else {
+                crate::panel::CELL_FILE
+            };
+            let status = r
+                .panel
+                .column_sources
+                .iter()
+                .find(|c| c.file == file && c.column == s.variable)
+                .map_or_else(|| "unknown".to_string(), |c| c.status.clone());
+            crate::manifest::ForecastSkill { file: file.to_string(), status, skill: s.clone() }
+        })
+        .collect()
+}
+
 fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: String) -> Result<Manifest> {
     let cfg = r.cfg;
     let last = r.panel.last_year();
@@ -129,6 +151,7 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
             &cfg.shortage.rule.weights,
         ),
     );
+    summary.evidence.forecast_skill = forecast_skill(r);
     summary.requests = r.vetted.as_ref().map(requests_summary);
     summary.reality = crate::reality::distances(&r.reality)
         .into_iter()

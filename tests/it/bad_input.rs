@@ -139,6 +139,20 @@ fn unknown_scenario_key_is_an_error_with_line() {
 }
 
 #[test]
+fn out_of_range_backtest_origins_names_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(repo().join("scenarios/baseline.toml"))
+        .unwrap()
+        .replace("[reality]", "[forecast]\nbacktest_origins = 50\n\n[reality]");
+    let p = dir.path().join("s.toml");
+    fs::write(&p, text).unwrap();
+    let o = kvota(&["run", "-q", "--scenario", p.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let msg = stderr(&o);
+    assert!(msg.contains("s.toml, row") && msg.contains("backtest_origins") && msg.contains("at most 20"), "{msg}");
+}
+
+#[test]
 fn usage_error_exits_two() {
     let o = kvota(&["run", "--no-such-flag"]);
     assert_eq!(o.status.code(), Some(2));
