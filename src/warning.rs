@@ -21,6 +21,9 @@ pub enum Warning {
     NationalDiffers { file: String, year: i32, national: i64, sum: i64 },
     /// The panel is used only up to a year (`[data] last_year`).
     DataCut { year: i32 },
+    /// On an observed (official or user-supplied) panel variable, the run's back-test found the
+    /// model no better than the random walk.
+    ForecastNoBetterThanNaive { file: String, variable: String, mase: f64, naive: f64 },
 }
 
 impl fmt::Display for Warning {
@@ -49,6 +52,10 @@ impl fmt::Display for Warning {
                 write!(f, "{file}: national employed {national} in {year} differs from the sum of regions {sum}")
             }
             Warning::DataCut { year } => write!(f, "data cut at {year}: later years of the panel are not used"),
+            Warning::ForecastNoBetterThanNaive { file, variable, mase, naive } => write!(
+                f,
+                "{file} {variable}: in the run's back-test the model's MASE {mase:.2} is not below the random walk's {naive:.2}; its forecasts of this observed variable did no better than carrying the last value forward"
+            ),
         }
     }
 }
@@ -93,6 +100,15 @@ impl Warning {
                 &[("file", file.clone()), ("year", s(year)), ("national", s(national)), ("sum", s(sum))],
             ),
             Warning::DataCut { year } => t.fs("warn-data-cut", &[("year", s(year))]),
+            Warning::ForecastNoBetterThanNaive { file, variable, mase, naive } => t.fs(
+                "warn-forecast-no-better-than-naive",
+                &[
+                    ("file", file.clone()),
+                    ("variable", variable.clone()),
+                    ("mase", t.fixed(*mase, 2)),
+                    ("naive", t.fixed(*naive, 2)),
+                ],
+            ),
         }
     }
 }
@@ -124,6 +140,12 @@ mod tests {
             },
             Warning::NationalDiffers { file: "n.csv".into(), year: 2020, national: 100, sum: 99 },
             Warning::DataCut { year: 2023 },
+            Warning::ForecastNoBetterThanNaive {
+                file: "region_year.csv".into(),
+                variable: "unemployed".into(),
+                mase: 0.437,
+                naive: 0.4228,
+            },
         ];
         for w in &all {
             assert_eq!(w.text(Lang::En.texts()), w.to_string());

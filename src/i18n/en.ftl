@@ -327,6 +327,7 @@ warn-issued-above-quota = { $file }: { $issued } permits issued in ({ $region },
 warn-cell-sum-gap = { $cell_file }: employment of the sections differs from { $region_file } by up to { $pct } % ({ $worst })
 warn-national-differs = { $file }: national employed { $national } in { $year } differs from the sum of regions { $sum }
 warn-data-cut = data cut at { $year }: later years of the panel are not used
+warn-forecast-no-better-than-naive = { $file } { $variable }: in the run's back-test the model's MASE { $mase } is not below the random walk's { $naive }; its forecasts of this observed variable did no better than carrying the last value forward
 
 ## Units of the dated parameters (the report's parameter table)
 

@@ -327,6 +327,7 @@ warn-issued-above-quota = { $file }: ({ $region }, { $section }, { $category }) 
 warn-cell-sum-gap = { $cell_file }: секциялар бойынша жұмыспен қамтылу { $region_file } файлынан { $pct } %-ға дейін өзгеше ({ $worst })
 warn-national-differs = { $file }: { $year } жылы ел бойынша жұмыспен қамтылғандар { $national } өңірлер қосындысына { $sum } тең емес
 warn-data-cut = деректер { $year } жылмен шектелген: панельдің кейінгі жылдары пайдаланылмайды
+warn-forecast-no-better-than-naive = { $file } { $variable }: осы іске қосудың болжамдарды тексеруінде модельдің MASE-і { $mase } кездейсоқ кезудікінен ({ $naive }) төмен емес; осы бақыланатын шаманың болжамдары соңғы мәнді көшіруден жақсы болмады
 
 ## Units of the dated parameters (the report's parameter table)
 

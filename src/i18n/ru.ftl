@@ -327,6 +327,7 @@ warn-issued-above-quota = { $file }: выдано разрешений { $issued
 warn-cell-sum-gap = { $cell_file }: занятость по секциям расходится с { $region_file } до { $pct } % ({ $worst })
 warn-national-differs = { $file }: занятых по стране { $national } в { $year } году не равно сумме регионов { $sum }
 warn-data-cut = данные обрезаны на { $year } году: более поздние годы панели не используются
+warn-forecast-no-better-than-naive = { $file } { $variable }: в проверке прогнозов этого запуска MASE модели { $mase } не ниже, чем у случайного блуждания ({ $naive }); прогнозы этой наблюдаемой величины оказались не лучше переноса последнего значения
 
 ## Units of the dated parameters (the report's parameter table)
 

@@ -163,6 +163,17 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
     }
     let mut warnings = r.panel.warnings.clone();
     warnings.extend(r.warnings.iter().cloned());
+    for s in &summary.evidence.forecast_skill {
+        let observed = crate::evidence::Evidence::parse(&s.status).is_some_and(|e| e.is_observed());
+        if observed && s.skill.mase >= s.skill.naive_mase {
+            warnings.push(crate::warning::Warning::ForecastNoBetterThanNaive {
+                file: s.file.clone(),
+                variable: s.skill.variable.to_string(),
+                mase: s.skill.mase,
+                naive: s.skill.naive_mase,
+            });
+        }
+    }
     for u in r.params.used() {
         if matches!(u.status, crate::params::Status::Unverified) {
             warnings.push(crate::warning::Warning::UnverifiedParameter {
