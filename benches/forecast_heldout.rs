@@ -169,17 +169,29 @@ fn rolling_annual(name: &'static str, data: BTreeMap<String, BTreeMap<i32, f64>>
             });
         }
     }
-    let (series, origins) = distinct(&tasks);
-    let note = format!(
-        "{} series, {} origins ({}-{}), {} forecasts{}",
+    let note = annual_note(&tasks, &left_out, false);
+    Set { name, m: 1, h, tasks, note }
+}
+
+/// What an annual set holds: series, origins, forecasts (with `training`, the range of training
+/// lengths) and the series left out.
+fn annual_note(tasks: &[Task], left_out: &[String], training: bool) -> String {
+    let (series, origins) = distinct(tasks);
+    let lengths = || tasks.iter().map(|t| t.train.len());
+    format!(
+        "{} series, {} origins ({}-{}), {} forecasts{}{}",
         series.len(),
         origins.len(),
         origins.first().unwrap_or(&0),
         origins.last().unwrap_or(&0),
         tasks.len(),
+        if training {
+            format!(", training {}-{} years", lengths().min().unwrap_or(0), lengths().max().unwrap_or(0))
+        } else {
+            String::new()
+        },
         if left_out.is_empty() { String::new() } else { format!("; left out: {}", left_out.join(", ")) }
-    );
-    Set { name, m: 1, h, tasks, note }
+    )
 }
 
 /// The distinct series and origins of some tasks.
@@ -326,18 +338,7 @@ fn u3(path: &Path) -> Set {
             });
         }
     }
-    let (series, origins) = distinct(&tasks);
-    let note = format!(
-        "{} series, {} origins ({}-{}), {} forecasts, training {}-{} years{}",
-        series.len(),
-        origins.len(),
-        origins.first().unwrap_or(&0),
-        origins.last().unwrap_or(&0),
-        tasks.len(),
-        tasks.iter().map(|t| t.train.len()).min().unwrap_or(0),
-        tasks.iter().map(|t| t.train.len()).max().unwrap_or(0),
-        if left_out.is_empty() { String::new() } else { format!("; left out: {}", left_out.join(", ")) }
-    );
+    let note = annual_note(&tasks, &left_out, true);
     Set { name: "u3", m: 1, h, tasks, note }
 }
 

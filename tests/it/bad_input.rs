@@ -124,31 +124,29 @@ fn binary_garbage() {
     );
 }
 
-#[test]
-fn unknown_scenario_key_is_an_error_with_line() {
+/// Runs the baseline scenario with `section` inserted before its `[reality]` table; the run must
+/// fail with exit 1, and its message is returned.
+fn baseline_with(section: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let text = fs::read_to_string(repo().join("scenarios/baseline.toml"))
         .unwrap()
-        .replace("[reality]", "[foreign]\nreserve_shar = 0.1\n\n[reality]");
+        .replace("[reality]", &format!("{section}\n\n[reality]"));
     let p = dir.path().join("s.toml");
     fs::write(&p, text).unwrap();
     let o = kvota(&["run", "-q", "--scenario", p.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    let msg = stderr(&o);
+    stderr(&o)
+}
+
+#[test]
+fn unknown_scenario_key_is_an_error_with_line() {
+    let msg = baseline_with("[foreign]\nreserve_shar = 0.1");
     assert!(msg.contains("s.toml, row") && msg.contains("reserve_shar"), "{msg}");
 }
 
 #[test]
 fn out_of_range_backtest_origins_names_the_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = fs::read_to_string(repo().join("scenarios/baseline.toml"))
-        .unwrap()
-        .replace("[reality]", "[forecast]\nbacktest_origins = 50\n\n[reality]");
-    let p = dir.path().join("s.toml");
-    fs::write(&p, text).unwrap();
-    let o = kvota(&["run", "-q", "--scenario", p.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
-    let msg = stderr(&o);
+    let msg = baseline_with("[forecast]\nbacktest_origins = 50");
     assert!(msg.contains("s.toml, row") && msg.contains("backtest_origins") && msg.contains("at most 20"), "{msg}");
 }
 
