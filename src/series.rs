@@ -321,18 +321,26 @@ pub struct BacktestRow {
     pub summary: Summary,
     /// Forecasts scored (series x origins).
     pub forecasts: usize,
+    /// Origins (counted back from each series' end) at which the intervals could be calibrated
+    /// across the series, of all origins: `(calibrated, origins)`; `(0, origins)` without
+    /// calibration.
+    pub calibrated: (usize, usize),
 }
 
 /// Rolling-origin back-test: for each usable series and each of the last `origins` origins
-/// (`n - h - origins + 1 ..= n - h`), fit on the data up to the origin, forecast `h` steps, and
-/// score against what followed (sMAPE, MASE with the seasonal in-sample scale, MSIS and
-/// coverage of the 80 % and 95 % intervals).
+/// (`n - h - origins + 1 ..= n - h`, leaving at least 3 values), fit on the data up to the
+/// origin, forecast `h` steps, and score against what followed (sMAPE, MASE with the seasonal
+/// in-sample scale, MSIS and coverage of the 80 % and 95 % intervals). With `calibrate`, the
+/// intervals are calibrated as `kvota forecast` calibrates them: at each origin (the `j`-th
+/// from every series' end), across the series' training data up to it, so the coverage is
+/// that of the intervals `kvota forecast` would have given then.
 pub fn backtest(
     table: &LongTable,
     models: &[ModelSpec],
     horizon: usize,
     origins: usize,
     season: Option<usize>,
+    calibrate_intervals: bool,
 ) -> (Vec<BacktestRow>, Vec<Skipped>) {
     let m = season.unwrap_or(table.kind.season_length());
     let mut skipped = Vec::new();
@@ -350,30 +358,48 @@ pub fn backtest(
     let rows = models
         .iter()
         .map(|&model| {
-            let scores: Vec<Scores> = usable
-                .par_iter()
-                .flat_map_iter(|s| {
-                    let n = s.values.len();
-                    let first = (n - horizon).saturating_sub(origins - 1).max(3);
-                    (first..=n - horizon).filter_map(move |o| {
-                        let train = &s.values[..o];
-                        let test = &s.values[o..o + horizon];
-                        let f = forecast_with_fallback(model, train, m, horizon, &[80.0, 95.0]).ok()?.forecast;
-                        let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;
-                        let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
-                        Some(Scores {
-                            smape: smape(test, &f.point),
-                            mase: if scale_ok { mase(train, test, &f.point, m) } else { f64::NAN },
-                            msis: scale_ok.then(|| msis(train, test, &i95.lower, &i95.upper, m, 0.05)),
-                            coverage_80: Some(coverage(test, &i80.lower, &i80.upper)),
-                            coverage_95: Some(coverage(test, &i95.lower, &i95.upper)),
-                        })
+            let mut scores: Vec<Scores> = Vec::new();
+            let mut calibrated = 0;
+            // The j-th origin from every series' end: training values up to n - h - j.
+            for j in 0..origins {
+                let at: Vec<(&[f64], &[f64])> = usable
+                    .iter()
+                    .filter_map(|s| {
+                        let o = (s.values.len() - horizon).checked_sub(j).filter(|&o| o >= 3)?;
+                        Some((&s.values[..o], &s.values[o..o + horizon]))
                     })
-                })
-                .collect();
+                    .collect();
+                let cal = if calibrate_intervals {
+                    let trains: Vec<&[f64]> = at.iter().map(|(t, _)| *t).collect();
+                    calibrate(&trains, model, m, horizon, &LEVELS)
+                } else {
+                    None
+                };
+                calibrated += usize::from(cal.is_some());
+                scores.par_extend(at.par_iter().filter_map(|&(train, test)| {
+                    let mut f = forecast_with_fallback(model, train, m, horizon, &LEVELS).ok()?.forecast;
+                    if let Some(c) = &cal {
+                        c.apply(&mut f);
+                    }
+                    let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;
+                    let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
+                    Some(Scores {
+                        smape: smape(test, &f.point),
+                        mase: if scale_ok { mase(train, test, &f.point, m) } else { f64::NAN },
+                        msis: scale_ok.then(|| msis(train, test, &i95.lower, &i95.upper, m, 0.05)),
+                        coverage_80: Some(coverage(test, &i80.lower, &i80.upper)),
+                        coverage_95: Some(coverage(test, &i95.lower, &i95.upper)),
+                    })
+                }));
+            }
             let finite: Vec<Scores> =
                 scores.iter().copied().filter(|s| s.mase.is_finite() && s.smape.is_finite()).collect();
-            BacktestRow { model, summary: Summary::of(&finite), forecasts: finite.len() }
+            BacktestRow {
+                model,
+                summary: Summary::of(&finite),
+                forecasts: finite.len(),
+                calibrated: (calibrated, origins),
+            }
         })
         .collect();
     (rows, skipped)

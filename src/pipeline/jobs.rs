@@ -228,10 +228,11 @@ pub fn backtest(
     horizon: usize,
     origins: usize,
     season: Option<usize>,
+    calibrate: bool,
     out: Option<&Path>,
 ) -> Result<BacktestOutcome> {
     let table = crate::series::read_long(input)?;
-    let (rows, skipped) = crate::series::backtest(&table, models, horizon, origins, season);
+    let (rows, skipped) = crate::series::backtest(&table, models, horizon, origins, season, calibrate);
     if let Some(out) = out {
         crate::export::write_table(out, &files::backtest_table(&rows), &[])?;
     }

@@ -107,6 +107,12 @@ pub fn backtest_table(rows: &[BacktestRow]) -> OutputTable {
             ColumnData::Float(rows.iter().map(|r| r.summary.coverage_95).collect()),
             "share inside the 95 % interval",
         )
+        .col(
+            "calibrated_origins",
+            ColumnData::Int(rows.iter().map(|r| r.calibrated.0 as i64).collect()),
+            "origins at which the intervals were calibrated across the series",
+        )
+        .col("origins", ColumnData::Int(rows.iter().map(|r| r.calibrated.1 as i64).collect()), "origins asked for")
 }
 
 /// Series left out of a forecast, and why (`<out>.skipped.csv`).

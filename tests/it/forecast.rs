@@ -324,4 +324,73 @@ mod cli {
         assert!(text.lines().any(|l| l.starts_with("theta") && l.split_whitespace().nth(1) == Some("20")), "{text}");
         assert!(text.contains("skipped SHORT: 1 observations"), "{text}");
     }
+
+    /// The back-test calibrates the intervals at each origin as `kvota forecast` would have then,
+    /// unless told not to; its table has the columns docs/outputs.md documents.
+    #[test]
+    fn backtest_calibrates_intervals_unless_told_not_to_and_writes_the_documented_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = data("series_mixed.csv");
+        let run = |extra: &[&str], out: &std::path::Path| {
+            let mut a = vec![
+                "forecast",
+                "backtest",
+                "--input",
+                &input,
+                "--horizon",
+                "2",
+                "--models",
+                "naive",
+                "--origins",
+                "3",
+                "--out",
+                out.to_str().unwrap(),
+            ];
+            a.extend_from_slice(extra);
+            let o = kvota(&a);
+            assert!(o.status.success(), "{}", stderr(&o));
+            String::from_utf8_lossy(&o.stdout).into_owned()
+        };
+        let (cal, own) = (dir.path().join("cal.parquet"), dir.path().join("own.parquet"));
+        let text = run(&[], &cal);
+        assert!(text.lines().any(|l| l.starts_with("naive") && l.ends_with("3 of 3")), "{text}");
+        let text = run(&["--no-calibrate"], &own);
+        assert!(text.lines().any(|l| l.starts_with("naive") && l.ends_with("0 of 3")), "{text}");
+        let (schema, _, rows) = crate::support::parquet_schema(&cal);
+        assert_eq!(rows, 1);
+        let docs = std::fs::read_to_string(crate::support::repo().join("docs/outputs.md")).unwrap();
+        let section = docs
+            .split("### Back-test table of `kvota forecast backtest`")
+            .nth(1)
+            .expect("documented")
+            .split("\n#")
+            .next()
+            .unwrap();
+        let documented: Vec<(String, String)> = section
+            .lines()
+            .map(|l| l.split('|').map(str::trim).collect::<Vec<_>>())
+            .filter(|c| c.len() >= 4 && c[1].starts_with('`'))
+            .map(|c| {
+                let ty = match c[2] {
+                    "string" => "Utf8",
+                    "int64" => "Int64",
+                    "float64" => "Float64",
+                    other => panic!("unexpected type {other}"),
+                };
+                (c[1].trim_matches('`').to_string(), ty.to_string())
+            })
+            .collect();
+        assert_eq!(schema, documented);
+        // Same forecasts and points, different intervals: the coverage moves, the MASE does not.
+        let read = |p: &std::path::Path| {
+            let batch = crate::support::parquet_batches(p).remove(0);
+            let col = |n: &str| {
+                batch.column_by_name(n).unwrap().as_any().downcast_ref::<arrow::array::Float64Array>().unwrap().value(0)
+            };
+            (col("mase"), col("coverage_80"), col("msis"))
+        };
+        let (a, b) = (read(&cal), read(&own));
+        assert_eq!(a.0, b.0);
+        assert!(a.1 != b.1 || a.2 != b.2, "calibration changed nothing: {a:?} {b:?}");
+    }
 }

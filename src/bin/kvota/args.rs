@@ -299,6 +299,10 @@ pub enum ForecastAction {
         origins: u32,
         #[arg(long)]
         season: Option<usize>,
+        /// Score the models' own intervals instead of calibrating them at each origin across the
+        /// series, as `kvota forecast` does by default.
+        #[arg(long)]
+        no_calibrate: bool,
         /// Also write the table (.parquet or .csv).
         #[arg(long)]
         out: Option<PathBuf>,

@@ -84,10 +84,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Forecast {
-            action: Some(ForecastAction::Backtest { input, horizon, models, origins, season, out }),
+            action: Some(ForecastAction::Backtest { input, horizon, models, origins, season, no_calibrate, out }),
             ..
         } => {
-            let o = jobs::backtest(&input, &models, horizon as usize, origins as usize, season, out.as_deref())?;
+            let o = jobs::backtest(
+                &input,
+                &models,
+                horizon as usize,
+                origins as usize,
+                season,
+                !no_calibrate,
+                out.as_deref(),
+            )?;
             if !quiet {
                 render::backtest(&o, horizon, origins);
             }

@@ -297,22 +297,26 @@ pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
         o.table.series.len() - o.skipped.len()
     );
     println!(
-        "{:<14} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
-        "model", "forecasts", "sMAPE", "MASE", "MSIS", "cov80", "cov95"
+        "{:<14} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>11}",
+        "model", "forecasts", "sMAPE", "MASE", "MSIS", "cov80", "cov95", "calibrated"
     );
     for r in &o.rows {
         let s = &r.summary;
         println!(
-            "{:<14} {:>9} {:>8.3} {:>8.3} {:>8.3} {:>7.1}% {:>7.1}%",
+            "{:<14} {:>9} {:>8.3} {:>8.3} {:>8.3} {:>7.1}% {:>7.1}% {:>11}",
             r.model.name(),
             r.forecasts,
             s.smape,
             s.mase,
             s.msis,
             100.0 * s.coverage_80,
-            100.0 * s.coverage_95
+            100.0 * s.coverage_95,
+            format!("{} of {}", r.calibrated.0, r.calibrated.1)
         );
     }
+    println!(
+        "calibrated: origins whose intervals were calibrated across the series as `kvota forecast` would have; elsewhere, and with --no-calibrate, the models' own"
+    );
     for s in &o.skipped {
         println!("skipped {}: {}", s.id, s.reason);
     }
