@@ -83,6 +83,9 @@ pub struct Config {
     pub model: ModelSpec,
     /// Latest origins of the run's back-test of `model` against the random walk (0: none).
     pub backtest_origins: usize,
+    /// Percentage points by which the back-test's interval coverage of an observed variable may
+    /// fall short of the level before a warning.
+    pub coverage_tolerance_points: f64,
     pub shortage: shortage::Settings,
     pub foreign: ForeignChoices,
     pub kandas: KandasSettings,
@@ -125,6 +128,10 @@ impl Config {
         if f.forecast.backtest_origins > 20 {
             return Err(at("backtest_origins", format!("{} origins: at most 20", f.forecast.backtest_origins)));
         }
+        let tol = f.forecast.coverage_tolerance_points;
+        if !(0.0..=50.0).contains(&tol) {
+            return Err(at("coverage_tolerance_points", format!("{tol} points: between 0 and 50")));
+        }
         let shortage = resolve_shortage(f, &at)?;
         let foreign = resolve_foreign(f, &at)?;
         let kandas = resolve_kandas(f, &at)?;
@@ -158,6 +165,7 @@ impl Config {
             },
             model,
             backtest_origins: f.forecast.backtest_origins,
+            coverage_tolerance_points: tol,
             shortage,
             foreign,
             kandas,

@@ -835,17 +835,33 @@ fn forecast_skill(h: &mut String, skill: &[crate::manifest::ForecastSkill], t: &
             ]
         )
     );
-    header(h, t, &["th-input", "th-basis", "th-forecasts", "th-mase-model", "th-mase-naive"]);
+    let calibrated = skill.iter().map(|r| r.skill.calibrated_origins).min().unwrap_or(0);
+    let uncalibrated = if calibrated < s.origins {
+        format!(
+            " {}",
+            m(
+                t,
+                "skill-uncalibrated",
+                &[("n", (s.origins - calibrated).to_string()), ("origins", s.origins.to_string())]
+            )
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(h, "<p>{}{uncalibrated}</p>", t.t("skill-intervals"));
+    header(h, t, &["th-input", "th-basis", "th-forecasts", "th-mase-model", "th-mase-naive", "th-cov80", "th-cov95"]);
     for r in skill {
         let _ = writeln!(
             h,
-            "<tr><td>{} {}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+            "<tr><td>{} {}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
             esc(&r.file),
             esc(r.skill.variable),
             esc(&t.name("evidence", &r.status)),
             t.int(r.skill.forecasts as i64),
             t.dec(r.skill.mase, 2),
-            t.dec(r.skill.naive_mase, 2)
+            t.dec(r.skill.naive_mase, 2),
+            t.pct(r.skill.coverage_80, 0),
+            t.pct(r.skill.coverage_95, 0)
         );
     }
     h.push_str("</table>\n");

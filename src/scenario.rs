@@ -58,6 +58,7 @@ defaults! {
     calibrated: Vec<String> = ["reality", "calibrated"];
     model: String = ["forecast", "model"];
     forecast_backtest_origins: usize = ["forecast", "backtest_origins"];
+    coverage_tolerance: f64 = ["forecast", "coverage_tolerance_points"];
     shortage_cutoff: f64 = ["shortage", "shortage_cutoff"];
     surplus_cutoff: f64 = ["shortage", "surplus_cutoff"];
     frictional: f64 = ["shortage", "frictional_unemployment_pct"];
@@ -206,6 +207,10 @@ pub struct ForecastConfig {
     /// Latest origins of the run's own back-test of the model against the random walk (0: none).
     #[serde(default = "d::forecast_backtest_origins")]
     pub backtest_origins: usize,
+    /// Percentage points by which an observed variable's calibrated intervals may fall short of
+    /// their level in that back-test before the run warns that they are too narrow.
+    #[serde(default = "d::coverage_tolerance")]
+    pub coverage_tolerance_points: f64,
 }
 
 impl Default for ForecastConfig {

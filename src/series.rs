@@ -110,42 +110,106 @@ pub struct VariableSkill {
     /// Mean MASE of the model, and of the random walk on the same forecasts.
     pub mase: f64,
     pub naive_mase: f64,
+    /// Share of the actual values inside the run's 80 % and 95 % intervals, calibrated at each
+    /// origin as the run calibrates them.
+    pub coverage_80: f64,
+    pub coverage_95: f64,
+    /// Origins at which the intervals could be calibrated across the series (at the others the
+    /// model's own intervals were scored, as the run would have given them).
+    pub calibrated_origins: usize,
 }
 
-/// Rolling-origin back-test of `spec` and of the random walk on some series of consecutive
-/// values: from each of the latest `origins` origins that leave at least 3 values to fit, `h`
-/// steps; each forecast scored by MASE (in-sample one-step naive scale; forecasts whose scale is
-/// 0 are not scored). Returns (series scored, forecasts scored, mean MASE of `spec`, of naive).
-pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> (usize, usize, f64, f64) {
-    let tasks: Vec<(usize, usize)> = series
-        .iter()
-        .enumerate()
-        .flat_map(|(i, y)| {
-            let n = y.len();
-            let last = n.saturating_sub(h);
-            let first = (last + 1).saturating_sub(origins).max(3);
-            (first..=last).filter(move |_| n >= h + 3).map(move |o| (i, o))
-        })
-        .collect();
-    let scored: Vec<(usize, f64, f64)> = tasks
-        .par_iter()
-        .filter_map(|&(i, o)| {
-            let (train, test) = (&series[i][..o], &series[i][o..o + h]);
-            if crate::forecast::metrics::mase_scale(train, 1) <= 0.0 {
-                return None;
+/// What [`skill`] measured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Skill {
+    /// Series with at least one scored forecast, and forecasts scored.
+    pub series: usize,
+    pub forecasts: usize,
+    /// Mean MASE of the model and of the random walk; coverage of the 80 % and 95 % intervals.
+    pub mase: f64,
+    pub naive_mase: f64,
+    pub coverage_80: f64,
+    pub coverage_95: f64,
+    /// Origins at which the intervals were calibrated across the series.
+    pub calibrated_origins: usize,
+}
+
+/// The rolling origins of a back-test over `series` (season `m`): at the `j`-th origin from
+/// every series' end (`j = 0 .. origins`; training values up to `n - h - j`, at least 3), each
+/// series is fit on its training values and forecast `h` steps with the 80 % and 95 %
+/// intervals; with `calibrate_intervals` these are calibrated across the series' training
+/// values at that origin, as a forecast made then would have been. `score` sees the series'
+/// index, its training and test values and the forecast. Returns the scores and the number of
+/// origins at which a calibration could be made.
+fn rolling<T: Send>(
+    series: &[&[f64]],
+    model: ModelSpec,
+    m: usize,
+    h: usize,
+    origins: usize,
+    calibrate_intervals: bool,
+    score: impl Fn(usize, &[f64], &[f64], &Forecast) -> Option<T> + Sync,
+) -> (Vec<T>, usize) {
+    let mut scores = Vec::new();
+    let mut calibrated = 0;
+    for j in 0..origins {
+        let at: Vec<(usize, &[f64], &[f64])> = series
+            .iter()
+            .enumerate()
+            .filter_map(|(i, y)| {
+                let o = y.len().checked_sub(h + j).filter(|&o| o >= 3)?;
+                Some((i, &y[..o], &y[o..o + h]))
+            })
+            .collect();
+        if at.is_empty() {
+            break;
+        }
+        let cal = if calibrate_intervals {
+            let trains: Vec<&[f64]> = at.iter().map(|a| a.1).collect();
+            calibrate(&trains, model, m, h, &LEVELS)
+        } else {
+            None
+        };
+        calibrated += usize::from(cal.is_some());
+        scores.par_extend(at.par_iter().filter_map(|&(i, train, test)| {
+            let mut f = forecast_with_fallback(model, train, m, h, &LEVELS).ok()?.forecast;
+            if let Some(c) = &cal {
+                c.apply(&mut f);
             }
-            let f = forecast_with_fallback(spec, train, 1, h, &[]).ok()?.forecast.point;
-            let naive = vec![*train.last().expect("3 values"); h];
-            Some((i, mase(train, test, &f, 1), mase(train, test, &naive, 1)))
-        })
-        .filter(|(_, a, b)| a.is_finite() && b.is_finite())
-        .collect();
+            score(i, train, test, &f)
+        }));
+    }
+    (scores, calibrated)
+}
+
+/// Rolling-origin back-test of `spec` and of the random walk on some annual series of
+/// consecutive values, with the intervals calibrated at each origin as a run calibrates them
+/// ([`rolling`]): from each of the latest `origins` origins that leave at least 3 values to fit,
+/// `h` steps; each forecast scored by MASE (in-sample one-step naive scale; forecasts whose scale
+/// is 0 are not scored) and by the share of the actual values inside its 80 % and 95 % intervals.
+pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> Skill {
+    let (scored, calibrated_origins) = rolling(series, spec, 1, h, origins, true, |i, train, test, f| {
+        if crate::forecast::metrics::mase_scale(train, 1) <= 0.0 {
+            return None;
+        }
+        let naive = vec![*train.last().expect("3 values"); h];
+        let (a, b) = (mase(train, test, &f.point, 1), mase(train, test, &naive, 1));
+        let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
+        let cov = (coverage(test, &i80.lower, &i80.upper), coverage(test, &i95.lower, &i95.upper));
+        (a.is_finite() && b.is_finite()).then_some((i, [a, b, cov.0, cov.1]))
+    });
     let n = scored.len();
-    let mean = |f: &dyn Fn(&(usize, f64, f64)) -> f64| {
-        if n == 0 { f64::NAN } else { scored.iter().map(f).sum::<f64>() / n as f64 }
-    };
+    let mean = |k: usize| if n == 0 { f64::NAN } else { scored.iter().map(|s| s.1[k]).sum::<f64>() / n as f64 };
     let distinct: std::collections::BTreeSet<usize> = scored.iter().map(|s| s.0).collect();
-    (distinct.len(), n, mean(&|s| s.1), mean(&|s| s.2))
+    Skill {
+        series: distinct.len(),
+        forecasts: n,
+        mase: mean(0),
+        naive_mase: mean(1),
+        coverage_80: mean(2),
+        coverage_95: mean(3),
+        calibrated_origins,
+    }
 }
 
 /// The run's back-test of its model on each panel variable (see [`skill`]), in the order of
@@ -163,17 +227,20 @@ pub fn panel_skill(panel: &Panel, spec: ModelSpec, h: usize, origins: usize) -> 
         .iter()
         .filter_map(|&var| {
             let ys: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
-            let (series, forecasts, m, naive) = skill(&ys, spec, h, origins);
-            (forecasts > 0).then(|| VariableSkill {
+            let s = skill(&ys, spec, h, origins);
+            (s.forecasts > 0).then(|| VariableSkill {
                 variable: var,
-                series,
-                forecasts,
+                series: s.series,
+                forecasts: s.forecasts,
                 horizon: h,
                 origins,
                 test_years: (first_test, last),
                 model: spec.name(),
-                mase: m,
-                naive_mase: naive,
+                mase: s.mase,
+                naive_mase: s.naive_mase,
+                coverage_80: s.coverage_80,
+                coverage_95: s.coverage_95,
+                calibrated_origins: s.calibrated_origins,
             })
         })
         .collect()
@@ -355,32 +422,12 @@ pub fn backtest(
             None => usable.push(s),
         }
     }
+    let values: Vec<&[f64]> = usable.iter().map(|s| s.values.as_slice()).collect();
     let rows = models
         .iter()
         .map(|&model| {
-            let mut scores: Vec<Scores> = Vec::new();
-            let mut calibrated = 0;
-            // The j-th origin from every series' end: training values up to n - h - j.
-            for j in 0..origins {
-                let at: Vec<(&[f64], &[f64])> = usable
-                    .iter()
-                    .filter_map(|s| {
-                        let o = (s.values.len() - horizon).checked_sub(j).filter(|&o| o >= 3)?;
-                        Some((&s.values[..o], &s.values[o..o + horizon]))
-                    })
-                    .collect();
-                let cal = if calibrate_intervals {
-                    let trains: Vec<&[f64]> = at.iter().map(|(t, _)| *t).collect();
-                    calibrate(&trains, model, m, horizon, &LEVELS)
-                } else {
-                    None
-                };
-                calibrated += usize::from(cal.is_some());
-                scores.par_extend(at.par_iter().filter_map(|&(train, test)| {
-                    let mut f = forecast_with_fallback(model, train, m, horizon, &LEVELS).ok()?.forecast;
-                    if let Some(c) = &cal {
-                        c.apply(&mut f);
-                    }
+            let (scores, calibrated) =
+                rolling(&values, model, m, horizon, origins, calibrate_intervals, |_, train, test, f| {
                     let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;
                     let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
                     Some(Scores {
@@ -390,10 +437,9 @@ pub fn backtest(
                         coverage_80: Some(coverage(test, &i80.lower, &i80.upper)),
                         coverage_95: Some(coverage(test, &i95.lower, &i95.upper)),
                     })
-                }));
-            }
+                });
             let finite: Vec<Scores> =
-                scores.iter().copied().filter(|s| s.mase.is_finite() && s.smape.is_finite()).collect();
+                scores.into_iter().filter(|s| s.mase.is_finite() && s.smape.is_finite()).collect();
             BacktestRow {
                 model,
                 summary: Summary::of(&finite),
@@ -413,23 +459,54 @@ mod tests {
     fn skill_scores_the_latest_origins_against_the_random_walk() {
         // A straight line: drift is exact, the random walk is one step behind (scale 1).
         let line: Vec<f64> = (1..=10).map(f64::from).collect();
-        let (series, forecasts, m, naive) = skill(&[&line], ModelSpec::Drift, 1, 2);
+        let Skill { series, forecasts, mase: m, naive_mase: naive, .. } = skill(&[&line], ModelSpec::Drift, 1, 2);
         assert_eq!((series, forecasts), (1, 2));
         assert!(m.abs() < 1e-9, "drift on a line: {m}");
         assert!((naive - 1.0).abs() < 1e-12, "naive one step behind: {naive}");
         // Two steps ahead from the last two origins leaving 2 values: errors 1 and 2 of scale 1.
-        let (_, forecasts, _, naive) = skill(&[&line], ModelSpec::Drift, 2, 2);
+        let Skill { forecasts, naive_mase: naive, .. } = skill(&[&line], ModelSpec::Drift, 2, 2);
         assert_eq!(forecasts, 2);
         assert!((naive - 1.5).abs() < 1e-12, "{naive}");
         // Origins stop at 3 values to fit; constant training data (scale 0) and series shorter
         // than h + 3 are not scored.
-        let (_, forecasts, _, _) = skill(&[&line], ModelSpec::Naive, 1, 50);
+        let forecasts = skill(&[&line], ModelSpec::Naive, 1, 50).forecasts;
         assert_eq!(forecasts, 7);
         let flat = [5.0; 8];
         let short = [1.0, 2.0, 3.0];
-        let (series, forecasts, m, naive) = skill(&[&flat, &short], ModelSpec::Naive, 1, 3);
+        let Skill { series, forecasts, mase: m, naive_mase: naive, .. } =
+            skill(&[&flat, &short], ModelSpec::Naive, 1, 3);
         assert_eq!((series, forecasts), (0, 0));
         assert!(m.is_nan() && naive.is_nan());
+    }
+
+    #[test]
+    fn skill_scores_the_calibrated_intervals_of_each_origin() {
+        // 30 random walks (seeded) of 20 years: the calibrated intervals of the random walk hold
+        // roughly their level, and the 95 % one at least as often as the 80 % one.
+        let mut state = 7_u64;
+        let mut normal = move || {
+            let mut u = || {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((state >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+            };
+            (-2.0 * u().ln()).sqrt() * (std::f64::consts::TAU * u()).cos()
+        };
+        let walks: Vec<Vec<f64>> = (0..30)
+            .map(|_| {
+                let mut y = vec![100.0];
+                for _ in 1..20 {
+                    y.push(y.last().unwrap() + normal());
+                }
+                y
+            })
+            .collect();
+        let refs: Vec<&[f64]> = walks.iter().map(Vec::as_slice).collect();
+        let s = skill(&refs, ModelSpec::Naive, 1, 5);
+        assert_eq!((s.series, s.forecasts, s.calibrated_origins), (30, 150, 5));
+        assert!((0.65..=0.95).contains(&s.coverage_80), "{s:?}");
+        assert!((0.85..=1.0).contains(&s.coverage_95) && s.coverage_95 >= s.coverage_80, "{s:?}");
+        // Too few series to calibrate across: the model's own intervals, no calibrated origin.
+        assert_eq!(skill(&refs[..3], ModelSpec::Naive, 1, 5).calibrated_origins, 0);
     }
 
     #[test]

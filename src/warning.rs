@@ -24,6 +24,9 @@ pub enum Warning {
     /// On an observed (official or user-supplied) panel variable, the run's back-test found the
     /// model no better than the random walk.
     ForecastNoBetterThanNaive { file: String, variable: String, mase: f64, naive: f64 },
+    /// On an observed panel variable, the run's calibrated intervals held in its back-test
+    /// clearly less often than their level (`[forecast] coverage_tolerance_points`).
+    IntervalsTooNarrow { file: String, variable: String, coverage_80: f64, coverage_95: f64 },
 }
 
 impl fmt::Display for Warning {
@@ -55,6 +58,12 @@ impl fmt::Display for Warning {
             Warning::ForecastNoBetterThanNaive { file, variable, mase, naive } => write!(
                 f,
                 "{file} {variable}: in the run's back-test the model's MASE {mase:.2} is not below the random walk's {naive:.2}; its forecasts of this observed variable did no better than carrying the last value forward"
+            ),
+            Warning::IntervalsTooNarrow { file, variable, coverage_80, coverage_95 } => write!(
+                f,
+                "{file} {variable}: in the run's back-test the calibrated 80 % and 95 % intervals held only {:.0} % and {:.0} % of the later values; the uncertainty ranges of this observed variable are too narrow",
+                100.0 * coverage_80,
+                100.0 * coverage_95
             ),
         }
     }
@@ -109,6 +118,15 @@ impl Warning {
                     ("naive", t.fixed(*naive, 2)),
                 ],
             ),
+            Warning::IntervalsTooNarrow { file, variable, coverage_80, coverage_95 } => t.fs(
+                "warn-intervals-too-narrow",
+                &[
+                    ("file", file.clone()),
+                    ("variable", variable.clone()),
+                    ("cov80", t.fixed(100.0 * coverage_80, 0)),
+                    ("cov95", t.fixed(100.0 * coverage_95, 0)),
+                ],
+            ),
         }
     }
 }
@@ -145,6 +163,12 @@ mod tests {
                 variable: "unemployed".into(),
                 mase: 0.437,
                 naive: 0.4228,
+            },
+            Warning::IntervalsTooNarrow {
+                file: "region_year.csv".into(),
+                variable: "unemployed".into(),
+                coverage_80: 0.49,
+                coverage_95: 0.754,
             },
         ];
         for w in &all {

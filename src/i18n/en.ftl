@@ -175,6 +175,10 @@ basis-shares = Of the openings behind the distributed quota, <b>{ $open_syn }</b
 basis-moved = Inputs that are not official statistics and moved a quota:
 basis-footer = Every output row carries its evidence grade and these shares (<code>shortage.parquet</code>, <code>quota_foreign.parquet</code>); <code>data/build/sources.toml</code> says how to put real tables in their place.
 skill-intro = How the forecasts fared on this panel's own past: { $model } and the random walk forecast every series from each of the latest { $origins } origins (horizon in years: { $h }), for { $from }-{ $to }. Mean MASE: the error in units of the series' own mean one-year change (lower is better; the model helps where its MASE is below the random walk's). On estimated and synthetic columns this measures the method against the way the values were made, not against reality.
+skill-intervals = Interval coverage: the share of the later actual values that fell inside the run's 80 % and 95 % intervals, calibrated at each origin as this run calibrates them. Near 80 % and 95 %, the uncertainty ranges of this report (<code>uncertainty.parquet</code>, the fan charts) can be read at face value; well below, they are too narrow; well above, too wide.
+skill-uncalibrated = At { $n } of the { $origins } origins too few series were long enough to calibrate across; there the model's own intervals were scored.
+th-cov80 = inside the 80 % interval
+th-cov95 = inside the 95 % interval
 th-forecasts = forecasts
 th-mase-model = MASE of the model
 th-mase-naive = MASE of the random walk
@@ -328,6 +332,7 @@ warn-cell-sum-gap = { $cell_file }: employment of the sections differs from { $r
 warn-national-differs = { $file }: national employed { $national } in { $year } differs from the sum of regions { $sum }
 warn-data-cut = data cut at { $year }: later years of the panel are not used
 warn-forecast-no-better-than-naive = { $file } { $variable }: in the run's back-test the model's MASE { $mase } is not below the random walk's { $naive }; its forecasts of this observed variable did no better than carrying the last value forward
+warn-intervals-too-narrow = { $file } { $variable }: in the run's back-test the calibrated 80 % and 95 % intervals held only { $cov80 } % and { $cov95 } % of the later values; the uncertainty ranges of this observed variable are too narrow
 
 ## Units of the dated parameters (the report's parameter table)
 

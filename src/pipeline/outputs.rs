@@ -173,6 +173,15 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
                 naive: s.skill.naive_mase,
             });
         }
+        let short = |cov: f64, level: f64| 100.0 * cov < level - cfg.coverage_tolerance_points;
+        if observed && (short(s.skill.coverage_80, 80.0) || short(s.skill.coverage_95, 95.0)) {
+            warnings.push(crate::warning::Warning::IntervalsTooNarrow {
+                file: s.file.clone(),
+                variable: s.skill.variable.to_string(),
+                coverage_80: s.skill.coverage_80,
+                coverage_95: s.skill.coverage_95,
+            });
+        }
     }
     for u in r.params.used() {
         if matches!(u.status, crate::params::Status::Unverified) {

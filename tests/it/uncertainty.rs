@@ -104,3 +104,46 @@ fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
     let total: i64 = q50.iter().sum();
     assert!(total <= d[2] as i64, "medians {total} vs the P90 total {}", d[2]);
 }
+
+/// The simulation draws from the forecast intervals; the run's back-test says how often they
+/// held on the panel's own past, and warns on the observed variables whose intervals held
+/// clearly less often than their level (`[forecast] coverage_tolerance_points`).
+#[test]
+fn the_run_warns_when_the_intervals_of_an_observed_variable_held_too_rarely() {
+    use kvota::warning::Warning;
+    let narrow = |o: &pipeline::RunOutcome| -> Vec<(String, f64, f64)> {
+        o.manifest
+            .warnings
+            .iter()
+            .filter_map(|w| match w {
+                Warning::IntervalsTooNarrow { variable, coverage_80, coverage_95, .. } => {
+                    Some((variable.clone(), *coverage_80, *coverage_95))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    for (tolerance, extra) in [(10.0, ""), (40.0, "[forecast]\ncoverage_tolerance_points = 40.0\n")] {
+        let (_dir, o) = run(extra, 2);
+        let skill = &o.manifest.summary.evidence.forecast_skill;
+        assert_eq!(skill.len(), 6);
+        let mut expected = Vec::new();
+        for s in skill {
+            let k = &s.skill;
+            assert_eq!(k.calibrated_origins, k.origins, "{}: every origin of the default panel calibrates", k.variable);
+            assert!((0.0..=1.0).contains(&k.coverage_80) && k.coverage_80 <= k.coverage_95, "{k:?}");
+            let observed = kvota::evidence::Evidence::parse(&s.status).is_some_and(|e| e.is_observed());
+            if observed && (100.0 * k.coverage_80 < 80.0 - tolerance || 100.0 * k.coverage_95 < 95.0 - tolerance) {
+                expected.push((k.variable.to_string(), k.coverage_80, k.coverage_95));
+            }
+        }
+        assert_eq!(narrow(&o), expected, "tolerance {tolerance}");
+        if tolerance == 10.0 {
+            // The official regional series: labour force and unemployed.
+            let names: Vec<&str> = expected.iter().map(|e| e.0.as_str()).collect();
+            assert_eq!(names, ["labour_force", "unemployed"]);
+        } else {
+            assert!(expected.is_empty());
+        }
+    }
+}
