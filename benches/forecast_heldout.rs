@@ -493,7 +493,7 @@ fn run_model(set: &Set, spec: ModelSpec) -> Row {
                         kvota::forecast::Interval { level: 95.0, lower: l95, upper: u95 },
                     ],
                 };
-                cal.apply(&mut f);
+                cal.apply(&mut f, &set.tasks[i].train);
                 let (a, b) = (f.intervals[0].clone(), f.intervals[1].clone());
                 fcs[i] = Some((f.point, a.lower, a.upper, b.lower, b.upper));
             }

@@ -84,7 +84,7 @@ pub struct Config {
     /// Latest origins of the run's back-test of `model` against the random walk (0: none).
     pub backtest_origins: usize,
     /// Percentage points by which the back-test's interval coverage of an observed variable may
-    /// fall short of the level before a warning.
+    /// miss the level, either way, before a warning.
     pub coverage_tolerance_points: f64,
     pub shortage: shortage::Settings,
     pub foreign: ForeignChoices,

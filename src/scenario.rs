@@ -207,8 +207,8 @@ pub struct ForecastConfig {
     /// Latest origins of the run's own back-test of the model against the random walk (0: none).
     #[serde(default = "d::forecast_backtest_origins")]
     pub backtest_origins: usize,
-    /// Percentage points by which an observed variable's calibrated intervals may fall short of
-    /// their level in that back-test before the run warns that they are too narrow.
+    /// Percentage points by which an observed variable's calibrated intervals may miss their
+    /// level in that back-test before the run warns that they are too narrow (or too wide).
     #[serde(default = "d::coverage_tolerance")]
     pub coverage_tolerance_points: f64,
 }

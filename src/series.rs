@@ -174,7 +174,7 @@ fn rolling<T: Send>(
         scores.par_extend(at.par_iter().filter_map(|&(i, train, test)| {
             let mut f = forecast_with_fallback(model, train, m, h, &LEVELS).ok()?.forecast;
             if let Some(c) = &cal {
-                c.apply(&mut f);
+                c.apply(&mut f, train);
             }
             score(i, train, test, &f)
         }));
@@ -270,7 +270,7 @@ pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn P
             let out = forecast_with_fallback(spec, y, 1, h, &LEVELS)?;
             let mut fc = out.forecast;
             if let Some(c) = calibrations.get(var) {
-                c.apply(&mut fc);
+                c.apply(&mut fc, y);
             }
             // Counts cannot go below zero.
             fc.point.iter_mut().for_each(|v| *v = v.max(0.0));
@@ -371,7 +371,7 @@ pub fn forecast_table(table: &LongTable, opts: &ForecastOptions, tick: &(dyn Fn(
         match r {
             Ok(mut f) => {
                 if let Some(c) = &calibration {
-                    c.apply(&mut f.forecast);
+                    c.apply(&mut f.forecast, &s.values);
                 }
                 results.push((s.clone(), f));
             }

@@ -25,8 +25,9 @@ pub enum Warning {
     /// model no better than the random walk.
     ForecastNoBetterThanNaive { file: String, variable: String, mase: f64, naive: f64 },
     /// On an observed panel variable, the run's calibrated intervals held in its back-test
-    /// clearly less often than their level (`[forecast] coverage_tolerance_points`).
-    IntervalsTooNarrow { file: String, variable: String, coverage_80: f64, coverage_95: f64 },
+    /// clearly less often (`wide` false) or more often (`wide` true) than their level
+    /// (`[forecast] coverage_tolerance_points`).
+    IntervalCoverage { file: String, variable: String, coverage_80: f64, coverage_95: f64, wide: bool },
 }
 
 impl fmt::Display for Warning {
@@ -59,9 +60,15 @@ impl fmt::Display for Warning {
                 f,
                 "{file} {variable}: in the run's back-test the model's MASE {mase:.2} is not below the random walk's {naive:.2}; its forecasts of this observed variable did no better than carrying the last value forward"
             ),
-            Warning::IntervalsTooNarrow { file, variable, coverage_80, coverage_95 } => write!(
+            Warning::IntervalCoverage { file, variable, coverage_80, coverage_95, wide: false } => write!(
                 f,
                 "{file} {variable}: in the run's back-test the calibrated 80 % and 95 % intervals held only {:.0} % and {:.0} % of the later values; the uncertainty ranges of this observed variable are too narrow",
+                100.0 * coverage_80,
+                100.0 * coverage_95
+            ),
+            Warning::IntervalCoverage { file, variable, coverage_80, coverage_95, wide: true } => write!(
+                f,
+                "{file} {variable}: in the run's back-test the calibrated 80 % and 95 % intervals held {:.0} % and {:.0} % of the later values; the uncertainty ranges of this observed variable are too wide",
                 100.0 * coverage_80,
                 100.0 * coverage_95
             ),
@@ -118,8 +125,8 @@ impl Warning {
                     ("naive", t.fixed(*naive, 2)),
                 ],
             ),
-            Warning::IntervalsTooNarrow { file, variable, coverage_80, coverage_95 } => t.fs(
-                "warn-intervals-too-narrow",
+            Warning::IntervalCoverage { file, variable, coverage_80, coverage_95, wide } => t.fs(
+                if *wide { "warn-intervals-too-wide" } else { "warn-intervals-too-narrow" },
                 &[
                     ("file", file.clone()),
                     ("variable", variable.clone()),
@@ -164,11 +171,19 @@ mod tests {
                 mase: 0.437,
                 naive: 0.4228,
             },
-            Warning::IntervalsTooNarrow {
+            Warning::IntervalCoverage {
                 file: "region_year.csv".into(),
                 variable: "unemployed".into(),
                 coverage_80: 0.49,
                 coverage_95: 0.754,
+                wide: false,
+            },
+            Warning::IntervalCoverage {
+                file: "region_year.csv".into(),
+                variable: "unemployed".into(),
+                coverage_80: 1.0,
+                coverage_95: 1.0,
+                wide: true,
             },
         ];
         for w in &all {

@@ -333,6 +333,7 @@ warn-national-differs = { $file }: national employed { $national } in { $year } 
 warn-data-cut = data cut at { $year }: later years of the panel are not used
 warn-forecast-no-better-than-naive = { $file } { $variable }: in the run's back-test the model's MASE { $mase } is not below the random walk's { $naive }; its forecasts of this observed variable did no better than carrying the last value forward
 warn-intervals-too-narrow = { $file } { $variable }: in the run's back-test the calibrated 80 % and 95 % intervals held only { $cov80 } % and { $cov95 } % of the later values; the uncertainty ranges of this observed variable are too narrow
+warn-intervals-too-wide = { $file } { $variable }: in the run's back-test the calibrated 80 % and 95 % intervals held { $cov80 } % and { $cov95 } % of the later values; the uncertainty ranges of this observed variable are too wide
 
 ## Units of the dated parameters (the report's parameter table)
 

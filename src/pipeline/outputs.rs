@@ -173,13 +173,23 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
                 naive: s.skill.naive_mase,
             });
         }
-        let short = |cov: f64, level: f64| 100.0 * cov < level - cfg.coverage_tolerance_points;
-        if observed && (short(s.skill.coverage_80, 80.0) || short(s.skill.coverage_95, 95.0)) {
-            warnings.push(crate::warning::Warning::IntervalsTooNarrow {
+        // Coverage off its level by more than the tolerance, at either level: too narrow first.
+        let off = |cov: f64, level: f64| (100.0 * cov - level) / cfg.coverage_tolerance_points.max(f64::MIN_POSITIVE);
+        let (a, b) = (off(s.skill.coverage_80, 80.0), off(s.skill.coverage_95, 95.0));
+        let wide = if a < -1.0 || b < -1.0 {
+            Some(false)
+        } else if a > 1.0 || b > 1.0 {
+            Some(true)
+        } else {
+            None
+        };
+        if let (true, Some(wide)) = (observed, wide) {
+            warnings.push(crate::warning::Warning::IntervalCoverage {
                 file: s.file.clone(),
                 variable: s.skill.variable.to_string(),
                 coverage_80: s.skill.coverage_80,
                 coverage_95: s.skill.coverage_95,
+                wide,
             });
         }
     }

@@ -152,8 +152,8 @@ fn evaluate(series: &[mcomp::Series], spec: ModelSpec, m: usize, h: usize) -> (S
             ..Default::default()
         };
         if let Some(cal) = kvota_forecast::calibrate::calibrate_with(&refs, spec, m, h, &[80.0, 95.0], settings) {
-            for r in &mut out {
-                cal.apply(&mut r.forecast);
+            for (r, s) in out.iter_mut().zip(series.iter()) {
+                cal.apply(&mut r.forecast, &s.train);
             }
             if std::env::var_os("DIAG").is_some() {
                 for (l, level) in cal.levels.iter().enumerate() {
