@@ -49,6 +49,30 @@ pub fn read(ctx: &Ctx, raw_dir: &Path) -> Result<RegionIndicators> {
     Ok(out)
 }
 
+/// The official LFS unemployment rate (SDG 8.5.2, percent) of every current region in `year`,
+/// in region order: the region's own value, else that of the unit it was split from (South
+/// Kazakhstan for Turkistan and Shymkent before 2018, the 2022 parents for Abai, Jetisu and
+/// Ulytau). `None` where neither is published.
+pub fn unemployment_rates(raw_dir: &Path, year: i32) -> Result<Vec<Option<f64>>> {
+    let file = raw_dir.join(INDICATORS[0].1);
+    let got = crate::ingest::read(Format::BnsSdg, &file, None)?.into_strict()?;
+    let mut by_code: BTreeMap<String, f64> = BTreeMap::new();
+    for r in got.rows.iter().filter(|r| r.oked_section.is_none() && r.period.year() == year) {
+        if let Some(v) = r.value {
+            by_code.insert(r.region_code.clone(), v);
+        }
+    }
+    let parent_code = |region: Region| -> Option<String> {
+        RegionChange::all()
+            .iter()
+            .find(|c| c.new_units.contains(&region) && c.parent != crate::codes::Area::Region(region))
+            .map(|c| c.parent.code().to_string())
+    };
+    Ok(Region::all()
+        .map(|region| by_code.get(region.iso()).or_else(|| parent_code(region).and_then(|p| by_code.get(&p))).copied())
+        .collect())
+}
+
 /// `region_indicators.csv`: one row per region and panel year, a value and its source per
 /// indicator (empty where the platform publishes none).
 pub fn csv(ctx: &Ctx, ind: &RegionIndicators) -> String {

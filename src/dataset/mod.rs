@@ -382,17 +382,26 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
 
     let mut employed = regional_panel(&employed_k, years, notes, "employed")?;
     let mut lf = regional_panel(&lf_k, years, notes, "labour force")?;
-    // 2015 is missing from the regional tables: employed is rescaled to the section table's
-    // national total for that year, the labour force to the geometric mean of 2014 and 2016.
+    // 2015 is missing from the regional tables: employed is interpolated (geometric mean of
+    // 2014 and 2016) and rescaled to the section table's national total for that year; the
+    // labour force is employed / (1 - u) with u the region's official 2015 LFS unemployment
+    // rate (SDG 8.5.2), so that the unemployed, labour force minus employed, keep the published
+    // rate. (Interpolating the labour force on its own put the unemployed of 2015 22 % above
+    // both neighbouring years, against a published national rate of 5.1 %.)
     let mut interpolated_2015 = false;
     if years.contains(&2015) && !national_employed_k.contains_key(&2015) {
         interpolated_2015 = true;
         let total_e =
             sections_k.get(&('T', 2015)).copied().ok_or_else(|| Error::Dataset("no 2015 section total".into()))?;
         scale_row(&mut employed[yi(2015)], total_e);
-        let total_lf = (national_lf_k[&2014] * national_lf_k[&2016]).sqrt();
-        scale_row(&mut lf[yi(2015)], total_lf);
-        notes.push("2015: regional employed and labour force interpolated (geometric mean of 2014 and 2016), employed scaled to the BNS section total".into());
+        let rates = indicators::unemployment_rates(ctx.raw_dir, 2015)?;
+        for (r, rate) in rates.iter().enumerate() {
+            let region = Region::all().nth(r).expect("region index");
+            let u =
+                rate.ok_or_else(|| Error::Dataset(format!("no 2015 unemployment rate for {region} (SDG 8.5.2)")))?;
+            lf[yi(2015)][r] = employed[yi(2015)][r] / (1.0 - u / 100.0);
+        }
+        notes.push("2015: regional employed interpolated (geometric mean of 2014 and 2016) and scaled to the BNS section total; labour force = employed / (1 - the official 2015 unemployment rate of the region, SDG 8.5.2)".into());
     }
     let national_e: Vec<f64> = years
         .iter()

@@ -43,6 +43,13 @@ fn panel_identities_hold() {
     // Official BNS figures survive the build (thousand persons x 1000): employed 2025, LF 2021.
     assert_eq!(panel.national[&2025].employed, 9_320_639);
     assert_eq!(panel.national[&2021].labour_force, 9_256_757);
+    // 2015, missing from the regional LFS tables, keeps the published national unemployment
+    // rate (5.1 %, SDG 8.5.2's national row, which the build does not read) and stays between
+    // its neighbours instead of jumping above both.
+    let unemployed = |y: i32| panel.national[&y].labour_force - panel.national[&y].employed;
+    let rate_2015 = 100.0 * unemployed(2015) as f64 / panel.national[&2015].labour_force as f64;
+    assert!((rate_2015 - 5.1).abs() < 0.06, "{rate_2015}");
+    assert!(unemployed(2015) < unemployed(2014).max(unemployed(2016)) * 102 / 100, "{}", unemployed(2015));
     // Enbek calibration: 1,328k postings in 2025 open one month on average.
     let v2025: i64 = panel.cells.iter().filter(|(k, _)| k.2 == 2025).map(|(_, c)| c.vacancies).sum();
     assert_eq!(v2025, 110_667);
