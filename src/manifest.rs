@@ -147,7 +147,7 @@ pub struct EvidenceSummary {
     pub forecast_skill: Vec<ForecastSkill>,
 }
 
-/// The run's back-test of its model on one panel variable ([`crate::series::panel_skill`]).
+/// The run's back-test of its model on one panel variable ([`crate::series::forecast_panel`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct ForecastSkill {
     /// The panel file of the variable (its column is the variable).

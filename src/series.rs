@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::codes::{OkedSection, Region};
 use crate::error::Result;
 use crate::forecast::Forecast;
-use crate::forecast::calibrate::{Calibration, calibrate};
+use crate::forecast::calibrate::{Calibration, calibrate, calibrate_cuts};
 use crate::forecast::engine::{ModelSpec, SeriesForecast, forecast_with_fallback};
 use crate::forecast::metrics::{Scores, Summary, coverage, mase, msis, smape};
 pub use crate::ingest::series::{InputSeries, LongTable, Period, PeriodKind, read_long};
@@ -137,22 +137,21 @@ pub struct Skill {
 /// The rolling origins of a back-test over `series` (season `m`): at the `j`-th origin from
 /// every series' end (`j = 0 .. origins`; training values up to `n - h - j`, at least 3), each
 /// series is fit on its training values and forecast `h` steps with the 80 % and 95 %
-/// intervals; with `calibrate_intervals` these are calibrated across the series' training
-/// values at that origin, as a forecast made then would have been. `score` sees the series'
-/// index, its training and test values and the forecast. Returns the scores and the number of
-/// origins at which a calibration could be made.
+/// intervals, calibrated by `cals[j]` where it is given: the calibration across the series'
+/// training values at that origin ([`origin_calibrations`]), as a forecast made then would have
+/// been. `score` sees the series' index, its training and test values and the forecast. Returns
+/// the scores and the number of origins at which a calibration was applied.
 fn rolling<T: Send>(
     series: &[&[f64]],
     model: ModelSpec,
     m: usize,
     h: usize,
-    origins: usize,
-    calibrate_intervals: bool,
+    cals: Vec<Option<Calibration>>,
     score: impl Fn(usize, &[f64], &[f64], &Forecast) -> Option<T> + Sync,
 ) -> (Vec<T>, usize) {
     let mut scores = Vec::new();
     let mut calibrated = 0;
-    for j in 0..origins {
+    for (j, cal) in cals.into_iter().enumerate() {
         let at: Vec<(usize, &[f64], &[f64])> = series
             .iter()
             .enumerate()
@@ -164,12 +163,6 @@ fn rolling<T: Send>(
         if at.is_empty() {
             break;
         }
-        let cal = if calibrate_intervals {
-            let trains: Vec<&[f64]> = at.iter().map(|a| a.1).collect();
-            calibrate(&trains, model, m, h, &LEVELS)
-        } else {
-            None
-        };
         calibrated += usize::from(cal.is_some());
         scores.par_extend(at.par_iter().filter_map(|&(i, train, test)| {
             let mut f = forecast_with_fallback(model, train, m, h, &LEVELS).ok()?.forecast;
@@ -182,13 +175,34 @@ fn rolling<T: Send>(
     (scores, calibrated)
 }
 
+/// The calibrations a forecast of `series` `h` steps ahead would have had at each of the latest
+/// `origins` origins of [`rolling`] (the series without their last `h + j` values), all from one
+/// set of hold-out fits ([`calibrate_cuts`]); with `now`, first the calibration of a forecast
+/// from the whole series.
+fn origin_calibrations(
+    series: &[&[f64]],
+    model: ModelSpec,
+    m: usize,
+    h: usize,
+    origins: usize,
+    now: bool,
+) -> Vec<Option<Calibration>> {
+    let cuts: Vec<usize> = now.then_some(0).into_iter().chain((0..origins).map(|j| h + j)).collect();
+    calibrate_cuts(series, model, m, h, &LEVELS, &cuts)
+}
+
 /// Rolling-origin back-test of `spec` and of the random walk on some annual series of
 /// consecutive values, with the intervals calibrated at each origin as a run calibrates them
 /// ([`rolling`]): from each of the latest `origins` origins that leave at least 3 values to fit,
 /// `h` steps; each forecast scored by MASE (in-sample one-step naive scale; forecasts whose scale
 /// is 0 are not scored) and by the share of the actual values inside its 80 % and 95 % intervals.
 pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> Skill {
-    let (scored, calibrated_origins) = rolling(series, spec, 1, h, origins, true, |i, train, test, f| {
+    skill_with(series, spec, h, origin_calibrations(series, spec, 1, h, origins, false))
+}
+
+/// [`skill`] with the calibration of each origin given.
+fn skill_with(series: &[&[f64]], spec: ModelSpec, h: usize, cals: Vec<Option<Calibration>>) -> Skill {
+    let (scored, calibrated_origins) = rolling(series, spec, 1, h, cals, |i, train, test, f| {
         if crate::forecast::metrics::mase_scale(train, 1) <= 0.0 {
             return None;
         }
@@ -212,56 +226,33 @@ pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> Sk
     }
 }
 
-/// The run's back-test of its model on each panel variable (see [`skill`]), in the order of
-/// [`PANEL_VARIABLES`]; nothing when `origins` is 0.
-pub fn panel_skill(panel: &Panel, spec: ModelSpec, h: usize, origins: usize) -> Vec<VariableSkill> {
-    if origins == 0 {
-        return Vec::new();
-    }
-    let jobs = panel_jobs(panel);
-    let last = panel.last_year();
-    // Every panel series spans the panel's years; the first origin as in [`skill`].
-    let n = jobs.iter().map(|j| j.3.len()).max().unwrap_or(0);
-    let first_test = last - n as i32 + 1 + (n + 1).saturating_sub(h + origins).max(3) as i32;
-    PANEL_VARIABLES
-        .iter()
-        .filter_map(|&var| {
-            let ys: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
-            let s = skill(&ys, spec, h, origins);
-            (s.forecasts > 0).then(|| VariableSkill {
-                variable: var,
-                series: s.series,
-                forecasts: s.forecasts,
-                horizon: h,
-                origins,
-                test_years: (first_test, last),
-                model: spec.name(),
-                mase: s.mase,
-                naive_mase: s.naive_mase,
-                coverage_80: s.coverage_80,
-                coverage_95: s.coverage_95,
-                calibrated_origins: s.calibrated_origins,
-            })
-        })
-        .collect()
-}
-
-pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn Progress) -> Result<PanelForecasts> {
+/// Forecasts every series of the panel `h` years ahead with intervals calibrated per variable,
+/// and back-tests the model against the random walk on each variable from the latest `origins`
+/// origins ([`skill`], in the order of [`PANEL_VARIABLES`]; no back-test when `origins` is 0).
+/// The calibration of the forecasts and those of the back-test's origins share one set of
+/// hold-out fits per variable.
+pub fn forecast_panel(
+    panel: &Panel,
+    spec: ModelSpec,
+    h: usize,
+    origins: usize,
+    progress: &dyn Progress,
+) -> Result<PanelForecasts> {
     let jobs = panel_jobs(panel);
     // Interval calibration per variable, on hold-outs across its series (see
     // kvota_forecast::calibrate): the model-based intervals are too narrow on real data.
     let mut calibrations: BTreeMap<&str, Calibration> = BTreeMap::new();
-    let variables: Vec<&'static str> = {
-        let mut v: Vec<&'static str> = jobs.iter().map(|j| j.2).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    for var in variables {
+    let mut at_origins: BTreeMap<&str, Vec<Option<Calibration>>> = BTreeMap::new();
+    for var in PANEL_VARIABLES {
         let refs: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
-        if let Some(c) = calibrate(&refs, spec, 1, h, &LEVELS) {
+        if refs.is_empty() {
+            continue;
+        }
+        let mut cals = origin_calibrations(&refs, spec, 1, h, origins, true).into_iter();
+        if let Some(c) = cals.next().flatten() {
             calibrations.insert(var, c);
         }
+        at_origins.insert(var, cals.collect());
     }
     progress.start("forecasting", jobs.len() as u64);
     let forecasts: Vec<PanelForecast> = jobs
@@ -290,7 +281,35 @@ pub fn forecast_panel(panel: &Panel, spec: ModelSpec, h: usize, progress: &dyn P
         })
         .collect::<Result<_>>()?;
     progress.finish();
-    Ok(PanelForecasts::new(h, forecasts))
+    let mut f = PanelForecasts::new(h, forecasts);
+    if origins > 0 {
+        let last = panel.last_year();
+        // Every panel series spans the panel's years; the first origin as in [`skill`].
+        let n = jobs.iter().map(|j| j.3.len()).max().unwrap_or(0);
+        let first_test = last - n as i32 + 1 + (n + 1).saturating_sub(h + origins).max(3) as i32;
+        f.skill = PANEL_VARIABLES
+            .iter()
+            .filter_map(|&var| {
+                let ys: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
+                let s = skill_with(&ys, spec, h, at_origins.remove(var)?);
+                (s.forecasts > 0).then(|| VariableSkill {
+                    variable: var,
+                    series: s.series,
+                    forecasts: s.forecasts,
+                    horizon: h,
+                    origins,
+                    test_years: (first_test, last),
+                    model: spec.name(),
+                    mase: s.mase,
+                    naive_mase: s.naive_mase,
+                    coverage_80: s.coverage_80,
+                    coverage_95: s.coverage_95,
+                    calibrated_origins: s.calibrated_origins,
+                })
+            })
+            .collect();
+    }
+    Ok(f)
 }
 
 /// A series left out, and why.
@@ -426,18 +445,22 @@ pub fn backtest(
     let rows = models
         .iter()
         .map(|&model| {
-            let (scores, calibrated) =
-                rolling(&values, model, m, horizon, origins, calibrate_intervals, |_, train, test, f| {
-                    let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;
-                    let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
-                    Some(Scores {
-                        smape: smape(test, &f.point),
-                        mase: if scale_ok { mase(train, test, &f.point, m) } else { f64::NAN },
-                        msis: scale_ok.then(|| msis(train, test, &i95.lower, &i95.upper, m, 0.05)),
-                        coverage_80: Some(coverage(test, &i80.lower, &i80.upper)),
-                        coverage_95: Some(coverage(test, &i95.lower, &i95.upper)),
-                    })
-                });
+            let cals = if calibrate_intervals {
+                origin_calibrations(&values, model, m, horizon, origins, false)
+            } else {
+                vec![None; origins]
+            };
+            let (scores, calibrated) = rolling(&values, model, m, horizon, cals, |_, train, test, f| {
+                let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;
+                let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
+                Some(Scores {
+                    smape: smape(test, &f.point),
+                    mase: if scale_ok { mase(train, test, &f.point, m) } else { f64::NAN },
+                    msis: scale_ok.then(|| msis(train, test, &i95.lower, &i95.upper, m, 0.05)),
+                    coverage_80: Some(coverage(test, &i80.lower, &i80.upper)),
+                    coverage_95: Some(coverage(test, &i95.lower, &i95.upper)),
+                })
+            });
             let finite: Vec<Scores> =
                 scores.into_iter().filter(|s| s.mase.is_finite() && s.smape.is_finite()).collect();
             BacktestRow {

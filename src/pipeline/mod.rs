@@ -260,8 +260,7 @@ fn forecasts(
     if let Some(f) = cache.and_then(|c| c.map.lock().expect("cache lock").get(&key).cloned()) {
         return Ok(f);
     }
-    let mut f = series::forecast_panel(panel, cfg.model, h, progress)?;
-    f.skill = series::panel_skill(panel, cfg.model, h, cfg.backtest_origins);
+    let f = series::forecast_panel(panel, cfg.model, h, cfg.backtest_origins, progress)?;
     let f = Arc::new(f);
     if let Some(c) = cache {
         c.map.lock().expect("cache lock").insert(key, f.clone());

@@ -145,11 +145,15 @@ fn evaluate(series: &[mcomp::Series], spec: ModelSpec, m: usize, h: usize) -> (S
     let secs = t.elapsed().as_secs_f64();
     if std::env::var_os("CALIBRATE").is_some() {
         let refs: Vec<&[f64]> = series.iter().map(|s| s.train.as_slice()).collect();
-        // CAL_WINDOWS / CAL_STRIDE override the defaults (every non-overlapping block)
+        // The library's settings (`Settings::short_panels`, as `kvota forecast` calibrates);
+        // CAL_WINDOWS, CAL_STRIDE and CAL_MIN_TRAIN override them.
+        let env = |k: &str| std::env::var(k).ok().and_then(|w| w.parse::<usize>().ok());
+        let base = kvota_forecast::calibrate::Settings::short_panels();
         let settings = kvota_forecast::calibrate::Settings {
-            windows: std::env::var("CAL_WINDOWS").ok().and_then(|w| w.parse().ok()),
-            stride: std::env::var("CAL_STRIDE").ok().and_then(|w| w.parse().ok()),
-            ..Default::default()
+            windows: env("CAL_WINDOWS").or(base.windows),
+            stride: env("CAL_STRIDE").or(base.stride),
+            min_train: env("CAL_MIN_TRAIN").or(base.min_train),
+            ..base
         };
         if let Some(cal) = kvota_forecast::calibrate::calibrate_with(&refs, spec, m, h, &[80.0, 95.0], settings) {
             for (r, s) in out.iter_mut().zip(series.iter()) {

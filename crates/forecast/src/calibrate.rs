@@ -136,54 +136,134 @@ pub fn calibrate_with(
     levels: &[f64],
     settings: Settings,
 ) -> Option<Calibration> {
+    calibrate_cuts_with(series, spec, m, h, levels, settings, &[0]).pop().flatten()
+}
+
+/// [`calibrate`] of the series cut short: for each `c` of `cuts`, the calibration that
+/// [`calibrate`] would make from every series without its last `c` values (what a forecast
+/// made `c` periods earlier would have been calibrated with). Each hold-out fit is made once,
+/// however many cuts share it: a rolling-origin back-test that calibrates at every origin costs
+/// about one calibration, not one per origin.
+pub fn calibrate_cuts(
+    series: &[&[f64]],
+    spec: ModelSpec,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    cuts: &[usize],
+) -> Vec<Option<Calibration>> {
+    calibrate_cuts_with(series, spec, m, h, levels, Settings::short_panels(), cuts)
+}
+
+/// [`calibrate_cuts`] with explicit settings; the result for each cut is exactly that of
+/// [`calibrate_with`] on the cut series.
+pub fn calibrate_cuts_with(
+    series: &[&[f64]],
+    spec: ModelSpec,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    settings: Settings,
+    cuts: &[usize],
+) -> Vec<Option<Calibration>> {
+    let plans: Vec<(usize, Vec<(usize, usize)>)> = cuts
+        .iter()
+        .map(|&c| {
+            let cut: Vec<&[f64]> = series.iter().map(|y| &y[..y.len().saturating_sub(c)]).collect();
+            plan(&cut, spec, h, &settings)
+        })
+        .collect();
+    // every hold-out (series, end of its block) once
+    let needed: Vec<(usize, usize)> =
+        plans.iter().flat_map(|p| p.1.iter().copied()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let z: Vec<Option<Vec<Vec<f64>>>> = needed
+        .par_iter()
+        .map(|&(i, end)| holdout_z(&series[i][..end], spec, m, h, levels, settings.standardise))
+        .collect();
+    let at: std::collections::BTreeMap<(usize, usize), usize> =
+        needed.iter().enumerate().map(|(k, &key)| (key, k)).collect();
+    plans
+        .iter()
+        .map(|(n_series, holds)| {
+            let zs: Vec<&Vec<Vec<f64>>> = holds.iter().filter_map(|key| z[at[key]].as_ref()).collect();
+            factors(&zs, *n_series, m, h, levels, &settings)
+        })
+        .collect()
+}
+
+/// The hold-outs of a calibration: the number of series refitted, and per series (its index in
+/// `series`) the ends of its hold-out blocks, most recent first.
+fn plan(series: &[&[f64]], spec: ModelSpec, h: usize, settings: &Settings) -> (usize, Vec<(usize, usize)>) {
     let windows = settings.windows.unwrap_or(usize::MAX).max(1);
     let min_train = settings.min_train.unwrap_or(10.max(2 * h));
     let stride = settings.stride.unwrap_or(h).max(1);
     // a series takes part when its most recent window leaves `min_train` values to fit
     let need = (h + spec.min_length().max(3)).max(h + min_train);
-    let eligible: Vec<&[f64]> =
-        series.iter().copied().filter(|y| y.len() >= need && y.iter().all(|v| v.is_finite())).collect();
+    let eligible: Vec<usize> =
+        (0..series.len()).filter(|&i| series[i].len() >= need && series[i].iter().all(|v| v.is_finite())).collect();
     let step = eligible.len().div_ceil(settings.max_series.max(1)).max(1);
-    let chosen: Vec<&[f64]> = eligible.iter().copied().step_by(step).collect();
-    // z[series][level][k], one entry per series and window
-    let z: Vec<Vec<Vec<f64>>> = chosen
-        .par_iter()
-        .flat_map_iter(|y| {
+    let chosen: Vec<usize> = eligible.iter().copied().step_by(step).collect();
+    let holds = chosen
+        .iter()
+        .flat_map(|&i| {
+            let n = series[i].len();
             // windows end `off = j * stride` values before the end, j = 0..k
-            let k = (y.len() - need) / stride + 1;
+            let k = (n - need) / stride + 1;
             let picks: Vec<usize> = if k <= windows {
                 (0..k).collect()
             } else if windows == 1 {
                 vec![0]
             } else {
-                (0..windows).map(|i| (i * (k - 1) + (windows - 1) / 2) / (windows - 1)).collect()
+                (0..windows).map(|w| (w * (k - 1) + (windows - 1) / 2) / (windows - 1)).collect()
             };
-            picks.into_iter().map(move |j| &y[..y.len() - j * stride])
-        })
-        .filter_map(|y| {
-            let n = y.len();
-            let fc = spec.forecast(&y[..n - h], m, h, levels).ok()?;
-            let scale = crate::metrics::mase_scale(&y[..n - h], m);
-            let out: Vec<Vec<f64>> = levels
-                .iter()
-                .map(|&level| {
-                    let iv = fc.interval(level).expect("requested level");
-                    let zl = normal_quantile(0.5 + level / 200.0);
-                    (0..h)
-                        .map(|k| {
-                            let sd = match settings.standardise {
-                                Standardise::ModelInterval => 0.5 * (iv.upper[k] - iv.lower[k]) / zl,
-                                Standardise::NaiveScale => scale,
-                            };
-                            if sd > 0.0 && sd.is_finite() { (y[n - h + k] - fc.point[k]) / sd } else { f64::NAN }
-                        })
-                        .collect()
-                })
-                .collect();
-            Some(out)
+            picks.into_iter().map(move |j| (i, n - j * stride))
         })
         .collect();
-    let n_series = chosen.len();
+    (chosen.len(), holds)
+}
+
+/// The standardised errors `z[level][k]` of one hold-out: the model fitted on `y` without its
+/// last `h` values, which it forecasts.
+fn holdout_z(
+    y: &[f64],
+    spec: ModelSpec,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    standardise: Standardise,
+) -> Option<Vec<Vec<f64>>> {
+    let n = y.len();
+    let fc = spec.forecast(&y[..n - h], m, h, levels).ok()?;
+    let scale = crate::metrics::mase_scale(&y[..n - h], m);
+    Some(
+        levels
+            .iter()
+            .map(|&level| {
+                let iv = fc.interval(level).expect("requested level");
+                let zl = normal_quantile(0.5 + level / 200.0);
+                (0..h)
+                    .map(|k| {
+                        let sd = match standardise {
+                            Standardise::ModelInterval => 0.5 * (iv.upper[k] - iv.lower[k]) / zl,
+                            Standardise::NaiveScale => scale,
+                        };
+                        if sd > 0.0 && sd.is_finite() { (y[n - h + k] - fc.point[k]) / sd } else { f64::NAN }
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// The factors from the standardised errors of the hold-outs of `n_series` series.
+fn factors(
+    z: &[&Vec<Vec<f64>>],
+    n_series: usize,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    settings: &Settings,
+) -> Option<Calibration> {
     let min_series = settings.min_series.max(2);
     if n_series < min_series || z.len() < min_series {
         return None;
@@ -345,6 +425,38 @@ mod tests {
                 assert!((0.75..1.3).contains(c), "{cal:?}");
             }
         }
+    }
+
+    #[test]
+    fn calibrations_of_cut_series_share_their_fits_and_equal_separate_ones() {
+        // Series of different lengths (some too short at the later cuts), one with a gap of
+        // non-finite values near its start, drift model, h = 2.
+        let mut state = 99u64;
+        let mut rnd = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64) - 0.5
+        };
+        let series: Vec<Vec<f64>> = (0..12)
+            .map(|i| {
+                let mut y = vec![50.0];
+                for _ in 0..(8 + i) {
+                    let last = *y.last().unwrap();
+                    y.push(last + 1.0 + 3.0 * rnd());
+                }
+                if i == 5 {
+                    y[1] = f64::NAN;
+                }
+                y
+            })
+            .collect();
+        let refs: Vec<&[f64]> = series.iter().map(|v| v.as_slice()).collect();
+        let cuts = [0, 1, 2, 3, 6];
+        let together = calibrate_cuts(&refs, ModelSpec::Drift, 1, 2, &[80.0, 95.0], &cuts);
+        for (c, got) in cuts.iter().zip(&together) {
+            let cut: Vec<&[f64]> = refs.iter().map(|y| &y[..y.len() - c]).collect();
+            assert_eq!(got, &calibrate(&cut, ModelSpec::Drift, 1, 2, &[80.0, 95.0]), "cut {c}");
+        }
+        assert!(together[0].is_some() && together[4].is_some());
     }
 
     #[test]
