@@ -346,8 +346,8 @@ pub struct ForecastOptions {
     /// Season length; `None` = implied by the period labels.
     pub season: Option<usize>,
     pub levels: Vec<f64>,
-    /// Calibrate intervals on hold-outs across series (20 series with a hold-out of `max(10, 2h)`
-    /// values to fit, or else at least 5: `kvota_forecast::calibrate::calibrate`).
+    /// Calibrate intervals on hold-outs across series (at least 5 series with a hold-out block
+    /// that leaves the model's minimum to fit: `kvota_forecast::calibrate::calibrate`).
     pub calibrate: bool,
 }
 
