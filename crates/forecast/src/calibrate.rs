@@ -358,26 +358,31 @@ fn apply_one(iv: &mut Interval, point: &[f64], lower: &[f64], upper: &[f64]) {
 mod tests {
     use super::*;
 
+    /// Seeded uniform draws on [-0.5, 0.5) (a 64-bit LCG).
+    fn uniform(seed: u64) -> impl FnMut() -> f64 {
+        let mut state = seed;
+        move || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64) - 0.5
+        }
+    }
+
+    /// A walk from `start` with `steps` increments drawn by `step`.
+    fn walk(start: f64, steps: usize, mut step: impl FnMut() -> f64) -> Vec<f64> {
+        let mut y = vec![start];
+        for _ in 0..steps {
+            let last = *y.last().unwrap();
+            y.push(last + step());
+        }
+        y
+    }
+
     #[test]
     fn widens_intervals_that_are_too_narrow() {
         // Random walks whose model (naive) intervals are right: factors near 1.
-        let mut state = 12345u64;
-        let mut rnd = || {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((state >> 11) as f64 / (1u64 << 53) as f64) - 0.5
-        };
-        let series: Vec<Vec<f64>> = (0..400)
-            .map(|_| {
-                let mut y = vec![100.0];
-                for _ in 0..30 {
-                    let last = *y.last().unwrap();
-                    // Sum of 12 uniforms minus 6 ~ N(0, 1).
-                    let e: f64 = (0..12).map(|_| rnd()).sum::<f64>();
-                    y.push(last + e);
-                }
-                y
-            })
-            .collect();
+        let mut rnd = uniform(12345);
+        // Steps: sums of 12 uniforms, ~ N(0, 1).
+        let series: Vec<Vec<f64>> = (0..400).map(|_| walk(100.0, 30, || (0..12).map(|_| rnd()).sum())).collect();
         let refs: Vec<&[f64]> = series.iter().map(|v| v.as_slice()).collect();
         let cal = calibrate_with(&refs, ModelSpec::Naive, 1, 4, &[80.0, 95.0], Settings::default()).unwrap();
         // series of 31 values, h = 4, at least 10 values to fit: blocks can end 0, 4, ..., 16
@@ -431,18 +436,10 @@ mod tests {
     fn calibrations_of_cut_series_share_their_fits_and_equal_separate_ones() {
         // Series of different lengths (some too short at the later cuts), one with a gap of
         // non-finite values near its start, drift model, h = 2.
-        let mut state = 99u64;
-        let mut rnd = || {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((state >> 11) as f64 / (1u64 << 53) as f64) - 0.5
-        };
+        let mut rnd = uniform(99);
         let series: Vec<Vec<f64>> = (0..12)
             .map(|i| {
-                let mut y = vec![50.0];
-                for _ in 0..(8 + i) {
-                    let last = *y.last().unwrap();
-                    y.push(last + 1.0 + 3.0 * rnd());
-                }
+                let mut y = walk(50.0, 8 + i, || 1.0 + 3.0 * rnd());
                 if i == 5 {
                     y[1] = f64::NAN;
                 }
