@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::codes::{OkedSection, Region};
 use crate::error::Result;
 use crate::forecast::Forecast;
-use crate::forecast::calibrate::{Calibration, calibrate, calibrate_cuts};
+use crate::forecast::calibrate::{Calibration, Holdouts, calibrate, calibrate_cuts_with_holdouts};
 use crate::forecast::engine::{ModelSpec, SeriesForecast, forecast_with_fallback};
 use crate::forecast::metrics::{Scores, Summary, coverage, mase, msis, smape};
 pub use crate::ingest::series::{InputSeries, LongTable, Period, PeriodKind, read_long};
@@ -139,14 +139,16 @@ pub struct Skill {
 /// series is fit on its training values and forecast `h` steps with the 80 % and 95 %
 /// intervals, calibrated by `cals[j]` where it is given: the calibration across the series'
 /// training values at that origin ([`origin_calibrations`]), as a forecast made then would have
-/// been. `score` sees the series' index, its training and test values and the forecast. Returns
-/// the scores and the number of origins at which a calibration was applied.
+/// been. A forecast the calibration already made as one of its hold-outs (`fitted`, the same
+/// fit of the same values) is taken from there. `score` sees the series' index, its training and
+/// test values and the forecast. Returns the scores and the number of origins at which a
+/// calibration was applied.
 fn rolling<T: Send>(
     series: &[&[f64]],
     model: ModelSpec,
     m: usize,
     h: usize,
-    cals: Vec<Option<Calibration>>,
+    (cals, fitted): (Vec<Option<Calibration>>, Holdouts),
     score: impl Fn(usize, &[f64], &[f64], &Forecast) -> Option<T> + Sync,
 ) -> (Vec<T>, usize) {
     let mut scores = Vec::new();
@@ -165,7 +167,10 @@ fn rolling<T: Send>(
         }
         calibrated += usize::from(cal.is_some());
         scores.par_extend(at.par_iter().filter_map(|&(i, train, test)| {
-            let mut f = forecast_with_fallback(model, train, m, h, &LEVELS).ok()?.forecast;
+            let mut f = match fitted.get(&(i, train.len() + h)) {
+                Some(f) => f.clone(),
+                None => forecast_with_fallback(model, train, m, h, &LEVELS).ok()?.forecast,
+            };
             if let Some(c) = &cal {
                 c.apply(&mut f, train);
             }
@@ -177,8 +182,8 @@ fn rolling<T: Send>(
 
 /// The calibrations a forecast of `series` `h` steps ahead would have had at each of the latest
 /// `origins` origins of [`rolling`] (the series without their last `h + j` values), all from one
-/// set of hold-out fits ([`calibrate_cuts`]); with `now`, first the calibration of a forecast
-/// from the whole series.
+/// set of hold-out fits ([`calibrate_cuts_with_holdouts`]), and those fits; with `now`, first
+/// the calibration of a forecast from the whole series.
 fn origin_calibrations(
     series: &[&[f64]],
     model: ModelSpec,
@@ -186,9 +191,9 @@ fn origin_calibrations(
     h: usize,
     origins: usize,
     now: bool,
-) -> Vec<Option<Calibration>> {
+) -> (Vec<Option<Calibration>>, Holdouts) {
     let cuts: Vec<usize> = now.then_some(0).into_iter().chain((0..origins).map(|j| h + j)).collect();
-    calibrate_cuts(series, model, m, h, &LEVELS, &cuts)
+    calibrate_cuts_with_holdouts(series, model, m, h, &LEVELS, &cuts)
 }
 
 /// Rolling-origin back-test of `spec` and of the random walk on some annual series of
@@ -200,8 +205,8 @@ pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> Sk
     skill_with(series, spec, h, origin_calibrations(series, spec, 1, h, origins, false))
 }
 
-/// [`skill`] with the calibration of each origin given.
-fn skill_with(series: &[&[f64]], spec: ModelSpec, h: usize, cals: Vec<Option<Calibration>>) -> Skill {
+/// [`skill`] with the calibration of each origin given, and the hold-out fits it was made from.
+fn skill_with(series: &[&[f64]], spec: ModelSpec, h: usize, cals: (Vec<Option<Calibration>>, Holdouts)) -> Skill {
     let (scored, calibrated_origins) = rolling(series, spec, 1, h, cals, |i, train, test, f| {
         if crate::forecast::metrics::mase_scale(train, 1) <= 0.0 {
             return None;
@@ -242,17 +247,18 @@ pub fn forecast_panel(
     // Interval calibration per variable, on hold-outs across its series (see
     // kvota_forecast::calibrate): the model-based intervals are too narrow on real data.
     let mut calibrations: BTreeMap<&str, Calibration> = BTreeMap::new();
-    let mut at_origins: BTreeMap<&str, Vec<Option<Calibration>>> = BTreeMap::new();
+    let mut at_origins: BTreeMap<&str, (Vec<Option<Calibration>>, Holdouts)> = BTreeMap::new();
     for var in PANEL_VARIABLES {
         let refs: Vec<&[f64]> = jobs.iter().filter(|j| j.2 == var).map(|j| j.3.as_slice()).collect();
         if refs.is_empty() {
             continue;
         }
-        let mut cals = origin_calibrations(&refs, spec, 1, h, origins, true).into_iter();
+        let (cals, fitted) = origin_calibrations(&refs, spec, 1, h, origins, true);
+        let mut cals = cals.into_iter();
         if let Some(c) = cals.next().flatten() {
             calibrations.insert(var, c);
         }
-        at_origins.insert(var, cals.collect());
+        at_origins.insert(var, (cals.collect(), fitted));
     }
     progress.start("forecasting", jobs.len() as u64);
     let forecasts: Vec<PanelForecast> = jobs
@@ -448,7 +454,7 @@ pub fn backtest(
             let cals = if calibrate_intervals {
                 origin_calibrations(&values, model, m, horizon, origins, false)
             } else {
-                vec![None; origins]
+                (vec![None; origins], Holdouts::new())
             };
             let (scores, calibrated) = rolling(&values, model, m, horizon, cals, |_, train, test, f| {
                 let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;

@@ -166,6 +166,38 @@ pub fn calibrate_cuts_with(
     settings: Settings,
     cuts: &[usize],
 ) -> Vec<Option<Calibration>> {
+    cuts_and_holdouts(series, spec, m, h, levels, settings, cuts, false).0
+}
+
+/// The model's own (uncalibrated) forecasts of the hold-out blocks of a calibration, by series
+/// index and end of the block: the forecast of `series[i][end - h..end]` from a fit on
+/// `series[i][..end - h]`.
+pub type Holdouts = std::collections::BTreeMap<(usize, usize), Forecast>;
+
+/// [`calibrate_cuts`], also returning the hold-out forecasts it fitted ([`Holdouts`]): a
+/// rolling-origin back-test whose origins are among the hold-outs' need not fit them again.
+pub fn calibrate_cuts_with_holdouts(
+    series: &[&[f64]],
+    spec: ModelSpec,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    cuts: &[usize],
+) -> (Vec<Option<Calibration>>, Holdouts) {
+    cuts_and_holdouts(series, spec, m, h, levels, Settings::short_panels(), cuts, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cuts_and_holdouts(
+    series: &[&[f64]],
+    spec: ModelSpec,
+    m: usize,
+    h: usize,
+    levels: &[f64],
+    settings: Settings,
+    cuts: &[usize],
+    keep: bool,
+) -> (Vec<Option<Calibration>>, Holdouts) {
     let plans: Vec<(usize, Vec<(usize, usize)>)> = cuts
         .iter()
         .map(|&c| {
@@ -176,19 +208,25 @@ pub fn calibrate_cuts_with(
     // every hold-out (series, end of its block) once
     let needed: Vec<(usize, usize)> =
         plans.iter().flat_map(|p| p.1.iter().copied()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let z: Vec<Option<Vec<Vec<f64>>>> = needed
+    let fits: Vec<Option<(Forecast, Vec<Vec<f64>>)>> = needed
         .par_iter()
-        .map(|&(i, end)| holdout_z(&series[i][..end], spec, m, h, levels, settings.standardise))
+        .map(|&(i, end)| holdout(&series[i][..end], spec, m, h, levels, settings.standardise))
         .collect();
     let at: std::collections::BTreeMap<(usize, usize), usize> =
         needed.iter().enumerate().map(|(k, &key)| (key, k)).collect();
-    plans
+    let calibrations = plans
         .iter()
         .map(|(n_series, holds)| {
-            let zs: Vec<&Vec<Vec<f64>>> = holds.iter().filter_map(|key| z[at[key]].as_ref()).collect();
+            let zs: Vec<&Vec<Vec<f64>>> = holds.iter().filter_map(|key| fits[at[key]].as_ref().map(|f| &f.1)).collect();
             factors(&zs, *n_series, m, h, levels, &settings)
         })
-        .collect()
+        .collect();
+    let holdouts = if keep {
+        needed.into_iter().zip(fits).filter_map(|(key, f)| Some((key, f?.0))).collect()
+    } else {
+        Holdouts::new()
+    };
+    (calibrations, holdouts)
 }
 
 /// The hold-outs of a calibration: the number of series refitted, and per series (its index in
@@ -222,37 +260,36 @@ fn plan(series: &[&[f64]], spec: ModelSpec, h: usize, settings: &Settings) -> (u
     (chosen.len(), holds)
 }
 
-/// The standardised errors `z[level][k]` of one hold-out: the model fitted on `y` without its
-/// last `h` values, which it forecasts.
-fn holdout_z(
+/// One hold-out: the model fitted on `y` without its last `h` values, its forecast of them and
+/// the standardised errors `z[level][k]`.
+fn holdout(
     y: &[f64],
     spec: ModelSpec,
     m: usize,
     h: usize,
     levels: &[f64],
     standardise: Standardise,
-) -> Option<Vec<Vec<f64>>> {
+) -> Option<(Forecast, Vec<Vec<f64>>)> {
     let n = y.len();
     let fc = spec.forecast(&y[..n - h], m, h, levels).ok()?;
     let scale = crate::metrics::mase_scale(&y[..n - h], m);
-    Some(
-        levels
-            .iter()
-            .map(|&level| {
-                let iv = fc.interval(level).expect("requested level");
-                let zl = normal_quantile(0.5 + level / 200.0);
-                (0..h)
-                    .map(|k| {
-                        let sd = match standardise {
-                            Standardise::ModelInterval => 0.5 * (iv.upper[k] - iv.lower[k]) / zl,
-                            Standardise::NaiveScale => scale,
-                        };
-                        if sd > 0.0 && sd.is_finite() { (y[n - h + k] - fc.point[k]) / sd } else { f64::NAN }
-                    })
-                    .collect()
-            })
-            .collect(),
-    )
+    let z = levels
+        .iter()
+        .map(|&level| {
+            let iv = fc.interval(level).expect("requested level");
+            let zl = normal_quantile(0.5 + level / 200.0);
+            (0..h)
+                .map(|k| {
+                    let sd = match standardise {
+                        Standardise::ModelInterval => 0.5 * (iv.upper[k] - iv.lower[k]) / zl,
+                        Standardise::NaiveScale => scale,
+                    };
+                    if sd > 0.0 && sd.is_finite() { (y[n - h + k] - fc.point[k]) / sd } else { f64::NAN }
+                })
+                .collect()
+        })
+        .collect();
+    Some((fc, z))
 }
 
 /// The factors from the standardised errors of the hold-outs of `n_series` series.
@@ -454,6 +491,14 @@ mod tests {
             assert_eq!(got, &calibrate(&cut, ModelSpec::Drift, 1, 2, &[80.0, 95.0]), "cut {c}");
         }
         assert!(together[0].is_some() && together[4].is_some());
+        // The same calibrations with the hold-out forecasts kept: each is the model's forecast of
+        // its block from the values before it.
+        let (again, fits) = calibrate_cuts_with_holdouts(&refs, ModelSpec::Drift, 1, 2, &[80.0, 95.0], &cuts);
+        assert_eq!(again, together);
+        assert!(fits.len() > 12, "{}", fits.len());
+        for (&(i, end), f) in &fits {
+            assert_eq!(f, &ModelSpec::Drift.forecast(&refs[i][..end - 2], 1, 2, &[80.0, 95.0]).unwrap());
+        }
     }
 
     #[test]
