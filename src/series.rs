@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::codes::{OkedSection, Region};
 use crate::error::Result;
 use crate::forecast::Forecast;
-use crate::forecast::calibrate::{Calibration, Holdouts, calibrate, calibrate_cuts_with_holdouts};
+use crate::forecast::calibrate::{Calibration, Holdouts, calibrate, calibrate_cuts};
 use crate::forecast::engine::{ModelSpec, SeriesForecast, forecast_with_fallback};
 use crate::forecast::metrics::{Scores, Summary, coverage, mase, msis, smape};
 pub use crate::ingest::series::{InputSeries, LongTable, Period, PeriodKind, read_long};
@@ -43,7 +43,7 @@ pub struct PanelForecasts {
     pub horizon: usize,
     pub series: Vec<PanelForecast>,
     /// The model's back-test against the random walk on each variable's own past (empty when the
-    /// scenario asks for none): see [`panel_skill`].
+    /// scenario asks for none): see [`forecast_panel`].
     pub skill: Vec<VariableSkill>,
     index: BTreeMap<(Region, Option<OkedSection>, &'static str), usize>,
 }
@@ -182,7 +182,7 @@ fn rolling<T: Send>(
 
 /// The calibrations a forecast of `series` `h` steps ahead would have had at each of the latest
 /// `origins` origins of [`rolling`] (the series without their last `h + j` values), all from one
-/// set of hold-out fits ([`calibrate_cuts_with_holdouts`]), and those fits; with `now`, first
+/// set of hold-out fits ([`calibrate_cuts`]), and those fits; with `now`, first
 /// the calibration of a forecast from the whole series.
 fn origin_calibrations(
     series: &[&[f64]],
@@ -193,7 +193,7 @@ fn origin_calibrations(
     now: bool,
 ) -> (Vec<Option<Calibration>>, Holdouts) {
     let cuts: Vec<usize> = now.then_some(0).into_iter().chain((0..origins).map(|j| h + j)).collect();
-    calibrate_cuts_with_holdouts(series, model, m, h, &LEVELS, &cuts)
+    calibrate_cuts(series, model, m, h, &LEVELS, &cuts)
 }
 
 /// Rolling-origin back-test of `spec` and of the random walk on some annual series of

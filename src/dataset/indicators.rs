@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Ctx, NR};
-use crate::codes::{Region, RegionChange};
+use crate::codes::{Area, Region, RegionChange};
 use crate::error::Result;
 use crate::evidence::Evidence;
 use crate::ingest::Format;
@@ -56,21 +56,19 @@ pub fn read(ctx: &Ctx, raw_dir: &Path) -> Result<RegionIndicators> {
 pub fn unemployment_rates(raw_dir: &Path, year: i32) -> Result<Vec<Option<f64>>> {
     let file = raw_dir.join(INDICATORS[0].1);
     let got = crate::ingest::read(Format::BnsSdg, &file, None)?.into_strict()?;
-    let mut by_code: BTreeMap<String, f64> = BTreeMap::new();
+    let (mut own, mut inherited) = (vec![None; NR], vec![None; NR]);
     for r in got.rows.iter().filter(|r| r.oked_section.is_none() && r.period.year() == year) {
-        if let Some(v) = r.value {
-            by_code.insert(r.region_code.clone(), v);
+        let (Some(v), Ok(area)) = (r.value, crate::ingest::region_code(&r.region_code)) else { continue };
+        match area {
+            Area::Republic => continue,
+            Area::Region(region) => own[region.index()] = Some(v),
+            Area::Historical(_) => {}
+        }
+        for region in area.territory_in(year) {
+            inherited[region.index()].get_or_insert(v);
         }
     }
-    let parent_code = |region: Region| -> Option<String> {
-        RegionChange::all()
-            .iter()
-            .find(|c| c.new_units.contains(&region) && c.parent != crate::codes::Area::Region(region))
-            .map(|c| c.parent.code().to_string())
-    };
-    Ok(Region::all()
-        .map(|region| by_code.get(region.iso()).or_else(|| parent_code(region).and_then(|p| by_code.get(&p))).copied())
-        .collect())
+    Ok(own.into_iter().zip(inherited).map(|(o, i)| o.or(i)).collect())
 }
 
 /// `region_indicators.csv`: one row per region and panel year, a value and its source per
@@ -95,6 +93,5 @@ pub fn csv(ctx: &Ctx, ind: &RegionIndicators) -> String {
             s.push('\n');
         }
     }
-    let _ = NR;
     s
 }

@@ -174,11 +174,11 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
             });
         }
         // Coverage off its level by more than the tolerance, at either level: too narrow first.
-        let off = |cov: f64, level: f64| (100.0 * cov - level) / cfg.coverage_tolerance_points.max(f64::MIN_POSITIVE);
-        let (a, b) = (off(s.skill.coverage_80, 80.0), off(s.skill.coverage_95, 95.0));
-        let wide = if a < -1.0 || b < -1.0 {
+        let tol = cfg.coverage_tolerance_points;
+        let (a, b) = (100.0 * s.skill.coverage_80 - 80.0, 100.0 * s.skill.coverage_95 - 95.0);
+        let wide = if a < -tol || b < -tol {
             Some(false)
-        } else if a > 1.0 || b > 1.0 {
+        } else if a > tol || b > tol {
             Some(true)
         } else {
             None

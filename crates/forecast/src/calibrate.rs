@@ -136,37 +136,7 @@ pub fn calibrate_with(
     levels: &[f64],
     settings: Settings,
 ) -> Option<Calibration> {
-    calibrate_cuts_with(series, spec, m, h, levels, settings, &[0]).pop().flatten()
-}
-
-/// [`calibrate`] of the series cut short: for each `c` of `cuts`, the calibration that
-/// [`calibrate`] would make from every series without its last `c` values (what a forecast
-/// made `c` periods earlier would have been calibrated with). Each hold-out fit is made once,
-/// however many cuts share it: a rolling-origin back-test that calibrates at every origin costs
-/// about one calibration, not one per origin.
-pub fn calibrate_cuts(
-    series: &[&[f64]],
-    spec: ModelSpec,
-    m: usize,
-    h: usize,
-    levels: &[f64],
-    cuts: &[usize],
-) -> Vec<Option<Calibration>> {
-    calibrate_cuts_with(series, spec, m, h, levels, Settings::short_panels(), cuts)
-}
-
-/// [`calibrate_cuts`] with explicit settings; the result for each cut is exactly that of
-/// [`calibrate_with`] on the cut series.
-pub fn calibrate_cuts_with(
-    series: &[&[f64]],
-    spec: ModelSpec,
-    m: usize,
-    h: usize,
-    levels: &[f64],
-    settings: Settings,
-    cuts: &[usize],
-) -> Vec<Option<Calibration>> {
-    cuts_and_holdouts(series, spec, m, h, levels, settings, cuts, false).0
+    cuts_with(series, spec, m, h, levels, settings, &[0]).0.pop().flatten()
 }
 
 /// The model's own (uncalibrated) forecasts of the hold-out blocks of a calibration, by series
@@ -174,9 +144,13 @@ pub fn calibrate_cuts_with(
 /// `series[i][..end - h]`.
 pub type Holdouts = std::collections::BTreeMap<(usize, usize), Forecast>;
 
-/// [`calibrate_cuts`], also returning the hold-out forecasts it fitted ([`Holdouts`]): a
-/// rolling-origin back-test whose origins are among the hold-outs' need not fit them again.
-pub fn calibrate_cuts_with_holdouts(
+/// [`calibrate`] of the series cut short: for each `c` of `cuts`, exactly the calibration that
+/// [`calibrate`] would make from every series without its last `c` values (what a forecast
+/// made `c` periods earlier would have been calibrated with), and the hold-out forecasts they
+/// were made from ([`Holdouts`]). Each hold-out fit is made once, however many cuts share it:
+/// a rolling-origin back-test that calibrates at every origin costs about one calibration, not
+/// one per origin, and need not refit the origins that are among the hold-outs.
+pub fn calibrate_cuts(
     series: &[&[f64]],
     spec: ModelSpec,
     m: usize,
@@ -184,11 +158,11 @@ pub fn calibrate_cuts_with_holdouts(
     levels: &[f64],
     cuts: &[usize],
 ) -> (Vec<Option<Calibration>>, Holdouts) {
-    cuts_and_holdouts(series, spec, m, h, levels, Settings::short_panels(), cuts, true)
+    cuts_with(series, spec, m, h, levels, Settings::short_panels(), cuts)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn cuts_and_holdouts(
+/// [`calibrate_cuts`] with explicit settings.
+fn cuts_with(
     series: &[&[f64]],
     spec: ModelSpec,
     m: usize,
@@ -196,7 +170,6 @@ fn cuts_and_holdouts(
     levels: &[f64],
     settings: Settings,
     cuts: &[usize],
-    keep: bool,
 ) -> (Vec<Option<Calibration>>, Holdouts) {
     let plans: Vec<(usize, Vec<(usize, usize)>)> = cuts
         .iter()
@@ -221,11 +194,7 @@ fn cuts_and_holdouts(
             factors(&zs, *n_series, m, h, levels, &settings)
         })
         .collect();
-    let holdouts = if keep {
-        needed.into_iter().zip(fits).filter_map(|(key, f)| Some((key, f?.0))).collect()
-    } else {
-        Holdouts::new()
-    };
+    let holdouts = needed.into_iter().zip(fits).filter_map(|(key, f)| Some((key, f?.0))).collect();
     (calibrations, holdouts)
 }
 
@@ -485,16 +454,14 @@ mod tests {
             .collect();
         let refs: Vec<&[f64]> = series.iter().map(|v| v.as_slice()).collect();
         let cuts = [0, 1, 2, 3, 6];
-        let together = calibrate_cuts(&refs, ModelSpec::Drift, 1, 2, &[80.0, 95.0], &cuts);
+        let (together, fits) = calibrate_cuts(&refs, ModelSpec::Drift, 1, 2, &[80.0, 95.0], &cuts);
         for (c, got) in cuts.iter().zip(&together) {
             let cut: Vec<&[f64]> = refs.iter().map(|y| &y[..y.len() - c]).collect();
             assert_eq!(got, &calibrate(&cut, ModelSpec::Drift, 1, 2, &[80.0, 95.0]), "cut {c}");
         }
         assert!(together[0].is_some() && together[4].is_some());
-        // The same calibrations with the hold-out forecasts kept: each is the model's forecast of
-        // its block from the values before it.
-        let (again, fits) = calibrate_cuts_with_holdouts(&refs, ModelSpec::Drift, 1, 2, &[80.0, 95.0], &cuts);
-        assert_eq!(again, together);
+        // The hold-out forecasts kept: each is the model's forecast of its block from the values
+        // before it.
         assert!(fits.len() > 12, "{}", fits.len());
         for (&(i, end), f) in &fits {
             assert_eq!(f, &ModelSpec::Drift.forecast(&refs[i][..end - 2], 1, 2, &[80.0, 95.0]).unwrap());
