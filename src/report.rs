@@ -1069,6 +1069,15 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
                 ]
             )
         );
+        // What the draws rest on: the 80 % intervals, as the run's back-test measured them.
+        let cov = s.evidence.forecast_skill.iter().map(|r| r.skill.coverage_80);
+        if let (Some(lo), Some(hi)) = (cov.clone().reduce(f64::min), cov.reduce(f64::max)) {
+            let _ = writeln!(
+                h,
+                "<p>{}</p>",
+                m(t, "summary-uncertainty-coverage", &[("lo", t.pct(lo, 0)), ("hi", t.pct(hi, 0))])
+            );
+        }
     }
     let ratings: Vec<String> =
         s.cells_by_rating.iter().map(|(k, v)| format!("{} {}", t.name("rating", k), t.int(*v as i64))).collect();

@@ -10,12 +10,13 @@
 //! is not modelled, so the spread of totals is understated), and draw `d` uses its own random
 //! stream seeded from `(seed, d)`, so the result does not depend on the number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::allocate::foreign::{self, ForeignSettings};
+use crate::allocate::vetting::RatingAlternatives;
 use crate::codes::{OkedSection, Region};
 use crate::ingest::requests::EmployerRequests;
 use crate::series::{LEVELS, PanelForecasts};
@@ -163,7 +164,7 @@ where
         failed,
         justified_demand_p10_p50_p90: p10_50_90(&mut demand),
         distributed_p10_p50_p90: p10_50_90(&mut dist),
-        method: "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; rule, overrides and allocation of the scenario; nearest-rank quantiles",
+        method: "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; each draw rated by the scenario's rule and overrides, vetted request lines refused in the cells it rates surplus, allocated as the scenario allocates; nearest-rank quantiles",
     };
     (cells, summary)
 }
@@ -189,6 +190,7 @@ pub fn simulate_quotas(
     forecasts: &PanelForecasts,
     shortage: &shortage::Settings,
     requests: Option<&EmployerRequests>,
+    alternatives: Option<&RatingAlternatives>,
     foreign: &ForeignSettings,
     s: Settings,
 ) -> Option<(Vec<CellQuantiles>, UncertaintySummary)> {
@@ -257,7 +259,17 @@ pub fn simulate_quotas(
         );
         shortage::apply_overrides(&mut o, &shortage.overrides);
         let demands_d: Vec<foreign::CellDemand> = o.iter().map(cell_demand).collect();
-        let (rows, sum) = foreign::allocate(&demands_d, requests, foreign).ok()?;
+        // Vetted request lines in a cell this draw rates surplus are rejected, as the vetting
+        // rejects them under the run's own ratings.
+        let redone = match alternatives {
+            Some(alt) => {
+                let surplus: BTreeSet<(Region, OkedSection)> =
+                    o.iter().filter(|x| x.rating == Rating::Surplus).map(|x| (x.region, x.section)).collect();
+                Some(alt.justified_by_cell(|r, s| surplus.contains(&(r, s))).ok()?)
+            }
+            None => None,
+        };
+        let (rows, sum) = foreign::allocate(&demands_d, redone.as_ref().or(requests), foreign).ok()?;
         let mut quota: BTreeMap<(Region, OkedSection), u64> = BTreeMap::new();
         for r in &rows {
             *quota.entry((r.region, r.section)).or_default() += r.quota;

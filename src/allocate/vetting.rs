@@ -852,19 +852,113 @@ fn seasonal_limit(rules: &VettingRules, out: &mut [VettedRequest]) -> Result<()>
         .filter(|&i| out[i].category == RequestCategory::Worker(WorkerCategory::Seasonal) && out[i].justified > 0)
         .collect();
     let w: Vec<u64> = idx.iter().map(|&i| out[i].justified).collect();
-    let total: u64 = w.iter().sum();
-    if total <= limit {
-        return Ok(());
-    }
-    let o = apportion_counts("the seasonal limit over seasonal requests", limit, &w, Method::Hamilton, Some(&w))?;
+    let Some(seats) = within_seasonal_limit(limit, &w)? else { return Ok(()) };
     for (k, &i) in idx.iter().enumerate() {
-        if o.seats[k] < out[i].justified {
-            out[i].notes.push(Note::SeasonalLimit { limit, left: o.seats[k], justified: out[i].justified });
-            out[i].justified = o.seats[k];
+        if seats[k] < out[i].justified {
+            out[i].notes.push(Note::SeasonalLimit { limit, left: seats[k], justified: out[i].justified });
+            out[i].justified = seats[k];
             out[i].rules.push("seasonal_limit");
         }
     }
     Ok(())
+}
+
+/// The seasonal requests' justified workers `w` shared within the limit (Hamilton, never above
+/// a request), or `None` when they fit.
+fn within_seasonal_limit(limit: u64, w: &[u64]) -> Result<Option<Vec<u64>>> {
+    if w.iter().sum::<u64>() <= limit {
+        return Ok(None);
+    }
+    Ok(Some(apportion_counts("the seasonal limit over seasonal requests", limit, w, Method::Hamilton, Some(w))?.seats))
+}
+
+/// The vetted requests under other ratings of the cells, for the uncertainty simulation. Only
+/// rule 4 (`surplus_cell`) reads a cell's rating, and the seasonal limit (rule 9) shares what
+/// the lines before it left; so each line is vetted twice, as if its cell were rated surplus
+/// and as if it were not, and under any ratings a line takes one of the two, the seasonal
+/// limit shared afresh. [`RatingAlternatives::justified_by_cell`] under the run's own ratings
+/// is exactly [`Vetting::justified_by_cell`] of [`vet`].
+#[derive(Debug, Clone)]
+pub struct RatingAlternatives {
+    path: std::path::PathBuf,
+    seasonal_limit: Option<u64>,
+    /// Per line: its cell and category, and the workers justified before the seasonal limit if
+    /// its cell is not rated surplus and if it is.
+    lines: Vec<(Region, OkedSection, RequestCategory, u64, u64)>,
+}
+
+impl RatingAlternatives {
+    /// Vets `lines` as [`vet`] does, under the ratings of `ctx` with every surplus cell
+    /// rated balanced, and with every rated cell rated surplus (unrated cells stay unrated).
+    pub fn new(
+        path: &std::path::Path,
+        lines: &[RequestLine],
+        rules: &VettingRules,
+        ctx: &VettingContext,
+    ) -> RatingAlternatives {
+        let year_start = crate::params::year_start(ctx.target_year);
+        let projects: BTreeMap<&str, &Project> =
+            ctx.projects.unwrap_or(&[]).iter().map(|p| (p.project_id.as_str(), p)).collect();
+        let as_rated = |to: &dyn Fn(Rating) -> Rating| -> Vec<VettedRequest> {
+            let ratings: BTreeMap<(Region, OkedSection), Rating> =
+                ctx.ratings.iter().map(|(k, r)| (*k, to(*r))).collect();
+            let c = VettingContext { ratings: &ratings, ..*ctx };
+            lines.iter().map(|l| vet_line(l, rules, &c, &projects, year_start)).collect()
+        };
+        let not_surplus = as_rated(&|r| if r == Rating::Surplus { Rating::Balanced } else { r });
+        let surplus = as_rated(&|_| Rating::Surplus);
+        // The category a line counts in is set before the rating is read (rule 2).
+        let lines = not_surplus
+            .iter()
+            .zip(&surplus)
+            .map(|(n, s)| (n.region, n.section, n.category, n.justified, s.justified))
+            .collect();
+        RatingAlternatives { path: path.to_path_buf(), seasonal_limit: rules.seasonal_limit, lines }
+    }
+
+    /// The justified workers per cell and category, as the allocation takes them, when the
+    /// cells for which `surplus` is true are rated surplus and the others are not.
+    pub fn justified_by_cell(&self, surplus: impl Fn(Region, OkedSection) -> bool) -> Result<EmployerRequests> {
+        let mut justified: Vec<u64> =
+            self.lines.iter().map(|&(r, s, _, n, sur)| if surplus(r, s) { sur } else { n }).collect();
+        if let Some(limit) = self.seasonal_limit {
+            let idx: Vec<usize> = (0..justified.len())
+                .filter(|&i| self.lines[i].2 == RequestCategory::Worker(WorkerCategory::Seasonal) && justified[i] > 0)
+                .collect();
+            let w: Vec<u64> = idx.iter().map(|&i| justified[i]).collect();
+            if let Some(seats) = within_seasonal_limit(limit, &w)? {
+                for (k, &i) in idx.iter().enumerate() {
+                    justified[i] = seats[k];
+                }
+            }
+        }
+        Ok(by_cell(&self.path, self.lines.iter().zip(justified).map(|(&(r, s, c, ..), j)| (r, s, c, j))))
+    }
+}
+
+/// Justified workers summed per cell and category, as the allocation takes them.
+fn by_cell(
+    path: &std::path::Path,
+    lines: impl Iterator<Item = (Region, OkedSection, RequestCategory, u64)>,
+) -> EmployerRequests {
+    let mut m: BTreeMap<(Region, OkedSection, RequestCategory), u64> = BTreeMap::new();
+    for (region, section, category, justified) in lines {
+        if justified > 0 {
+            *m.entry((region, section, category)).or_default() += justified;
+        }
+    }
+    let rows = m
+        .into_iter()
+        .map(|((region, section, category), n)| EmployerRequest {
+            region,
+            section,
+            category,
+            requested: n,
+            citizen_staff: None,
+            row: 0,
+        })
+        .collect();
+    EmployerRequests { path: path.to_path_buf(), rows, vetted: true }
 }
 
 fn roll_up(requests: &[VettedRequest], rules: &VettingRules) -> Vec<EmployerFlag> {
@@ -896,24 +990,7 @@ fn roll_up(requests: &[VettedRequest], rules: &VettingRules) -> Vec<EmployerFlag
 impl Vetting {
     /// The justified workers per cell and category, as the allocation takes them.
     pub fn justified_by_cell(&self, path: &std::path::Path) -> EmployerRequests {
-        let mut m: BTreeMap<(Region, OkedSection, RequestCategory), u64> = BTreeMap::new();
-        for r in &self.requests {
-            if r.justified > 0 {
-                *m.entry((r.region, r.section, r.category)).or_default() += r.justified;
-            }
-        }
-        let rows = m
-            .into_iter()
-            .map(|((region, section, category), n)| EmployerRequest {
-                region,
-                section,
-                category,
-                requested: n,
-                citizen_staff: None,
-                row: 0,
-            })
-            .collect();
-        EmployerRequests { path: path.to_path_buf(), rows, vetted: true }
+        by_cell(path, self.requests.iter().map(|r| (r.region, r.section, r.category, r.justified)))
     }
 
     /// Shares each cell-and-category quota of the allocation over its requests (Hamilton by

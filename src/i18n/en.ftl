@@ -220,6 +220,7 @@ summary-ceiling = The foreign-labour ceiling for { $year } is <b>{ $ceiling }</b
 summary-categories = By worker category: { $list }.
 summary-kandas = Kandas resettlement: <b>{ $families }</b> families ({ $persons } persons) in { $regions } designated regions, costing { $cost } of the { $budget } tenge budget.
 summary-uncertainty = Uncertainty ({ $draws } draws of the forecasts within their intervals, seed { $seed }): justified demand { $d10 } to { $d90 } (P10-P90, median { $d50 }); distributed { $q10 } to { $q90 }. The cells' spreads are in <code>uncertainty.parquet</code>.
+summary-uncertainty-coverage = The draws rest on the forecasts' 80 % intervals, which in the run's back-test held { $lo } to { $hi } of the later values, by variable (table above); where that is well below 80 %, these ranges are too narrow.
 summary-cells = Region x section cells: { $list }.
 shortages-heading = Largest shortages
 th-region = region

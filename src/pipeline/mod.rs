@@ -126,14 +126,16 @@ pub fn run_cached(
     let date = year_end(target);
     let labour_force = panel.labour_force(last);
     let (fsettings, overrides) = ForeignSettings::from_params(&params, date, labour_force, &cfg.foreign)?;
-    let (requests, mut vetted) = match cfg.data.employer_requests.as_deref().map(load_requests).transpose()? {
+    let (requests, vetted) = match cfg.data.employer_requests.as_deref().map(load_requests).transpose()? {
         Some(RequestsInput::Lines(lines)) => {
-            let v = vet_requests(cfg, &params, &panel, &assessment, date, &lines)?;
-            (Some(v.justified_by_cell(&lines.path)), Some(v))
+            let (v, alternatives) = vet_requests(cfg, &params, &panel, &assessment, date, &lines)?;
+            (Some(v.justified_by_cell(&lines.path)), Some((v, alternatives)))
         }
         Some(RequestsInput::Cells(r)) => (Some(r), None),
         None => (None, None),
     };
+    let (mut vetted, alternatives) = vetted.unzip();
+    let alternatives = alternatives.flatten();
     let issued = cfg.data.permits_issued.as_deref().map(IssuedPermits::load).transpose()?;
     let demands: Vec<foreign::CellDemand> = assessment.outlooks.iter().map(uncertainty::cell_demand).collect();
     let (order_rows, fsum) = foreign::allocate(&demands, requests.as_ref(), &fsettings)?;
@@ -148,6 +150,7 @@ pub fn run_cached(
         &forecasts,
         &cfg.shortage,
         requests.as_ref(),
+        alternatives.as_ref(),
         &fsettings,
         cfg.uncertainty,
     );
@@ -206,7 +209,8 @@ pub fn run_cached(
     outputs::write(&results, out_root, progress)
 }
 
-/// Vets request lines against the run's ratings, wages and projects.
+/// Vets request lines against the run's ratings, wages and projects; with the uncertainty
+/// simulation on, also what they would justify under other ratings.
 fn vet_requests(
     cfg: &Config,
     params: &Params,
@@ -214,7 +218,7 @@ fn vet_requests(
     assessment: &shortage::Assessment,
     date: chrono::NaiveDate,
     lines: &RequestLines,
-) -> Result<Vetting> {
+) -> Result<(Vetting, Option<vetting::RatingAlternatives>)> {
     let rules = VettingRules::from_params(params, date)?;
     let wages = OccupationWages::load(&cfg.data.occupation_wages, cfg.data.occupation_wages_year)?;
     // Wages of their year taken to the year the requests are filed (the one before the
@@ -241,7 +245,9 @@ fn vet_requests(
         projects: projects.as_deref(),
         target_year: cfg.target_year,
     };
-    vetting::vet(&lines.lines, &rules, &ctx)
+    let alternatives =
+        (cfg.uncertainty.draws > 0).then(|| vetting::RatingAlternatives::new(&lines.path, &lines.lines, &rules, &ctx));
+    Ok((vetting::vet(&lines.lines, &rules, &ctx)?, alternatives))
 }
 
 /// The panel's forecasts, from the batch's cache when another scenario computed them.

@@ -51,6 +51,17 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let summary = html.split("<h2>Summary</h2>").nth(1).unwrap().split("<h2>").next().unwrap();
     assert!(summary.contains(&format!("<b>{}</b> permits", grouped(s["ceiling"].as_i64().unwrap()))), "{summary}");
     assert!(summary.contains("Largest shortages"));
+    // The uncertainty ranges say what they rest on: the 80 % intervals, as the run's back-test
+    // measured them (the lowest and highest coverage over the forecast variables).
+    let cov: Vec<f64> = s["evidence"]["forecast_skill"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (100.0 * r["coverage_80"].as_f64().unwrap()).round())
+        .collect();
+    let (lo, hi) = (cov.iter().copied().fold(f64::MAX, f64::min), cov.iter().copied().fold(f64::MIN, f64::max));
+    assert!(lo < hi, "the default panel's variables differ in coverage: {cov:?}");
+    assert!(summary.contains(&format!("back-test held {lo}\u{a0}% to {hi}\u{a0}% of the later values")), "{summary}");
     // Parameters with their legal references, and the warnings.
     assert!(html.contains("foreign_labour.ceiling_pct") && html.contains("MLSPP order"), "parameters table");
     assert!(html.contains("<h2>Data warnings</h2>"));

@@ -105,6 +105,59 @@ fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
     assert!(total <= d[2] as i64, "medians {total} vs the P90 total {}", d[2]);
 }
 
+/// On the default path, vetted request lines, the quota follows the draws through the vetting's
+/// one rule that reads the rating: a draw that rates a cell surplus refuses its requests (bar the
+/// project exception), one that no longer rates a surplus cell so lets them in.
+#[test]
+fn vetted_requests_follow_the_draws_through_the_surplus_rule() {
+    let (_dir, o) = run("", 2);
+    let s = &o.manifest.summary;
+    let u = s.uncertainty.as_ref().unwrap();
+    assert_eq!((u.draws, u.failed), (200, 0));
+    let d = u.justified_demand_p10_p50_p90;
+    assert!(d[0] < d[2], "the justified demand varies over the draws: {d:?}");
+    assert!(d[1] >= s.justified_demand, "median {} below the point estimate {}", d[1], s.justified_demand);
+    let uq = o.out_dir.join("uncertainty.parquet");
+    let (q10, q90) = (ints(&uq, "quota_p10"), ints(&uq, "quota_p90"));
+    let sh = o.out_dir.join("shortage.parquet");
+    let ratings: Vec<String> = parquet_batches(&sh)
+        .iter()
+        .flat_map(|b| {
+            let c = b.column_by_name("rating").unwrap().as_any().downcast_ref::<StringArray>().unwrap().clone();
+            (0..c.len()).map(move |i| c.value(i).to_string())
+        })
+        .collect();
+    // Cells the run rates surplus have every request refused in the point run, but some regain
+    // a quota in the draws that rate them otherwise; cells that lose it in some draws exist too.
+    let surplus: Vec<usize> = (0..ratings.len()).filter(|&i| ratings[i] == "surplus").collect();
+    assert!(!surplus.is_empty());
+    assert!(surplus.iter().any(|&i| q90[i] > 0), "no surplus cell regains a quota in any draw");
+    assert!(
+        (0..ratings.len()).any(|i| ratings[i] != "surplus" && q10[i] == 0 && q90[i] > 0),
+        "no cell loses its quota in some draws"
+    );
+    // docs/methods.md §11 quotes these figures.
+    let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap();
+    let n = kvota::fmt::thousands;
+    let surplus_back = surplus.iter().filter(|&&i| q90[i] > 0).count();
+    let balanced = (0..ratings.len()).filter(|&i| ratings[i] == "balanced").count();
+    let balanced_lose = (0..ratings.len()).filter(|&i| ratings[i] == "balanced" && q10[i] == 0 && q90[i] > 0).count();
+    for q in [
+        format!(
+            "justified demand is {} at the point and {} / {} / {} at P10 / P50 / P90",
+            n(s.justified_demand),
+            n(d[0]),
+            n(d[1]),
+            n(d[2])
+        ),
+        format!("the run rates {} cells surplus", surplus.len()),
+        format!("all {surplus_back} regain a quota"),
+        format!("{balanced_lose} of the {balanced} balanced cells lose theirs"),
+    ] {
+        assert!(methods.replace('\n', " ").contains(&q), "docs/methods.md §11 does not quote the run: {q}");
+    }
+}
+
 /// The simulation draws from the forecast intervals; the run's back-test says how often they
 /// held on the panel's own past, and warns on the observed variables whose intervals held
 /// clearly less (or more) often than their level (`[forecast] coverage_tolerance_points`).

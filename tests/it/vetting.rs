@@ -542,3 +542,68 @@ fn the_reader_refuses_bad_tables_naming_row_and_column() {
     let r = RequestLines::load(&p).unwrap();
     assert_eq!(r.lines[0].section, sec('F'), "OKED class 41.20 is construction");
 }
+
+/// The uncertainty simulation re-rates the cells in every draw; a vetted line in a cell a draw
+/// rates surplus is then refused, as the vetting refuses it under the run's ratings (rule 4,
+/// with its project exception), and the seasonal limit is shared again over what is left.
+/// [`vetting::RatingAlternatives`] must give, under any ratings, what a fresh vetting under
+/// those ratings gives.
+#[test]
+fn requests_under_other_ratings_are_those_a_fresh_vetting_gives() {
+    let atyrau_f = (Region::from_iso("KZ-23").unwrap(), sec('F'));
+    let akmola_a = (Region::from_iso("KZ-11").unwrap(), sec('A'));
+    let limit = rules().seasonal_limit.unwrap();
+    let mut lines = vec![line("R1", "E1")];
+    let mut l = line("R2", "E2");
+    l.project_id = Some("P-ACTIVE".into());
+    lines.push(l);
+    let mut l = line("R3", "E3");
+    l.region = akmola_a.0;
+    l.section = akmola_a.1;
+    lines.push(l);
+    // Seasonal lines in two agricultural cells, together above the limit, so that whether one
+    // cell is surplus changes what the other's lines keep.
+    for (i, (region, workers)) in
+        [(akmola_a.0, limit), (Region::from_iso("KZ-55").unwrap(), limit / 2 + 7)].into_iter().enumerate()
+    {
+        let mut l = line(&format!("S{i}"), &format!("F{i}"));
+        l.region = region;
+        l.section = sec('A');
+        l.category = RequestCategory::Worker(WorkerCategory::Seasonal);
+        l.occupation = "9211".into();
+        l.workers = workers;
+        l.citizen_staff = 100_000;
+        l.employer_staff = 200_000;
+        lines.push(l);
+    }
+    let mut w = World::new();
+    w.ratings.insert(akmola_a, Rating::Shortage);
+    let ctx = VettingContext {
+        ratings: &w.ratings,
+        wages: &w.wages,
+        wage_scale: 1.0,
+        projects: Some(&w.projects),
+        target_year: 2026,
+    };
+    let path = std::path::Path::new("r.csv");
+    let alt = vetting::RatingAlternatives::new(path, &lines, &rules(), &ctx);
+    let total = |r: &kvota::ingest::requests::EmployerRequests| r.rows.iter().map(|x| x.requested).sum::<u64>();
+    let mut seen = Vec::new();
+    for surplus in [vec![], vec![atyrau_f], vec![akmola_a], vec![atyrau_f, akmola_a]] {
+        let mut ratings = w.ratings.clone();
+        for c in &surplus {
+            ratings.insert(*c, Rating::Surplus);
+        }
+        let fresh = World { ratings, ..World::new() }.vet(&lines).justified_by_cell(path);
+        let got = alt.justified_by_cell(|r, s| surplus.contains(&(r, s))).unwrap();
+        assert_eq!(got.rows, fresh.rows, "surplus cells {surplus:?}");
+        assert!(got.vetted);
+        seen.push(total(&got));
+    }
+    // The four ratings give four different totals: Atyrau's line without a project goes with its
+    // cell (the project line stays), Akmola's two lines go and the seasonal limit no longer binds.
+    assert_eq!(seen[0] - seen[1], 5, "{seen:?}");
+    assert!(seen[2] < seen[0] && seen[3] < seen[1], "{seen:?}");
+    assert_eq!(seen[0], 5 + 5 + 5 + limit, "the limit binds while both seasonal lines are in: {seen:?}");
+    assert_eq!(seen[2], 5 + 5 + limit / 2 + 7, "{seen:?}");
+}
