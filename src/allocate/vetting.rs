@@ -882,9 +882,12 @@ fn within_seasonal_limit(limit: u64, w: &[u64]) -> Result<Option<Vec<u64>>> {
 pub struct RatingAlternatives {
     path: std::path::PathBuf,
     seasonal_limit: Option<u64>,
-    /// Per line: its cell and category, and the workers justified before the seasonal limit if
-    /// its cell is not rated surplus and if it is.
-    lines: Vec<(Region, OkedSection, RequestCategory, u64, u64)>,
+    /// The lines outside the seasonal limit, summed per cell and category: the workers justified
+    /// if the cell is not rated surplus and if it is.
+    summed: Vec<(Region, OkedSection, RequestCategory, u64, u64)>,
+    /// The seasonal lines, in their order (the seasonal limit's Hamilton shares go by it): cell,
+    /// and the workers justified before the limit if the cell is not rated surplus and if it is.
+    seasonal: Vec<(Region, OkedSection, u64, u64)>,
 }
 
 impl RatingAlternatives {
@@ -908,31 +911,43 @@ impl RatingAlternatives {
         let not_surplus = as_rated(&|r| if r == Rating::Surplus { Rating::Balanced } else { r });
         let surplus = as_rated(&|_| Rating::Surplus);
         // The category a line counts in is set before the rating is read (rule 2).
-        let lines = not_surplus
-            .iter()
-            .zip(&surplus)
-            .map(|(n, s)| (n.region, n.section, n.category, n.justified, s.justified))
-            .collect();
-        RatingAlternatives { path: path.to_path_buf(), seasonal_limit: rules.seasonal_limit, lines }
+        let mut summed: BTreeMap<(Region, OkedSection, RequestCategory), (u64, u64)> = BTreeMap::new();
+        let mut seasonal = Vec::new();
+        for (n, s) in not_surplus.iter().zip(&surplus) {
+            if n.category == RequestCategory::Worker(WorkerCategory::Seasonal) {
+                seasonal.push((n.region, n.section, n.justified, s.justified));
+            } else {
+                let e = summed.entry((n.region, n.section, n.category)).or_default();
+                e.0 += n.justified;
+                e.1 += s.justified;
+            }
+        }
+        RatingAlternatives {
+            path: path.to_path_buf(),
+            seasonal_limit: rules.seasonal_limit,
+            summed: summed.into_iter().map(|((r, s, c), (n, sur))| (r, s, c, n, sur)).collect(),
+            seasonal,
+        }
     }
 
     /// The justified workers per cell and category, as the allocation takes them, when the
     /// cells for which `surplus` is true are rated surplus and the others are not.
     pub fn justified_by_cell(&self, surplus: impl Fn(Region, OkedSection) -> bool) -> Result<EmployerRequests> {
-        let mut justified: Vec<u64> =
-            self.lines.iter().map(|&(r, s, _, n, sur)| if surplus(r, s) { sur } else { n }).collect();
+        let mut seasonal: Vec<u64> =
+            self.seasonal.iter().map(|&(r, s, n, sur)| if surplus(r, s) { sur } else { n }).collect();
         if let Some(limit) = self.seasonal_limit {
-            let idx: Vec<usize> = (0..justified.len())
-                .filter(|&i| self.lines[i].2 == RequestCategory::Worker(WorkerCategory::Seasonal) && justified[i] > 0)
-                .collect();
-            let w: Vec<u64> = idx.iter().map(|&i| justified[i]).collect();
+            let idx: Vec<usize> = (0..seasonal.len()).filter(|&i| seasonal[i] > 0).collect();
+            let w: Vec<u64> = idx.iter().map(|&i| seasonal[i]).collect();
             if let Some(seats) = within_seasonal_limit(limit, &w)? {
                 for (k, &i) in idx.iter().enumerate() {
-                    justified[i] = seats[k];
+                    seasonal[i] = seats[k];
                 }
             }
         }
-        Ok(by_cell(&self.path, self.lines.iter().zip(justified).map(|(&(r, s, c, ..), j)| (r, s, c, j))))
+        let others = self.summed.iter().map(|&(r, s, c, n, sur)| (r, s, c, if surplus(r, s) { sur } else { n }));
+        let season = RequestCategory::Worker(WorkerCategory::Seasonal);
+        let seasonal = self.seasonal.iter().zip(seasonal).map(|(&(r, s, ..), j)| (r, s, season, j));
+        Ok(by_cell(&self.path, others.chain(seasonal)))
     }
 }
 

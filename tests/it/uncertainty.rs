@@ -36,6 +36,16 @@ fn ints(path: &Path, name: &str) -> Vec<i64> {
         .collect()
 }
 
+fn strings(path: &Path, name: &str) -> Vec<String> {
+    parquet_batches(path)
+        .iter()
+        .flat_map(|b| {
+            let c = b.column_by_name(name).unwrap().as_any().downcast_ref::<StringArray>().unwrap().clone();
+            (0..c.len()).map(move |i| c.value(i).to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
     // The top-down path, where the quota follows each draw's gap.
@@ -66,13 +76,7 @@ fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
     // Rated cells of the point run: a cell in shortage there is in shortage in most draws or
     // close to the cut-off; a cell the rule calls surplus rarely is.
     let sh = o.out_dir.join("shortage.parquet");
-    let ratings: Vec<String> = parquet_batches(&sh)
-        .iter()
-        .flat_map(|b| {
-            let c = b.column_by_name("rating").unwrap().as_any().downcast_ref::<StringArray>().unwrap().clone();
-            (0..c.len()).map(move |i| c.value(i).to_string())
-        })
-        .collect();
+    let ratings = strings(&sh, "rating");
     let mean = |r: &str| {
         let v: Vec<f64> = share.iter().zip(&ratings).filter(|(_, x)| *x == r).map(|(s, _)| *s).collect();
         v.iter().sum::<f64>() / v.len() as f64
@@ -120,13 +124,7 @@ fn vetted_requests_follow_the_draws_through_the_surplus_rule() {
     let uq = o.out_dir.join("uncertainty.parquet");
     let (q10, q90) = (ints(&uq, "quota_p10"), ints(&uq, "quota_p90"));
     let sh = o.out_dir.join("shortage.parquet");
-    let ratings: Vec<String> = parquet_batches(&sh)
-        .iter()
-        .flat_map(|b| {
-            let c = b.column_by_name("rating").unwrap().as_any().downcast_ref::<StringArray>().unwrap().clone();
-            (0..c.len()).map(move |i| c.value(i).to_string())
-        })
-        .collect();
+    let ratings = strings(&sh, "rating");
     // Cells the run rates surplus have every request refused in the point run, but some regain
     // a quota in the draws that rate them otherwise; cells that lose it in some draws exist too.
     let surplus: Vec<usize> = (0..ratings.len()).filter(|&i| ratings[i] == "surplus").collect();

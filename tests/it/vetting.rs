@@ -100,15 +100,18 @@ impl World {
         World { ratings, wages: wages(), projects }
     }
 
-    fn vet(&self, lines: &[RequestLine]) -> Vetting {
-        let ctx = VettingContext {
+    fn ctx(&self) -> VettingContext<'_> {
+        VettingContext {
             ratings: &self.ratings,
             wages: &self.wages,
             wage_scale: 1.0,
             projects: Some(&self.projects),
             target_year: 2026,
-        };
-        vetting::vet(lines, &rules(), &ctx).unwrap()
+        }
+    }
+
+    fn vet(&self, lines: &[RequestLine]) -> Vetting {
+        vetting::vet(lines, &rules(), &self.ctx()).unwrap()
     }
 }
 
@@ -578,15 +581,8 @@ fn requests_under_other_ratings_are_those_a_fresh_vetting_gives() {
     }
     let mut w = World::new();
     w.ratings.insert(akmola_a, Rating::Shortage);
-    let ctx = VettingContext {
-        ratings: &w.ratings,
-        wages: &w.wages,
-        wage_scale: 1.0,
-        projects: Some(&w.projects),
-        target_year: 2026,
-    };
     let path = std::path::Path::new("r.csv");
-    let alt = vetting::RatingAlternatives::new(path, &lines, &rules(), &ctx);
+    let alt = vetting::RatingAlternatives::new(path, &lines, &rules(), &w.ctx());
     let total = |r: &kvota::ingest::requests::EmployerRequests| r.rows.iter().map(|x| x.requested).sum::<u64>();
     let mut seen = Vec::new();
     for surplus in [vec![], vec![atyrau_f], vec![akmola_a], vec![atyrau_f, akmola_a]] {
