@@ -62,6 +62,7 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let (lo, hi) = (cov.iter().copied().fold(f64::MAX, f64::min), cov.iter().copied().fold(f64::MIN, f64::max));
     assert!(lo < hi, "the default panel's variables differ in coverage: {cov:?}");
     assert!(summary.contains(&format!("back-test held {lo}\u{a0}% to {hi}\u{a0}% of the later values")), "{summary}");
+    assert!(summary.contains("independent across series"), "the draws' independence is said first: {summary}");
     // Parameters with their legal references, and the warnings.
     assert!(html.contains("foreign_labour.ceiling_pct") && html.contains("MLSPP order"), "parameters table");
     assert!(html.contains("<h2>Data warnings</h2>"));
