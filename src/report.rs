@@ -1078,6 +1078,37 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
                 m(t, "summary-uncertainty-coverage", &[("lo", t.pct(lo, 0)), ("hi", t.pct(hi, 0))])
             );
         }
+        // What the independence of the draws leaves out: the errors of one year move together.
+        // With n series of equal spread and correlation rho, the sum's standard deviation is
+        // sqrt(1 + (n - 1) rho) times that of independent draws.
+        let measured: Vec<(&crate::series::VariableSkill, f64)> = s
+            .evidence
+            .forecast_skill
+            .iter()
+            .filter(|r| r.skill.error_correlation.is_finite())
+            .map(|r| (&r.skill, (1.0 + (r.skill.series as f64 - 1.0) * r.skill.error_correlation).sqrt()))
+            .collect();
+        let rho = measured.iter().map(|(k, _)| k.error_correlation);
+        if let (Some(lo), Some(hi), Some((k, factor))) =
+            (rho.clone().reduce(f64::min), rho.reduce(f64::max), measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)))
+        {
+            let _ = writeln!(
+                h,
+                "<p>{}</p>",
+                m(
+                    t,
+                    "summary-uncertainty-correlation",
+                    &[
+                        ("lo", t.dec(lo, 2)),
+                        ("hi", t.dec(hi, 2)),
+                        ("variable", k.variable.to_string()),
+                        ("n", k.series.to_string()),
+                        ("rho", t.dec(k.error_correlation, 2)),
+                        ("factor", t.dec(*factor, 1)),
+                    ]
+                )
+            );
+        }
     }
     let ratings: Vec<String> =
         s.cells_by_rating.iter().map(|(k, v)| format!("{} {}", t.name("rating", k), t.int(*v as i64))).collect();

@@ -117,6 +117,8 @@ pub struct VariableSkill {
     /// Origins at which the intervals could be calibrated across the series (at the others the
     /// model's own intervals were scored, as the run would have given them).
     pub calibrated_origins: usize,
+    /// How strongly the errors of one test year move together across the series ([`Skill`]).
+    pub error_correlation: f64,
 }
 
 /// What [`skill`] measured.
@@ -132,6 +134,9 @@ pub struct Skill {
     pub coverage_95: f64,
     /// Origins at which the intervals were calibrated across the series.
     pub calibrated_origins: usize,
+    /// The correlation of two series' errors at the same origin ([`intraclass_correlation`] of
+    /// the last step's errors over the implied standard deviation, grouped by origin).
+    pub error_correlation: f64,
 }
 
 /// The rolling origins of a back-test over `series` (season `m`): at the `j`-th origin from
@@ -141,7 +146,7 @@ pub struct Skill {
 /// training values at that origin ([`origin_calibrations`]), as a forecast made then would have
 /// been. A forecast the calibration already made as one of its hold-outs (`fitted`, the same
 /// fit of the same values) is taken from there. `score` sees the series' index, its training and
-/// test values and the forecast. Returns the scores and the number of origins at which a
+/// test values and the forecast (after the origin `j`). Returns the scores and the number of origins at which a
 /// calibration was applied.
 fn rolling<T: Send>(
     series: &[&[f64]],
@@ -149,7 +154,7 @@ fn rolling<T: Send>(
     m: usize,
     h: usize,
     (cals, fitted): (Vec<Option<Calibration>>, Holdouts),
-    score: impl Fn(usize, &[f64], &[f64], &Forecast) -> Option<T> + Sync,
+    score: impl Fn(usize, usize, &[f64], &[f64], &Forecast) -> Option<T> + Sync,
 ) -> (Vec<T>, usize) {
     let mut scores = Vec::new();
     let mut calibrated = 0;
@@ -174,7 +179,7 @@ fn rolling<T: Send>(
             if let Some(c) = &cal {
                 c.apply(&mut f, train);
             }
-            score(i, train, test, &f)
+            score(j, i, train, test, &f)
         }));
     }
     (scores, calibrated)
@@ -207,7 +212,8 @@ pub fn skill(series: &[&[f64]], spec: ModelSpec, h: usize, origins: usize) -> Sk
 
 /// [`skill`] with the calibration of each origin given, and the hold-out fits it was made from.
 fn skill_with(series: &[&[f64]], spec: ModelSpec, h: usize, cals: (Vec<Option<Calibration>>, Holdouts)) -> Skill {
-    let (scored, calibrated_origins) = rolling(series, spec, 1, h, cals, |i, train, test, f| {
+    let z80 = crate::forecast::stats::normal_quantile(0.9);
+    let (scored, calibrated_origins) = rolling(series, spec, 1, h, cals, |j, i, train, test, f| {
         if crate::forecast::metrics::mase_scale(train, 1) <= 0.0 {
             return None;
         }
@@ -215,11 +221,19 @@ fn skill_with(series: &[&[f64]], spec: ModelSpec, h: usize, cals: (Vec<Option<Ca
         let (a, b) = (mase(train, test, &f.point, 1), mase(train, test, &naive, 1));
         let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
         let cov = (coverage(test, &i80.lower, &i80.upper), coverage(test, &i95.lower, &i95.upper));
-        (a.is_finite() && b.is_finite()).then_some((i, [a, b, cov.0, cov.1]))
+        // The error at the last step in units of the standard deviation the 80 % interval implies
+        // (as the uncertainty simulation draws it).
+        let sd = (i80.upper[h - 1] - i80.lower[h - 1]) / (2.0 * z80);
+        let z = if sd > 0.0 { (test[h - 1] - f.point[h - 1]) / sd } else { f64::NAN };
+        (a.is_finite() && b.is_finite()).then_some((i, [a, b, cov.0, cov.1], j, z))
     });
     let n = scored.len();
     let mean = |k: usize| if n == 0 { f64::NAN } else { scored.iter().map(|s| s.1[k]).sum::<f64>() / n as f64 };
     let distinct: std::collections::BTreeSet<usize> = scored.iter().map(|s| s.0).collect();
+    let mut by_origin: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
+    for s in scored.iter().filter(|s| s.3.is_finite()) {
+        by_origin.entry(s.2).or_default().push(s.3);
+    }
     Skill {
         series: distinct.len(),
         forecasts: n,
@@ -228,7 +242,37 @@ fn skill_with(series: &[&[f64]], spec: ModelSpec, h: usize, cals: (Vec<Option<Ca
         coverage_80: mean(2),
         coverage_95: mean(3),
         calibrated_origins,
+        error_correlation: intraclass_correlation(by_origin.values()),
     }
+}
+
+/// The intraclass correlation of `groups` by one-way analysis of variance (ANOVA estimator for
+/// unequal group sizes): `(MSB - MSW) / (MSB + (n0 - 1) MSW)`, `n0 = (N - sum n_g^2 / N) / (G -
+/// 1)`, with groups of fewer than 2 values left out; 0 where the estimate is negative, NaN with
+/// fewer than 2 groups or no spread within them. Of the back-test's errors grouped by origin,
+/// it is the correlation of two series' errors in the same year.
+pub fn intraclass_correlation<'a>(groups: impl Iterator<Item = &'a Vec<f64>>) -> f64 {
+    let groups: Vec<&Vec<f64>> = groups.filter(|g| g.len() >= 2).collect();
+    let (g, n) = (groups.len(), groups.iter().map(|x| x.len()).sum::<usize>());
+    if g < 2 {
+        return f64::NAN;
+    }
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len() as f64;
+    let grand = groups.iter().map(|x| x.iter().sum::<f64>()).sum::<f64>() / n as f64;
+    let msb = groups.iter().map(|x| x.len() as f64 * (mean(x) - grand).powi(2)).sum::<f64>() / (g - 1) as f64;
+    let msw = groups
+        .iter()
+        .map(|x| {
+            let m = mean(x);
+            x.iter().map(|v| (v - m).powi(2)).sum::<f64>()
+        })
+        .sum::<f64>()
+        / (n - g) as f64;
+    let n0 = (n as f64 - groups.iter().map(|x| (x.len() * x.len()) as f64).sum::<f64>() / n as f64) / (g - 1) as f64;
+    if msw <= 0.0 {
+        return f64::NAN;
+    }
+    ((msb - msw) / (msb + (n0 - 1.0) * msw)).max(0.0)
 }
 
 /// Forecasts every series of the panel `h` years ahead with intervals calibrated per variable,
@@ -311,6 +355,7 @@ pub fn forecast_panel(
                     coverage_80: s.coverage_80,
                     coverage_95: s.coverage_95,
                     calibrated_origins: s.calibrated_origins,
+                    error_correlation: s.error_correlation,
                 })
             })
             .collect();
@@ -456,7 +501,7 @@ pub fn backtest(
             } else {
                 (vec![None; origins], Holdouts::new())
             };
-            let (scores, calibrated) = rolling(&values, model, m, horizon, cals, |_, train, test, f| {
+            let (scores, calibrated) = rolling(&values, model, m, horizon, cals, |_, _, train, test, f| {
                 let scale_ok = crate::forecast::metrics::mase_scale(train, m) > 0.0;
                 let (i80, i95) = (f.interval(80.0)?, f.interval(95.0)?);
                 Some(Scores {
@@ -483,6 +528,40 @@ pub fn backtest(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intraclass_correlation_by_hand_and_of_a_common_shock() {
+        // Means 1.5 and 3.5 about 2.5: MSB = 4, MSW = 0.5, n0 = 2; (4 - 0.5) / (4 + 0.5).
+        let g = [vec![1.0, 2.0], vec![3.0, 4.0]];
+        assert!((intraclass_correlation(g.iter()) - 3.5 / 4.5).abs() < 1e-12);
+        // Groups of one are left out; one group is too few; no spread within gives NaN.
+        assert!(intraclass_correlation([vec![1.0, 2.0], vec![9.0]].iter()).is_nan());
+        assert!(intraclass_correlation([vec![1.0, 1.0], vec![2.0, 2.0]].iter()).is_nan());
+        // Identical group means: the estimate is negative and reported as 0.
+        assert_eq!(intraclass_correlation([vec![1.0, 3.0], vec![3.0, 1.0]].iter()), 0.0);
+        // 400 groups of 20 with a common shock of variance rho and noise of variance 1 - rho.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut normal = move || {
+            let mut u = || {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                ((state >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+            };
+            let (a, b) = (u(), u());
+            (-2.0 * a.ln()).sqrt() * (2.0 * std::f64::consts::PI * b).cos()
+        };
+        for rho in [0.0, 0.05, 0.3] {
+            let groups: Vec<Vec<f64>> = (0..400)
+                .map(|_| {
+                    let c = normal() * f64::sqrt(rho);
+                    (0..20).map(|_| c + normal() * f64::sqrt(1.0 - rho)).collect()
+                })
+                .collect();
+            let r = intraclass_correlation(groups.iter());
+            assert!((r - rho).abs() < 0.03, "rho {rho}: estimated {r}");
+        }
+    }
 
     #[test]
     fn skill_scores_the_latest_origins_against_the_random_walk() {

@@ -221,6 +221,7 @@ summary-categories = By worker category: { $list }.
 summary-kandas = Kandas resettlement: <b>{ $families }</b> families ({ $persons } persons) in { $regions } designated regions, costing { $cost } of the { $budget } tenge budget.
 summary-uncertainty = Uncertainty ({ $draws } draws of the forecasts within their intervals, seed { $seed }): justified demand { $d10 } to { $d90 } (P10-P90, median { $d50 }); distributed { $q10 } to { $q90 }. The cells' spreads are in <code>uncertainty.parquet</code>. The draws are independent across series, so the range of the totals is narrower than a shock common to many series would make it.
 summary-uncertainty-coverage = The draws rest on the forecasts' 80 % intervals, which in the run's back-test held { $lo } to { $hi } of the later values, by variable (table above); where that is well below 80 %, these ranges are too narrow.
+summary-uncertainty-correlation = In the run's back-test the errors of one year were correlated across a variable's series at { $lo } to { $hi }; for { $variable } ({ $n } series, correlation { $rho }) the spread of their sum would be about { $factor } times the spread the independent draws give it.
 summary-cells = Region x section cells: { $list }.
 shortages-heading = Largest shortages
 th-region = region

@@ -63,6 +63,46 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     assert!(lo < hi, "the default panel's variables differ in coverage: {cov:?}");
     assert!(summary.contains(&format!("back-test held {lo}\u{a0}% to {hi}\u{a0}% of the later values")), "{summary}");
     assert!(summary.contains("independent across series"), "the draws' independence is said first: {summary}");
+    // ... and by how much that understates the spread of a sum, from the back-test's correlation
+    // of one year's errors across a variable's series.
+    let skill = s["evidence"]["forecast_skill"].as_array().unwrap();
+    let rho: Vec<f64> = skill.iter().map(|r| r["error_correlation"].as_f64().unwrap()).collect();
+    assert!(rho.iter().all(|r| (0.0..1.0).contains(r)), "{rho:?}");
+    let factor = |r: &serde_json::Value| {
+        (1.0 + (r["series"].as_f64().unwrap() - 1.0) * r["error_correlation"].as_f64().unwrap()).sqrt()
+    };
+    let top = skill.iter().max_by(|a, b| factor(a).total_cmp(&factor(b))).unwrap();
+    let expected = format!(
+        "correlated across a variable's series at {:.2} to {:.2}; for {} ({} series, correlation {:.2}) the spread of their sum would be about {:.1} times",
+        rho.iter().copied().fold(f64::MAX, f64::min),
+        rho.iter().copied().fold(f64::MIN, f64::max),
+        top["variable"].as_str().unwrap(),
+        top["series"],
+        top["error_correlation"].as_f64().unwrap(),
+        factor(top)
+    );
+    assert!(summary.contains(&expected), "{expected}\n{summary}");
+    // docs/methods.md §3 and §11 quote these figures.
+    let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap().replace('\n', " ");
+    let r: Vec<String> = rho.iter().map(|x| format!("{x:.2}")).collect();
+    let quoted = [
+        format!(
+            "it is {} on the labour force, {} on the unemployed, {} on employment, {} on vacancies, {} on retirements and {} on new entrants by cell",
+            r[0], r[1], r[2], r[3], r[4], r[5]
+        ),
+        format!(
+            "{:.1}, for {} ({} series, {:.2})",
+            factor(top),
+            top["variable"].as_str().unwrap(),
+            top["series"],
+            top["error_correlation"].as_f64().unwrap()
+        ),
+    ];
+    let order: Vec<&str> = skill.iter().map(|r| r["variable"].as_str().unwrap()).collect();
+    assert_eq!(order, ["labour_force", "unemployed", "employed", "vacancies", "retirements", "new_entrants"]);
+    for q in quoted {
+        assert!(methods.contains(&q), "docs/methods.md does not quote the run: {q}");
+    }
     // Parameters with their legal references, and the warnings.
     assert!(html.contains("foreign_labour.ceiling_pct") && html.contains("MLSPP order"), "parameters table");
     assert!(html.contains("<h2>Data warnings</h2>"));
