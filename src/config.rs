@@ -128,6 +128,12 @@ impl Config {
         if f.forecast.backtest_origins > 20 {
             return Err(at("backtest_origins", format!("{} origins: at most 20", f.forecast.backtest_origins)));
         }
+        if f.uncertainty.common_shocks && f.uncertainty.draws > 0 && f.forecast.backtest_origins == 0 {
+            return Err(at(
+                "common_shocks",
+                "the common shocks are correlated as the run's back-test measures; set [forecast] backtest_origins above 0 or common_shocks = false".into(),
+            ));
+        }
         let tol = f.forecast.coverage_tolerance_points;
         if !(0.0..=50.0).contains(&tol) {
             return Err(at("coverage_tolerance_points", format!("{tol} points: between 0 and 50")));
@@ -170,7 +176,11 @@ impl Config {
             foreign,
             kandas,
             output,
-            uncertainty: uncertainty::Settings { draws: f.uncertainty.draws, seed: f.uncertainty.seed },
+            uncertainty: uncertainty::Settings {
+                draws: f.uncertainty.draws,
+                seed: f.uncertainty.seed,
+                common_shocks: f.uncertainty.common_shocks,
+            },
             calibrated: f.reality.calibrated.clone(),
         })
     }

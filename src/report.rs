@@ -1052,9 +1052,17 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
     );
     if let Some(u) = &s.uncertainty {
         let (d, q) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
+        // Independent draws, or shocks shared by a variable's series at the measured correlation.
+        let rho = s.evidence.forecast_skill.iter().map(|r| r.skill.error_correlation).filter(|r| r.is_finite());
+        let joint = match (rho.clone().reduce(f64::min), rho.reduce(f64::max)) {
+            (Some(lo), Some(hi)) if u.common_shocks => {
+                m(t, "summary-uncertainty-common", &[("lo", t.dec(lo, 2)), ("hi", t.dec(hi, 2))])
+            }
+            _ => t.t("summary-uncertainty-independent"),
+        };
         let _ = writeln!(
             h,
-            "<p>{}</p>",
+            "<p>{} {joint}</p>",
             m(
                 t,
                 "summary-uncertainty",
@@ -1089,9 +1097,11 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
             .map(|r| (&r.skill, (1.0 + (r.skill.series as f64 - 1.0) * r.skill.error_correlation).sqrt()))
             .collect();
         let rho = measured.iter().map(|(k, _)| k.error_correlation);
-        if let (Some(lo), Some(hi), Some((k, factor))) =
-            (rho.clone().reduce(f64::min), rho.reduce(f64::max), measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)))
-        {
+        if let (Some(lo), Some(hi), Some((k, factor))) = (
+            rho.clone().reduce(f64::min),
+            rho.reduce(f64::max),
+            measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)).filter(|_| !u.common_shocks),
+        ) {
             let _ = writeln!(
                 h,
                 "<p>{}</p>",

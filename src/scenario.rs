@@ -50,6 +50,7 @@ macro_rules! defaults {
 defaults! {
     draws: usize = ["uncertainty", "draws"];
     seed: u64 = ["uncertainty", "seed"];
+    common_shocks: bool = ["uncertainty", "common_shocks"];
     panel: PathBuf = ["data", "panel"];
     params: PathBuf = ["data", "params"];
     reference: PathBuf = ["data", "reference"];
@@ -129,6 +130,9 @@ pub struct UncertaintyConfig {
     /// Seed of the random streams: the same seed gives the same quantiles.
     #[serde(default = "d::seed")]
     pub seed: u64,
+    /// Draw each variable's series with a common shock, correlated as the back-test measured.
+    #[serde(default = "d::common_shocks")]
+    pub common_shocks: bool,
 }
 
 impl Default for UncertaintyConfig {

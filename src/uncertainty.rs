@@ -29,6 +29,9 @@ pub struct Settings {
     pub draws: usize,
     /// Seed of the random streams.
     pub seed: u64,
+    /// The draws of each variable's series share a shock, correlated as the run's back-test
+    /// measured (`VariableSkill::error_correlation`); otherwise they are independent.
+    pub common_shocks: bool,
 }
 
 /// `z` with P(Z <= z) = 0.9: the half-width of an 80 % normal interval in standard deviations.
@@ -77,7 +80,11 @@ impl Dist {
         Dist { mean, sd: ((hi80 - lo80) / (2.0 * Z80)).max(0.0) }
     }
     pub fn draw(&self, s: &mut Stream) -> f64 {
-        (self.mean + self.sd * s.normal()).max(0.0)
+        self.at(s.normal())
+    }
+    /// The value `z` standard deviations from the mean, cut at 0.
+    pub fn at(&self, z: f64) -> f64 {
+        (self.mean + self.sd * z).max(0.0)
     }
 }
 
@@ -117,6 +124,8 @@ pub struct UncertaintySummary {
     pub justified_demand_p10_p50_p90: [u64; 3],
     pub distributed_p10_p50_p90: [u64; 3],
     pub method: &'static str,
+    /// The draws of each variable's series shared a shock ([`Settings::common_shocks`]).
+    pub common_shocks: bool,
 }
 
 /// Per-cell quantiles.
@@ -130,15 +139,11 @@ pub struct CellQuantiles {
 }
 
 /// Runs `draws` draws of `one` (given the draw's stream) in parallel and summarises them.
-pub fn simulate<F>(
-    keys: &[(Region, OkedSection)],
-    draws: usize,
-    seed: u64,
-    one: F,
-) -> (Vec<CellQuantiles>, UncertaintySummary)
+pub fn simulate<F>(keys: &[(Region, OkedSection)], s: Settings, one: F) -> (Vec<CellQuantiles>, UncertaintySummary)
 where
     F: Fn(&mut Stream) -> Option<Draw> + Sync,
 {
+    let Settings { draws, seed, common_shocks } = s;
     let results: Vec<Option<Draw>> =
         (0..draws as u64).into_par_iter().map(|d| one(&mut Stream::new(seed, d))).collect();
     let ok: Vec<&Draw> = results.iter().flatten().collect();
@@ -164,7 +169,12 @@ where
         failed,
         justified_demand_p10_p50_p90: p10_50_90(&mut demand),
         distributed_p10_p50_p90: p10_50_90(&mut dist),
-        method: "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; each draw rated by the scenario's rule and overrides, vetted request lines refused in the cells it rates surplus, allocated as the scenario allocates; nearest-rank quantiles",
+        method: if common_shocks {
+            "normal draws from the calibrated 80 % forecast intervals, cut at 0, each variable's series sharing a shock correlated as the run's back-test measured; each draw rated by the scenario's rule and overrides, vetted request lines refused in the cells it rates surplus, allocated as the scenario allocates; nearest-rank quantiles"
+        } else {
+            "independent normal draws from the calibrated 80 % forecast intervals, cut at 0; each draw rated by the scenario's rule and overrides, vetted request lines refused in the cells it rates surplus, allocated as the scenario allocates; nearest-rank quantiles"
+        },
+        common_shocks,
     };
     (cells, summary)
 }
@@ -226,16 +236,29 @@ pub fn simulate_quotas(
         .collect();
     let keys: Vec<(Region, OkedSection)> = a.cells.iter().map(|c| (c.region, c.section)).collect();
     let pension_factor = a.model.pension_factor;
-    Some(simulate(&keys, s.draws, s.seed, |st| {
+    // With common shocks, a series' standard normal is sqrt(rho) c + sqrt(1 - rho) e: c shared by
+    // the variable's series in the draw, e its own, rho the variable's measured correlation.
+    let rho =
+        |v: &str| forecasts.skill.iter().find(|k| k.variable == v).map_or(0.0, |k| k.error_correlation).clamp(0.0, 1.0);
+    let weights = |v: &str| if s.common_shocks { (rho(v).sqrt(), (1.0 - rho(v)).sqrt()) } else { (0.0, 1.0) };
+    let cell_w = ["employed", "retirements", "vacancies", "new_entrants"].map(weights);
+    let region_w = ["unemployed", "labour_force"].map(weights);
+    Some(simulate(&keys, s, |st| {
+        let (cell_c, region_c): ([f64; 4], [f64; 2]) = if s.common_shocks {
+            (std::array::from_fn(|_| st.normal()), std::array::from_fn(|_| st.normal()))
+        } else {
+            ([0.0; 4], [0.0; 2])
+        };
         let cells_d: Vec<CellInputs> = a
             .cells
             .iter()
             .zip(&cell_dists)
             .map(|(c, (d, adj))| {
-                let employed = d[0].draw(st) * adj;
-                let retirements = d[1].draw(st) * pension_factor;
-                let vacancies = d[2].draw(st);
-                let new_entrants = d[3].draw(st);
+                let mut z = |k: usize| cell_w[k].0 * cell_c[k] + cell_w[k].1 * st.normal();
+                let employed = d[0].at(z(0)) * adj;
+                let retirements = d[1].at(z(1)) * pension_factor;
+                let vacancies = d[2].at(z(2));
+                let new_entrants = d[3].at(z(3));
                 CellInputs { employed, retirements, vacancies, new_entrants, ..*c }
             })
             .collect();
@@ -244,8 +267,9 @@ pub fn simulate_quotas(
             .iter()
             .zip(&region_dists)
             .map(|(g, d)| {
-                let unemployed = d[0].draw(st);
-                let labour_force = d[1].draw(st);
+                let mut z = |k: usize| region_w[k].0 * region_c[k] + region_w[k].1 * st.normal();
+                let unemployed = d[0].at(z(0));
+                let labour_force = d[1].at(z(1));
                 RegionInputs { unemployed, labour_force, ..*g }
             })
             .collect();

@@ -196,3 +196,72 @@ fn the_run_warns_when_the_intervals_of_an_observed_variable_missed_their_level()
         }
     }
 }
+
+/// `[uncertainty] common_shocks`: each variable's series share a shock in every draw, correlated
+/// as the run's back-test measured their errors of one year. On the top-down path the justified
+/// demand is a sum over the cells in shortage, so shared shocks must widen its spread (by a
+/// fifth on the default panel: the rating and the cut at zero damp it, and the regional supply
+/// series barely correlate); the manifest and the report say which draws were made.
+#[test]
+fn common_shocks_widen_the_spread_of_the_totals() {
+    let top_down = "[data]\nemployer_requests = \"\"\n";
+    let (_d1, independent) = run(top_down, 2);
+    let (_d2, common) = run(&format!("{top_down}[uncertainty]\ncommon_shocks = true\n"), 2);
+    let (a, b) = (
+        independent.manifest.summary.uncertainty.as_ref().unwrap(),
+        common.manifest.summary.uncertainty.as_ref().unwrap(),
+    );
+    assert!(!a.common_shocks && b.common_shocks);
+    assert!(b.method.contains("sharing a shock") && !a.method.contains("sharing a shock"));
+    let spread = |u: &kvota::uncertainty::UncertaintySummary| {
+        u.justified_demand_p10_p50_p90[2] as f64 - u.justified_demand_p10_p50_p90[0] as f64
+    };
+    // The back-test's correlations are positive on every cell variable of the default panel.
+    let skill = &common.manifest.summary.evidence.forecast_skill;
+    assert!(skill.iter().filter(|s| s.skill.series == 380).all(|s| s.skill.error_correlation > 0.0), "{skill:?}");
+    assert!(
+        spread(b) > 1.1 * spread(a),
+        "P10-P90 of the justified demand: {} with common shocks, {} without",
+        spread(b),
+        spread(a)
+    );
+    // The point run is the same; only the draws differ.
+    assert_eq!(a.draws, b.draws);
+    assert_eq!(independent.manifest.summary.distributed, common.manifest.summary.distributed);
+    let report = fs::read_to_string(common.out_dir.join("report.en.html")).unwrap();
+    assert!(
+        report.contains("share a shock, correlated as the run's back-test measured")
+            && !report.contains("independent across series")
+    );
+    let report = fs::read_to_string(independent.out_dir.join("report.en.html")).unwrap();
+    assert!(!report.contains("share a shock") && report.contains("independent across series"));
+    // docs/methods.md §11 quotes the widths, and the default (request) path's quantiles.
+    let (_d3, requests) = run("[uncertainty]\ncommon_shocks = true\n", 2);
+    let q = requests.manifest.summary.uncertainty.as_ref().unwrap().justified_demand_p10_p50_p90;
+    let n = |x: f64| kvota::fmt::thousands(x as u64);
+    let methods = fs::read_to_string(repo().join("docs/methods.md")).unwrap().replace('\n', " ");
+    for quoted in [
+        format!("grows from {} to {}", n(spread(a)), n(spread(b))),
+        format!("then {} / {} / {}", n(q[0] as f64), n(q[1] as f64), n(q[2] as f64)),
+    ] {
+        assert!(methods.contains(&quoted), "docs/methods.md §11 does not quote the run: {quoted}");
+    }
+}
+
+/// Common shocks need the back-test that measures them.
+#[test]
+fn common_shocks_without_the_back_test_are_refused() {
+    let root = repo();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    fs::write(
+        &path,
+        format!(
+            "extends = \"{}\"\nid = \"u\"\n[forecast]\nbacktest_origins = 0\n[uncertainty]\ncommon_shocks = true\n",
+            root.join("scenarios/baseline.toml").display()
+        ),
+    )
+    .unwrap();
+    let e = Config::load(&path, &RunOverrides::default()).unwrap_err().to_string();
+    assert!(e.contains("common_shocks") && e.contains("backtest_origins"), "{e}");
+}
