@@ -6,9 +6,11 @@
 //! from a normal distribution with the forecast's mean and the standard deviation implied by
 //! its calibrated 80 % interval, `sd = (hi_80 - lo_80) / (2 z_0.9)`, cut at zero; rates the
 //! cells with the scenario's rule and overrides; and allocates the foreign-labour ceiling with
-//! the scenario's method. The draws are independent across series (the cross-series correlation
-//! is not modelled, so the spread of totals is understated), and draw `d` uses its own random
-//! stream seeded from `(seed, d)`, so the result does not depend on the number of threads.
+//! the scenario's method; vetted request lines are refused in the cells a draw rates surplus.
+//! By default the draws are independent across series, so the spread of totals is understated;
+//! with `common_shocks` each variable's series share a shock at the correlation the run's
+//! back-test measured. Draw `d` uses its own random stream seeded from `(seed, d)`, so the
+//! result does not depend on the number of threads.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -238,8 +240,11 @@ pub fn simulate_quotas(
     let pension_factor = a.model.pension_factor;
     // With common shocks, a series' standard normal is sqrt(rho) c + sqrt(1 - rho) e: c shared by
     // the variable's series in the draw, e its own, rho the variable's measured correlation.
-    let rho =
-        |v: &str| forecasts.skill.iter().find(|k| k.variable == v).map_or(0.0, |k| k.error_correlation).clamp(0.0, 1.0);
+    // A variable whose correlation could not be measured (NaN) draws independently.
+    let rho = |v: &str| {
+        let r = forecasts.skill.iter().find(|k| k.variable == v).map_or(0.0, |k| k.error_correlation);
+        if r.is_finite() { r.clamp(0.0, 1.0) } else { 0.0 }
+    };
     let weights = |v: &str| if s.common_shocks { (rho(v).sqrt(), (1.0 - rho(v)).sqrt()) } else { (0.0, 1.0) };
     let cell_w = ["employed", "retirements", "vacancies", "new_entrants"].map(weights);
     let region_w = ["unemployed", "labour_force"].map(weights);
