@@ -835,7 +835,7 @@ fn forecast_skill(h: &mut String, skill: &[crate::manifest::ForecastSkill], t: &
             ]
         )
     );
-    let calibrated = skill.iter().map(|r| r.skill.calibrated_origins).min().unwrap_or(0);
+    let calibrated = skill.iter().map(|r| r.skill.measured.calibrated_origins).min().unwrap_or(0);
     let uncalibrated = if calibrated < s.origins {
         format!(
             " {}",
@@ -857,11 +857,11 @@ fn forecast_skill(h: &mut String, skill: &[crate::manifest::ForecastSkill], t: &
             esc(&r.file),
             esc(r.skill.variable),
             esc(&t.name("evidence", &r.status)),
-            t.int(r.skill.forecasts as i64),
-            t.dec(r.skill.mase, 2),
-            t.dec(r.skill.naive_mase, 2),
-            t.pct(r.skill.coverage_80, 0),
-            t.pct(r.skill.coverage_95, 0)
+            t.int(r.skill.measured.forecasts as i64),
+            t.dec(r.skill.measured.mase, 2),
+            t.dec(r.skill.measured.naive_mase, 2),
+            t.pct(r.skill.measured.coverage_80, 0),
+            t.pct(r.skill.measured.coverage_95, 0)
         );
     }
     h.push_str("</table>\n");
@@ -1053,7 +1053,8 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
     if let Some(u) = &s.uncertainty {
         let (d, q) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
         // Independent draws, or shocks shared by a variable's series at the measured correlation.
-        let rho = s.evidence.forecast_skill.iter().map(|r| r.skill.error_correlation).filter(|r| r.is_finite());
+        let rho =
+            s.evidence.forecast_skill.iter().map(|r| r.skill.measured.error_correlation).filter(|r| r.is_finite());
         let joint = match (rho.clone().reduce(f64::min), rho.reduce(f64::max)) {
             (Some(lo), Some(hi)) if u.common_shocks => {
                 m(t, "summary-uncertainty-common", &[("lo", t.dec(lo, 2)), ("hi", t.dec(hi, 2))])
@@ -1078,7 +1079,7 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
             )
         );
         // What the draws rest on: the 80 % intervals, as the run's back-test measured them.
-        let cov = s.evidence.forecast_skill.iter().map(|r| r.skill.coverage_80);
+        let cov = s.evidence.forecast_skill.iter().map(|r| r.skill.measured.coverage_80);
         if let (Some(lo), Some(hi)) = (cov.clone().reduce(f64::min), cov.reduce(f64::max)) {
             let _ = writeln!(
                 h,
@@ -1093,10 +1094,12 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
             .evidence
             .forecast_skill
             .iter()
-            .filter(|r| r.skill.error_correlation.is_finite())
-            .map(|r| (&r.skill, (1.0 + (r.skill.series as f64 - 1.0) * r.skill.error_correlation).sqrt()))
+            .filter(|r| r.skill.measured.error_correlation.is_finite())
+            .map(|r| {
+                (&r.skill, (1.0 + (r.skill.measured.series as f64 - 1.0) * r.skill.measured.error_correlation).sqrt())
+            })
             .collect();
-        let rho = measured.iter().map(|(k, _)| k.error_correlation);
+        let rho = measured.iter().map(|(k, _)| k.measured.error_correlation);
         if let (Some(lo), Some(hi), Some((k, factor))) = (
             rho.clone().reduce(f64::min),
             rho.reduce(f64::max),
@@ -1112,8 +1115,8 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
                         ("lo", t.dec(lo, 2)),
                         ("hi", t.dec(hi, 2)),
                         ("variable", k.variable.to_string()),
-                        ("n", k.series.to_string()),
-                        ("rho", t.dec(k.error_correlation, 2)),
+                        ("n", k.measured.series.to_string()),
+                        ("rho", t.dec(k.measured.error_correlation, 2)),
                         ("factor", t.dec(*factor, 1)),
                     ]
                 )

@@ -97,42 +97,32 @@ fn panel_jobs(panel: &Panel) -> Vec<Job> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VariableSkill {
     pub variable: &'static str,
-    /// Series with at least one scored forecast.
-    pub series: usize,
-    /// Forecasts scored (series x origins).
-    pub forecasts: usize,
     pub horizon: usize,
     /// The latest origins asked for (fewer where the series are short).
     pub origins: usize,
     /// The years the scored forecasts were for: the first and the last.
     pub test_years: (i32, i32),
     pub model: &'static str,
-    /// Mean MASE of the model, and of the random walk on the same forecasts.
+    /// What the back-test measured (written beside the fields above).
+    #[serde(flatten)]
+    pub measured: Skill,
+}
+
+/// What [`skill`] measured.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Skill {
+    /// Series with at least one scored forecast, and forecasts scored (series x origins).
+    pub series: usize,
+    pub forecasts: usize,
+    /// Mean MASE of the model and of the random walk on the same forecasts.
     pub mase: f64,
     pub naive_mase: f64,
-    /// Share of the actual values inside the run's 80 % and 95 % intervals, calibrated at each
-    /// origin as the run calibrates them.
+    /// Share of the actual values inside the 80 % and 95 % intervals, calibrated at each origin
+    /// as the run calibrates them.
     pub coverage_80: f64,
     pub coverage_95: f64,
     /// Origins at which the intervals could be calibrated across the series (at the others the
     /// model's own intervals were scored, as the run would have given them).
-    pub calibrated_origins: usize,
-    /// How strongly the errors of one test year move together across the series ([`Skill`]).
-    pub error_correlation: f64,
-}
-
-/// What [`skill`] measured.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Skill {
-    /// Series with at least one scored forecast, and forecasts scored.
-    pub series: usize,
-    pub forecasts: usize,
-    /// Mean MASE of the model and of the random walk; coverage of the 80 % and 95 % intervals.
-    pub mase: f64,
-    pub naive_mase: f64,
-    pub coverage_80: f64,
-    pub coverage_95: f64,
-    /// Origins at which the intervals were calibrated across the series.
     pub calibrated_origins: usize,
     /// The correlation of two series' errors at the same origin ([`intraclass_correlation`] of
     /// the last step's errors over the implied standard deviation, grouped by origin).
@@ -344,18 +334,11 @@ pub fn forecast_panel(
                 let s = skill_with(&ys, spec, h, at_origins.remove(var)?);
                 (s.forecasts > 0).then(|| VariableSkill {
                     variable: var,
-                    series: s.series,
-                    forecasts: s.forecasts,
                     horizon: h,
                     origins,
                     test_years: (first_test, last),
                     model: spec.name(),
-                    mase: s.mase,
-                    naive_mase: s.naive_mase,
-                    coverage_80: s.coverage_80,
-                    coverage_95: s.coverage_95,
-                    calibrated_origins: s.calibrated_origins,
-                    error_correlation: s.error_correlation,
+                    measured: s,
                 })
             })
             .collect();

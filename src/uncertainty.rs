@@ -242,7 +242,7 @@ pub fn simulate_quotas(
     // the variable's series in the draw, e its own, rho the variable's measured correlation.
     // A variable whose correlation could not be measured (NaN) draws independently.
     let rho = |v: &str| {
-        let r = forecasts.skill.iter().find(|k| k.variable == v).map_or(0.0, |k| k.error_correlation);
+        let r = forecasts.skill.iter().find(|k| k.variable == v).map_or(0.0, |k| k.measured.error_correlation);
         if r.is_finite() { r.clamp(0.0, 1.0) } else { 0.0 }
     };
     let weights = |v: &str| if s.common_shocks { (rho(v).sqrt(), (1.0 - rho(v)).sqrt()) } else { (0.0, 1.0) };

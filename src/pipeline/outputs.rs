@@ -165,17 +165,17 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
     warnings.extend(r.warnings.iter().cloned());
     for s in &summary.evidence.forecast_skill {
         let observed = crate::evidence::Evidence::parse(&s.status).is_some_and(|e| e.is_observed());
-        if observed && s.skill.mase >= s.skill.naive_mase {
+        if observed && s.skill.measured.mase >= s.skill.measured.naive_mase {
             warnings.push(crate::warning::Warning::ForecastNoBetterThanNaive {
                 file: s.file.clone(),
                 variable: s.skill.variable.to_string(),
-                mase: s.skill.mase,
-                naive: s.skill.naive_mase,
+                mase: s.skill.measured.mase,
+                naive: s.skill.measured.naive_mase,
             });
         }
         // Coverage off its level by more than the tolerance, at either level: too narrow first.
         let tol = cfg.coverage_tolerance_points;
-        let (a, b) = (100.0 * s.skill.coverage_80 - 80.0, 100.0 * s.skill.coverage_95 - 95.0);
+        let (a, b) = (100.0 * s.skill.measured.coverage_80 - 80.0, 100.0 * s.skill.measured.coverage_95 - 95.0);
         let wide = if a < -tol || b < -tol {
             Some(false)
         } else if a > tol || b > tol {
@@ -187,8 +187,8 @@ fn manifest(r: &RunResults, set: &OutputSet, inputs: Vec<FileInfo>, run_id: Stri
             warnings.push(crate::warning::Warning::IntervalCoverage {
                 file: s.file.clone(),
                 variable: s.skill.variable.to_string(),
-                coverage_80: s.skill.coverage_80,
-                coverage_95: s.skill.coverage_95,
+                coverage_80: s.skill.measured.coverage_80,
+                coverage_95: s.skill.measured.coverage_95,
                 wide,
             });
         }

@@ -179,10 +179,17 @@ fn the_run_warns_when_the_intervals_of_an_observed_variable_missed_their_level()
         let mut expected = Vec::new();
         for s in skill {
             let k = &s.skill;
-            assert_eq!(k.calibrated_origins, k.origins, "{}: every origin of the default panel calibrates", k.variable);
-            assert!((0.0..=1.0).contains(&k.coverage_80) && k.coverage_80 <= k.coverage_95, "{k:?}");
+            assert_eq!(
+                k.measured.calibrated_origins, k.origins,
+                "{}: every origin of the default panel calibrates",
+                k.variable
+            );
+            assert!(
+                (0.0..=1.0).contains(&k.measured.coverage_80) && k.measured.coverage_80 <= k.measured.coverage_95,
+                "{k:?}"
+            );
             let observed = kvota::evidence::Evidence::parse(&s.status).is_some_and(|e| e.is_observed());
-            let (a, b) = (100.0 * k.coverage_80 - 80.0, 100.0 * k.coverage_95 - 95.0);
+            let (a, b) = (100.0 * k.measured.coverage_80 - 80.0, 100.0 * k.measured.coverage_95 - 95.0);
             if observed && (a < -tolerance || b < -tolerance) {
                 expected.push((k.variable.to_string(), false));
             } else if observed && (a > tolerance || b > tolerance) {
@@ -218,7 +225,10 @@ fn common_shocks_widen_the_spread_of_the_totals() {
     };
     // The back-test's correlations are positive on every cell variable of the default panel.
     let skill = &common.manifest.summary.evidence.forecast_skill;
-    assert!(skill.iter().filter(|s| s.skill.series == 380).all(|s| s.skill.error_correlation > 0.0), "{skill:?}");
+    assert!(
+        skill.iter().filter(|s| s.skill.measured.series == 380).all(|s| s.skill.measured.error_correlation > 0.0),
+        "{skill:?}"
+    );
     assert!(
         spread(b) > 1.1 * spread(a),
         "P10-P90 of the justified demand: {} with common shocks, {} without",
