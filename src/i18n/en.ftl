@@ -326,6 +326,13 @@ cli-status-not-started = not_started
 cli-status-in-force = in_force
 cli-status-fulfilled = fulfilled
 cli-status-breached = breached
+cli-backtest-head = { $series } series, { $used } used, horizon { $horizon }, up to { $origins } origins each
+cli-col-model = model
+cli-col-forecasts = forecasts
+cli-col-calibrated = calibrated
+cli-backtest-calibrated = { $n } of { $origins }
+cli-backtest-calibrated-note = calibrated: origins whose intervals were calibrated across the series as `kvota forecast` would have; elsewhere, and with --no-calibrate, the models' own
+cli-skipped = skipped { $id }: { $reason }
 
 ## Warnings (the manifest keeps the English text)
 

@@ -326,6 +326,13 @@ cli-status-not-started = басталмаған
 cli-status-in-force = қолданыста
 cli-status-fulfilled = орындалды
 cli-status-breached = бұзылды
+cli-backtest-head = қатар { $series }, пайдаланылғаны { $used }, көкжиек { $horizon }, әр қатарға { $origins } бастапқы нүктеге дейін
+cli-col-model = үлгі
+cli-col-forecasts = болжам
+cli-col-calibrated = калибрлеу
+cli-backtest-calibrated = { $origins } ішінен { $n }
+cli-backtest-calibrated-note = калибрлеу: интервалдары қатарлар бойынша `kvota forecast` калибрлейтіндей калибрленген бастапқы нүктелер; басқаларында және --no-calibrate кезінде — модельдердің өз интервалдары
+cli-skipped = өткізілді { $id }: { $reason }
 
 ## Warnings (the manifest keeps the English text)
 

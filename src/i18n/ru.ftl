@@ -326,6 +326,13 @@ cli-status-not-started = не начат
 cli-status-in-force = действует
 cli-status-fulfilled = исполнен
 cli-status-breached = нарушен
+cli-backtest-head = рядов { $series }, использовано { $used }, горизонт { $horizon }, до { $origins } точек отсчёта на ряд
+cli-col-model = модель
+cli-col-forecasts = прогнозов
+cli-col-calibrated = калибровка
+cli-backtest-calibrated = { $n } из { $origins }
+cli-backtest-calibrated-note = калибровка: точки отсчёта, в которых интервалы откалиброваны по рядам так, как это сделал бы `kvota forecast`; в остальных и с --no-calibrate — собственные интервалы моделей
+cli-skipped = пропущен { $id }: { $reason }
 
 ## Warnings (the manifest keeps the English text)
 

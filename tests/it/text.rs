@@ -276,3 +276,39 @@ fn summaries_follow_the_users_language() {
     assert!(en.contains(" applicants: ") && en.contains("entered"), "{en}");
     assert!(kk.contains("өтініш берушілер") && kk.contains("іріктелді") && kk.contains("кірді"), "{kk}");
 }
+
+/// `kvota forecast backtest` speaks the user's language around its figures, which stay the same.
+#[test]
+fn backtest_summary_follows_the_users_language() {
+    let run = |lang: &str| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
+            .args(["forecast", "backtest", "--input", "tests/data/series_mixed.csv", "--horizon", "2"])
+            .args(["--models", "naive", "--origins", "3"])
+            .env("KVOTA_LANG", lang)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let row = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("naive"))
+            .map(|l| l.split_whitespace().take(7).collect::<Vec<_>>().join(" "))
+    };
+    let (en, ru, kk) = (run("en"), run("ru"), run("kk"));
+    assert!(en.starts_with("14 series, 10 used, horizon 2, up to 3 origins each") && en.contains("3 of 3"), "{en}");
+    assert!(
+        ru.starts_with("рядов 14, использовано 10, горизонт 2") && ru.contains("3 из 3") && ru.contains("пропущен DUP"),
+        "{ru}"
+    );
+    assert!(
+        kk.starts_with("қатар 14, пайдаланылғаны 10, көкжиек 2")
+            && kk.contains("3 ішінен 3")
+            && kk.contains("өткізілді DUP"),
+        "{kk}"
+    );
+    assert!(row(&en).is_some_and(|r| r.starts_with("naive 30 ")), "{en}");
+    assert_eq!(row(&en), row(&ru));
+    assert_eq!(row(&en), row(&kk));
+}

@@ -291,17 +291,32 @@ pub fn validation(report: &kvota::panel::ValidationReport) {
 
 /// `kvota forecast backtest`: accuracy per model.
 pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
-    println!(
-        "{} series, {} used, horizon {horizon}, up to {origins} origins each",
-        o.table.series.len(),
-        o.table.series.len() - o.skipped.len()
-    );
+    let t = Lang::from_env().texts();
+    let n = o.table.series.len();
+    let args = [
+        ("series", n.to_string()),
+        ("used", (n - o.skipped.len()).to_string()),
+        ("horizon", horizon.to_string()),
+        ("origins", origins.to_string()),
+    ];
+    println!("{}", t.fs("cli-backtest-head", &args));
     println!(
         "{:<14} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>11}",
-        "model", "forecasts", "sMAPE", "MASE", "MSIS", "cov80", "cov95", "calibrated"
+        t.t("cli-col-model"),
+        t.t("cli-col-forecasts"),
+        "sMAPE",
+        "MASE",
+        "MSIS",
+        "cov80",
+        "cov95",
+        t.t("cli-col-calibrated")
     );
     for r in &o.rows {
         let s = &r.summary;
+        let calibrated = t.fs(
+            "cli-backtest-calibrated",
+            &[("n", r.calibrated.0.to_string()), ("origins", r.calibrated.1.to_string())],
+        );
         println!(
             "{:<14} {:>9} {:>8.3} {:>8.3} {:>8.3} {:>7.1}% {:>7.1}% {:>11}",
             r.model.name(),
@@ -311,14 +326,12 @@ pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
             s.msis,
             100.0 * s.coverage_80,
             100.0 * s.coverage_95,
-            format!("{} of {}", r.calibrated.0, r.calibrated.1)
+            calibrated
         );
     }
-    println!(
-        "calibrated: origins whose intervals were calibrated across the series as `kvota forecast` would have; elsewhere, and with --no-calibrate, the models' own"
-    );
+    println!("{}", t.t("cli-backtest-calibrated-note"));
     for s in &o.skipped {
-        println!("skipped {}: {}", s.id, s.reason);
+        println!("{}", t.fs("cli-skipped", &[("id", s.id.clone()), ("reason", s.reason.clone())]));
     }
 }
 
