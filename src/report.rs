@@ -12,6 +12,7 @@ use plotters::prelude::*;
 
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
+use crate::evidence::Evidence;
 use crate::export::{ParquetColumn, read_parquet_columns};
 use crate::i18n::{Arg, Lang, Texts};
 use crate::manifest::Manifest;
@@ -1008,6 +1009,11 @@ fn reality_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts) 
     h.push_str("</table>\n");
 }
 
+/// The smallest and largest of `values`, if any.
+fn range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values.fold(None, |a, x| Some(a.map_or((x, x), |(lo, hi): (f64, f64)| (lo.min(x), hi.max(x)))))
+}
+
 /// The summary first: ceiling, reserve, distributed, categories, kandas, uncertainty, ratings.
 fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
     let s = &m_.summary;
@@ -1052,11 +1058,12 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
     );
     if let Some(u) = &s.uncertainty {
         let (d, q) = (u.justified_demand_p10_p50_p90, u.distributed_p10_p50_p90);
+        let skill = &s.evidence.forecast_skill;
+        let rho = |r: &crate::manifest::ForecastSkill| r.skill.measured.error_correlation;
         // Independent draws, or shocks shared by a variable's series at the measured correlation.
-        let rho =
-            s.evidence.forecast_skill.iter().map(|r| r.skill.measured.error_correlation).filter(|r| r.is_finite());
-        let joint = match (rho.clone().reduce(f64::min), rho.reduce(f64::max)) {
-            (Some(lo), Some(hi)) if u.common_shocks => {
+        let rhos = range(skill.iter().map(rho).filter(|r| r.is_finite()));
+        let joint = match rhos {
+            Some((lo, hi)) if u.common_shocks => {
                 m(t, "summary-uncertainty-common", &[("lo", t.dec(lo, 2)), ("hi", t.dec(hi, 2))])
             }
             _ => t.t("summary-uncertainty-independent"),
@@ -1078,33 +1085,30 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
                 ]
             )
         );
-        // What the draws rest on: the 80 % intervals, as the run's back-test measured them.
-        let cov = s.evidence.forecast_skill.iter().map(|r| r.skill.measured.coverage_80);
-        if let (Some(lo), Some(hi)) = (cov.clone().reduce(f64::min), cov.reduce(f64::max)) {
-            let _ = writeln!(
-                h,
-                "<p>{}</p>",
-                m(t, "summary-uncertainty-coverage", &[("lo", t.pct(lo, 0)), ("hi", t.pct(hi, 0))])
-            );
+        // What the draws rest on: the 80 % intervals, as the run's back-test measured them, on
+        // every variable and on the observed ones.
+        let cov = |r: &crate::manifest::ForecastSkill| r.skill.measured.coverage_80;
+        let observed =
+            |r: &&crate::manifest::ForecastSkill| Evidence::parse(&r.status).is_some_and(|e| e.is_observed());
+        if let Some((lo, hi)) = range(skill.iter().map(cov)) {
+            let mut p = m(t, "summary-uncertainty-coverage", &[("lo", t.pct(lo, 0)), ("hi", t.pct(hi, 0))]);
+            if let Some((lo, hi)) = range(skill.iter().filter(observed).map(cov)) {
+                p.push(' ');
+                p.push_str(&m(
+                    t,
+                    "summary-uncertainty-coverage-observed",
+                    &[("lo", t.pct(lo, 0)), ("hi", t.pct(hi, 0))],
+                ));
+            }
+            let _ = writeln!(h, "<p>{p}</p>");
         }
-        // What the independence of the draws leaves out: the errors of one year move together.
-        // With n series of equal spread and correlation rho, the sum's standard deviation is
-        // sqrt(1 + (n - 1) rho) times that of independent draws.
-        let measured: Vec<(&crate::series::VariableSkill, f64)> = s
-            .evidence
-            .forecast_skill
-            .iter()
-            .filter(|r| r.skill.measured.error_correlation.is_finite())
-            .map(|r| {
-                (&r.skill, (1.0 + (r.skill.measured.series as f64 - 1.0) * r.skill.measured.error_correlation).sqrt())
-            })
-            .collect();
-        let rho = measured.iter().map(|(k, _)| k.measured.error_correlation);
-        if let (Some(lo), Some(hi), Some((k, factor))) = (
-            rho.clone().reduce(f64::min),
-            rho.reduce(f64::max),
-            measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)).filter(|_| !u.common_shocks),
-        ) {
+        // What independent draws leave out: the errors of one year move together. With n series
+        // of equal spread and correlation rho, the sum's standard deviation is sqrt(1 + (n - 1)
+        // rho) times that of independent draws.
+        let factor =
+            |r: &crate::manifest::ForecastSkill| (1.0 + (r.skill.measured.series as f64 - 1.0) * rho(r)).sqrt();
+        let top = skill.iter().filter(|r| rho(r).is_finite()).max_by(|a, b| factor(a).total_cmp(&factor(b)));
+        if let (Some((lo, hi)), Some(k), false) = (rhos, top, u.common_shocks) {
             let _ = writeln!(
                 h,
                 "<p>{}</p>",
@@ -1114,10 +1118,11 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
                     &[
                         ("lo", t.dec(lo, 2)),
                         ("hi", t.dec(hi, 2)),
-                        ("variable", k.variable.to_string()),
-                        ("n", k.measured.series.to_string()),
-                        ("rho", t.dec(k.measured.error_correlation, 2)),
-                        ("factor", t.dec(*factor, 1)),
+                        ("variable", k.skill.variable.to_string()),
+                        ("basis", t.name("evidence", &k.status)),
+                        ("n", k.skill.measured.series.to_string()),
+                        ("rho", t.dec(rho(k), 2)),
+                        ("factor", t.dec(factor(k), 1)),
                     ]
                 )
             );

@@ -63,6 +63,22 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     assert!(lo < hi, "the default panel's variables differ in coverage: {cov:?}");
     assert!(summary.contains(&format!("back-test held {lo}\u{a0}% to {hi}\u{a0}% of the later values")), "{summary}");
     assert!(summary.contains("independent across series"), "the draws' independence is said first: {summary}");
+    // The coverage on the observed (official) variables is said apart from the synthetic ones.
+    let observed: Vec<f64> = s["evidence"]["forecast_skill"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "official")
+        .map(|r| (100.0 * r["coverage_80"].as_f64().unwrap()).round())
+        .collect();
+    let (olo, ohi) =
+        (observed.iter().copied().fold(f64::MAX, f64::min), observed.iter().copied().fold(f64::MIN, f64::max));
+    assert!(
+        summary.contains(&format!(
+            "On the observed series (official or user-supplied) they held {olo}\u{a0}% to {ohi}\u{a0}%."
+        )),
+        "{summary}"
+    );
     // ... and by how much that understates the spread of a sum, from the back-test's correlation
     // of one year's errors across a variable's series.
     let skill = s["evidence"]["forecast_skill"].as_array().unwrap();
@@ -73,10 +89,11 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     };
     let top = skill.iter().max_by(|a, b| factor(a).total_cmp(&factor(b))).unwrap();
     let expected = format!(
-        "correlated across a variable's series at {:.2} to {:.2}; for {} ({} series, correlation {:.2}) the spread of their sum would be about {:.1} times",
+        "correlated across a variable's series at {:.2} to {:.2}; for {} ({}; {} series, correlation {:.2}) the spread of their sum would be about {:.1} times",
         rho.iter().copied().fold(f64::MAX, f64::min),
         rho.iter().copied().fold(f64::MIN, f64::max),
         top["variable"].as_str().unwrap(),
+        top["status"].as_str().unwrap(),
         top["series"],
         top["error_correlation"].as_f64().unwrap(),
         factor(top)
