@@ -347,27 +347,60 @@ pub fn forecast_panel(
 }
 
 /// A series left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Skipped {
     pub id: String,
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// Why a series was left out: the file's `reason` column is its English text (`Display`); the
+/// command line says it in the user's language (keys `skip-*`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SkipReason {
+    /// The period appears twice.
+    DuplicatePeriod(String),
+    /// No row between two consecutive periods.
+    Gap { after: String, before: String },
+    /// Every value is missing.
+    NoValues,
+    /// The value of this period is missing.
+    MissingValue(String),
+    /// Fewer than `horizon + 3` values: nothing to back-test.
+    TooShortToBacktest { values: usize, horizon: usize },
+    /// The model, and every simpler model it falls back to, could not be fitted.
+    Model(crate::forecast::ForecastError),
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::DuplicatePeriod(p) => write!(f, "duplicate period {p}"),
+            SkipReason::Gap { after, before } => write!(f, "gap: no value between {after} and {before}"),
+            SkipReason::NoValues => f.write_str("no numeric values"),
+            SkipReason::MissingValue(p) => write!(f, "missing value at {p}"),
+            SkipReason::TooShortToBacktest { values, horizon } => {
+                write!(f, "{values} observations: too short to back-test {horizon} steps")
+            }
+            SkipReason::Model(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 /// Why a series cannot be forecast as it is, if it cannot.
-pub fn series_problem(s: &InputSeries) -> Option<String> {
+pub fn series_problem(s: &InputSeries) -> Option<SkipReason> {
     for w in s.periods.windows(2) {
         if w[0] == w[1] {
-            return Some(format!("duplicate period {}", w[0]));
+            return Some(SkipReason::DuplicatePeriod(w[0].to_string()));
         }
         if w[1].ordinal != w[0].ordinal + 1 {
-            return Some(format!("gap: no value between {} and {}", w[0], w[1]));
+            return Some(SkipReason::Gap { after: w[0].to_string(), before: w[1].to_string() });
         }
     }
     if s.values.iter().all(|v| v.is_nan()) {
-        return Some("no numeric values".into());
+        return Some(SkipReason::NoValues);
     }
     if let Some(i) = s.values.iter().position(|v| v.is_nan()) {
-        return Some(format!("missing value at {}", s.periods[i]));
+        return Some(SkipReason::MissingValue(s.periods[i].to_string()));
     }
     None
 }
@@ -428,7 +461,7 @@ pub fn forecast_table(table: &LongTable, opts: &ForecastOptions, tick: &(dyn Fn(
                 }
                 results.push((s.clone(), f));
             }
-            Err(e) => skipped.push(Skipped { id: s.id.clone(), reason: e.to_string() }),
+            Err(e) => skipped.push(Skipped { id: s.id.clone(), reason: SkipReason::Model(e) }),
         }
     }
     ForecastRun { kind: table.kind, results, skipped, calibration }
@@ -470,7 +503,7 @@ pub fn backtest(
             Some(reason) => skipped.push(Skipped { id: s.id.clone(), reason }),
             None if s.values.len() < horizon + 3 => skipped.push(Skipped {
                 id: s.id.clone(),
-                reason: format!("{} observations: too short to back-test {horizon} steps", s.values.len()),
+                reason: SkipReason::TooShortToBacktest { values: s.values.len(), horizon },
             }),
             None => usable.push(s),
         }
@@ -617,10 +650,10 @@ mod tests {
     fn series_problems_are_named() {
         let p = |v: &[i64]| v.iter().map(|o| Period { kind: PeriodKind::Integer, ordinal: *o }).collect::<Vec<_>>();
         let s = |per: &[i64], val: &[f64]| InputSeries { id: "x".into(), periods: p(per), values: val.to_vec() };
-        assert_eq!(series_problem(&s(&[1, 2, 2], &[1.0, 2.0, 3.0])).unwrap(), "duplicate period 2");
-        assert_eq!(series_problem(&s(&[1, 3], &[1.0, 2.0])).unwrap(), "gap: no value between 1 and 3");
-        assert_eq!(series_problem(&s(&[1, 2], &[f64::NAN, f64::NAN])).unwrap(), "no numeric values");
-        assert_eq!(series_problem(&s(&[1, 2], &[1.0, f64::NAN])).unwrap(), "missing value at 2");
+        assert_eq!(series_problem(&s(&[1, 2, 2], &[1.0, 2.0, 3.0])).unwrap().to_string(), "duplicate period 2");
+        assert_eq!(series_problem(&s(&[1, 3], &[1.0, 2.0])).unwrap().to_string(), "gap: no value between 1 and 3");
+        assert_eq!(series_problem(&s(&[1, 2], &[f64::NAN, f64::NAN])).unwrap().to_string(), "no numeric values");
+        assert_eq!(series_problem(&s(&[1, 2], &[1.0, f64::NAN])).unwrap().to_string(), "missing value at 2");
         assert!(series_problem(&s(&[1, 2], &[1.0, 2.0])).is_none());
     }
 }

@@ -335,6 +335,40 @@ cli-backtest-calibrated = { $n } of { $origins }
 cli-backtest-calibrated-note = calibrated: origins whose intervals were calibrated across the series as `kvota forecast` would have; elsewhere, and with --no-calibrate, the models' own
 cli-skipped = skipped { $id }: { $reason }
 
+cli-forecast-head = forecast { $done } of { $series } series with { $model } ({ $fallbacks } fell back to a simpler model), horizon { $horizon }
+cli-forecast-calibrated = intervals calibrated on { $holdouts } hold-out windows of { $series } series (rolling origins)
+cli-forecast-too-few = intervals: model-based (fewer than { $min } series are long enough for a hold-out)
+cli-forecast-no-calibrate = intervals: model-based (--no-calibrate)
+cli-forecast-skipped = skipped { $n } series (reasons in { $path })
+cli-wrote = wrote { $path }
+skip-duplicate-period = duplicate period { $period }
+skip-gap = gap: no value between { $after } and { $before }
+skip-no-values = no numeric values
+skip-missing-value = missing value at { $period }
+skip-too-short-backtest = { $values } observations: too short to back-test { $horizon } steps
+skip-model-too-short = series too short: { $model } needs at least { $need } observations, got { $got }
+skip-model-non-finite = series has a missing or non-finite value at position { $position }
+skip-model-failed = { $detail }
+
+## kvota ingest, validate, apportion and dataset build (the lines under the labels are the library's, in English)
+
+cli-ingest-rows-read = rows read
+cli-ingest-rows-normalised = rows normalised
+cli-ingest-flagged = cells flagged
+cli-ingest-split = region split
+cli-ingest-gap = gap
+cli-ingest-skipped = skipped
+cli-ingest-footnote = footnote
+cli-ingest-problem = problem
+cli-ingest-wrote = wrote { $n } rows to { $path }
+cli-validate-file = { $path }: { $rows } rows
+cli-validate-ok = ok
+cli-validate-valid = valid: { $n } files
+cli-validate-problems = { $problems } problems in { $files } files
+cli-apportion-wrote = apportioned { $seats } seats over { $units } units; wrote { $path }
+cli-apportion-tie = tie broken at house size { $house }: { $seats } seat(s) among { $units }
+cli-dataset-note = note: { $text }
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = parameter { $name } uses a value not checked against a source ({ $reference })

@@ -335,6 +335,40 @@ cli-backtest-calibrated = { $origins } ішінен { $n }
 cli-backtest-calibrated-note = калибрлеу: интервалдары қатарлар бойынша `kvota forecast` калибрлейтіндей калибрленген бастапқы нүктелер; басқаларында және --no-calibrate кезінде — модельдердің өз интервалдары
 cli-skipped = өткізілді { $id }: { $reason }
 
+cli-forecast-head = { $series } қатардың { $done } қатарына { $model } үлгісімен болжам жасалды (қарапайым үлгіге ауысқаны: { $fallbacks }), көкжиек { $horizon }
+cli-forecast-calibrated = интервалдар { $series } қатардың { $holdouts } тексеру терезесі бойынша калибрленді (жылжымалы бастапқы нүктелер)
+cli-forecast-too-few = интервалдар: үлгінің өз интервалдары (тексеру терезесіне жететін ұзын қатарлар { $min }-ден аз)
+cli-forecast-no-calibrate = интервалдар: үлгінің өз интервалдары (--no-calibrate)
+cli-forecast-skipped = өткізілген қатарлар: { $n } (себептері { $path } файлында)
+cli-wrote = жазылды: { $path }
+skip-duplicate-period = { $period } кезеңі қайталанады
+skip-gap = үзіліс: { $after } мен { $before } арасында мән жоқ
+skip-no-values = сандық мәндер жоқ
+skip-missing-value = { $period } үшін мән жоқ
+skip-too-short-backtest = бақылаулар { $values }: { $horizon } қадамға ретроспективті тексеру үшін тым аз
+skip-model-too-short = қатар тым қысқа: { $model } үлгісіне кемінде { $need } бақылау керек, бары { $got }
+skip-model-non-finite = қатардың { $position } орнындағы мән жоқ немесе сан емес
+skip-model-failed = үлгіні бағалау мүмкін болмады: { $detail }
+
+## kvota ingest, validate, apportion and dataset build (the lines under the labels are the library's, in English)
+
+cli-ingest-rows-read = оқылған жолдар
+cli-ingest-rows-normalised = келтірілген жолдар
+cli-ingest-flagged = белгілі ұяшықтар
+cli-ingest-split = өңірдің бөлінуі
+cli-ingest-gap = үзіліс
+cli-ingest-skipped = өткізілді
+cli-ingest-footnote = ескертпе
+cli-ingest-problem = қате
+cli-ingest-wrote = { $path } файлына { $n } жол жазылды
+cli-validate-file = { $path }: { $rows } жол
+cli-validate-ok = дұрыс
+cli-validate-valid = қатесіз тексерілді: { $n } файл
+cli-validate-problems = { $files } файлда { $problems } қате
+cli-apportion-wrote = { $seats } орын { $units } бірлікке бөлінді; { $path } жазылды
+cli-apportion-tie = { $house } орын кезінде теңдік шешілді: { $units } арасында { $seats } орын
+cli-dataset-note = ескертпе: { $text }
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = { $name } параметрі дереккөзбен салыстырылмаған мәнді пайдаланады ({ $reference })

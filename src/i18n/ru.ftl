@@ -335,6 +335,40 @@ cli-backtest-calibrated = { $n } из { $origins }
 cli-backtest-calibrated-note = калибровка: точки отсчёта, в которых интервалы откалиброваны по рядам так, как это сделал бы `kvota forecast`; в остальных и с --no-calibrate — собственные интервалы моделей
 cli-skipped = пропущен { $id }: { $reason }
 
+cli-forecast-head = прогноз для { $done } из { $series } рядов моделью { $model } (перешли на более простую модель: { $fallbacks }), горизонт { $horizon }
+cli-forecast-calibrated = интервалы откалиброваны по { $holdouts } проверочным окнам { $series } рядов (скользящие точки отсчёта)
+cli-forecast-too-few = интервалы: собственные интервалы модели (рядов, достаточно длинных для проверочного окна, меньше { $min })
+cli-forecast-no-calibrate = интервалы: собственные интервалы модели (--no-calibrate)
+cli-forecast-skipped = пропущено рядов: { $n } (причины в { $path })
+cli-wrote = записан { $path }
+skip-duplicate-period = период { $period } повторяется
+skip-gap = пропуск: нет значения между { $after } и { $before }
+skip-no-values = нет числовых значений
+skip-missing-value = нет значения за { $period }
+skip-too-short-backtest = наблюдений: { $values }, слишком мало для ретропроверки с горизонтом { $horizon }
+skip-model-too-short = ряд слишком короткий: модели { $model } нужно не меньше { $need } наблюдений, есть { $got }
+skip-model-non-finite = в ряду пропущенное или нечисловое значение на позиции { $position }
+skip-model-failed = модель не удалось оценить: { $detail }
+
+## kvota ingest, validate, apportion and dataset build (the lines under the labels are the library's, in English)
+
+cli-ingest-rows-read = строк прочитано
+cli-ingest-rows-normalised = строк приведено
+cli-ingest-flagged = ячеек с отметкой
+cli-ingest-split = деление региона
+cli-ingest-gap = пропуск
+cli-ingest-skipped = пропущено
+cli-ingest-footnote = сноска
+cli-ingest-problem = ошибка
+cli-ingest-wrote = записано строк: { $n } в { $path }
+cli-validate-file = { $path }: строк { $rows }
+cli-validate-ok = верно
+cli-validate-valid = проверено без ошибок: файлов { $n }
+cli-validate-problems = ошибок: { $problems } в файлах: { $files }
+cli-apportion-wrote = распределено мест: { $seats } между единицами: { $units }; записан { $path }
+cli-apportion-tie = равенство разрешено при числе мест { $house }: мест { $seats } среди { $units }
+cli-dataset-note = примечание: { $text }
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = параметр { $name } использует значение, не сверенное с источником ({ $reference })

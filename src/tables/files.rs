@@ -119,5 +119,5 @@ pub fn backtest_table(rows: &[BacktestRow]) -> OutputTable {
 pub fn skipped_table(skipped: &[crate::series::Skipped]) -> OutputTable {
     OutputTable::new("skipped")
         .col("series_id", ColumnData::Str(skipped.iter().map(|s| s.id.clone()).collect()), "series identifier")
-        .col("reason", ColumnData::Str(skipped.iter().map(|s| s.reason.clone()).collect()), "why it was left out")
+        .col("reason", ColumnData::Str(skipped.iter().map(|s| s.reason.to_string()).collect()), "why it was left out")
 }

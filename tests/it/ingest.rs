@@ -286,6 +286,25 @@ fn validate_lists_every_problem_of_published_files() {
     assert!(out.contains("problem") && out.contains("Семипалатинская"), "{out}");
     assert!(out.contains("region split") && out.contains("KZ-63"), "{out}");
     assert!(stderr(&o).contains("1 problems in 2 files"), "{}", stderr(&o));
+    // The labels and the count of problems in Russian and Kazakh; the figures are the same.
+    let args = ["validate", "--format", "bns-xlsx"];
+    let files = [fixture("bad_region.xlsx"), fixture("bns_blocks.xlsx")];
+    for (lang, read, split, problems) in [
+        ("ru", "строк прочитано  8", "деление региона", "ошибок: 1 в файлах: 2"),
+        ("kk", "оқылған жолдар   8", "өңірдің бөлінуі", "2 файлда 1 қате"),
+    ] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
+            .args(args)
+            .args(&files)
+            .env("KVOTA_LANG", lang)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(read) && out.contains(split) && out.contains("KZ-63"), "{lang}: {out}");
+        assert!(!out.contains("rows read") && !out.contains("region split"), "{lang}: {out}");
+        assert!(stderr(&o).contains(problems), "{lang}: {}", stderr(&o));
+    }
 }
 
 // ---- Real BNS files ------------------------------------------------------------------------

@@ -311,4 +311,73 @@ fn backtest_summary_follows_the_users_language() {
     assert!(row(&en).is_some_and(|r| r.starts_with("naive 30 ")), "{en}");
     assert_eq!(row(&en), row(&ru));
     assert_eq!(row(&en), row(&kk));
+    // Why each series was left out, in the user's language too.
+    assert!(en.contains("skipped DUP: duplicate period 2001") && en.contains("gap: no value between 2001 and 2003"));
+    assert!(ru.contains("пропущен DUP: период 2001 повторяется") && ru.contains("нет значения между 2001 и 2003"));
+    assert!(kk.contains("өткізілді DUP: 2001 кезеңі қайталанады") && kk.contains("2001 мен 2003 арасында мән жоқ"));
+    assert!(ru.contains("ретропроверки с горизонтом 2") && kk.contains("2 қадамға ретроспективті"), "{ru}\n{kk}");
+}
+
+/// `kvota forecast` says what it forecast, how its intervals were made and what it left out in
+/// the user's language, with the same figures; the file of reasons stays in English (a table
+/// with a fixed contract, like the other output tables' English columns).
+#[test]
+fn forecast_summary_follows_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |lang: &str| {
+        let out = tmp.path().join(format!("f_{lang}.parquet"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
+            .args(["forecast", "--input", "tests/data/series_mixed.csv", "--horizon", "2", "--out"])
+            .arg(&out)
+            .env("KVOTA_LANG", lang)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let reasons = fs::read_to_string(tmp.path().join(format!("f_{lang}.skipped.csv"))).unwrap();
+        (redact(&String::from_utf8_lossy(&o.stdout), tmp.path()), reasons)
+    };
+    let ((en, en_file), (ru, ru_file), (kk, kk_file)) = (run("en"), run("ru"), run("kk"));
+    assert_eq!(
+        en,
+        "forecast 11 of 14 series with auto (1 fell back to a simpler model), horizon 2\n\
+         intervals calibrated on 40 hold-out windows of 10 series (rolling origins)\n\
+         skipped 3 series (reasons in <tmp>/f_en.skipped.csv)\n\
+         wrote <tmp>/f_en.parquet\n"
+    );
+    assert_eq!(
+        ru,
+        "прогноз для 11 из 14 рядов моделью auto (перешли на более простую модель: 1), горизонт 2\n\
+         интервалы откалиброваны по 40 проверочным окнам 10 рядов (скользящие точки отсчёта)\n\
+         пропущено рядов: 3 (причины в <tmp>/f_ru.skipped.csv)\n\
+         записан <tmp>/f_ru.parquet\n"
+    );
+    assert_eq!(
+        kk,
+        "14 қатардың 11 қатарына auto үлгісімен болжам жасалды (қарапайым үлгіге ауысқаны: 1), көкжиек 2\n\
+         интервалдар 10 қатардың 40 тексеру терезесі бойынша калибрленді (жылжымалы бастапқы нүктелер)\n\
+         өткізілген қатарлар: 3 (себептері <tmp>/f_kk.skipped.csv файлында)\n\
+         жазылды: <tmp>/f_kk.parquet\n"
+    );
+    assert!(en_file.contains("DUP,duplicate period 2001\n"), "{en_file}");
+    assert_eq!((&en_file, &en_file), (&ru_file, &kk_file));
+}
+
+/// A reader that goes away (`kvota ... | head -1`) ends the command quietly with success: no
+/// panic, no message (`println!` used to panic with "failed printing to stdout: Broken pipe").
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    // Closed before kvota writes its first line: every write fails with EPIPE.
+    drop(reader);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
+        .args(["forecast", "backtest", "--input", "tests/data/series_mixed.csv", "--horizon", "2"])
+        .args(["--models", "naive", "--origins", "3"])
+        .env("KVOTA_LANG", "en")
+        .stdout(writer)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success() && err.is_empty(), "{:?}: {err}", o.status);
 }

@@ -1,7 +1,7 @@
 //! What the command line prints: progress on a terminal, and the summary of each command. No
 //! logic: every figure comes from the library's outcome.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -11,6 +11,7 @@ use kvota::i18n::{Lang, Texts};
 use kvota::manifest::Summary;
 use kvota::pipeline::jobs::{BacktestOutcome, ContractOutcome, ForecastOutcome, SelectOutcome};
 use kvota::pipeline::{CompareOutcome, Progress, RunOutcome};
+use kvota::series::SkipReason;
 
 /// Progress on stderr when it is a terminal and not --quiet; nothing otherwise.
 pub struct TerminalProgress {
@@ -73,16 +74,16 @@ fn pairs<K: std::fmt::Display, V: std::fmt::Display>(it: impl IntoIterator<Item 
 
 /// `kvota run`: the headline figures, in the language of `KVOTA_LANG` or the locale (English by
 /// default), from the message catalogue.
-pub fn run(o: &RunOutcome) {
+pub fn run(w: &mut dyn Write, o: &RunOutcome) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let m = &o.manifest;
     let s: &Summary = &m.summary;
-    let say = |key: &str, args: &[(&str, String)]| println!("{}", t.fs(key, args));
+    let mut say = |key: &str, args: &[(&str, String)]| writeln!(w, "{}", t.fs(key, args));
     let n = |x: u64| x.to_string();
     say(
         "cli-run-scenario",
         &[("scenario", m.scenario.id.clone()), ("run", m.run_id.clone()), ("year", m.scenario.target_year.to_string())],
-    );
+    )?;
     let e = &m.summary.evidence;
     let pct = |x: f64| format!("{} %", t.dec(100.0 * x, 0));
     say(
@@ -94,7 +95,7 @@ pub fn run(o: &RunOutcome) {
             ("score_syn", pct(e.distributed_score_synthetic)),
             ("score_est", pct(e.distributed_score_estimated)),
         ],
-    );
+    )?;
     if let Some(r) = &s.requests {
         let d = |k: &str| n(r.decisions.get(k).copied().unwrap_or(0));
         say(
@@ -111,7 +112,7 @@ pub fn run(o: &RunOutcome) {
                 ("ict", d("outside_quota")),
                 ("flags", n(r.flagged_employers.values().sum::<u64>())),
             ],
-        );
+        )?;
     }
     say(
         "cli-run-ceiling",
@@ -124,13 +125,13 @@ pub fn run(o: &RunOutcome) {
             ("distributed", n(s.distributed)),
             ("justified", n(s.justified_demand)),
         ],
-    );
+    )?;
     let cats: Vec<String> = s
         .foreign_by_category
         .iter()
         .map(|(k, v)| format!("{}: {v}", if k == "seasonal" { t.t("cli-category-seasonal") } else { k.clone() }))
         .collect();
-    say("cli-run-categories", &[("list", cats.join(", ")), ("method", s.allocation_method.clone())]);
+    say("cli-run-categories", &[("list", cats.join(", ")), ("method", s.allocation_method.clone())])?;
     if s.editions.len() > 1 {
         let last = s.editions.last().expect("editions");
         say(
@@ -142,10 +143,10 @@ pub fn run(o: &RunOutcome) {
                 ("distributed", n(last.distributed)),
                 ("reserve", n(last.reserve)),
             ],
-        );
+        )?;
     }
     if let (Some(i), Some(u)) = (s.permits_issued, s.utilisation) {
-        say("cli-run-issued", &[("issued", n(i)), ("pct", format!("{} %", t.dec(100.0 * u, 1)))]);
+        say("cli-run-issued", &[("issued", n(i)), ("pct", format!("{} %", t.dec(100.0 * u, 1)))])?;
     }
     let capped = if s.kandas_families < s.kandas_families_funded {
         t.fs("cli-run-kandas-capped", &[("funded", n(s.kandas_families_funded)), ("families", n(s.kandas_families))])
@@ -163,9 +164,9 @@ pub fn run(o: &RunOutcome) {
             ("budget", format!("{:.0}", s.kandas_budget_kzt.round() + 0.0)),
             ("capped", capped),
         ],
-    );
+    )?;
     let cells: Vec<String> = s.cells_by_rating.iter().map(|(k, v)| format!("{} {v}", t.name("rating", k))).collect();
-    say("cli-run-cells", &[("list", cells.join(", "))]);
+    say("cli-run-cells", &[("list", cells.join(", "))])?;
     if !s.reality.is_empty() {
         let d: Vec<String> = s
             .reality
@@ -176,16 +177,16 @@ pub fn run(o: &RunOutcome) {
                 format!("{} {v}{cal}", t.name("cli-measure", &r.measure))
             })
             .collect();
-        say("cli-run-reality", &[("year", m.scenario.target_year.to_string()), ("list", d.join(", "))]);
+        say("cli-run-reality", &[("year", m.scenario.target_year.to_string()), ("list", d.join(", "))])?;
     }
     for w in &m.warnings {
-        say("cli-warning", &[("text", w.text(t))]);
+        say("cli-warning", &[("text", w.text(t))])?;
     }
-    say("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", o.out_dir.display().to_string())]);
+    say("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", o.out_dir.display().to_string())])
 }
 
 /// One line per scenario of a batch (in the language of `KVOTA_LANG` or the locale).
-pub fn batch_line(o: &RunOutcome) {
+pub fn batch_line(w: &mut dyn Write, o: &RunOutcome) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let m = &o.manifest.summary;
     let args = [
@@ -195,13 +196,13 @@ pub fn batch_line(o: &RunOutcome) {
         ("families", format!("{:>5}", m.kandas_families)),
         ("shortage", m.cells_by_rating.get("shortage").copied().unwrap_or(0).to_string()),
     ];
-    println!("{}", t.fs("cli-batch-line", &args));
+    writeln!(w, "{}", t.fs("cli-batch-line", &args))
 }
 
 /// The last line of a batch.
-pub fn batch_wrote(n: usize, out: &std::path::Path) {
+pub fn batch_wrote(w: &mut dyn Write, n: usize, out: &std::path::Path) -> io::Result<()> {
     let t = Lang::from_env().texts();
-    println!("{}", t.fs("cli-batch-wrote", &[("n", n.to_string()), ("dir", out.display().to_string())]));
+    writeln!(w, "{}", t.fs("cli-batch-wrote", &[("n", n.to_string()), ("dir", out.display().to_string())]))
 }
 
 /// `name: count` pairs with the names from the catalogue (`prefix-code`, else the code).
@@ -210,16 +211,17 @@ fn named_counts(t: &Texts, prefix: &str, counts: &std::collections::BTreeMap<Str
 }
 
 /// `kvota scenario compare`: the cells that differ and the totals.
-pub fn compare(o: &CompareOutcome, a: &str, b: &str) {
+pub fn compare(w: &mut dyn Write, o: &CompareOutcome, a: &str, b: &str) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let cmp = &o.comparison;
     let changed: Vec<_> = cmp.cells.iter().filter(|c| c.changed()).collect();
     let n = |x: usize| x.to_string();
     let args =
         [("a", a.to_string()), ("b", b.to_string()), ("changed", n(changed.len())), ("cells", n(cmp.cells.len()))];
-    println!("{}", t.fs("cli-compare-head", &args));
+    writeln!(w, "{}", t.fs("cli-compare-head", &args))?;
     let h = |k: &str| t.t(k);
-    println!(
+    writeln!(
+        w,
         "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
         h("cli-col-region"),
         h("cli-col-section"),
@@ -229,10 +231,11 @@ pub fn compare(o: &CompareOutcome, a: &str, b: &str) {
         h("cli-col-gap-b"),
         h("cli-col-quota-a"),
         h("cli-col-quota-b")
-    );
+    )?;
     let rating = |r: &Option<String>| r.as_deref().map_or("-".to_string(), |r| t.name("rating", r));
     for c in &changed {
-        println!(
+        writeln!(
+            w,
             "{:<7} {:<3} {:>13} {:>13} {:>8} {:>8} {:>8} {:>8}",
             c.region,
             c.section,
@@ -242,55 +245,70 @@ pub fn compare(o: &CompareOutcome, a: &str, b: &str) {
             c.gap_b,
             c.quota_a,
             c.quota_b
-        );
+        )?;
     }
     let tot = cmp.totals();
     let keys = ["gap_a", "gap_b", "quota_a", "quota_b", "families_a", "families_b"];
     let args: Vec<(&str, String)> = keys.iter().zip(tot).map(|(k, v)| (*k, v.to_string())).collect();
-    println!("{}", t.fs("cli-compare-totals", &args));
-    println!("{}", t.fs("cli-compare-wrote", &[("stem", o.stem.display().to_string())]));
+    writeln!(w, "{}", t.fs("cli-compare-totals", &args))?;
+    writeln!(w, "{}", t.fs("cli-compare-wrote", &[("stem", o.stem.display().to_string())]))
 }
 
-/// The per-file report of `kvota ingest` and `kvota validate --format`.
-pub fn ingest_report(r: &kvota::ingest::IngestReport) {
-    println!("{} ({})", r.file.display(), r.format);
-    println!("  rows read        {}", r.rows_read);
-    println!("  rows normalised  {}", r.rows_normalised);
-    let flags = pairs(&r.flags, " ");
-    println!(
-        "  cells flagged    {}{}",
-        r.cells_flagged(),
-        if flags.is_empty() { String::new() } else { format!(" ({flags})") }
-    );
-    for (label, lines) in
-        [("region split", &r.splits), ("gap", &r.gaps), ("skipped", &r.skipped), ("footnote", &r.footnotes)]
-    {
-        for l in lines {
-            println!("  {label:<16} {l}");
-        }
-    }
-    for p in &r.problems {
-        println!("  problem          {p}");
-    }
-}
-
-/// `kvota validate`: the files and checks of the panel.
-pub fn validation(report: &kvota::panel::ValidationReport) {
-    for f in &report.files {
-        println!("{}: {} rows", f.path.display(), f.rows);
-        for c in &f.checks {
-            println!("  ok  {c}");
-        }
-    }
+/// The per-file report of `kvota ingest` and `kvota validate --format`. The lines under the
+/// labels (reforms, gaps, skipped parts, footnotes, problems) are the library's, in English; a
+/// footnote is the file's own text.
+pub fn ingest_report(w: &mut dyn Write, r: &kvota::ingest::IngestReport) -> io::Result<()> {
     let t = Lang::from_env().texts();
-    for w in &report.warnings {
-        println!("{}", t.fs("cli-warning", &[("text", w.text(t))]));
+    writeln!(w, "{} ({})", r.file.display(), r.format)?;
+    writeln!(w, "  {:<16} {}", t.t("cli-ingest-rows-read"), r.rows_read)?;
+    writeln!(w, "  {:<16} {}", t.t("cli-ingest-rows-normalised"), r.rows_normalised)?;
+    let flags = pairs(&r.flags, " ");
+    let flags = if flags.is_empty() { String::new() } else { format!(" ({flags})") };
+    writeln!(w, "  {:<16} {}{flags}", t.t("cli-ingest-flagged"), r.cells_flagged())?;
+    let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    for (key, lines) in [
+        ("cli-ingest-split", &r.splits),
+        ("cli-ingest-gap", &r.gaps),
+        ("cli-ingest-skipped", &r.skipped),
+        ("cli-ingest-footnote", &r.footnotes),
+        ("cli-ingest-problem", &problems),
+    ] {
+        let label = t.t(key);
+        for l in lines {
+            writeln!(w, "  {label:<16} {l}")?;
+        }
     }
-    println!("valid: {} files", report.files.len());
+    Ok(())
+}
+
+/// The last line of `kvota ingest`.
+pub fn ingest_wrote(w: &mut dyn Write, rows: usize, out: &std::path::Path) -> io::Result<()> {
+    let t = Lang::from_env().texts();
+    writeln!(w, "{}", t.fs("cli-ingest-wrote", &[("n", rows.to_string()), ("path", out.display().to_string())]))
+}
+
+/// `kvota validate`: the files and checks of the panel (the checks in the library's English).
+pub fn validation(w: &mut dyn Write, report: &kvota::panel::ValidationReport) -> io::Result<()> {
+    let t = Lang::from_env().texts();
+    let ok = t.t("cli-validate-ok");
+    for f in &report.files {
+        writeln!(
+            w,
+            "{}",
+            t.fs("cli-validate-file", &[("path", f.path.display().to_string()), ("rows", f.rows.to_string())])
+        )?;
+        for c in &f.checks {
+            writeln!(w, "  {ok}  {c}")?;
+        }
+    }
+    for x in &report.warnings {
+        writeln!(w, "{}", t.fs("cli-warning", &[("text", x.text(t))]))?;
+    }
+    writeln!(w, "{}", t.fs("cli-validate-valid", &[("n", report.files.len().to_string())]))
 }
 
 /// `kvota forecast backtest`: accuracy per model.
-pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
+pub fn backtest(w: &mut dyn Write, o: &BacktestOutcome, horizon: u32, origins: u32) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let n = o.table.series.len();
     let args = [
@@ -299,8 +317,9 @@ pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
         ("horizon", horizon.to_string()),
         ("origins", origins.to_string()),
     ];
-    println!("{}", t.fs("cli-backtest-head", &args));
-    println!(
+    writeln!(w, "{}", t.fs("cli-backtest-head", &args))?;
+    writeln!(
+        w,
         "{:<14} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>11}",
         t.t("cli-col-model"),
         t.t("cli-col-forecasts"),
@@ -310,14 +329,15 @@ pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
         "cov80",
         "cov95",
         t.t("cli-col-calibrated")
-    );
+    )?;
     for r in &o.rows {
         let s = &r.summary;
         let calibrated = t.fs(
             "cli-backtest-calibrated",
             &[("n", r.calibrated.0.to_string()), ("origins", r.calibrated.1.to_string())],
         );
-        println!(
+        writeln!(
+            w,
             "{:<14} {:>9} {:>8.3} {:>8.3} {:>8.3} {:>7.1}% {:>7.1}% {:>11}",
             r.model.name(),
             r.forecasts,
@@ -327,47 +347,85 @@ pub fn backtest(o: &BacktestOutcome, horizon: u32, origins: u32) {
             100.0 * s.coverage_80,
             100.0 * s.coverage_95,
             calibrated
-        );
+        )?;
     }
-    println!("{}", t.t("cli-backtest-calibrated-note"));
+    writeln!(w, "{}", t.t("cli-backtest-calibrated-note"))?;
     for s in &o.skipped {
-        println!("{}", t.fs("cli-skipped", &[("id", s.id.clone()), ("reason", s.reason.clone())]));
+        writeln!(w, "{}", t.fs("cli-skipped", &[("id", s.id.clone()), ("reason", skip_reason(t, &s.reason))]))?;
+    }
+    Ok(())
+}
+
+/// Why a series was left out, in the user's language.
+fn skip_reason(t: &Texts, r: &SkipReason) -> String {
+    use kvota::forecast::ForecastError;
+    match r {
+        SkipReason::DuplicatePeriod(p) => t.fs("skip-duplicate-period", &[("period", p.clone())]),
+        SkipReason::Gap { after, before } => t.fs("skip-gap", &[("after", after.clone()), ("before", before.clone())]),
+        SkipReason::NoValues => t.t("skip-no-values"),
+        SkipReason::MissingValue(p) => t.fs("skip-missing-value", &[("period", p.clone())]),
+        SkipReason::TooShortToBacktest { values, horizon } => {
+            t.fs("skip-too-short-backtest", &[("values", values.to_string()), ("horizon", horizon.to_string())])
+        }
+        SkipReason::Model(ForecastError::TooShort { model, need, got }) => t.fs(
+            "skip-model-too-short",
+            &[("model", model.to_string()), ("need", need.to_string()), ("got", got.to_string())],
+        ),
+        SkipReason::Model(ForecastError::NonFinite(i)) => t.fs("skip-model-non-finite", &[("position", i.to_string())]),
+        SkipReason::Model(ForecastError::Failed(detail)) => t.fs("skip-model-failed", &[("detail", detail.clone())]),
     }
 }
 
 /// `kvota forecast`: what was forecast, how the intervals were made, what was skipped.
-pub fn forecast(o: &ForecastOutcome, model: &str, horizon: usize, calibrate: bool, out: &std::path::Path) {
+pub fn forecast(
+    w: &mut dyn Write,
+    o: &ForecastOutcome,
+    model: &str,
+    horizon: usize,
+    calibrate: bool,
+    out: &std::path::Path,
+) -> io::Result<()> {
+    let t = Lang::from_env().texts();
     let run = &o.run;
     let fallbacks = run.results.iter().filter(|(_, r)| r.fallback_reason.is_some()).count();
-    println!(
-        "forecast {} of {} series with {model} ({fallbacks} fell back to a simpler model), horizon {horizon}",
-        run.results.len(),
-        o.table.series.len(),
-    );
-    match &run.calibration {
+    let args = [
+        ("done", run.results.len().to_string()),
+        ("series", o.table.series.len().to_string()),
+        ("model", model.to_string()),
+        ("fallbacks", fallbacks.to_string()),
+        ("horizon", horizon.to_string()),
+    ];
+    writeln!(w, "{}", t.fs("cli-forecast-head", &args))?;
+    let intervals = match &run.calibration {
         Some(c) => {
-            println!("intervals calibrated on {} hold-out windows of {} series (rolling origins)", c.holdouts, c.series)
+            t.fs("cli-forecast-calibrated", &[("holdouts", c.holdouts.to_string()), ("series", c.series.to_string())])
         }
-        None if calibrate => println!("intervals: model-based (fewer than 5 series are long enough for a hold-out)"),
-        None => println!("intervals: model-based (--no-calibrate)"),
-    }
+        None if calibrate => {
+            let min = kvota::forecast::calibrate::Settings::short_panels().min_series;
+            t.fs("cli-forecast-too-few", &[("min", min.to_string())])
+        }
+        None => t.t("cli-forecast-no-calibrate"),
+    };
+    writeln!(w, "{intervals}")?;
     if !run.skipped.is_empty() {
-        println!("skipped {} series (reasons in {})", run.skipped.len(), o.skipped_path.display());
+        let args = [("n", run.skipped.len().to_string()), ("path", o.skipped_path.display().to_string())];
+        writeln!(w, "{}", t.fs("cli-forecast-skipped", &args))?;
     }
-    println!("wrote {}", out.display());
+    writeln!(w, "{}", t.fs("cli-wrote", &[("path", out.display().to_string())]))
 }
 
 /// `kvota select`: outcomes and the funnel by route and stage.
-pub fn select(o: &SelectOutcome, out: &std::path::Path) {
+pub fn select(w: &mut dyn Write, o: &SelectOutcome, out: &std::path::Path) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let args = [
         ("n", o.counts.values().sum::<u64>().to_string()),
         ("counts", named_counts(t, "cli-outcome", &o.counts)),
         ("cells", o.cells.to_string()),
     ];
-    println!("{}", t.fs("cli-select-summary", &args));
+    writeln!(w, "{}", t.fs("cli-select-summary", &args))?;
     let h = |k: &str| t.t(k);
-    println!(
+    writeln!(
+        w,
         "{:<16} {:<20} {:>10} {:>10} {:>10} {:>10}",
         h("cli-col-route"),
         h("cli-col-stage"),
@@ -375,37 +433,63 @@ pub fn select(o: &SelectOutcome, out: &std::path::Path) {
         h("cli-col-passed"),
         h("cli-col-rejected"),
         h("cli-col-invalid")
-    );
+    )?;
     for (route, stage, c) in kvota::select::funnel_by_route_stage(&o.funnel) {
-        println!("{route:<16} {stage:<20} {:>10} {:>10} {:>10} {:>10}", c[0], c[1], c[2], c[3]);
+        writeln!(w, "{route:<16} {stage:<20} {:>10} {:>10} {:>10} {:>10}", c[0], c[1], c[2], c[3])?;
     }
-    println!("{}", t.fs("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", out.display().to_string())]));
+    writeln!(w, "{}", t.fs("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", out.display().to_string())]))
 }
 
 /// `kvota contract`: statuses, amounts owed and expected, retention.
-pub fn contract(o: &ContractOutcome, as_of: chrono::NaiveDate, out: &std::path::Path) {
+pub fn contract(
+    w: &mut dyn Write,
+    o: &ContractOutcome,
+    as_of: chrono::NaiveDate,
+    out: &std::path::Path,
+) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let args = [
         ("n", o.by_status.values().sum::<u64>().to_string()),
         ("date", as_of.to_string()),
         ("statuses", named_counts(t, "cli-status", &o.by_status)),
     ];
-    println!("{}", t.fs("cli-contract-summary", &args));
+    writeln!(w, "{}", t.fs("cli-contract-summary", &args))?;
     // Plain digits (no separators) so that the figures can be copied; never "-0".
     let args = [
         ("owed", t.fixed(o.owed_kzt, 0)),
         ("expected", t.fixed(o.expected_repayments_kzt, 0)),
         ("retention", t.fixed(100.0 * o.retention_at_term, 1)),
     ];
-    println!("{}", t.fs("cli-contract-amounts", &args));
-    println!("{}", t.fs("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", out.display().to_string())]));
+    writeln!(w, "{}", t.fs("cli-contract-amounts", &args))?;
+    writeln!(w, "{}", t.fs("cli-run-wrote", &[("n", o.files.len().to_string()), ("dir", out.display().to_string())]))
+}
+
+/// `kvota apportion --out`: what was written.
+pub fn apportioned(w: &mut dyn Write, seats: u64, units: usize, out: &std::path::Path) -> io::Result<()> {
+    let t = Lang::from_env().texts();
+    let args = [("seats", seats.to_string()), ("units", units.to_string()), ("path", out.display().to_string())];
+    writeln!(w, "{}", t.fs("cli-apportion-wrote", &args))
+}
+
+/// `kvota dataset build`: its notes (the library's, in English) and the files it wrote.
+pub fn dataset_build(w: &mut dyn Write, report: &kvota::dataset::BuildReport) -> io::Result<()> {
+    let t = Lang::from_env().texts();
+    for n in &report.notes {
+        writeln!(w, "{}", t.fs("cli-dataset-note", &[("text", n.clone())]))?;
+    }
+    for f in &report.files {
+        writeln!(w, "{}", t.fs("cli-wrote", &[("path", f.display().to_string())]))?;
+    }
+    Ok(())
 }
 
 /// Ties broken by `kvota apportion --break-ties`, on stderr.
 pub fn apportion_ties(res: &kvota::allocate::units::Apportioned) {
-    for t in &res.ties {
-        let names: Vec<&str> = t.units.iter().map(|&i| res.units[i].as_str()).collect();
-        eprintln!("tie broken at house size {}: {} seat(s) among {}", t.at_house, t.seats, names.join(", "));
+    let t = Lang::from_env().texts();
+    for tie in &res.ties {
+        let names: Vec<&str> = tie.units.iter().map(|&i| res.units[i].as_str()).collect();
+        let args = [("house", tie.at_house.to_string()), ("seats", tie.seats.to_string()), ("units", names.join(", "))];
+        eprintln!("{}", t.fs("cli-apportion-tie", &args));
     }
 }
 
