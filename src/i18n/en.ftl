@@ -369,6 +369,19 @@ cli-apportion-wrote = apportioned { $seats } seats over { $units } units; wrote 
 cli-apportion-tie = tie broken at house size { $house }: { $seats } seat(s) among { $units }
 cli-dataset-note = note: { $text }
 
+## Why an applicant is invalid, rejected or waitlisted (decisions.reason)
+
+sr-invalid = { $text }
+sr-missing-answer = row { $row }: missing answer `{ $field }` needed by stage `{ $stage }`
+sr-below-minimum = { $stage }: `{ $field }` { $value } is below the minimum { $min }
+sr-not-below-limit = { $stage }: `{ $field }` { $value } is not below the limit { $limit }
+sr-not-passed = { $stage }: not passed
+sr-below-pass-mark = { $stage }: { $points } points, below the pass mark { $pass }
+sr-no-region = route `{ $route }` has regional quotas and the application names no region
+sr-no-section = route `{ $route }` has quotas by section and the application names none
+sr-no-quota = no quota for the cell
+sr-rank = rank { $rank } of { $of } for { $slots } slots
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = parameter { $name } uses a value not checked against a source ({ $reference })

@@ -369,6 +369,19 @@ cli-apportion-wrote = { $seats } орын { $units } бірлікке бөлін
 cli-apportion-tie = { $house } орын кезінде теңдік шешілді: { $units } арасында { $seats } орын
 cli-dataset-note = ескертпе: { $text }
 
+## Why an applicant is invalid, rejected or waitlisted (decisions.reason)
+
+sr-invalid = өтінім оқылмады: { $text }
+sr-missing-answer = { $row }-жол: `{ $stage }` кезеңіне қажет `{ $field }` жауабы жоқ
+sr-below-minimum = { $stage }: `{ $field }` { $value } ең төменгі { $min } мәнінен төмен
+sr-not-below-limit = { $stage }: `{ $field }` { $value } { $limit } шегінен төмен емес
+sr-not-passed = { $stage }: өтпеді
+sr-below-pass-mark = { $stage }: { $points } балл, өту балы { $pass } мәнінен төмен
+sr-no-region = `{ $route }` бағытының квоталары өңірлер бойынша, ал өтінімде өңір көрсетілмеген
+sr-no-section = `{ $route }` бағытының квоталары салалар бойынша, ал өтінімде сала көрсетілмеген
+sr-no-quota = ұяшыққа квота жоқ
+sr-rank = квотаның { $slots } орнына { $of } ішінен { $rank }-орын
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = { $name } параметрі дереккөзбен салыстырылмаған мәнді пайдаланады ({ $reference })

@@ -369,6 +369,19 @@ cli-apportion-wrote = распределено мест: { $seats } между �
 cli-apportion-tie = равенство разрешено при числе мест { $house }: мест { $seats } среди { $units }
 cli-dataset-note = примечание: { $text }
 
+## Why an applicant is invalid, rejected or waitlisted (decisions.reason)
+
+sr-invalid = заявка не прочитана: { $text }
+sr-missing-answer = строка { $row }: нет ответа `{ $field }`, нужного этапу `{ $stage }`
+sr-below-minimum = { $stage }: `{ $field }` { $value } ниже минимума { $min }
+sr-not-below-limit = { $stage }: `{ $field }` { $value } не ниже предела { $limit }
+sr-not-passed = { $stage }: не пройден
+sr-below-pass-mark = { $stage }: баллов { $points }, ниже проходного { $pass }
+sr-no-region = у маршрута `{ $route }` квоты по регионам, а в заявке регион не указан
+sr-no-section = у маршрута `{ $route }` квоты по отраслям, а в заявке отрасль не указана
+sr-no-quota = для ячейки нет квоты
+sr-rank = место { $rank } из { $of } при { $slots } местах квоты
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = параметр { $name } использует значение, не сверенное с источником ({ $reference })

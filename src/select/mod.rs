@@ -42,6 +42,76 @@ impl Outcome {
     }
 }
 
+/// Why an applicant is invalid, rejected or waitlisted. The `reason` column of
+/// `decisions.parquet` is its English text ([`std::fmt::Display`]); `reason_ru` and `reason_kk`
+/// say it in Russian and Kazakh (keys `sr-*`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The row could not be read: the reader's problems with row and column (in English).
+    Invalid(String),
+    /// An answer a stage needs is missing.
+    MissingAnswer { row: usize, field: String, stage: String },
+    /// A gate's answer is below its minimum.
+    BelowMinimum { stage: String, field: String, value: f64, min: f64 },
+    /// A gate's answer is not below its limit.
+    NotBelowLimit { stage: String, field: String, value: f64, limit: f64 },
+    /// A yes/no check answered no.
+    NotPassed { stage: String },
+    /// A score stage's points are below its pass mark.
+    BelowPassMark { stage: String, points: f64, pass: f64 },
+    /// The route has quotas by region and the application names none.
+    NoRegion { route: String },
+    /// The route has quotas by section and the application names none.
+    NoSection { route: String },
+    /// The applicant's cell has no quota.
+    NoQuota,
+    /// Ranked below the cell's slots.
+    Rank { rank: usize, of: usize, slots: u64 },
+}
+
+impl Reason {
+    /// The reason in the language of `t` (English equals [`std::fmt::Display`]). Numbers keep
+    /// the digits they were given, with the decimal comma of Kazakh and Russian.
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        let num = |x: f64| {
+            let plain = x.to_string();
+            t.fixed(x, plain.split_once('.').map_or(0, |(_, d)| d.len()))
+        };
+        let s = |x: &String| x.clone();
+        let (key, args): (&str, Vec<(&str, String)>) = match self {
+            Reason::Invalid(text) => ("sr-invalid", vec![("text", s(text))]),
+            Reason::MissingAnswer { row, field, stage } => {
+                ("sr-missing-answer", vec![("row", row.to_string()), ("field", s(field)), ("stage", s(stage))])
+            }
+            Reason::BelowMinimum { stage, field, value, min } => (
+                "sr-below-minimum",
+                vec![("stage", s(stage)), ("field", s(field)), ("value", num(*value)), ("min", num(*min))],
+            ),
+            Reason::NotBelowLimit { stage, field, value, limit } => (
+                "sr-not-below-limit",
+                vec![("stage", s(stage)), ("field", s(field)), ("value", num(*value)), ("limit", num(*limit))],
+            ),
+            Reason::NotPassed { stage } => ("sr-not-passed", vec![("stage", s(stage))]),
+            Reason::BelowPassMark { stage, points, pass } => {
+                ("sr-below-pass-mark", vec![("stage", s(stage)), ("points", num(*points)), ("pass", num(*pass))])
+            }
+            Reason::NoRegion { route } => ("sr-no-region", vec![("route", s(route))]),
+            Reason::NoSection { route } => ("sr-no-section", vec![("route", s(route))]),
+            Reason::NoQuota => ("sr-no-quota", vec![]),
+            Reason::Rank { rank, of, slots } => {
+                ("sr-rank", vec![("rank", rank.to_string()), ("of", of.to_string()), ("slots", slots.to_string())])
+            }
+        };
+        t.fs(key, &args)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En.texts()))
+    }
+}
+
 /// The decision on one applicant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
@@ -52,7 +122,7 @@ pub struct Decision {
     pub score: Option<f64>,
     /// Points per factor (after caps), in `rules.factor_ids()` order; NaN where not reached.
     pub points: Box<[f64]>,
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
     /// Rank within the quota cell (1 = first), for eligible applicants of a route with quotas.
     pub rank: Option<u64>,
     /// Days from submission to decision, when the decision is dated.
@@ -80,7 +150,7 @@ pub fn evaluate(rules: &Rules, applicants: &[Applicant]) -> Vec<Decision> {
                 outcome: Outcome::Invalid,
                 score: None,
                 points: vec![f64::NAN; n_factors].into(),
-                reason: a.invalid.clone(),
+                reason: a.invalid.clone().map(Reason::Invalid),
                 rank: None,
                 days_to_decision: None,
                 within_time_limit: None,
@@ -93,8 +163,10 @@ pub fn evaluate(rules: &Rules, applicants: &[Applicant]) -> Vec<Decision> {
                 d.days_to_decision = Some(days);
                 d.within_time_limit = rules.max_days.map(|m| days <= m as i64);
             }
-            let missing = |f: usize, stage: &str| {
-                format!("row {}: missing answer `{}` needed by stage `{stage}`", a.row, field_names[f])
+            let missing = |f: usize, stage: &str| Reason::MissingAnswer {
+                row: a.row,
+                field: field_names[f].to_string(),
+                stage: stage.to_string(),
             };
             let mut factor_offset = 0;
             let mut total = 0.0;
@@ -111,20 +183,22 @@ pub fn evaluate(rules: &Rules, applicants: &[Applicant]) -> Vec<Decision> {
                             }
                             if b.min.is_some_and(|m| v < m) {
                                 d.outcome = Outcome::Rejected;
-                                d.reason = Some(format!(
-                                    "{id}: `{}` {v} is below the minimum {}",
-                                    b.field,
-                                    b.min.unwrap_or_default()
-                                ));
+                                d.reason = Some(Reason::BelowMinimum {
+                                    stage: id.clone(),
+                                    field: b.field.clone(),
+                                    value: v,
+                                    min: b.min.unwrap_or_default(),
+                                });
                                 return d;
                             }
                             if b.below.is_some_and(|m| v >= m) {
                                 d.outcome = Outcome::Rejected;
-                                d.reason = Some(format!(
-                                    "{id}: `{}` {v} is not below the limit {}",
-                                    b.field,
-                                    b.below.unwrap_or_default()
-                                ));
+                                d.reason = Some(Reason::NotBelowLimit {
+                                    stage: id.clone(),
+                                    field: b.field.clone(),
+                                    value: v,
+                                    limit: b.below.unwrap_or_default(),
+                                });
                                 return d;
                             }
                         }
@@ -138,7 +212,7 @@ pub fn evaluate(rules: &Rules, applicants: &[Applicant]) -> Vec<Decision> {
                         }
                         if v == 0.0 {
                             d.outcome = Outcome::Rejected;
-                            d.reason = Some(format!("{id}: not passed"));
+                            d.reason = Some(Reason::NotPassed { stage: id.clone() });
                             return d;
                         }
                     }
@@ -155,7 +229,8 @@ pub fn evaluate(rules: &Rules, applicants: &[Applicant]) -> Vec<Decision> {
                         d.score = Some(total);
                         if stage_total < *pass {
                             d.outcome = Outcome::Rejected;
-                            d.reason = Some(format!("{id}: {stage_total} points, below the pass mark {pass}"));
+                            d.reason =
+                                Some(Reason::BelowPassMark { stage: id.clone(), points: stage_total, pass: *pass });
                             return d;
                         }
                     }
@@ -193,7 +268,7 @@ pub fn allocate(rules: &Rules, applicants: &[Applicant], decisions: &mut [Decisi
         }
         let Some(region) = a.region else {
             d.outcome = Outcome::Waitlisted;
-            d.reason = Some(format!("route `{}` has regional quotas and the application names no region", a.route));
+            d.reason = Some(Reason::NoRegion { route: a.route.clone() });
             continue;
         };
         let section = if quota.by_section.contains(&a.route) {
@@ -201,8 +276,7 @@ pub fn allocate(rules: &Rules, applicants: &[Applicant], decisions: &mut [Decisi
                 Some(s) => Some(s),
                 None => {
                     d.outcome = Outcome::Waitlisted;
-                    d.reason =
-                        Some(format!("route `{}` has quotas by section and the application names none", a.route));
+                    d.reason = Some(Reason::NoSection { route: a.route.clone() });
                     continue;
                 }
             }
@@ -236,11 +310,8 @@ pub fn allocate(rules: &Rules, applicants: &[Applicant], decisions: &mut [Decisi
                 last = Some(i);
             } else {
                 d.outcome = Outcome::Waitlisted;
-                d.reason = Some(if slots == 0 {
-                    "no quota for the cell".to_string()
-                } else {
-                    format!("rank {} of {} for {} slots", r + 1, idx.len(), slots)
-                });
+                d.reason =
+                    Some(if slots == 0 { Reason::NoQuota } else { Reason::Rank { rank: r + 1, of: idx.len(), slots } });
             }
         }
         results.push(CellResult {

@@ -8,9 +8,15 @@ use std::collections::BTreeMap;
 use crate::codes::Region;
 use crate::contract::{FamilyStatus, Retention, Status};
 use crate::export::{ColumnData, OutputTable};
+use crate::i18n::Lang;
 use crate::ingest::people::ITEMS;
 use crate::rules::Rules;
 use crate::select::{Applicant, CellResult, Decision, FunnelRow};
+
+/// The decisions' reasons in one language (null where the applicant has none).
+fn reason_in(d: &[Decision], lang: Lang) -> ColumnData {
+    ColumnData::OptStr(d.iter().map(|x| x.reason.as_ref().map(|r| r.text(lang.texts()))).collect())
+}
 
 fn ts(t: Option<NaiveDateTime>) -> Option<String> {
     t.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
@@ -70,9 +76,11 @@ pub fn selection_table(rules: &Rules, a: &[Applicant], d: &[Decision]) -> Output
         )
         .col(
             "reason",
-            ColumnData::OptStr(d.iter().map(|x| x.reason.clone()).collect()),
+            ColumnData::OptStr(d.iter().map(|x| x.reason.as_ref().map(|r| r.to_string())).collect()),
             "why the applicant was rejected, invalid or waitlisted",
         )
+        .col("reason_ru", reason_in(d, Lang::Ru), "the same in Russian")
+        .col("reason_kk", reason_in(d, Lang::Kk), "the same in Kazakh (Cyrillic)")
 }
 
 pub fn cutoffs_table(c: &[CellResult]) -> OutputTable {

@@ -138,6 +138,19 @@ fn kz_pilot_hand_computed_cases_at_the_edges() {
     assert_eq!(stage("test_0.2999"), "kazakh_test");
     assert_eq!(stage("checks_failed"), "checks");
     assert_eq!(stage("interview_failed"), "interview");
+    // Why, in each language, with the applicant's own figures (decimal comma in ru and kk).
+    let why = |id: &str, lang: kvota::i18n::Lang| {
+        d[cases.iter().position(|c| c.0 == id).unwrap()].reason.as_ref().map(|r| r.text(lang.texts()))
+    };
+    use kvota::i18n::Lang::{En, Kk, Ru};
+    assert_eq!(why("base", En).unwrap(), "questionnaire: 390 points, below the pass mark 400");
+    assert_eq!(why("base", Ru).unwrap(), "questionnaire: баллов 390, ниже проходного 400");
+    assert_eq!(why("base", Kk).unwrap(), "questionnaire: 390 балл, өту балы 400 мәнінен төмен");
+    assert_eq!(why("test_0.2999", En).unwrap(), "kazakh_test: `kz_test_reading` 0.2999 is below the minimum 0.3");
+    assert_eq!(why("test_0.2999", Ru).unwrap(), "kazakh_test: `kz_test_reading` 0,2999 ниже минимума 0,3");
+    assert_eq!(why("test_0.2999", Kk).unwrap(), "kazakh_test: `kz_test_reading` 0,2999 ең төменгі 0,3 мәнінен төмен");
+    assert_eq!(why("checks_failed", Ru).unwrap(), "checks: не пройден");
+    assert_eq!(why("exactly_400", En), None);
     // Points per factor are kept: the capped languages group scales 150/60/60 to 250 in all.
     let factors = rules.factor_ids();
     let lang: f64 = d[8]
@@ -336,7 +349,7 @@ fn bad_rows_get_a_reason_and_personal_data_is_refused() {
     let rules = kz_rules();
     let apps = select::read_applicants(&p, &rules).unwrap();
     let d = select::evaluate(&rules, &apps);
-    let reason = |k: usize| d[k].reason.clone().unwrap_or_default();
+    let reason = |k: usize| d[k].reason.as_ref().map(|r| r.to_string()).unwrap_or_default();
     assert_eq!(d[0].outcome, Outcome::Eligible);
     assert_eq!(d[1].outcome, Outcome::Invalid);
     assert!(reason(1).contains("row 3") && reason(1).contains("missing answer `education`"), "{}", reason(1));
