@@ -18,7 +18,7 @@ use crate::forecast::engine::{ModelSpec, SeriesForecast, forecast_with_fallback}
 use crate::forecast::metrics::{Scores, Summary, coverage, mase, msis, smape};
 pub use crate::ingest::series::{InputSeries, LongTable, Period, PeriodKind, read_long};
 use crate::panel::Panel;
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 
 /// Interval levels of every forecast of a run (columns `lo_80` ... `hi_95`).
 pub const LEVELS: [f64; 2] = [80.0, 95.0];
@@ -294,7 +294,7 @@ pub fn forecast_panel(
         }
         at_origins.insert(var, (cals.collect(), fitted));
     }
-    progress.start("forecasting", jobs.len() as u64);
+    progress.start(Stage::Forecasting, jobs.len() as u64);
     let forecasts: Vec<PanelForecast> = jobs
         .par_iter()
         .map(|(r, s, var, y)| {

@@ -382,6 +382,17 @@ sr-no-section = route `{ $route }` has quotas by section and the application nam
 sr-no-quota = no quota for the cell
 sr-rank = rank { $rank } of { $of } for { $slots } slots
 
+
+## Progress on a terminal (the stages of long work)
+
+progress-loading = loading parameters and panel
+progress-rating = rating shortages
+progress-allocating = allocating quotas
+progress-simulating = simulating uncertainty
+progress-writing-outputs = writing outputs
+progress-writing-report = writing the report
+progress-forecasting = forecasting
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = parameter { $name } uses a value not checked against a source ({ $reference })

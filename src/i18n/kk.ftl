@@ -382,6 +382,17 @@ sr-no-section = `{ $route }` бағытының квоталары салала�
 sr-no-quota = ұяшыққа квота жоқ
 sr-rank = квотаның { $slots } орнына { $of } ішінен { $rank }-орын
 
+
+## Progress on a terminal (the stages of long work)
+
+progress-loading = параметрлер мен панель жүктелуде
+progress-rating = тапшылық бағалануда
+progress-allocating = квоталар бөлінуде
+progress-simulating = белгісіздік модельденуде
+progress-writing-outputs = нәтижелер жазылуда
+progress-writing-report = есеп жазылуда
+progress-forecasting = болжам жасалуда
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = { $name } параметрі дереккөзбен салыстырылмаған мәнді пайдаланады ({ $reference })

@@ -382,6 +382,17 @@ sr-no-section = у маршрута `{ $route }` квоты по отрасля�
 sr-no-quota = для ячейки нет квоты
 sr-rank = место { $rank } из { $of } при { $slots } местах квоты
 
+
+## Progress on a terminal (the stages of long work)
+
+progress-loading = загрузка параметров и панели
+progress-rating = оценка дефицита
+progress-allocating = распределение квот
+progress-simulating = моделирование неопределённости
+progress-writing-outputs = запись результатов
+progress-writing-report = запись отчёта
+progress-forecasting = прогнозирование
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = параметр { $name } использует значение, не сверенное с источником ({ $reference })

@@ -14,7 +14,7 @@ use crate::ingest::applicants::read_quota_slots;
 use crate::ingest::people::{read_families, read_moves, read_payments};
 use crate::ingest::{Format, Ingested, ReadOptions};
 use crate::params::Params;
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rules::Rules;
 use crate::select::{FunnelRow, Quota, allocate, evaluate, funnel, read_applicants};
 use crate::series::{BacktestRow, ForecastOptions, ForecastRun, LongTable, Skipped};
@@ -195,7 +195,7 @@ pub fn skipped_path(out: &Path) -> PathBuf {
 /// were left out, `<out stem>.skipped.csv` with the reasons.
 pub fn forecast(input: &Path, opts: &ForecastOptions, out: &Path, progress: &dyn Progress) -> Result<ForecastOutcome> {
     let table = crate::series::read_long(input)?;
-    progress.start("forecasting", table.series.len() as u64);
+    progress.start(Stage::Forecasting, table.series.len() as u64);
     let run = crate::series::forecast_table(&table, opts, &|| progress.inc(1));
     progress.finish();
     crate::export::write_table(

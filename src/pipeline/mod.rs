@@ -31,7 +31,7 @@ use crate::series::{self, PanelForecasts};
 use crate::shortage;
 use crate::uncertainty;
 
-pub use crate::progress::{Progress, Quiet};
+pub use crate::progress::{Progress, Quiet, Stage};
 
 /// What a run produced.
 #[derive(Debug)]
@@ -98,7 +98,7 @@ pub fn run_cached(
     cache: Option<&ForecastCache>,
 ) -> Result<RunOutcome> {
     cfg.check_inputs()?;
-    progress.stage("loading parameters and panel");
+    progress.stage(Stage::Loading);
     let params = Params::load(&cfg.data.params)?;
     let (panel, _report) = Panel::load(&cfg.data.panel)?;
     let panel = match cfg.data.last_year {
@@ -119,10 +119,10 @@ pub fn run_cached(
     check_fan_cells(cfg, &panel)?;
     let forecasts = forecasts(cfg, &panel, (target - last) as usize, progress, cache)?;
 
-    progress.stage("rating shortages");
+    progress.stage(Stage::Rating);
     let assessment = shortage::assess(&panel, &forecasts, &params, target, &cfg.shortage)?;
 
-    progress.stage("allocating quotas");
+    progress.stage(Stage::Allocating);
     let date = year_end(target);
     let labour_force = panel.labour_force(last);
     let (fsettings, overrides) = ForeignSettings::from_params(&params, date, labour_force, &cfg.foreign)?;
@@ -143,7 +143,7 @@ pub fn run_cached(
         v.share_quota(&order_rows)?;
     }
     if cfg.uncertainty.draws > 0 {
-        progress.stage("simulating uncertainty");
+        progress.stage(Stage::Simulating);
     }
     let simulation = uncertainty::simulate_quotas(
         &assessment,
@@ -182,7 +182,7 @@ pub fn run_cached(
     let (reality, reference_files) =
         held_against_published(cfg, &params, date, &fsettings, &fsum, &order_rows, &kandas_rows, &mut warnings)?;
 
-    progress.stage("writing outputs");
+    progress.stage(Stage::WritingOutputs);
     let results = RunResults {
         reality,
         reference_files,

@@ -7,7 +7,7 @@ use super::{RunOutcome, RunResults};
 use crate::error::{Error, Result};
 use crate::export::{ColumnData, OutputSet, OutputTable, sha256_file};
 use crate::manifest::{CeilingBasis, FileInfo, Manifest, ScenarioInfo, Summary};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::tables::run as t;
 
 /// Writes everything a run produced to `out_root/<scenario id>/` and the dataset partition.
@@ -61,7 +61,7 @@ pub(crate) fn write(r: &RunResults, out_root: &Path, progress: &dyn Progress) ->
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| Error::output("manifest.json", e))?;
     set.write_bytes("manifest.json", format!("{json}\n").as_bytes())?;
     // The report and its charts, from the staged outputs: they describe exactly these files.
-    progress.stage("writing the report");
+    progress.stage(Stage::WritingReport);
     let facts = order_facts(r, &manifest, annex, basis)?;
     write_report(r, &manifest, &facts, &mut set)?;
     let files = set.commit()?;

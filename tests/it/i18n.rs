@@ -89,6 +89,10 @@ fn catalogues_are_complete_and_translated() {
         for k in keys(source(lang)) {
             assert!(t.has(&k), "{lang}: `{k}` not loaded");
         }
+        // Keys the code builds rather than names in full: the stages of the progress display.
+        for stage in kvota::progress::Stage::ALL {
+            assert!(t.has(stage.key()), "{lang}: `{}` missing", stage.key());
+        }
     }
 
     // The check itself finds a missing key, an English fallback and a lost argument.

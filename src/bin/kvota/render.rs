@@ -11,6 +11,7 @@ use kvota::i18n::{Lang, Texts};
 use kvota::manifest::Summary;
 use kvota::pipeline::jobs::{BacktestOutcome, ContractOutcome, ForecastOutcome, SelectOutcome};
 use kvota::pipeline::{CompareOutcome, Progress, RunOutcome};
+use kvota::progress::Stage;
 use kvota::series::SkipReason;
 
 /// Progress on stderr when it is a terminal and not --quiet; nothing otherwise.
@@ -38,19 +39,19 @@ impl TerminalProgress {
 }
 
 impl Progress for TerminalProgress {
-    fn stage(&self, name: &str) {
+    fn stage(&self, stage: Stage) {
         if let Some(b) = &self.bar {
             b.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("template"));
             b.set_length(0);
-            b.set_message(name.to_string());
+            b.set_message(Lang::from_env().texts().t(stage.key()));
         }
     }
-    fn start(&self, name: &str, total: u64) {
+    fn start(&self, stage: Stage, total: u64) {
         if let Some(b) = &self.bar {
             b.set_style(ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}").expect("template"));
             b.set_length(total);
             b.set_position(0);
-            b.set_message(name.to_string());
+            b.set_message(Lang::from_env().texts().t(stage.key()));
         }
     }
     fn inc(&self, n: u64) {
