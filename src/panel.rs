@@ -225,8 +225,8 @@ fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, R
         path: path.clone(),
         rows: t.height(),
         checks: vec![
-            format!("20 regions x {} years ({}-{}), no duplicate keys", years.len(), years[0], years[years.len() - 1]),
-            "employed <= labour force <= population; unemployed = labour force - employed".into(),
+            Check::RegionYears { years: years.len(), first: years[0], last: years[years.len() - 1] },
+            Check::LabourIdentities,
         ],
     });
     Ok((path, regions, years))
@@ -310,12 +310,8 @@ fn load_cells(
             }
         }
     }
-    let mut checks = vec![format!(
-        "20 regions x {} sections ({}) x {} years, no duplicate keys",
-        sections.len(),
-        sections.iter().map(|s| s.code()).collect::<String>(),
-        years.len()
-    )];
+    let mut checks =
+        vec![Check::CellKeys { sections: sections.iter().map(|s| s.code()).collect::<String>(), years: years.len() }];
     // Accounting identity: cells add up to the regional employment (polars cross-check).
     let (max_gap, worst) = cell_sum_gap(regions, &cells)?;
     if max_gap > 0.005 {
@@ -326,8 +322,7 @@ fn load_cells(
             worst,
         });
     } else {
-        checks
-            .push(format!("section employment adds up to regional employment (largest gap {:.4} %)", 100.0 * max_gap));
+        checks.push(Check::CellSum { largest_gap_pct: 100.0 * max_gap });
     }
     report.files.push(FileReport { path: cpath.clone(), rows: t.height(), checks });
     Ok((cpath, cells, sections))
@@ -375,11 +370,7 @@ fn load_national(
             });
         }
     }
-    report.files.push(FileReport {
-        path: npath.clone(),
-        rows: t.height(),
-        checks: vec!["one row per panel year; national employment = sum of regions".into()],
-    });
+    report.files.push(FileReport { path: npath.clone(), rows: t.height(), checks: vec![Check::NationalSum] });
     Ok((npath, national))
 }
 
@@ -418,11 +409,7 @@ fn load_age(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, BTree
             return Err(Error::input(Location::file(&apath), format!("no row for {}", r.iso())));
         }
     }
-    report.files.push(FileReport {
-        path: apath.clone(),
-        rows: t.height(),
-        checks: vec!["one row per region; shares add up to 1".into()],
-    });
+    report.files.push(FileReport { path: apath.clone(), rows: t.height(), checks: vec![Check::AgeShares] });
     Ok((apath, age))
 }
 
@@ -437,7 +424,75 @@ pub struct ValidationReport {
 pub struct FileReport {
     pub path: PathBuf,
     pub rows: usize,
-    pub checks: Vec<String>,
+    pub checks: Vec<Check>,
+}
+
+/// A check a panel file passed (`kvota validate` lists them; keys `check-*`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    /// Every region and panel year once.
+    RegionYears { years: usize, first: i32, last: i32 },
+    /// Employed <= labour force <= population; unemployed = labour force - employed.
+    LabourIdentities,
+    /// Every region, section (their letters) and year once.
+    CellKeys { sections: String, years: usize },
+    /// Section employment adds up to the region's, within the largest gap found (percent).
+    CellSum { largest_gap_pct: f64 },
+    /// One row per panel year; national employment is the sum of the regions'.
+    NationalSum,
+    /// One row per region; the age shares add up to 1.
+    AgeShares,
+    /// What the source map says the panel's columns rest on.
+    SourceMap { columns: usize, official: usize, estimated: usize, synthetic: usize, ingested: usize },
+    /// Every panel section and year once; the volume indices in range.
+    VolumeIndices,
+    /// One row per panel section; the skill shares add up to 1.
+    SkillShares,
+    /// Official regional indicators and the panel years they cover for every region.
+    Indicators { covered: usize, years: usize },
+}
+
+impl Check {
+    /// The check in the language of `t` (English equals [`std::fmt::Display`]).
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        let n = |x: &usize| x.to_string();
+        let (key, args): (&str, Vec<(&str, String)>) = match self {
+            Check::RegionYears { years, first, last } => (
+                "check-region-years",
+                vec![("years", n(years)), ("first", first.to_string()), ("last", last.to_string())],
+            ),
+            Check::LabourIdentities => ("check-labour-identities", vec![]),
+            Check::CellKeys { sections, years } => (
+                "check-cell-keys",
+                vec![("n", sections.chars().count().to_string()), ("sections", sections.clone()), ("years", n(years))],
+            ),
+            Check::CellSum { largest_gap_pct } => ("check-cell-sum", vec![("gap", t.fixed(*largest_gap_pct, 4))]),
+            Check::NationalSum => ("check-national-sum", vec![]),
+            Check::AgeShares => ("check-age-shares", vec![]),
+            Check::SourceMap { columns, official, estimated, synthetic, ingested } => (
+                "check-source-map",
+                vec![
+                    ("columns", n(columns)),
+                    ("official", n(official)),
+                    ("estimated", n(estimated)),
+                    ("synthetic", n(synthetic)),
+                    ("ingested", n(ingested)),
+                ],
+            ),
+            Check::VolumeIndices => ("check-volume-indices", vec![]),
+            Check::SkillShares => ("check-skill-shares", vec![]),
+            Check::Indicators { covered, years } => {
+                ("check-indicators", vec![("covered", n(covered)), ("years", n(years))])
+            }
+        };
+        t.fs(key, &args)
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En.texts()))
+    }
 }
 
 /// Region-level values by region and year.
@@ -501,14 +556,13 @@ impl Panel {
             report.files.push(FileReport {
                 path: spath.clone(),
                 rows: t.height(),
-                checks: vec![format!(
-                    "source map: {} columns described (official {}, estimated {}, synthetic {}, ingested {})",
-                    t.height(),
-                    count("official"),
-                    count("estimated"),
-                    count("synthetic"),
-                    count("ingested")
-                )],
+                checks: vec![Check::SourceMap {
+                    columns: t.height(),
+                    official: count("official"),
+                    estimated: count("estimated"),
+                    synthetic: count("synthetic"),
+                    ingested: count("ingested"),
+                }],
             });
             files.push(spath);
             (0..t.height())
@@ -616,11 +670,7 @@ fn load_national_sections(
             }
         }
     }
-    let fr = FileReport {
-        path: path.to_path_buf(),
-        rows: t.height(),
-        checks: vec!["every panel section and year once; volume indices in range".into()],
-    };
+    let fr = FileReport { path: path.to_path_buf(), rows: t.height(), checks: vec![Check::VolumeIndices] };
     Ok((m, fr))
 }
 
@@ -648,11 +698,7 @@ fn load_skill_needs(path: &Path, sections: &[OkedSection]) -> Result<(BTreeMap<O
     if let Some(s) = sections.iter().find(|s| !m.contains_key(s)) {
         return Err(Error::input(Location::file(path), format!("no row for section {}", s.code())));
     }
-    let fr = FileReport {
-        path: path.to_path_buf(),
-        rows: t.height(),
-        checks: vec!["one row per panel section; shares add up to 1".into()],
-    };
+    let fr = FileReport { path: path.to_path_buf(), rows: t.height(), checks: vec![Check::SkillShares] };
     Ok((m, fr))
 }
 
@@ -815,10 +861,7 @@ fn load_indicators(path: &Path, years: &[i32]) -> Result<(IndicatorMap, FileRepo
     let report = FileReport {
         path: path.to_path_buf(),
         rows: t.height(),
-        checks: vec![format!(
-            "official regional indicators; {covered} of {} panel years cover every region",
-            years.len()
-        )],
+        checks: vec![Check::Indicators { covered, years: years.len() }],
     };
     Ok((out, report))
 }

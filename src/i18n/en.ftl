@@ -393,6 +393,20 @@ progress-writing-outputs = writing outputs
 progress-writing-report = writing the report
 progress-forecasting = forecasting
 
+
+## The checks kvota validate lists per panel file
+
+check-region-years = 20 regions x { $years } years ({ $first }-{ $last }), no duplicate keys
+check-labour-identities = employed <= labour force <= population; unemployed = labour force - employed
+check-cell-keys = 20 regions x { $n } sections ({ $sections }) x { $years } years, no duplicate keys
+check-cell-sum = section employment adds up to regional employment (largest gap { $gap } %)
+check-national-sum = one row per panel year; national employment = sum of regions
+check-age-shares = one row per region; shares add up to 1
+check-source-map = source map: { $columns } columns described (official { $official }, estimated { $estimated }, synthetic { $synthetic }, ingested { $ingested })
+check-volume-indices = every panel section and year once; volume indices in range
+check-skill-shares = one row per panel section; shares add up to 1
+check-indicators = official regional indicators; { $covered } of { $years } panel years cover every region
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = parameter { $name } uses a value not checked against a source ({ $reference })

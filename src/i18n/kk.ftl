@@ -393,6 +393,20 @@ progress-writing-outputs = нәтижелер жазылуда
 progress-writing-report = есеп жазылуда
 progress-forecasting = болжам жасалуда
 
+
+## The checks kvota validate lists per panel file
+
+check-region-years = 20 өңір x { $years } жыл ({ $first }-{ $last }), кілттер қайталанбайды
+check-labour-identities = жұмыспен қамтылғандар <= жұмыс күші <= халық; жұмыссыздар = жұмыс күші - жұмыспен қамтылғандар
+check-cell-keys = 20 өңір x { $n } секция ({ $sections }) x { $years } жыл, кілттер қайталанбайды
+check-cell-sum = секциялар бойынша жұмыспен қамту өңірдің жұмыспен қамтуына қосылады (ең үлкен алшақтық { $gap } %)
+check-national-sum = панельдің әр жылына бір жол; ел бойынша жұмыспен қамту = өңірлердің қосындысы
+check-age-shares = әр өңірге бір жол; үлестердің қосындысы 1
+check-source-map = дереккөздер картасы: { $columns } баған сипатталған (ресми { $official }, бағаланған { $estimated }, синтетикалық { $synthetic }, жүктелген { $ingested })
+check-volume-indices = панельдің әр секциясы мен жылы бір реттен; нақты көлем индекстері рұқсат етілген шекте
+check-skill-shares = панельдің әр секциясына бір жол; үлестердің қосындысы 1
+check-indicators = ресми өңірлік көрсеткіштер; барлық өңірді қамтитын панель жылдары: { $years } ішінен { $covered }
+
 ## Warnings (the manifest keeps the English text)
 
 warn-unverified-parameter = { $name } параметрі дереккөзбен салыстырылмаған мәнді пайдаланады ({ $reference })

@@ -335,8 +335,8 @@ cli-backtest-calibrated = { $n } из { $origins }
 cli-backtest-calibrated-note = калибровка: точки отсчёта, в которых интервалы откалиброваны по рядам так, как это сделал бы `kvota forecast`; в остальных и с --no-calibrate — собственные интервалы моделей
 cli-skipped = пропущен { $id }: { $reason }
 
-cli-forecast-head = прогноз для { $done } из { $series } рядов моделью { $model } (перешли на более простую модель: { $fallbacks }), горизонт { $horizon }
-cli-forecast-calibrated = интервалы откалиброваны по { $holdouts } проверочным окнам { $series } рядов (скользящие точки отсчёта)
+cli-forecast-head = прогноз для рядов: { $done } из { $series }, модель { $model } (перешли на более простую модель: { $fallbacks }), горизонт { $horizon }
+cli-forecast-calibrated = интервалы откалиброваны по проверочным окнам (скользящие точки отсчёта): окон { $holdouts }, рядов { $series }
 cli-forecast-too-few = интервалы: собственные интервалы модели (рядов, достаточно длинных для проверочного окна, меньше { $min })
 cli-forecast-no-calibrate = интервалы: собственные интервалы модели (--no-calibrate)
 cli-forecast-skipped = пропущено рядов: { $n } (причины в { $path })
@@ -361,12 +361,12 @@ cli-ingest-skipped = пропущено
 cli-ingest-footnote = сноска
 cli-ingest-problem = ошибка
 cli-ingest-wrote = записано строк: { $n } в { $path }
-cli-validate-file = { $path }: строк { $rows }
+cli-validate-file = { $path }: строк: { $rows }
 cli-validate-ok = верно
-cli-validate-valid = проверено без ошибок: файлов { $n }
+cli-validate-valid = проверено без ошибок, файлов: { $n }
 cli-validate-problems = ошибок: { $problems } в файлах: { $files }
 cli-apportion-wrote = распределено мест: { $seats } между единицами: { $units }; записан { $path }
-cli-apportion-tie = равенство разрешено при числе мест { $house }: мест { $seats } среди { $units }
+cli-apportion-tie = равенство разрешено при числе мест { $house }: мест: { $seats }, среди { $units }
 cli-dataset-note = примечание: { $text }
 
 ## Why an applicant is invalid, rejected or waitlisted (decisions.reason)
@@ -376,11 +376,11 @@ sr-missing-answer = строка { $row }: нет ответа `{ $field }`, н�
 sr-below-minimum = { $stage }: `{ $field }` { $value } ниже минимума { $min }
 sr-not-below-limit = { $stage }: `{ $field }` { $value } не ниже предела { $limit }
 sr-not-passed = { $stage }: не пройден
-sr-below-pass-mark = { $stage }: баллов { $points }, ниже проходного { $pass }
+sr-below-pass-mark = { $stage }: баллов: { $points }, ниже проходного { $pass }
 sr-no-region = у маршрута `{ $route }` квоты по регионам, а в заявке регион не указан
 sr-no-section = у маршрута `{ $route }` квоты по отраслям, а в заявке отрасль не указана
 sr-no-quota = для ячейки нет квоты
-sr-rank = место { $rank } из { $of } при { $slots } местах квоты
+sr-rank = место { $rank } из { $of }; мест в квоте: { $slots }
 
 
 ## Progress on a terminal (the stages of long work)
@@ -392,6 +392,20 @@ progress-simulating = моделирование неопределённост�
 progress-writing-outputs = запись результатов
 progress-writing-report = запись отчёта
 progress-forecasting = прогнозирование
+
+
+## The checks kvota validate lists per panel file
+
+check-region-years = 20 регионов x годы { $first }-{ $last } ({ $years }), ключи не повторяются
+check-labour-identities = занятые <= рабочая сила <= население; безработные = рабочая сила - занятые
+check-cell-keys = 20 регионов x секции { $sections } ({ $n }) x годы панели ({ $years }), ключи не повторяются
+check-cell-sum = занятость по секциям складывается в занятость региона (наибольшее расхождение { $gap } %)
+check-national-sum = одна строка на год панели; занятость по стране = сумма регионов
+check-age-shares = одна строка на регион; доли в сумме дают 1
+check-source-map = карта источников: описано столбцов: { $columns } (официальных: { $official }, оценочных: { $estimated }, синтетических: { $synthetic }, загруженных: { $ingested })
+check-volume-indices = каждая секция и год панели по одному разу; индексы физического объёма в допустимых пределах
+check-skill-shares = одна строка на секцию панели; доли в сумме дают 1
+check-indicators = официальные региональные показатели; лет панели, покрывающих все регионы: { $covered } из { $years }
 
 ## Warnings (the manifest keeps the English text)
 

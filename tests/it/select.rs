@@ -144,7 +144,7 @@ fn kz_pilot_hand_computed_cases_at_the_edges() {
     };
     use kvota::i18n::Lang::{En, Kk, Ru};
     assert_eq!(why("base", En).unwrap(), "questionnaire: 390 points, below the pass mark 400");
-    assert_eq!(why("base", Ru).unwrap(), "questionnaire: баллов 390, ниже проходного 400");
+    assert_eq!(why("base", Ru).unwrap(), "questionnaire: баллов: 390, ниже проходного 400");
     assert_eq!(why("base", Kk).unwrap(), "questionnaire: 390 балл, өту балы 400 мәнінен төмен");
     assert_eq!(why("test_0.2999", En).unwrap(), "kazakh_test: `kz_test_reading` 0.2999 is below the minimum 0.3");
     assert_eq!(why("test_0.2999", Ru).unwrap(), "kazakh_test: `kz_test_reading` 0,2999 ниже минимума 0,3");

@@ -16,6 +16,16 @@ pub fn kvota(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kvota")).args(args).current_dir(repo()).output().expect("run kvota")
 }
 
+/// Runs the `kvota` binary in the repository root with `KVOTA_LANG` set to `lang`.
+pub fn kvota_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kvota"))
+        .args(args)
+        .env("KVOTA_LANG", lang)
+        .current_dir(repo())
+        .output()
+        .expect("run kvota")
+}
+
 /// The text of `scenarios/<name>.toml` with its data paths (relative to the file) made
 /// absolute, so that the text can be written anywhere.
 pub fn scenario_text(name: &str) -> String {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use crate::support::{kvota, repo};
+use crate::support::{kvota, kvota_in, repo};
 
 /// `text` with the temporary folder and the repository written as `<tmp>` and `<repo>`.
 pub fn redact(text: &str, tmp: &Path) -> String {
@@ -281,13 +281,8 @@ fn summaries_follow_the_users_language() {
 #[test]
 fn backtest_summary_follows_the_users_language() {
     let run = |lang: &str| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
-            .args(["forecast", "backtest", "--input", "tests/data/series_mixed.csv", "--horizon", "2"])
-            .args(["--models", "naive", "--origins", "3"])
-            .env("KVOTA_LANG", lang)
-            .current_dir(repo())
-            .output()
-            .unwrap();
+        let args = ["forecast", "backtest", "--input", "tests/data/series_mixed.csv", "--horizon", "2"];
+        let o = kvota_in(lang, &[&args[..], &["--models", "naive", "--origins", "3"]].concat());
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8_lossy(&o.stdout).into_owned()
     };
@@ -326,13 +321,8 @@ fn forecast_summary_follows_the_users_language() {
     let tmp = tempfile::tempdir().unwrap();
     let run = |lang: &str| {
         let out = tmp.path().join(format!("f_{lang}.parquet"));
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kvota"))
-            .args(["forecast", "--input", "tests/data/series_mixed.csv", "--horizon", "2", "--out"])
-            .arg(&out)
-            .env("KVOTA_LANG", lang)
-            .current_dir(repo())
-            .output()
-            .unwrap();
+        let args = ["forecast", "--input", "tests/data/series_mixed.csv", "--horizon", "2", "--out"];
+        let o = kvota_in(lang, &[&args[..], &[out.to_str().unwrap()]].concat());
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let reasons = fs::read_to_string(tmp.path().join(format!("f_{lang}.skipped.csv"))).unwrap();
         (redact(&String::from_utf8_lossy(&o.stdout), tmp.path()), reasons)
@@ -347,8 +337,8 @@ fn forecast_summary_follows_the_users_language() {
     );
     assert_eq!(
         ru,
-        "прогноз для 11 из 14 рядов моделью auto (перешли на более простую модель: 1), горизонт 2\n\
-         интервалы откалиброваны по 40 проверочным окнам 10 рядов (скользящие точки отсчёта)\n\
+        "прогноз для рядов: 11 из 14, модель auto (перешли на более простую модель: 1), горизонт 2\n\
+         интервалы откалиброваны по проверочным окнам (скользящие точки отсчёта): окон 40, рядов 10\n\
          пропущено рядов: 3 (причины в <tmp>/f_ru.skipped.csv)\n\
          записан <tmp>/f_ru.parquet\n"
     );
@@ -380,4 +370,36 @@ fn a_closed_pipe_is_not_an_error() {
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success() && err.is_empty(), "{:?}: {err}", o.status);
+}
+
+/// `kvota validate` lists the panel's files and checks in the user's language, with the same
+/// figures in the same order.
+#[test]
+fn validation_follows_the_users_language() {
+    let run = |lang: &str| {
+        let o = kvota_in(lang, &["validate"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    // The digits of a text, in order (a decimal comma or point splits a number alike).
+    let figures = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()).map(str::to_string).collect()
+    };
+    let (en, ru, kk) = (run("en"), run("ru"), run("kk"));
+    assert!(
+        en.contains("  ok  20 regions x 16 years (2010-2025), no duplicate keys") && en.ends_with("valid: 8 files\n")
+    );
+    assert!(
+        ru.contains("  верно  20 регионов x годы 2010-2025 (16)") && ru.ends_with("проверено без ошибок, файлов: 8\n")
+    );
+    assert!(kk.contains("  дұрыс  20 өңір x 16 жыл (2010-2025)") && kk.ends_with("қатесіз тексерілді: 8 файл\n"));
+    for (lang, text) in [("ru", &ru), ("kk", &kk)] {
+        assert_eq!(text.lines().count(), en.lines().count(), "{lang}: {text}");
+        assert!(!text.contains(" rows") && !text.contains("  ok  "), "{lang}: {text}");
+        let (mut a, mut b) = (figures(&en), figures(text));
+        // Kazakh puts some figures in another order within a line ("16 of 16" -> "16 ішінен 16").
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{lang}: the same figures");
+    }
 }

@@ -288,7 +288,7 @@ pub fn ingest_wrote(w: &mut dyn Write, rows: usize, out: &std::path::Path) -> io
     writeln!(w, "{}", t.fs("cli-ingest-wrote", &[("n", rows.to_string()), ("path", out.display().to_string())]))
 }
 
-/// `kvota validate`: the files and checks of the panel (the checks in the library's English).
+/// `kvota validate`: the files and checks of the panel.
 pub fn validation(w: &mut dyn Write, report: &kvota::panel::ValidationReport) -> io::Result<()> {
     let t = Lang::from_env().texts();
     let ok = t.t("cli-validate-ok");
@@ -299,7 +299,7 @@ pub fn validation(w: &mut dyn Write, report: &kvota::panel::ValidationReport) ->
             t.fs("cli-validate-file", &[("path", f.path.display().to_string()), ("rows", f.rows.to_string())])
         )?;
         for c in &f.checks {
-            writeln!(w, "  {ok}  {c}")?;
+            writeln!(w, "  {ok}  {}", c.text(t))?;
         }
     }
     for x in &report.warnings {
