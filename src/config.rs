@@ -408,7 +408,10 @@ fn resolve_kandas(s: &ScenarioFile, at: &At) -> Result<KandasSettings> {
     if k.rent_mci_per_month.is_nan() || k.rent_mci_per_month < 0.0 {
         return Err(at("rent_mci_per_month", "must be non-negative".into()));
     }
+    let split = crate::allocate::kandas::Split::parse(&k.split)
+        .ok_or_else(|| at("split", format!("unknown split `{}` (previous_order or shortage)", k.split)))?;
     Ok(KandasSettings {
+        split,
         budget_kzt: k.budget_kzt,
         family_size: k.family_size,
         working_members_per_family: k.working_members_per_family,

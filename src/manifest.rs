@@ -85,6 +85,15 @@ pub struct Summary {
     pub kandas_budget_kzt: f64,
     pub kandas_unspent_kzt: f64,
     pub kandas_skill_matched: bool,
+    /// Which split of the families is the kandas quota (`previous_order` or `shortage`), the
+    /// year of the order in force before the target year, what the split rests on, the weakest
+    /// basis of the designated regions' cells, and the families the other split would place in
+    /// regions beyond what the quota gives them (null: the other split is undefined).
+    pub kandas_split: String,
+    pub kandas_previous_order_year: Option<i32>,
+    pub kandas_basis: String,
+    pub kandas_shortage_grade: String,
+    pub kandas_moved_by_other_split: Option<u64>,
     /// The simulation's totals (null with `[uncertainty] draws = 0`).
     pub uncertainty: Option<uncertainty::UncertaintySummary>,
     /// What the distributed quota rests on.
@@ -297,6 +306,11 @@ impl Summary {
             kandas_budget_kzt: ksum.budget_kzt,
             kandas_unspent_kzt: ksum.unspent_kzt,
             kandas_skill_matched: ksum.skill_matched,
+            kandas_split: ksum.split.code().to_string(),
+            kandas_previous_order_year: ksum.previous_order_year,
+            kandas_basis: ksum.basis.code().to_string(),
+            kandas_shortage_grade: ksum.shortage_grade.code().to_string(),
+            kandas_moved_by_other_split: ksum.moved_by_other_split,
             uncertainty: uncertainty.cloned(),
             evidence,
             reality: Vec::new(),

@@ -26,6 +26,10 @@ pub struct Figures {
     pub by_region: BTreeMap<Region, u64>,
     pub by_section: BTreeMap<OkedSection, u64>,
     pub kandas_by_region: BTreeMap<Region, u64>,
+    /// The year of the order whose shares split kvota's kandas quota (`None`: split by shortage).
+    pub kandas_split_by_order: Option<i32>,
+    /// Persons by region of the split by shortage, when it is not the quota (and is defined).
+    pub kandas_by_region_shortage: Option<BTreeMap<Region, u64>>,
 }
 
 /// A published table of counts with its source.
@@ -96,7 +100,11 @@ pub enum RealityNote {
     },
     KandasPersons {
         calibrated: bool,
+        /// kvota split its quota by the shares of the order of this year.
+        split_by_order: Option<i32>,
     },
+    /// The split by shortage beside a quota split by the previous order.
+    KandasByShortage,
     /// kvota's side is empty: the mix is undefined (then the note of the measure).
     Undefined(Box<RealityNote>),
 }
@@ -120,13 +128,14 @@ impl RealityNote {
                 t.fs("rn-regions", &[("n", itemised.to_string()), ("total", total.to_string())])
             }
             RealityNote::Stock { date } => t.fs("rn-stock", &[("date", date.clone())]),
-            RealityNote::KandasPersons { calibrated } => {
-                if *calibrated {
-                    t.t("rn-kandas-calibrated")
-                } else {
-                    t.t("rn-kandas")
+            RealityNote::KandasPersons { calibrated, split_by_order } => {
+                let base = if *calibrated { t.t("rn-kandas-calibrated") } else { t.t("rn-kandas") };
+                match split_by_order {
+                    Some(year) => format!("{base}; {}", t.fs("rn-kandas-by-order", &[("year", year.to_string())])),
+                    None => base,
                 }
             }
+            RealityNote::KandasByShortage => t.t("rn-kandas-by-shortage"),
             RealityNote::Undefined(inner) => format!("{} {}", t.t("rn-undefined"), inner.text(t)),
         }
     }
@@ -325,29 +334,44 @@ pub fn compare(k: &Figures, p: &Published, calibrated: &[String], order_shares_u
         ));
     }
     if let Some(kq) = &p.kandas {
-        let regions: std::collections::BTreeSet<Region> =
-            kq.counts.keys().chain(k.kandas_by_region.keys()).copied().collect();
-        let items = regions
-            .into_iter()
-            .map(|r| {
-                (
-                    r.iso().to_string(),
-                    k.kandas_by_region.get(&r).copied().unwrap_or(0) as f64,
-                    kq.counts.get(&r).copied().unwrap_or(0.0),
-                )
-            })
-            .collect();
+        let items = |quota: &BTreeMap<Region, u64>| -> Vec<(String, f64, f64)> {
+            let regions: std::collections::BTreeSet<Region> = kq.counts.keys().chain(quota.keys()).copied().collect();
+            regions
+                .into_iter()
+                .map(|r| {
+                    let v = quota.get(&r).copied().unwrap_or(0) as f64;
+                    (r.iso().to_string(), v, kq.counts.get(&r).copied().unwrap_or(0.0))
+                })
+                .collect()
+        };
         rows.extend(distribution(
             y,
             Dist {
                 measure: "kandas_region",
-                items,
+                items: items(&k.kandas_by_region),
                 calibrated_items: cal("kandas_regions"),
                 calibrated_total: cal("kandas_total"),
                 basis: &kq.source,
-                note: RealityNote::KandasPersons { calibrated: cal("kandas_total") },
+                note: RealityNote::KandasPersons {
+                    calibrated: cal("kandas_total"),
+                    split_by_order: k.kandas_split_by_order,
+                },
             },
         ));
+        // The labour model's split, when it stands beside a quota split by the previous order.
+        if let Some(by_shortage) = &k.kandas_by_region_shortage {
+            rows.extend(distribution(
+                y,
+                Dist {
+                    measure: "kandas_region_shortage",
+                    items: items(by_shortage),
+                    calibrated_items: cal("kandas_regions"),
+                    calibrated_total: cal("kandas_total"),
+                    basis: &kq.source,
+                    note: RealityNote::KandasByShortage,
+                },
+            ));
+        }
     }
     rows
 }
@@ -393,7 +417,10 @@ mod tests {
                 "the order's first edition itemises 6 regions in the source; the rest of its 18146 persons are 'other'",
             ),
             (
-                RealityNote::Undefined(Box::new(RealityNote::KandasPersons { calibrated: false })),
+                RealityNote::Undefined(Box::new(RealityNote::KandasPersons {
+                    calibrated: false,
+                    split_by_order: None,
+                })),
                 "kvota gives none, so the mix is undefined. persons",
             ),
         ];

@@ -772,6 +772,7 @@ fn data_basis(h: &mut String, m_: &Manifest, t: &Texts) {
             m(t, key, &[("lines", t.int(r.lines as i64)), ("evidence", t.name("evidence", &r.evidence))])
         );
     }
+    kandas_basis(h, &m_.summary, t);
     let grades = e
         .distributed_by_grade
         .iter()
@@ -815,6 +816,27 @@ fn data_basis(h: &mut String, m_: &Manifest, t: &Texts) {
     }
     forecast_skill(h, &e.forecast_skill, t);
     let _ = writeln!(h, "<p>{}</p></section>", t.t("basis-footer"));
+}
+
+/// What the kandas quota's split rests on, and how far the other split would move it.
+fn kandas_basis(h: &mut String, s: &crate::manifest::Summary, t: &Texts) {
+    let grade = t.name("evidence", &s.kandas_shortage_grade);
+    let moved = s.kandas_moved_by_other_split.map(|v| t.int(v as i64));
+    let year = s.kandas_previous_order_year.map(|y| y.to_string());
+    let p = match (s.kandas_split.as_str(), year, moved) {
+        ("previous_order", Some(year), Some(moved)) => {
+            m(t, "basis-kandas-order", &[("year", year), ("grade", grade), ("moved", moved)])
+        }
+        ("previous_order", Some(year), None) => m(t, "basis-kandas-order-alone", &[("year", year)]),
+        (_, year, moved) => {
+            let alt = match (year, moved) {
+                (Some(year), Some(moved)) => m(t, "basis-kandas-alt-order", &[("year", year), ("moved", moved)]),
+                _ => String::new(),
+            };
+            m(t, "basis-kandas-shortage", &[("grade", grade), ("alt", alt)])
+        }
+    };
+    let _ = writeln!(h, "<p>{p}</p>");
 }
 
 /// How the run's model fared on each panel variable's own past, beside the random walk.

@@ -77,6 +77,7 @@ defaults! {
     order_id: String = ["foreign", "order", "id"];
     legal_basis: String = ["foreign", "order", "legal_basis"];
     skill_matching: bool = ["kandas", "skill_matching"];
+    kandas_split: String = ["kandas", "split"];
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -392,6 +393,11 @@ pub struct KandasConfig {
     /// `section_skill_needs.csv` in the panel); `false`: by plain shortage gaps.
     #[serde(default = "d::skill_matching")]
     pub skill_matching: bool,
+    /// Which split of the families is the quota: `previous_order` (the shares of the regional
+    /// quota order in force before the target year) or `shortage` (the shortage the arrivals'
+    /// education fits).
+    #[serde(default = "d::kandas_split")]
+    pub split: String,
 }
 
 /// A scenario file as loaded: the merged content, and each layer's path and text (the file
@@ -603,7 +609,13 @@ mod tests {
     fn the_embedded_defaults_give_every_default() {
         let _ =
             (UncertaintyConfig::default(), DataConfig::default(), ForecastConfig::default(), RealityConfig::default());
-        let _ = (ShortageConfig::default(), ForeignConfig::default(), OrderConfig::default(), d::skill_matching());
+        let _ = (
+            ShortageConfig::default(),
+            ForeignConfig::default(),
+            OrderConfig::default(),
+            d::skill_matching(),
+            d::kandas_split(),
+        );
         // Every key of the file is read by some default (no orphan numbers).
         let mut keys = Vec::new();
         fn walk(prefix: &str, t: &toml::Table, keys: &mut Vec<String>) {

@@ -1,9 +1,14 @@
 //! The kandas regional quota: how many families the support budget pays for, split over the
-//! regions designated for the year by the labour shortage their arrivals can actually fill.
+//! regions designated for the year — by the shares of the regional quota order of the year
+//! before (`Split::PreviousOrder`, official), or by the labour shortage their arrivals can
+//! actually fill (`Split::Shortage`, resting on the shortage cells' data). Both splits are
+//! computed; the scenario's `[kandas] split` says which is the quota, the other stands beside it.
 //!
 //! - **Budget**: families = floor(budget / cost of one family), the cost built from the support
 //!   rules in force (relocation per member, rent for 12 months, employer subsidy per working
 //!   member, optionally the housing certificate at its cap).
+//! - **Previous order**: the region's persons in the order in force before the target year are
+//!   its weight (a designated region the order did not name weighs 0).
 //! - **Skill matching**: a region's shortage gap is split by the education its jobs need (per
 //!   section, `panel/section_skill_needs.csv`) into higher / vocational / general jobs J. The
 //!   arrivals' education profile p (2025: 15 % higher, 27.5 % specialised secondary, 57.5 %
@@ -11,7 +16,8 @@
 //!   condition on these nested sets the region can absorb at most
 //!   `A = min(J_g / p_g, (J_g + J_v) / (p_g + p_v), (J_g + J_v + J_h) / 1)` working arrivals.
 //!   A is the region's weight; A / working members per family caps its families (jobs).
-//! - **Housing capacity** (scenario, families) caps a region too.
+//! - **Housing capacity** (scenario, families) caps a region in both splits; job capacity only
+//!   in the split by shortage.
 //! - Families are apportioned by Hamilton's method within the caps; what the caps cannot take
 //!   stays in the budget and is reported.
 
@@ -22,6 +28,7 @@ use chrono::NaiveDate;
 use crate::allocate::{apportion, apportion_counts, tied_units};
 use crate::codes::{OkedSection, Region};
 use crate::error::{Error, Result};
+use crate::evidence::Evidence;
 use crate::panel::SkillNeeds;
 use crate::params::Params;
 use crate::shortage::CellOutlook;
@@ -83,16 +90,55 @@ impl EducationProfile {
     }
 }
 
-/// The shortage gaps of each region's shortage cells, by section (regions without one left out).
+/// The shortage gaps of each region's shortage cells, by section, and the weakest basis of the
+/// region's cells (every cell's rating decides whether it has a gap, so a region's zero rests on
+/// its cells' data as much as a gap does).
 pub fn region_shortages(outlooks: &[CellOutlook]) -> Vec<RegionShortage> {
-    let mut region_gaps: BTreeMap<Region, BTreeMap<OkedSection, u64>> = BTreeMap::new();
+    let mut regions: BTreeMap<Region, RegionShortage> = BTreeMap::new();
     for o in outlooks {
+        let r = regions.entry(o.region).or_insert_with(|| RegionShortage {
+            region: o.region,
+            gaps: BTreeMap::new(),
+            grade: Evidence::Official,
+        });
+        r.grade = r.grade.max(o.evidence.grade);
         let g = o.shortage_persons();
         if g > 0 {
-            region_gaps.entry(o.region).or_default().insert(o.section, g);
+            r.gaps.insert(o.section, g);
         }
     }
-    region_gaps.into_iter().map(|(region, gaps)| RegionShortage { region, gaps }).collect()
+    regions.into_values().collect()
+}
+
+/// How the families are split over the designated regions (`[kandas] split`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// By the shares of the regional quota order in force before the target year.
+    PreviousOrder,
+    /// By the shortage the arrivals' education can fill, capped by the jobs.
+    Shortage,
+}
+
+impl Split {
+    pub fn code(self) -> &'static str {
+        match self {
+            Split::PreviousOrder => "previous_order",
+            Split::Shortage => "shortage",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Split> {
+        [Split::PreviousOrder, Split::Shortage].into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// The regional quota order in force before the target year (`kandas.regional_quota`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousOrder {
+    /// The year the order was for.
+    pub year: i32,
+    /// Persons by region.
+    pub persons: BTreeMap<Region, u64>,
 }
 
 /// The scenario's choices.
@@ -108,6 +154,8 @@ pub struct KandasSettings {
     /// Weight regions by the shortage jobs the arrivals' education fits; `false`: by the
     /// plain shortage gaps.
     pub skill_matching: bool,
+    /// Which split is the quota.
+    pub split: Split,
 }
 
 /// Cost of supporting one family, by item (tenge).
@@ -125,11 +173,13 @@ impl FamilyCost {
     }
 }
 
-/// The shortage of one designated region, by section (persons, shortage cells only).
+/// The shortage of one region, by section (persons, shortage cells only), and the weakest
+/// basis of its cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionShortage {
     pub region: Region,
     pub gaps: BTreeMap<OkedSection, u64>,
+    pub grade: Evidence,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +198,19 @@ pub struct KandasRow {
     pub housing_capacity: Option<u64>,
     /// What decided the region's number: `share`, `job capacity` or `housing capacity`.
     pub binding: String,
+    /// The split that is the quota.
+    pub split: Split,
+    /// What the families rest on: official (the previous order) or the weakest basis of the
+    /// region's cells (the split by shortage).
+    pub basis: Evidence,
+    /// The weakest basis of the region's cells, behind its shortage gap and weight.
+    pub shortage_grade: Evidence,
+    /// The previous order: its year and the region's persons in it (0: not named).
+    pub previous_order: Option<(i32, u64)>,
+    /// Families by each split (`None`: the split is undefined — no previous order, or no
+    /// shortage the arrivals could fill in any designated region).
+    pub families_by_previous_order: Option<u64>,
+    pub families_by_shortage: Option<u64>,
     pub tie_broken: bool,
     /// The cap that held the region (families), when `binding` is a capacity.
     pub cap: u64,
@@ -156,7 +219,8 @@ pub struct KandasRow {
 }
 
 impl KandasRow {
-    /// Why the region has its families, in the language of `t`, generated from the numbers.
+    /// Why the region has its families, in the language of `t`, generated from the numbers: the
+    /// split that is the quota, then what the other split would give.
     pub fn explanation(&self, t: &crate::i18n::Texts) -> String {
         let n = |v: u64| t.count(v);
         let say = |key: &str, args: &[(&str, String)]| t.fs(key, args);
@@ -165,20 +229,50 @@ impl KandasRow {
         } else {
             say("kandas-why-capped", &[("binding", t.name("binding", &self.binding)), ("cap", n(self.cap))])
         };
-        say(
-            "kandas-why",
-            &[
-                ("region", self.region.iso().to_string()),
-                ("gap", n(self.shortage_gap)),
-                ("higher", n(self.jobs_by_tier[0])),
-                ("vocational", n(self.jobs_by_tier[1])),
-                ("general", n(self.jobs_by_tier[2])),
-                ("weight", n(self.weight)),
-                ("families", n(self.families)),
-                ("persons", n(self.persons)),
-                ("how", how),
-            ],
-        )
+        let by_shortage = || match self.families_by_shortage {
+            Some(f) => say(
+                "kandas-why-alt-shortage",
+                &[("weight", n(self.weight)), ("basis", t.name("evidence", self.shortage_grade.code())), ("alt", n(f))],
+            ),
+            None => t.t("kandas-why-alt-shortage-none"),
+        };
+        match (self.split, self.previous_order) {
+            (Split::PreviousOrder, Some((year, prev))) => say(
+                "kandas-why-order",
+                &[
+                    ("region", self.region.iso().to_string()),
+                    ("prev", n(prev)),
+                    ("year", year.to_string()),
+                    ("families", n(self.families)),
+                    ("persons", n(self.persons)),
+                    ("how", how),
+                    ("alt", by_shortage()),
+                ],
+            ),
+            _ => {
+                let alt = match (self.previous_order, self.families_by_previous_order) {
+                    (Some((year, _)), Some(f)) => {
+                        say("kandas-why-alt-order", &[("year", year.to_string()), ("alt", n(f))])
+                    }
+                    _ => String::new(),
+                };
+                say(
+                    "kandas-why",
+                    &[
+                        ("region", self.region.iso().to_string()),
+                        ("gap", n(self.shortage_gap)),
+                        ("higher", n(self.jobs_by_tier[0])),
+                        ("vocational", n(self.jobs_by_tier[1])),
+                        ("general", n(self.jobs_by_tier[2])),
+                        ("weight", n(self.weight)),
+                        ("families", n(self.families)),
+                        ("persons", n(self.persons)),
+                        ("how", how),
+                        ("alt", alt),
+                    ],
+                )
+            }
+        }
     }
 }
 
@@ -195,6 +289,17 @@ pub struct KandasSummary {
     pub unspent_kzt: f64,
     /// Whether weights are skill-matched (false: plain shortage gaps).
     pub skill_matched: bool,
+    /// The split that is the quota, and the year of the previous order (when one is in force).
+    pub split: Split,
+    pub previous_order_year: Option<i32>,
+    /// What the quota's split rests on: official (the previous order) or the weakest basis of
+    /// the designated regions' cells (the split by shortage).
+    pub basis: Evidence,
+    /// The weakest basis of the designated regions' cells, behind the split by shortage.
+    pub shortage_grade: Evidence,
+    /// Families the other split would place in regions beyond what the quota gives them
+    /// (`None`: the other split is undefined).
+    pub moved_by_other_split: Option<u64>,
 }
 
 /// Cost of one family under the rules and settings.
@@ -242,15 +347,141 @@ pub fn absorption(
     (j, if best.is_finite() { best } else { 0.0 })
 }
 
-/// Splits the families the budget pays for over the designated regions. With `needs` and
-/// `profile`, weights are the skill-matched absorption; without, the plain shortage gaps.
+/// Splits the families the budget pays for over the designated regions, by the split the
+/// settings name; the other split is computed too and stands beside it in each row. For the
+/// split by shortage, with `needs` and `profile` the weights are the skill-matched absorption;
+/// without, the plain shortage gaps.
 pub fn allocate(
     designated: &[Region],
     shortage: &[RegionShortage],
     skills: Option<(&BTreeMap<OkedSection, SkillNeeds>, &EducationProfile)>,
+    previous: Option<&PreviousOrder>,
     rules: &SupportRules,
     s: &KandasSettings,
 ) -> Result<(Vec<KandasRow>, KandasSummary)> {
+    let (cost, funded) = funded_families(designated, rules, s)?;
+    let per_family = cost.total();
+    let working = s.working_members_per_family.max(1) as f64;
+    let housing: Vec<Option<u64>> = designated.iter().map(|r| s.housing_capacity.get(r).copied()).collect();
+    // The split by shortage: weights, and caps by jobs and housing.
+    let mut gap = Vec::new();
+    let mut tiers = Vec::new();
+    let mut weights = Vec::new();
+    let mut job_caps = Vec::new();
+    let mut grades = Vec::new();
+    for r in designated {
+        let region = shortage.iter().find(|x| x.region == *r);
+        let g = region.map(|x| &x.gaps);
+        let total: u64 = g.map_or(0, |g| g.values().sum());
+        let (j, a) = match (skills, g) {
+            (Some((needs, p)), Some(g)) => absorption(g, needs, p),
+            (Some(_), None) => ([0.0; 3], 0.0),
+            (None, _) => ([0.0, 0.0, total as f64], total as f64),
+        };
+        let weight = (a + 1e-9).floor() as u64;
+        gap.push(total);
+        tiers.push([j[0].round() as u64, j[1].round() as u64, j[2].round() as u64]);
+        weights.push(weight);
+        job_caps.push((weight as f64 / working + 1e-9).floor() as u64);
+        grades.push(region.map_or(Evidence::Official, |x| x.grade));
+    }
+    let shortage_caps: Vec<u64> = job_caps.iter().zip(&housing).map(|(j, h)| h.map_or(*j, |h| (*j).min(h))).collect();
+    let by_shortage = split_families(funded, &weights, &shortage_caps)?;
+    // The split by the previous order: its persons, capped by housing only.
+    let prev: Option<Vec<u64>> =
+        previous.map(|p| designated.iter().map(|r| p.persons.get(r).copied().unwrap_or(0)).collect());
+    // A region the order did not name takes none (its cap is 0), whatever the others' caps.
+    let order_caps: Vec<u64> = match &prev {
+        Some(w) => w.iter().zip(&housing).map(|(w, h)| if *w == 0 { 0 } else { h.unwrap_or(funded) }).collect(),
+        None => vec![0; designated.len()],
+    };
+    let by_order = match &prev {
+        Some(w) => split_families(funded, w, &order_caps)?,
+        None => None,
+    };
+    let (o, caps) = match s.split {
+        Split::Shortage => (by_shortage.clone(), &shortage_caps),
+        Split::PreviousOrder => (by_order.clone(), &order_caps),
+    };
+    let o = o.ok_or_else(|| undefined_split(s.split, previous))?;
+    let families: u64 = o.seats.iter().sum();
+    let ties = tied_units(&o);
+    let rows: Vec<KandasRow> = designated
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let f = o.seats[i];
+            // At its cap (and the cap mattered: it is positive, or families were left over).
+            let at_cap = |cap: u64| f == cap && (cap > 0 || families < funded);
+            let binding = match s.split {
+                Split::Shortage if at_cap(caps[i]) => {
+                    if housing[i].is_some_and(|h| h < job_caps[i]) {
+                        "housing capacity"
+                    } else {
+                        "job capacity"
+                    }
+                }
+                Split::PreviousOrder if housing[i].is_some_and(at_cap) => "housing capacity",
+                _ => "share",
+            };
+            KandasRow {
+                region: *r,
+                families: f,
+                persons: f * s.family_size as u64,
+                shortage_gap: gap[i],
+                jobs_by_tier: tiers[i],
+                weight: weights[i],
+                job_capacity: job_caps[i],
+                housing_capacity: housing[i],
+                binding: binding.into(),
+                split: s.split,
+                basis: match s.split {
+                    Split::PreviousOrder => Evidence::Official,
+                    Split::Shortage => grades[i],
+                },
+                shortage_grade: grades[i],
+                previous_order: previous.zip(prev.as_ref()).map(|(p, w)| (p.year, w[i])),
+                families_by_previous_order: by_order.as_ref().map(|x| x.seats[i]),
+                families_by_shortage: by_shortage.as_ref().map(|x| x.seats[i]),
+                tie_broken: ties.contains(&i),
+                cap: caps[i],
+                families_total: families,
+            }
+        })
+        .collect();
+    let persons = families * s.family_size as u64;
+    let cost_kzt = families as f64 * per_family;
+    let shortage_grade = grades.iter().copied().max().unwrap_or(Evidence::Official);
+    let other = match s.split {
+        Split::PreviousOrder => &by_shortage,
+        Split::Shortage => &by_order,
+    };
+    let moved_by_other_split =
+        other.as_ref().map(|x| x.seats.iter().zip(&o.seats).map(|(b, a)| b.saturating_sub(*a)).sum());
+    let summary = KandasSummary {
+        basis: match s.split {
+            Split::PreviousOrder => Evidence::Official,
+            Split::Shortage => shortage_grade,
+        },
+        shortage_grade,
+        moved_by_other_split,
+        cost_kzt,
+        family_cost: cost,
+        families_funded: funded,
+        families,
+        persons,
+        budget_kzt: s.budget_kzt,
+        unspent_kzt: s.budget_kzt - cost_kzt,
+        skill_matched: skills.is_some(),
+        split: s.split,
+        previous_order_year: previous.map(|p| p.year),
+    };
+    Ok((rows, summary))
+}
+
+/// The cost of one family and the families the budget pays for, after checking the year's
+/// designated regions and the housing capacities against them.
+fn funded_families(designated: &[Region], rules: &SupportRules, s: &KandasSettings) -> Result<(FamilyCost, u64)> {
     if designated.is_empty() {
         return Err(Error::Infeasible {
             constraint: "kandas.resettlement_regions".into(),
@@ -275,81 +506,42 @@ pub fn allocate(
             ),
         });
     }
-    let empty = BTreeMap::new();
-    let working = s.working_members_per_family.max(1) as f64;
-    let mut gap = Vec::new();
-    let mut tiers = Vec::new();
-    let mut weights = Vec::new();
-    let mut caps = Vec::new();
-    for r in designated {
-        let g = shortage.iter().find(|x| x.region == *r).map_or(&empty, |x| &x.gaps);
-        let total: u64 = g.values().sum();
-        let (j, a) = match skills {
-            Some((needs, p)) => absorption(g, needs, p),
-            None => ([0.0, 0.0, total as f64], total as f64),
-        };
-        let weight = (a + 1e-9).floor() as u64;
-        let job_cap = (weight as f64 / working + 1e-9).floor() as u64;
-        let cap = s.housing_capacity.get(r).map_or(job_cap, |h| job_cap.min(*h));
-        gap.push(total);
-        tiers.push([j[0].round() as u64, j[1].round() as u64, j[2].round() as u64]);
-        weights.push(weight);
-        caps.push(cap);
-    }
-    if weights.iter().all(|&x| x == 0) {
-        return Err(Error::Infeasible {
+    Ok((cost, funded))
+}
+
+/// Why the split the scenario names cannot be computed, and what to do.
+fn undefined_split(split: Split, previous: Option<&PreviousOrder>) -> Error {
+    match (split, previous) {
+        (Split::Shortage, _) => Error::Infeasible {
             constraint: "kandas.shortage_weights".into(),
             message: "no labour shortage the arrivals could fill was found in any designated region, so the split by \
-                      shortage is undefined"
+                      shortage is undefined (set [kandas] split = \"previous_order\")"
                 .into(),
-        });
+        },
+        (Split::PreviousOrder, None) => Error::Infeasible {
+            constraint: "kandas.regional_quota".into(),
+            message: "no regional quota order is in force before the target year, so the split by the previous order \
+                      is undefined (add the order to kandas.regional_quota, or set [kandas] split = \"shortage\")"
+                .into(),
+        },
+        (Split::PreviousOrder, Some(p)) => Error::Infeasible {
+            constraint: "kandas.regional_quota".into(),
+            message: format!(
+                "the order for {} names none of the year's designated regions (set [kandas] split = \"shortage\")",
+                p.year
+            ),
+        },
     }
-    let capacity: u64 = caps.iter().sum();
-    let families = funded.min(capacity);
-    let o = apportion_counts("kandas families", families, &weights, apportion::Method::Hamilton, Some(&caps))?;
-    let ties = tied_units(&o);
-    let rows: Vec<KandasRow> = designated
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let f = o.seats[i];
-            let housing = s.housing_capacity.get(r).copied();
-            let job_cap = (weights[i] as f64 / working + 1e-9).floor() as u64;
-            // At its cap (and the cap mattered: it is positive, or families were left over).
-            let binding = if f == caps[i] && (caps[i] > 0 || families < funded) {
-                if housing.is_some_and(|h| h < job_cap) { "housing capacity" } else { "job capacity" }
-            } else {
-                "share"
-            };
-            KandasRow {
-                region: *r,
-                families: f,
-                persons: f * s.family_size as u64,
-                shortage_gap: gap[i],
-                jobs_by_tier: tiers[i],
-                weight: weights[i],
-                job_capacity: job_cap,
-                housing_capacity: housing,
-                binding: binding.into(),
-                tie_broken: ties.contains(&i),
-                cap: caps[i],
-                families_total: families,
-            }
-        })
-        .collect();
-    let persons = families * s.family_size as u64;
-    let cost_kzt = families as f64 * per_family;
-    let summary = KandasSummary {
-        cost_kzt,
-        family_cost: cost,
-        families_funded: funded,
-        families,
-        persons,
-        budget_kzt: s.budget_kzt,
-        unspent_kzt: s.budget_kzt - cost_kzt,
-        skill_matched: skills.is_some(),
-    };
-    Ok((rows, summary))
+}
+
+/// `min(funded, sum of caps)` families apportioned by weight within the caps (Hamilton);
+/// `None` when every weight is 0 (the split is undefined).
+fn split_families(funded: u64, weights: &[u64], caps: &[u64]) -> Result<Option<apportion::Outcome>> {
+    if weights.iter().all(|&w| w == 0) {
+        return Ok(None);
+    }
+    let families = funded.min(caps.iter().sum());
+    apportion_counts("kandas families", families, weights, apportion::Method::Hamilton, Some(caps)).map(Some)
 }
 
 #[cfg(test)]
@@ -377,6 +569,7 @@ mod tests {
             rent_mci_per_month: 30.0,
             include_housing_certificate: true,
             housing_capacity: BTreeMap::new(),
+            split: Split::Shortage,
         }
     }
 
@@ -384,6 +577,7 @@ mod tests {
         RegionShortage {
             region: r,
             gaps: pairs.iter().map(|(c, g)| (OkedSection::from_letter(*c).unwrap(), *g)).collect(),
+            grade: Evidence::Synthetic,
         }
     }
 
@@ -396,6 +590,7 @@ mod tests {
         let (rows, s) = allocate(
             &[Region::PAVLODAR, Region::KOSTANAY, Region::ATYRAU],
             &sh,
+            None,
             None,
             &rules(),
             &settings(9_058_000.0 * 10.5),
@@ -439,7 +634,7 @@ mod tests {
         let sh = vec![shortage(Region::PAVLODAR, &[('F', 300)]), shortage(Region::KOSTANAY, &[('C', 100)])];
         let mut st = settings(9_058_000.0 * 50.0);
         st.housing_capacity.insert(Region::PAVLODAR, 20);
-        let (rows, s) = allocate(&[Region::PAVLODAR, Region::KOSTANAY], &sh, None, &rules(), &st).unwrap();
+        let (rows, s) = allocate(&[Region::PAVLODAR, Region::KOSTANAY], &sh, None, None, &rules(), &st).unwrap();
         assert_eq!(s.families_funded, 50);
         assert_eq!(rows[0].families, 20);
         assert_eq!(rows[0].binding, "housing capacity");
@@ -447,7 +642,7 @@ mod tests {
         assert_eq!(s.families, 50);
         // Job capacity: Kostanay's 100 jobs take at most 100 families of one worker.
         let st = settings(9_058_000.0 * 500.0);
-        let (rows, s) = allocate(&[Region::PAVLODAR, Region::KOSTANAY], &sh, None, &rules(), &st).unwrap();
+        let (rows, s) = allocate(&[Region::PAVLODAR, Region::KOSTANAY], &sh, None, None, &rules(), &st).unwrap();
         assert_eq!((rows[0].families, rows[1].families), (300, 100));
         assert_eq!(s.families, 400);
         assert!(s.unspent_kzt > 0.0 && (s.unspent_kzt - 100.0 * 9_058_000.0).abs() < 1.0);
@@ -457,15 +652,92 @@ mod tests {
     #[test]
     fn budget_below_one_family_is_infeasible() {
         let sh = vec![shortage(Region::PAVLODAR, &[('F', 1)])];
-        let e = allocate(&[Region::PAVLODAR], &sh, None, &rules(), &settings(1000.0)).unwrap_err().to_string();
+        let e = allocate(&[Region::PAVLODAR], &sh, None, None, &rules(), &settings(1000.0)).unwrap_err().to_string();
         assert!(e.contains("kandas.budget_kzt"), "{e}");
         let mut s = settings(1e9);
         s.rent_mci_per_month = 40.0;
-        let e = allocate(&[Region::PAVLODAR], &sh, None, &rules(), &s).unwrap_err().to_string();
+        let e = allocate(&[Region::PAVLODAR], &sh, None, None, &rules(), &s).unwrap_err().to_string();
         assert!(e.contains("rent_mci_per_month"), "{e}");
         let mut s = settings(1e9);
         s.housing_capacity.insert(Region::ASTANA, 10);
-        let e = allocate(&[Region::PAVLODAR], &sh, None, &rules(), &s).unwrap_err().to_string();
+        let e = allocate(&[Region::PAVLODAR], &sh, None, None, &rules(), &s).unwrap_err().to_string();
         assert!(e.contains("kandas.housing_capacity") && e.contains("KZ-71"), "{e}");
+    }
+
+    fn order(year: i32, pairs: &[(Region, u64)]) -> PreviousOrder {
+        PreviousOrder { year, persons: pairs.iter().copied().collect() }
+    }
+
+    #[test]
+    fn split_by_the_previous_order_follows_its_shares() {
+        // Order 2025: Pavlodar 977, Kostanay 200, Akmola 450 persons (1,627). 10 families by
+        // Hamilton: quotas 6.005, 1.229, 2.766 -> floors 6, 1, 2 (9); the largest remainder
+        // (Akmola .766) takes the tenth: 6, 1, 3. Atyrau, not in the order, takes none.
+        let prev = order(2025, &[(Region::PAVLODAR, 977), (Region::KOSTANAY, 200), (Region::AKMOLA, 450)]);
+        let sh = vec![shortage(Region::KOSTANAY, &[('C', 100)]), shortage(Region::ATYRAU, &[('F', 900)])];
+        let designated = [Region::PAVLODAR, Region::KOSTANAY, Region::AKMOLA, Region::ATYRAU];
+        let mut st = settings(9_058_000.0 * 10.5);
+        st.split = Split::PreviousOrder;
+        let (rows, s) = allocate(&designated, &sh, None, Some(&prev), &rules(), &st).unwrap();
+        let f: Vec<u64> = rows.iter().map(|r| r.families).collect();
+        assert_eq!(f, vec![6, 1, 3, 0]);
+        assert!(rows.iter().all(|r| r.basis == Evidence::Official && r.binding == "share"));
+        assert_eq!(rows[0].previous_order, Some((2025, 977)));
+        assert_eq!(rows[3].previous_order, Some((2025, 0)));
+        // The split by shortage stands beside it: gaps 100 (Kostanay) and 900 (Atyrau), one
+        // worker per family, so 1 and 9 families; it would move 9 families to Atyrau.
+        let alt: Vec<Option<u64>> = rows.iter().map(|r| r.families_by_shortage).collect();
+        assert_eq!(alt, vec![Some(0), Some(1), Some(0), Some(9)]);
+        assert_eq!(s.moved_by_other_split, Some(9));
+        assert_eq!(
+            (s.split, s.previous_order_year, s.basis, s.shortage_grade),
+            (Split::PreviousOrder, Some(2025), Evidence::Official, Evidence::Synthetic)
+        );
+        // The same inputs split by shortage: the quota is the other column, resting on the cells.
+        st.split = Split::Shortage;
+        let (rows2, s2) = allocate(&designated, &sh, None, Some(&prev), &rules(), &st).unwrap();
+        assert_eq!(rows2.iter().map(|r| r.families).collect::<Vec<_>>(), vec![0, 1, 0, 9]);
+        assert_eq!(
+            rows2.iter().map(|r| r.families_by_previous_order).collect::<Vec<_>>(),
+            vec![Some(6), Some(1), Some(3), Some(0)]
+        );
+        assert_eq!(s2.basis, Evidence::Synthetic);
+        assert_eq!(s2.moved_by_other_split, Some(9)); // 6 to Pavlodar and 3 to Akmola
+        let en = crate::i18n::Lang::En.texts();
+        let why = rows[0].explanation(en);
+        assert!(why.contains("977") && why.contains("2025"), "{why}");
+    }
+
+    #[test]
+    fn split_by_the_previous_order_is_capped_by_housing_only() {
+        // Housing holds Pavlodar to 2 families; the rest goes to Akmola although it has no
+        // shortage (the split by order has no job cap).
+        let prev = order(2025, &[(Region::PAVLODAR, 900), (Region::AKMOLA, 100)]);
+        let mut st = settings(9_058_000.0 * 10.0);
+        st.split = Split::PreviousOrder;
+        st.housing_capacity.insert(Region::PAVLODAR, 2);
+        let (rows, s) = allocate(&[Region::PAVLODAR, Region::AKMOLA], &[], None, Some(&prev), &rules(), &st).unwrap();
+        assert_eq!((rows[0].families, rows[1].families), (2, 8));
+        assert_eq!(rows[0].binding, "housing capacity");
+        assert_eq!(rows[1].binding, "share");
+        assert_eq!(s.families, 10);
+        // No shortage anywhere: the split by shortage is undefined, and says so.
+        assert!(rows.iter().all(|r| r.families_by_shortage.is_none()));
+        assert_eq!(s.moved_by_other_split, None);
+    }
+
+    #[test]
+    fn split_by_the_previous_order_needs_an_order() {
+        let sh = vec![shortage(Region::PAVLODAR, &[('F', 10)])];
+        let mut st = settings(1e9);
+        st.split = Split::PreviousOrder;
+        let e = allocate(&[Region::PAVLODAR], &sh, None, None, &rules(), &st).unwrap_err().to_string();
+        assert!(e.contains("kandas.regional_quota") && e.contains("split"), "{e}");
+        let prev = order(2025, &[(Region::ATYRAU, 100)]);
+        let e = allocate(&[Region::PAVLODAR], &sh, None, Some(&prev), &rules(), &st).unwrap_err().to_string();
+        assert!(e.contains("names none") && e.contains("2025"), "{e}");
+        assert_eq!(Split::parse("previous_order"), Some(Split::PreviousOrder));
+        assert_eq!(Split::parse("shortage"), Some(Split::Shortage));
+        assert_eq!(Split::parse("order"), None);
     }
 }

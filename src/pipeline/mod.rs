@@ -176,8 +176,15 @@ pub fn run_cached(
     } else {
         None
     };
-    let (kandas_rows, ksum) =
-        kandas::allocate(&designated, &shortages, profile.as_ref().map(|(n, p)| (*n, p)), &rules, &cfg.kandas)?;
+    let previous = previous_kandas_order(&params, cfg.target_year)?;
+    let (kandas_rows, ksum) = kandas::allocate(
+        &designated,
+        &shortages,
+        profile.as_ref().map(|(n, p)| (*n, p)),
+        previous.as_ref(),
+        &rules,
+        &cfg.kandas,
+    )?;
 
     let (reality, reference_files) =
         held_against_published(cfg, &params, date, &fsettings, &fsum, &order_rows, &kandas_rows, &mut warnings)?;
@@ -274,6 +281,21 @@ fn forecasts(
     Ok(f)
 }
 
+/// The kandas regional quota order in force before the target year: what a planner has when
+/// the next year's quota is drawn up (`None` when no order is in force by then).
+fn previous_kandas_order(params: &crate::params::Params, year: i32) -> Result<Option<kandas::PreviousOrder>> {
+    let before = chrono::NaiveDate::from_ymd_opt(year - 1, 12, 31).expect("a date");
+    let Ok(q) = params.table("kandas.regional_quota", before) else { return Ok(None) };
+    let mut persons = BTreeMap::new();
+    for (code, v) in &q.value {
+        let r = code
+            .parse()
+            .map_err(|e: crate::codes::UnknownName| Error::param("kandas.regional_quota", e.to_string()))?;
+        persons.insert(r, v.round().max(0.0) as u64);
+    }
+    Ok(Some(kandas::PreviousOrder { year: chrono::Datelike::year(&q.effective), persons }))
+}
+
 /// kvota's figures beside the published ones for the target year: the reference folder
 /// (ceiling, totals, regions, stock by section) and the parameters that are themselves the
 /// target year's orders (categories, kandas regions).
@@ -310,6 +332,15 @@ fn held_against_published(
         *k.by_section.entry(r.section).or_default() += r.quota;
     }
     k.kandas_by_region = kandas_rows.iter().map(|r| (r.region, r.persons)).collect();
+    k.kandas_split_by_order = kandas_rows
+        .first()
+        .filter(|r| r.split == kandas::Split::PreviousOrder)
+        .and_then(|r| r.previous_order.map(|p| p.0));
+    if k.kandas_split_by_order.is_some() {
+        let size = cfg.kandas.family_size as u64;
+        k.kandas_by_region_shortage =
+            kandas_rows.iter().map(|r| r.families_by_shortage.map(|f| (r.region, f * size))).collect();
+    }
     let order = params.table("foreign_labour.order_by_category", date)?;
     let order_is_target_year = order.effective.year() == year;
     let kq = params.table("kandas.regional_quota", date).ok().filter(|q| q.effective.year() == year);

@@ -455,6 +455,41 @@ pub fn kandas_table(rows: &[kandas::KandasRow], s: &kandas::KandasSummary, targe
             "share, job capacity or housing capacity",
         )
         .col(
+            "split",
+            ColumnData::Str(rows.iter().map(|r| r.split.code().to_string()).collect()),
+            "the split that is the quota: previous_order or shortage ([kandas] split)",
+        )
+        .col(
+            "basis",
+            ColumnData::Str(rows.iter().map(|r| r.basis.code().to_string()).collect()),
+            "what the families rest on: official (the previous order), or the weakest basis of the region's cells (the split by shortage)",
+        )
+        .col(
+            "previous_order_year",
+            ColumnData::OptInt(rows.iter().map(|r| r.previous_order.map(|p| p.0 as i64)).collect()),
+            "year of the regional quota order in force before the target year (null: none)",
+        )
+        .col(
+            "previous_order_persons",
+            ColumnData::OptInt(rows.iter().map(|r| r.previous_order.map(|p| p.1 as i64)).collect()),
+            "the region's persons in that order (0: not named)",
+        )
+        .col(
+            "families_previous_order",
+            ColumnData::OptInt(rows.iter().map(|r| r.families_by_previous_order.map(|v| v as i64)).collect()),
+            "families by the shares of that order (null: no order)",
+        )
+        .col(
+            "families_shortage",
+            ColumnData::OptInt(rows.iter().map(|r| r.families_by_shortage.map(|v| v as i64)).collect()),
+            "families by the shortage the arrivals' education fits (null: no designated region has one)",
+        )
+        .col(
+            "shortage_basis",
+            ColumnData::Str(rows.iter().map(|r| r.shortage_grade.code().to_string()).collect()),
+            "the weakest basis of the region's cells, behind shortage_gap and shortage_weight",
+        )
+        .col(
             "tie_broken",
             ColumnData::Bool(rows.iter().map(|r| r.tie_broken).collect()),
             "the region's last family was decided by the tie-break rule",
@@ -487,7 +522,7 @@ pub fn reality_table(rows: &[crate::reality::RealityRow]) -> OutputTable {
         .col(
             "measure",
             s(|r| &r.measure),
-            "ceiling_pct, distributed, category, region, section or kandas_region",
+            "ceiling_pct, distributed, category, region, section, kandas_region or kandas_region_shortage",
         )
         .col("item", s(|r| &r.item), "part of the measure; `all` for the total of a distribution or a single figure")
         .col("kvota", fl(|r| r.kvota), "kvota's figure (persons, or % for ceiling_pct)")

@@ -173,8 +173,13 @@ fn run(path: &Path, out: &Path) -> kvota::error::Result<RunOutcome> {
 
 /// Rows of quota_foreign.parquet as maps of column -> text (null = "").
 fn foreign_rows(dir: &Path) -> Vec<BTreeMap<String, String>> {
+    table_rows(&dir.join("quota_foreign.parquet"))
+}
+
+/// Rows of a Parquet output as maps of column -> text (null = "").
+fn table_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut out = Vec::new();
-    for b in parquet_batches(&dir.join("quota_foreign.parquet")) {
+    for b in parquet_batches(path) {
         for i in 0..b.num_rows() {
             let mut m = BTreeMap::new();
             for (f, c) in b.schema().fields().iter().zip(b.columns()) {
@@ -548,6 +553,84 @@ fn kandas_split_is_skill_matched_and_capped_by_housing() {
 }
 
 #[test]
+fn kandas_quota_follows_the_previous_order_and_shows_the_split_by_shortage() {
+    let out = tempfile::tempdir().unwrap();
+    let base = baseline_into(out.path());
+    let s = &base.manifest.summary;
+    assert_eq!((s.kandas_split.as_str(), s.kandas_basis.as_str()), ("previous_order", "official"));
+    // The 2026 run splits by the order in force at the end of 2025: the order for 2025.
+    assert_eq!(s.kandas_previous_order_year, Some(2025));
+    let order = table_rows(&out.path().join("baseline/quota_kandas.parquet"));
+    let persons: u64 = order.iter().map(|r| r["previous_order_persons"].parse::<u64>().unwrap()).sum();
+    let families: u64 = order.iter().map(|r| r["families"].parse::<u64>().unwrap()).sum();
+    assert_eq!(families, s.kandas_families);
+    for r in &order {
+        assert_eq!(r["families"], r["families_previous_order"], "{r:?}");
+        assert_eq!((r["split"].as_str(), r["basis"].as_str()), ("previous_order", "official"));
+        // Hamilton within one family of the exact share of the order.
+        let exact = families as f64 * r["previous_order_persons"].parse::<f64>().unwrap() / persons as f64;
+        let f: f64 = r["families"].parse().unwrap();
+        assert!((f - exact).abs() < 1.0, "{r:?}: exact {exact}");
+    }
+    // Choosing the split by shortage gives exactly the column the baseline showed beside its
+    // quota, and the quota then rests on the cells' data.
+    let dir = tempfile::tempdir().unwrap();
+    let p = scenario(dir.path(), "by_shortage", "", "", "split = \"shortage\"", "");
+    let o = run(&p, out.path()).unwrap();
+    let by_shortage = table_rows(&out.path().join("by_shortage/quota_kandas.parquet"));
+    let mut moved = 0;
+    for (a, b) in order.iter().zip(&by_shortage) {
+        assert_eq!(a["region_code"], b["region_code"]);
+        assert_eq!(a["families_shortage"], b["families"], "{a:?}");
+        assert_eq!(b["families_previous_order"], a["families"], "{b:?}");
+        assert_eq!(b["basis"], b["shortage_basis"]);
+        moved += b["families"].parse::<u64>().unwrap().saturating_sub(a["families"].parse().unwrap());
+    }
+    assert_eq!(s.kandas_moved_by_other_split, Some(moved));
+    assert_eq!(o.manifest.summary.kandas_moved_by_other_split, Some(moved));
+    assert_eq!(o.manifest.summary.kandas_basis, o.manifest.summary.kandas_shortage_grade);
+    // The report says what the split rests on before any table.
+    let html = fs::read_to_string(out.path().join("baseline/report.en.html")).unwrap();
+    let said = format!("would move {moved} families to other regions");
+    let basis_at = html.find("The kandas quota follows the shares of the regional quota order for 2025").unwrap();
+    assert!(html.find(&said).is_some_and(|i| i > basis_at), "{said}");
+    assert!(basis_at < html.find("<table").unwrap());
+    // docs/methods.md §7 quotes this run.
+    let methods =
+        fs::read_to_string(repo().join("docs/methods.md")).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    let row = |code: &str| order.iter().find(|r| r["region_code"] == code).unwrap();
+    let n = |r: &BTreeMap<String, String>, c: &str| r[c].parse::<u64>().unwrap();
+    let ratios: Vec<u64> = order
+        .iter()
+        .filter(|r| n(r, "shortage_gap") > 0)
+        .map(|r| (100.0 * n(r, "shortage_weight") as f64 / n(r, "shortage_gap") as f64).round() as u64)
+        .collect();
+    let (abai, pavlodar) = (row("KZ-10"), row("KZ-55"));
+    for q in [
+        format!("are {}-{} % of the gaps", ratios.iter().min().unwrap(), ratios.iter().max().unwrap()),
+        format!(
+            "Abai: gap {}, of which {} jobs need higher education, absorbs {} arrivals",
+            n(abai, "shortage_gap"),
+            n(abai, "jobs_higher"),
+            n(abai, "shortage_weight")
+        ),
+        format!("Pavlodar ({} of its", fmt_thousands(n(pavlodar, "previous_order_persons"))),
+        format!("persons) gets {} families", n(pavlodar, "families")),
+        format!("would move {moved} of the {families} families"),
+    ] {
+        assert!(methods.contains(&q), "docs/methods.md §7 does not quote the run: {q}");
+    }
+    assert_eq!(n(pavlodar, "families_shortage"), 0, "methods §7: Pavlodar gets none by shortage");
+    // The README quotes the same figure.
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(readme.contains(&format!("would move ({moved} in 2026)")), "README.md: {moved} families moved");
+    // A split the code does not know is refused, naming the key.
+    let p = scenario(dir.path(), "bad_split", "", "", "split = \"order\"", "");
+    let e = Config::load(&p, &RunOverrides::default()).unwrap_err().to_string();
+    assert!(e.contains("split") && e.contains("previous_order or shortage"), "{e}");
+}
+
+#[test]
 fn every_shipped_scenario_runs() {
     let root = repo();
     let out = tempfile::tempdir().unwrap();
@@ -577,18 +660,27 @@ fn every_shipped_scenario_runs() {
         if ["baseline.toml", "reality_2024.toml", "reality_2025.toml"]
             .contains(&path.file_name().unwrap().to_str().unwrap())
         {
+            let s = &o.manifest.summary;
             let d = |m: &str| {
-                o.manifest.summary.reality.iter().find(|d| d.measure == m).map_or("not published".to_string(), |d| {
-                    format!("{:.2}{}", d.distance.unwrap(), if d.calibrated { " (calibrated)" } else { "" })
+                s.reality.iter().find(|d| d.measure == m).map_or("not published".to_string(), |d| {
+                    let mark = match (m, s.kandas_previous_order_year) {
+                        ("kandas_region", Some(y)) if s.kandas_split == "previous_order" => {
+                            format!(" (the {y} order carried forward)")
+                        }
+                        _ if d.calibrated => " (calibrated)".to_string(),
+                        _ => String::new(),
+                    };
+                    format!("{:.2}{mark}", d.distance.unwrap())
                 })
             };
             let row = format!(
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 sc.target_year,
                 d("category"),
                 d("region"),
                 d("section"),
-                d("kandas_region")
+                d("kandas_region"),
+                d("kandas_region_shortage")
             );
             assert!(readme.contains(&row), "README.md lacks the row {row}");
         }
@@ -597,4 +689,17 @@ fn every_shipped_scenario_runs() {
     assert!(n >= 4);
     // The out-of-sample runs exist: target years 2024 and 2025 with the data cut before them.
     assert!(years.contains(&2024) && years.contains(&2025) && years.contains(&2026), "{years:?}");
+}
+
+/// 1056 -> "1,056".
+fn fmt_thousands(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

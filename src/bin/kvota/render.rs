@@ -154,6 +154,10 @@ pub fn run(w: &mut dyn Write, o: &RunOutcome) -> io::Result<()> {
     } else {
         String::new()
     };
+    let split = match (s.kandas_split.as_str(), s.kandas_previous_order_year) {
+        ("previous_order", Some(year)) => t.fs("cli-run-kandas-by-order", &[("year", year.to_string())]),
+        _ => t.fs("cli-run-kandas-by-shortage", &[("grade", t.name("evidence", &s.kandas_shortage_grade))]),
+    };
     say(
         "cli-run-kandas",
         &[
@@ -164,6 +168,7 @@ pub fn run(w: &mut dyn Write, o: &RunOutcome) -> io::Result<()> {
             ("cost", format!("{:.0}", s.kandas_cost_kzt.round() + 0.0)),
             ("budget", format!("{:.0}", s.kandas_budget_kzt.round() + 0.0)),
             ("capped", capped),
+            ("split", split),
         ],
     )?;
     let cells: Vec<String> = s.cells_by_rating.iter().map(|(k, v)| format!("{} {v}", t.name("rating", k))).collect();
@@ -174,7 +179,13 @@ pub fn run(w: &mut dyn Write, o: &RunOutcome) -> io::Result<()> {
             .iter()
             .map(|r| {
                 let v = r.distance.map_or("-".to_string(), |x| t.dec(x, 2));
-                let cal = if r.calibrated { format!(" {}", t.t("cli-calibrated")) } else { String::new() };
+                let cal = match (r.measure.as_str(), s.kandas_split.as_str(), s.kandas_previous_order_year) {
+                    ("kandas_region", "previous_order", Some(year)) => {
+                        format!(" {}", t.fs("cli-by-previous-order", &[("year", year.to_string())]))
+                    }
+                    _ if r.calibrated => format!(" {}", t.t("cli-calibrated")),
+                    _ => String::new(),
+                };
                 format!("{} {v}{cal}", t.name("cli-measure", &r.measure))
             })
             .collect();
