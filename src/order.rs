@@ -38,6 +38,10 @@ pub struct OrderFacts {
     /// and the evidence grade of that basis (`synthetic`, `ingested`, ...).
     pub from_requests: bool,
     pub evidence: String,
+    /// What the kandas split rests on: the year of the previous order whose shares it follows
+    /// (`None`: split by the modelled shortage, whose cells' weakest grade is `kandas_grade`).
+    pub kandas_previous_order: Option<i32>,
+    pub kandas_grade: String,
     pub edition: String,
     pub edition_date: NaiveDate,
     pub in_force: NaiveDate,
@@ -69,10 +73,15 @@ pub fn text(f: &OrderFacts, t: &Texts) -> OrderText {
     let basis = f.legal_basis.get(t.lang().code()).cloned().unwrap_or_default();
     let kandas_families: u64 = f.kandas.iter().map(|k| k.1).sum();
     let kandas_persons: u64 = f.kandas.iter().map(|k| k.2).sum();
-    let rests_on = msg(
+    let foreign_rests_on = msg(
         if f.from_requests { "order-basis-requests" } else { "order-basis-gap" },
         &[("evidence", t.name("evidence", &f.evidence))],
     );
+    let kandas_rests_on = match f.kandas_previous_order {
+        Some(y) => msg("order-basis-kandas-order", &[("year", s(&y)), ("evidence", t.name("evidence", "official"))]),
+        None => msg("order-basis-kandas-shortage", &[("evidence", t.name("evidence", &f.kandas_grade))]),
+    };
+    let rests_on = msg("order-basis-both", &[("foreign", foreign_rests_on), ("kandas", kandas_rests_on)]);
     let points = vec![
         msg(
             "order-point-ceiling",

@@ -338,6 +338,8 @@ fn order_facts(
         legal_basis,
         from_requests,
         evidence: evidence.code().to_string(),
+        kandas_previous_order: s.kandas_previous_order_year.filter(|_| s.kandas_split == "previous_order"),
+        kandas_grade: s.kandas_shortage_grade.clone(),
         edition: last.id.clone(),
         edition_date,
         in_force,

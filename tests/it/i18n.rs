@@ -238,6 +238,20 @@ fn three_reports_and_the_draft_order_hold_the_runs_quota() {
         let joined = texts.join("\n");
         let quoted = basis.split(&format!("{lang} = \"")).nth(1).unwrap().split('"').next().unwrap();
         assert!(joined.contains(quoted), "{lang}: the legal basis `{quoted}` is not in the order");
+        // It says what each quota rests on: the requests' grade, and the order whose shares
+        // split the kandas quota (the run's, from its manifest).
+        let t = kvota::i18n::Lang::parse(lang).unwrap().texts();
+        let year = m["summary"]["kandas_previous_order_year"].as_i64().unwrap();
+        assert_eq!(m["summary"]["kandas_split"], "previous_order");
+        let kandas = t.fs(
+            "order-basis-kandas-order",
+            &[
+                ("year", year.to_string()),
+                ("evidence", t.name("evidence", m["summary"]["kandas_basis"].as_str().unwrap())),
+            ],
+        );
+        assert!(joined.contains(&kandas), "{lang}: the order does not say what the kandas quota rests on: {kandas}");
+        assert!(joined.contains(&t.name("evidence", "synthetic")), "{lang}: the requests' grade");
         for r in &regions {
             let name = &names[*r][li];
             let at = texts.iter().position(|t| t == name).unwrap_or_else(|| panic!("{lang}: {name} not in the annex"));
