@@ -39,6 +39,8 @@ pub struct ReportData {
     pub quota_by_region: BTreeMap<String, i64>,
     /// (region, section) -> (score, rating, shortage persons, quota).
     pub cells: BTreeMap<(String, String), (f64, String, i64, i64)>,
+    /// (region, section) -> the weakest evidence grade behind the cell's rating and gap.
+    pub cell_grades: BTreeMap<(String, String), String>,
     /// Kandas rows: region, families, persons, cost, explanation (kk, ru, en).
     pub kandas: Vec<(String, i64, i64, f64, [String; 3])>,
     /// (region, section) -> explanation of the first quota row of the cell (kk, ru, en).
@@ -71,12 +73,15 @@ impl ReportData {
     pub fn read(dir: &Path) -> Result<ReportData> {
         let sh = read_parquet_columns(
             &dir.join("shortage.parquet"),
-            &["region_code", "oked_section", "score", "rating", "shortage_persons"],
+            &["region_code", "oked_section", "score", "rating", "shortage_persons", "evidence_grade"],
         )?;
         let (r, s, score, rating, gap) = (strs(&sh[0]), strs(&sh[1]), sh[2].numbers(), strs(&sh[3]), sh[4].numbers());
+        let grade = strs(&sh[5]);
         let mut cells = BTreeMap::new();
+        let mut cell_grades = BTreeMap::new();
         for i in 0..r.len() {
             cells.insert((r[i].clone(), s[i].clone()), (score[i], rating[i].clone(), gap[i] as i64, 0i64));
+            cell_grades.insert((r[i].clone(), s[i].clone()), grade[i].clone());
         }
         let q = read_parquet_columns(
             &dir.join("quota_foreign.parquet"),
@@ -150,7 +155,7 @@ impl ReportData {
             Vec::new()
         };
         let (employer_flags, projects) = Self::read_requests(dir)?;
-        Ok(ReportData { quota_by_region, cells, kandas, explanations, reality, employer_flags, projects })
+        Ok(ReportData { quota_by_region, cells, cell_grades, kandas, explanations, reality, employer_flags, projects })
     }
 
     #[allow(clippy::type_complexity)]
@@ -1171,17 +1176,19 @@ fn largest_shortages(h: &mut String, data: &ReportData, t: &Texts) {
     let mut top: Vec<Cell> = data.cells.iter().filter(|(_, v)| v.1 == "shortage").collect();
     top.sort_by(|a, b| b.1.2.cmp(&a.1.2).then_with(|| a.0.cmp(b.0)));
     let _ = writeln!(h, "<h3>{}</h3>", t.t("shortages-heading"));
-    header(h, t, &["th-region", "th-section", "th-gap", "th-quota", "th-why"]);
+    header(h, t, &["th-region", "th-section", "th-gap", "th-basis", "th-quota", "th-why"]);
     for ((r, sec), (_, _, gap, quota)) in top.iter().take(10) {
-        let why =
-            data.explanations.get(&(r.clone(), sec.clone())).map(|e| e[lang_index(t)].clone()).unwrap_or_default();
+        let key = (r.clone(), sec.clone());
+        let why = data.explanations.get(&key).map(|e| e[lang_index(t)].clone()).unwrap_or_default();
+        let grade = data.cell_grades.get(&key).map(|g| t.name("evidence", g)).unwrap_or_default();
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{} {}</td><td class=n>{}</td><td class=n>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{} {}</td><td class=n>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
             esc(&region_name(r, t)),
             esc(sec),
             esc(&section_name(sec, t)),
             t.int(*gap),
+            esc(&grade),
             t.int(*quota),
             esc(&why)
         );

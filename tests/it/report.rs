@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{kvota, repo, stderr};
+use crate::support::{kvota, parquet_batches, repo, stderr};
 
 /// `n` printed as the report prints integers (narrow no-break space between thousands).
 fn grouped(n: i64) -> String {
@@ -51,6 +51,23 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let summary = html.split("<h2>Summary</h2>").nth(1).unwrap().split("<h2>").next().unwrap();
     assert!(summary.contains(&format!("<b>{}</b> permits", grouped(s["ceiling"].as_i64().unwrap()))), "{summary}");
     assert!(summary.contains("Largest shortages"));
+    // Each of the largest shortages says what its gap rests on: its cell's grade in shortage.parquet.
+    let mut grades = std::collections::BTreeMap::new();
+    for b in parquet_batches(&run.join("shortage.parquet")) {
+        use arrow::array::AsArray;
+        let col = |n: &str| b.column_by_name(n).unwrap().as_string::<i32>().clone();
+        let (r, sec, g) = (col("region_code"), col("oked_section"), col("evidence_grade"));
+        for i in 0..b.num_rows() {
+            grades.insert(format!("{} x {}:", r.value(i), sec.value(i)), g.value(i).to_string());
+        }
+    }
+    let table = summary.split("Largest shortages").nth(1).unwrap().split("</table>").next().unwrap();
+    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 10, "{table}");
+    for row in rows {
+        let (cell, grade) = grades.iter().find(|(c, _)| row.contains(c.as_str())).expect(row);
+        assert!(row.contains(&format!("<td>{grade}</td>")), "{cell} rests on {grade}: {row}");
+    }
     // The uncertainty ranges say what they rest on: the 80 % intervals, as the run's back-test
     // measured them (the lowest and highest coverage over the forecast variables).
     let cov: Vec<f64> = s["evidence"]["forecast_skill"]
