@@ -41,6 +41,9 @@ pub struct ReportData {
     pub cells: BTreeMap<(String, String), (f64, String, i64, i64)>,
     /// (region, section) -> the weakest evidence grade behind the cell's rating and gap.
     pub cell_grades: BTreeMap<(String, String), String>,
+    /// (region, section) -> the draws' quota P10, P50, P90 and the shares of the draws that rate
+    /// the cell surplus and shortage (`uncertainty.parquet`; empty without the simulation).
+    pub draws: BTreeMap<(String, String), ([i64; 3], f64, f64)>,
     /// Kandas rows: region, families, persons, cost, explanation (kk, ru, en).
     pub kandas: Vec<(String, i64, i64, f64, [String; 3])>,
     /// (region, section) -> explanation of the first quota row of the cell (kk, ru, en).
@@ -155,7 +158,39 @@ impl ReportData {
             Vec::new()
         };
         let (employer_flags, projects) = Self::read_requests(dir)?;
-        Ok(ReportData { quota_by_region, cells, cell_grades, kandas, explanations, reality, employer_flags, projects })
+        let up = dir.join("uncertainty.parquet");
+        let mut draws = BTreeMap::new();
+        if up.exists() {
+            let c = read_parquet_columns(
+                &up,
+                &[
+                    "region_code",
+                    "oked_section",
+                    "quota_p10",
+                    "quota_p50",
+                    "quota_p90",
+                    "share_surplus",
+                    "share_shortage",
+                ],
+            )?;
+            let (r, sec) = (strs(&c[0]), strs(&c[1]));
+            let num: Vec<Vec<f64>> = c[2..7].iter().map(|x| x.numbers()).collect();
+            for i in 0..r.len() {
+                let q = [num[0][i] as i64, num[1][i] as i64, num[2][i] as i64];
+                draws.insert((r[i].clone(), sec[i].clone()), (q, num[3][i], num[4][i]));
+            }
+        }
+        Ok(ReportData {
+            quota_by_region,
+            cells,
+            cell_grades,
+            draws,
+            kandas,
+            explanations,
+            reality,
+            employer_flags,
+            projects,
+        })
     }
 
     #[allow(clippy::type_complexity)]
@@ -722,7 +757,7 @@ pub fn html(m_: &Manifest, data: &ReportData, charts: &[String], t: &Texts) -> R
         )
     );
     data_basis(&mut h, m_, t);
-    summary_section(&mut h, m_, t);
+    summary_section(&mut h, m_, data, t);
     largest_shortages(&mut h, data, t);
     let _ = writeln!(h, "<h2>{}</h2>", t.t("report-charts"));
     for svg in charts {
@@ -1042,7 +1077,7 @@ fn range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
 }
 
 /// The summary first: ceiling, reserve, distributed, categories, kandas, uncertainty, ratings.
-fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
+fn summary_section(h: &mut String, m_: &Manifest, data: &ReportData, t: &Texts) {
     let s = &m_.summary;
     let sc = &m_.scenario;
     let _ = writeln!(
@@ -1112,6 +1147,7 @@ fn summary_section(h: &mut String, m_: &Manifest, t: &Texts) {
                 ]
             )
         );
+        draws_apart(h, s.justified_demand, d, data, t);
         // What the draws rest on: the 80 % intervals, as the run's back-test measured them, on
         // every variable and on the observed ones.
         let cov = |r: &crate::manifest::ForecastSkill| r.skill.measured.coverage_80;
@@ -1168,6 +1204,40 @@ fn lang_index(t: &Texts) -> usize {
 /// A worker category's name in the language of `t` (`category-1` ... `category-seasonal`).
 pub fn category_name(code: &str, t: &Texts) -> String {
     t.name("category", code)
+}
+
+/// When the run's own justified demand lies outside the draws' P10-P90, why: the draws do not
+/// rate every cell as the run does. Names the cell whose draws' median quota is farthest from
+/// the run's quota, with how often the draws rate it surplus and shortage.
+fn draws_apart(h: &mut String, point: u64, d: [u64; 3], data: &ReportData, t: &Texts) {
+    if (d[0]..=d[2]).contains(&point) {
+        return;
+    }
+    let apart = data
+        .draws
+        .iter()
+        .filter_map(|(k, v)| data.cells.get(k).map(|c| (k, c, v)))
+        .max_by(|a, b| (a.2.0[1] - a.1.3).abs().cmp(&(b.2.0[1] - b.1.3).abs()).then_with(|| b.0.cmp(a.0)));
+    let Some(((r, sec), (_, rating, _, quota), (q, surplus, shortage))) = apart else { return };
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        m(
+            t,
+            "summary-uncertainty-apart",
+            &[
+                ("point", t.int(point as i64)),
+                ("cell", format!("{} x {} {}", region_name(r, t), sec, section_name(sec, t))),
+                ("rating", t.name("rating", rating)),
+                ("quota", t.int(*quota)),
+                ("surplus", t.pct(*surplus, 0)),
+                ("shortage", t.pct(*shortage, 0)),
+                ("p10", t.int(q[0])),
+                ("p50", t.int(q[1])),
+                ("p90", t.int(q[2])),
+            ]
+        )
+    );
 }
 
 /// The ten largest shortages with the sentence behind each.
@@ -1267,5 +1337,45 @@ fn param_value(v: &serde_json::Value) -> String {
             o.iter().map(|(k, v)| format!("{k}: {}", param_value(v))).collect::<Vec<_>>().join(", ")
         }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(cells: &[(&str, &str, &str, i64, [i64; 3], f64)]) -> ReportData {
+        let key = |r: &str, s: &str| (r.to_string(), s.to_string());
+        ReportData {
+            quota_by_region: BTreeMap::new(),
+            cells: cells.iter().map(|c| (key(c.0, c.1), (0.0, c.2.to_string(), 0, c.3))).collect(),
+            cell_grades: BTreeMap::new(),
+            draws: cells.iter().map(|c| (key(c.0, c.1), (c.4, c.5, 0.0))).collect(),
+            kandas: Vec::new(),
+            explanations: BTreeMap::new(),
+            reality: Vec::new(),
+            employer_flags: Vec::new(),
+            projects: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn the_cell_that_moves_the_draws_is_named_only_when_the_run_lies_outside_them() {
+        let t = crate::i18n::Lang::En.texts();
+        // Akmola x A: surplus in the run (quota 0), median 487 in the draws; Astana x F: 100 vs 90.
+        let d = data(&[
+            ("KZ-71", "F", "shortage", 100, [80, 90, 100], 0.0),
+            ("KZ-11", "A", "surplus", 0, [0, 487, 524], 0.4),
+        ]);
+        let mut h = String::new();
+        draws_apart(&mut h, 100, [101, 120, 130], &d, t);
+        assert!(h.contains("The largest difference is Akmola Region x A"), "{h}");
+        assert!(h.contains("surplus in 40\u{a0}%") && h.contains("median quota of 487"), "{h}");
+        // Inside the range (either end included): nothing is said.
+        for point in [101, 115, 130] {
+            let mut h = String::new();
+            draws_apart(&mut h, point, [101, 120, 130], &d, t);
+            assert!(h.is_empty(), "{point}: {h}");
+        }
     }
 }

@@ -96,6 +96,7 @@ pub struct CellDraw {
     pub gap: u64,
     pub quota: u64,
     pub shortage: bool,
+    pub surplus: bool,
 }
 
 /// One draw: per cell (in the caller's order) and the totals (justified demand, distributed).
@@ -138,6 +139,7 @@ pub struct CellQuantiles {
     pub gap: [u64; 3],
     pub quota: [u64; 3],
     pub share_shortage: f64,
+    pub share_surplus: f64,
 }
 
 /// Runs `draws` draws of `one` (given the draw's stream) in parallel and summarises them.
@@ -155,12 +157,15 @@ where
         let mut gaps: Vec<u64> = ok.iter().map(|d| d.cells[i].gap).collect();
         let mut quotas: Vec<u64> = ok.iter().map(|d| d.cells[i].quota).collect();
         let short = ok.iter().filter(|d| d.cells[i].shortage).count();
+        let surplus = ok.iter().filter(|d| d.cells[i].surplus).count();
+        let share = |n: usize| if ok.is_empty() { 0.0 } else { n as f64 / ok.len() as f64 };
         cells.push(CellQuantiles {
             region,
             section,
             gap: p10_50_90(&mut gaps),
             quota: p10_50_90(&mut quotas),
-            share_shortage: if ok.is_empty() { 0.0 } else { short as f64 / ok.len() as f64 },
+            share_shortage: share(short),
+            share_surplus: share(surplus),
         });
     }
     let mut demand: Vec<u64> = ok.iter().map(|d| d.demand).collect();
@@ -310,6 +315,7 @@ pub fn simulate_quotas(
                     gap: x.shortage_persons(),
                     quota: quota.get(&(x.region, x.section)).copied().unwrap_or(0),
                     shortage: x.rating == Rating::Shortage,
+                    surplus: x.rating == Rating::Surplus,
                 })
                 .collect(),
             demand: sum.demand,

@@ -31,6 +31,11 @@ pub fn uncertainty_table(q: &[uncertainty::CellQuantiles], target: i32, draws: u
             ColumnData::Float(q.iter().map(|c| c.share_shortage).collect()),
             "share of the draws in which the cell is rated shortage",
         )
+        .col(
+            "share_surplus",
+            ColumnData::Float(q.iter().map(|c| c.share_surplus).collect()),
+            "share of the draws in which the cell is rated surplus (its request lines are then refused)",
+        )
         .col("draws", ColumnData::Int(vec![draws as i64; q.len()]), "number of draws")
 }
 

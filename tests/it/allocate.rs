@@ -614,7 +614,7 @@ fn kandas_quota_follows_the_previous_order_and_shows_the_split_by_shortage() {
             n(abai, "jobs_higher"),
             n(abai, "shortage_weight")
         ),
-        format!("Pavlodar ({} of its", fmt_thousands(n(pavlodar, "previous_order_persons"))),
+        format!("Pavlodar ({} of its", crate::support::thousands(n(pavlodar, "previous_order_persons") as i64, ',')),
         format!("persons) gets {} families", n(pavlodar, "families")),
         format!("would move {moved} of the {families} families"),
     ] {
@@ -689,17 +689,4 @@ fn every_shipped_scenario_runs() {
     assert!(n >= 4);
     // The out-of-sample runs exist: target years 2024 and 2025 with the data cut before them.
     assert!(years.contains(&2024) && years.contains(&2025) && years.contains(&2026), "{years:?}");
-}
-
-/// 1056 -> "1,056".
-fn fmt_thousands(v: u64) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -3,19 +3,16 @@
 
 use std::fs;
 
-use crate::support::{kvota, parquet_batches, repo, stderr};
+use crate::support::{kvota, parquet_batches, repo, stderr, thousands};
 
 /// `n` printed as the report prints integers (narrow no-break space between thousands).
 fn grouped(n: i64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
+    thousands(n, '\u{202f}')
+}
+
+/// `n` as the docs print it: 18451 -> "18,451".
+fn grouped_en(n: i64) -> String {
+    thousands(n, ',')
 }
 
 #[test]
@@ -51,6 +48,45 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let summary = html.split("<h2>Summary</h2>").nth(1).unwrap().split("<h2>").next().unwrap();
     assert!(summary.contains(&format!("<b>{}</b> permits", grouped(s["ceiling"].as_i64().unwrap()))), "{summary}");
     assert!(summary.contains("Largest shortages"));
+    // The default run's justified demand lies below the draws' P10: the report says so and
+    // names the cell whose draws' median quota is farthest from the run's quota.
+    let d = &s["uncertainty"]["justified_demand_p10_p50_p90"];
+    let point = s["justified_demand"].as_i64().unwrap();
+    assert!(point < d[0].as_i64().unwrap(), "the default run's justified demand {point} is inside the draws' {d}");
+    let mut run_quota: std::collections::BTreeMap<(String, String), i64> = Default::default();
+    for b in parquet_batches(&run.join("quota_foreign.parquet")) {
+        use arrow::array::AsArray;
+        let col = |n: &str| b.column_by_name(n).unwrap().as_string::<i32>().clone();
+        let (r, sec) = (col("region_code"), col("oked_section"));
+        let q = b.column_by_name("quota").unwrap().as_primitive::<arrow::datatypes::Int64Type>();
+        for i in 0..b.num_rows() {
+            *run_quota.entry((r.value(i).to_string(), sec.value(i).to_string())).or_default() += q.value(i);
+        }
+    }
+    let mut apart = (0, String::new(), 0.0, 0);
+    for b in parquet_batches(&run.join("uncertainty.parquet")) {
+        use arrow::array::AsArray;
+        let col = |n: &str| b.column_by_name(n).unwrap().as_string::<i32>().clone();
+        let (r, sec, name) = (col("region_code"), col("oked_section"), col("region_name_en"));
+        let p50 = b.column_by_name("quota_p50").unwrap().as_primitive::<arrow::datatypes::Int64Type>();
+        let sur = b.column_by_name("share_surplus").unwrap().as_primitive::<arrow::datatypes::Float64Type>();
+        for i in 0..b.num_rows() {
+            let q = run_quota.get(&(r.value(i).to_string(), sec.value(i).to_string())).copied().unwrap_or(0);
+            if (p50.value(i) - q).abs() > apart.0 {
+                let cell = format!("{} x {}", name.value(i), sec.value(i));
+                apart = ((p50.value(i) - q).abs(), cell, sur.value(i), p50.value(i));
+            }
+        }
+    }
+    let said = format!(
+        "lies outside this range because the draws do not rate every cell as the run does. The largest difference is {}",
+        apart.1
+    );
+    assert!(summary.contains(&said), "{said}\n{summary}");
+    assert!(
+        summary.contains(&format!("surplus in {}", kvota::i18n::Lang::En.texts().pct(apart.2, 0))),
+        "{apart:?} {summary}"
+    );
     // Each of the largest shortages says what its gap rests on: its cell's grade in shortage.parquet.
     let mut grades = std::collections::BTreeMap::new();
     for b in parquet_batches(&run.join("shortage.parquet")) {
@@ -130,6 +166,22 @@ fn report_is_self_contained_and_states_the_run_numbers() {
             top["variable"].as_str().unwrap(),
             top["series"],
             top["error_correlation"].as_f64().unwrap()
+        ),
+    ];
+    let en = kvota::i18n::Lang::En.texts();
+    let quoted = [
+        quoted[0].clone(),
+        quoted[1].clone(),
+        format!(
+            "the run's justified demand, {}, lies below the draws' P10, {}: {} (agriculture) is rated surplus by the run",
+            grouped_en(point),
+            grouped_en(d[0].as_i64().unwrap()),
+            apart.1
+        ),
+        format!(
+            "the draws rate it surplus in {} of them, and their median quota there is {}.",
+            en.pct(apart.2, 0).replace('\u{a0}', " "),
+            apart.3
         ),
     ];
     let order: Vec<&str> = skill.iter().map(|r| r["variable"].as_str().unwrap()).collect();

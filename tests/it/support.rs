@@ -126,3 +126,16 @@ pub fn run_tool(t: &Tool, what: &str, args: &[&std::ffi::OsStr], missing_marker:
         Err(e) => panic!("{what}: cannot run {} ({e})", t.program.display()),
     }
 }
+
+/// `n` with `sep` between groups of three digits: (18451, ',') -> "18,451".
+pub fn thousands(n: i64, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::from(if n < 0 { "-" } else { "" });
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}

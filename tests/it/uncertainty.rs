@@ -67,6 +67,15 @@ fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
         })
         .collect();
     assert!(share.iter().all(|s| (0.0..=1.0).contains(s)));
+    let surplus: Vec<f64> = parquet_batches(&u)
+        .iter()
+        .flat_map(|b| {
+            let c = b.column_by_name("share_surplus").unwrap().as_any().downcast_ref::<Float64Array>().unwrap().clone();
+            (0..c.len()).map(move |i| c.value(i))
+        })
+        .collect();
+    // A draw rates a cell one way: the shares of shortage and surplus add up to at most 1.
+    assert!(share.iter().zip(&surplus).all(|(a, b)| *b >= 0.0 && a + b <= 1.0 + 1e-12));
     // Cells never in shortage in any draw get no quota in any draw.
     for i in 0..share.len() {
         if share[i] == 0.0 {
@@ -86,6 +95,17 @@ fn quantiles_are_ordered_and_each_draw_distributes_its_demand() {
         "shortage {}, surplus {}",
         mean("shortage"),
         mean("surplus")
+    );
+    // ... and a cell the rule calls surplus is rated surplus in more draws than a shortage cell.
+    let mean_surplus = |r: &str| {
+        let v: Vec<f64> = surplus.iter().zip(&ratings).filter(|(_, x)| *x == r).map(|(s, _)| *s).collect();
+        v.iter().sum::<f64>() / v.len() as f64
+    };
+    assert!(
+        mean_surplus("surplus") > mean_surplus("shortage"),
+        "{} {}",
+        mean_surplus("surplus"),
+        mean_surplus("shortage")
     );
     // The ceiling does not bind in the baseline: every draw distributes its whole justified
     // demand, which stays below the distributable quota.
