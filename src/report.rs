@@ -1344,7 +1344,10 @@ fn param_value(v: &serde_json::Value) -> String {
 mod tests {
     use super::*;
 
-    fn data(cells: &[(&str, &str, &str, i64, [i64; 3], f64)]) -> ReportData {
+    /// Region, section, the run's rating and quota, the draws' quota P10-P50-P90 and share surplus.
+    type Cell<'a> = (&'a str, &'a str, &'a str, i64, [i64; 3], f64);
+
+    fn data(cells: &[Cell]) -> ReportData {
         let key = |r: &str, s: &str| (r.to_string(), s.to_string());
         ReportData {
             quota_by_region: BTreeMap::new(),
