@@ -46,7 +46,7 @@ pub struct ReportData {
     pub draws: BTreeMap<(String, String), ([i64; 3], f64, f64)>,
     /// Kandas rows: region, families, persons, cost, explanation (kk, ru, en).
     pub kandas: Vec<(String, i64, i64, f64, [String; 3])>,
-    /// (region, section) -> explanation of the first quota row of the cell (kk, ru, en).
+    /// (region, section) -> explanation of the cell's quota row with the largest quota (kk, ru, en).
     pub explanations: BTreeMap<(String, String), [String; 3]>,
     /// `reality.parquet`, row by row.
     pub reality: Vec<RealityLine>,
@@ -99,9 +99,18 @@ impl ReportData {
             if let Some(c) = cells.get_mut(&(qr[i].clone(), qs[i].clone())) {
                 c.3 += qq[i] as i64;
             }
-            explanations
-                .entry((qr[i].clone(), qs[i].clone()))
-                .or_insert_with(|| [qe[0][i].clone(), qe[1][i].clone(), qe[2][i].clone()]);
+            // The cell's sentence from its row with the largest quota (the first of equals): a
+            // category nobody asked for ("0 of 0 requested") says nothing about the cell.
+            let e = [qe[0][i].clone(), qe[1][i].clone(), qe[2][i].clone()];
+            match explanations.entry((qr[i].clone(), qs[i].clone())) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert((qq[i], e));
+                }
+                std::collections::btree_map::Entry::Occupied(mut o) if qq[i] > o.get().0 => {
+                    o.insert((qq[i], e));
+                }
+                _ => {}
+            }
         }
         let k = read_parquet_columns(
             &dir.join("quota_kandas.parquet"),
@@ -180,6 +189,7 @@ impl ReportData {
                 draws.insert((r[i].clone(), sec[i].clone()), (q, num[3][i], num[4][i]));
             }
         }
+        let explanations = explanations.into_iter().map(|(k, (_, e))| (k, e)).collect();
         Ok(ReportData {
             quota_by_region,
             cells,

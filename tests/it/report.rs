@@ -54,13 +54,19 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     let point = s["justified_demand"].as_i64().unwrap();
     assert!(point < d[0].as_i64().unwrap(), "the default run's justified demand {point} is inside the draws' {d}");
     let mut run_quota: std::collections::BTreeMap<(String, String), i64> = Default::default();
+    // Per cell, the category of its row with the largest quota (the first of equals).
+    let mut top_category: std::collections::BTreeMap<String, (i64, String)> = Default::default();
     for b in parquet_batches(&run.join("quota_foreign.parquet")) {
         use arrow::array::AsArray;
         let col = |n: &str| b.column_by_name(n).unwrap().as_string::<i32>().clone();
-        let (r, sec) = (col("region_code"), col("oked_section"));
+        let (r, sec, cat) = (col("region_code"), col("oked_section"), col("category"));
         let q = b.column_by_name("quota").unwrap().as_primitive::<arrow::datatypes::Int64Type>();
         for i in 0..b.num_rows() {
             *run_quota.entry((r.value(i).to_string(), sec.value(i).to_string())).or_default() += q.value(i);
+            let top = top_category.entry(format!("{} x {}:", r.value(i), sec.value(i))).or_insert((-1, String::new()));
+            if q.value(i) > top.0 {
+                *top = (q.value(i), cat.value(i).to_string());
+            }
         }
     }
     let mut apart = (0, String::new(), 0.0, 0);
@@ -103,6 +109,10 @@ fn report_is_self_contained_and_states_the_run_numbers() {
     for row in rows {
         let (cell, grade) = grades.iter().find(|(c, _)| row.contains(c.as_str())).expect(row);
         assert!(row.contains(&format!("<td>{grade}</td>")), "{cell} rests on {grade}: {row}");
+        // Its sentence is the one of the cell's row with the largest quota, not a category
+        // nobody asked for.
+        let category = &top_category[cell].1;
+        assert!(row.contains(&format!("category {category}: ")), "{cell}: category {category}: {row}");
     }
     // The uncertainty ranges say what they rest on: the 80 % intervals, as the run's back-test
     // measured them (the lowest and highest coverage over the forecast variables).
