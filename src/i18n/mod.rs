@@ -138,6 +138,22 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+/// A closure as the catalogue's functions are typed (the result may borrow the arguments).
+fn fluent_function<F>(f: F) -> F
+where
+    F: for<'a> Fn(&[FluentValue<'a>], &FluentArgs) -> FluentValue<'a> + Sync + Send + 'static,
+{
+    f
+}
+
+/// The number a count is printed as ("1 234", "21,980", "−3"): its digits, without the
+/// grouping; `None` when it holds no digit.
+fn plural_operand(printed: &str) -> Option<f64> {
+    let digits: String = printed.chars().filter(char::is_ascii_digit).collect();
+    let n: f64 = digits.parse().ok()?;
+    Some(if printed.starts_with(['−', '-']) { -n } else { n })
+}
+
 impl Texts {
     fn new(lang: Lang) -> Texts {
         let src = source(lang);
@@ -150,9 +166,39 @@ impl Texts {
             }
         };
         let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("a language code");
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
         // No Unicode isolation marks around arguments: the texts go into HTML, .docx and terminals.
         bundle.set_use_isolating(false);
+        // PLURAL($n, one: "...", few: "...", many: "...", other: "..."): the form of a noun after
+        // the count `n` (given as the text it is printed as, digits grouped) by the language's
+        // CLDR plural rules, so that a sentence can say "1 day", "2 дня", "5 дней". A form the
+        // message does not give falls back to `other`.
+        let rules = intl_pluralrules::PluralRules::create(id.clone(), intl_pluralrules::PluralRuleType::CARDINAL)
+            .expect("CLDR plural rules for kk, ru and en");
+        let plural = fluent_function(move |positional, named| {
+            let form = |name: &str| match named.get(name) {
+                Some(FluentValue::String(s)) => Some(s.to_string()),
+                _ => None,
+            };
+            let count = match positional.first() {
+                Some(FluentValue::String(s)) => plural_operand(s),
+                Some(FluentValue::Number(n)) => Some(n.value),
+                _ => None,
+            };
+            let category = count.and_then(|n| rules.select(n).ok());
+            let key = match category {
+                Some(intl_pluralrules::PluralCategory::ZERO) => "zero",
+                Some(intl_pluralrules::PluralCategory::ONE) => "one",
+                Some(intl_pluralrules::PluralCategory::TWO) => "two",
+                Some(intl_pluralrules::PluralCategory::FEW) => "few",
+                Some(intl_pluralrules::PluralCategory::MANY) => "many",
+                _ => "other",
+            };
+            FluentValue::String(form(key).or_else(|| form("other")).unwrap_or_default().into())
+        });
+        if let Err(e) = bundle.add_function("PLURAL", plural) {
+            debug_assert!(false, "PLURAL: {e:?}");
+        }
         if let Err(errors) = bundle.add_resource(res) {
             debug_assert!(errors.is_empty(), "{}.ftl: {errors:?}", lang.code());
         }

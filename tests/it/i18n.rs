@@ -347,3 +347,42 @@ fn every_parameter_unit_is_named() {
         }
     }
 }
+
+#[test]
+fn counts_agree_with_their_nouns() {
+    // PLURAL picks the noun's form by the language's CLDR rules, from the count as printed.
+    let ru = Lang::Ru.texts();
+    let families = |n: &str| {
+        let s =
+            ru.fs("order-point-kandas", &[("year", "2026".into()), ("families", n.into()), ("persons", "4".into())]);
+        s.split("составляет ").nth(1).unwrap().split(" (").next().unwrap().to_string()
+    };
+    for (n, said) in [
+        ("1", "1 семья"),
+        ("2", "2 семьи"),
+        ("5", "5 семей"),
+        ("11", "11 семей"),
+        ("21", "21 семья"),
+        ("22", "22 семьи"),
+        ("574", "574 семьи"),
+        ("1\u{202f}021", "1\u{202f}021 семья"),
+        ("1\u{202f}000", "1\u{202f}000 семей"),
+    ] {
+        assert_eq!(families(n), said, "{n}");
+    }
+    // The reserve's verb agrees with its count, too.
+    let reserve =
+        |n: &str| ru.fs("order-point-distribution", &[("distributed", "18\u{202f}451".into()), ("reserve", n.into())]);
+    assert!(reserve("1").contains("1 человек составляет резерв"), "{}", reserve("1"));
+    assert!(reserve("2\u{202f}443").contains("2\u{202f}443 человека составляют резерв"), "{}", reserve("2\u{202f}443"));
+    assert!(reserve("5").contains("квоту в количестве 18\u{202f}451 человека"), "{}", reserve("5"));
+    // English: one day, two days; a count printed with commas.
+    let en = Lang::En.texts();
+    assert_eq!(en.fs("rl-posted-before", &[("days", "1".into())]), "posted 1 day before");
+    assert_eq!(en.fs("rl-posted-before", &[("days", "0".into())]), "posted 0 days before");
+    assert_eq!(en.fs("rl-posted-before", &[("days", "21".into())]), "posted 21 days before");
+    let why = en.fs("basis-kandas-alt-order", &[("year", "2025".into()), ("moved", "1,001".into())]);
+    assert!(why.contains("1,001 families would"), "{why}");
+    // Kazakh nouns stay singular after a number: no PLURAL in its catalogue.
+    assert!(!source(Lang::Kk).contains("PLURAL("));
+}
