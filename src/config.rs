@@ -12,7 +12,7 @@ use crate::allocate::editions::{AmendmentSpec, ChangeSpec, OrderSpec};
 use crate::allocate::foreign::{AllocationMethod, Choices as ForeignChoices, Constraints};
 use crate::allocate::kandas::KandasSettings;
 use crate::codes::{OkedSection, Region, WorkerCategory};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::export::TableFormat;
 use crate::forecast::engine::ModelSpec;
 use crate::i18n::Lang;
@@ -105,7 +105,7 @@ impl Config {
     /// names the first layer (the file itself first) that sets the key, and its line.
     pub fn resolve(loaded: &LoadedScenario, overrides: &RunOverrides) -> Result<Config> {
         let layers = loaded.texts();
-        let at = |key: &str, message: String| {
+        let at = |key: &str, message: Msg| {
             let (file, row) = layers
                 .iter()
                 .find_map(|(p, t)| {
@@ -116,27 +116,27 @@ impl Config {
         };
         let f = &loaded.file;
         if f.id.is_empty() || !f.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(at("id", format!("`{}` must be non-empty and use only letters, digits, - and _", f.id)));
+            return Err(at("id", Msg::new("cfg-id").arg("value", &f.id)));
         }
         if !(2000..=2100).contains(&f.target_year) {
-            return Err(at("target_year", format!("{} is outside 2000..2100", f.target_year)));
+            return Err(at("target_year", Msg::new("cfg-target-year").arg("value", f.target_year)));
         }
         if f.uncertainty.draws > 100_000 {
-            return Err(at("draws", format!("{} draws: at most 100000", f.uncertainty.draws)));
+            return Err(at("draws", Msg::new("cfg-draws").arg("value", f.uncertainty.draws)));
         }
-        let model: ModelSpec = f.forecast.model.parse().map_err(|m: String| at("model", m))?;
+        let model: ModelSpec = f.forecast.model.parse().map_err(|m: String| at("model", m.into()))?;
         if f.forecast.backtest_origins > 20 {
-            return Err(at("backtest_origins", format!("{} origins: at most 20", f.forecast.backtest_origins)));
+            return Err(at(
+                "backtest_origins",
+                Msg::new("cfg-backtest-origins").arg("value", f.forecast.backtest_origins),
+            ));
         }
         if f.uncertainty.common_shocks && f.uncertainty.draws > 0 && f.forecast.backtest_origins == 0 {
-            return Err(at(
-                "common_shocks",
-                "the common shocks are correlated as the run's back-test measures; set [forecast] backtest_origins above 0 or common_shocks = false".into(),
-            ));
+            return Err(at("common_shocks", Msg::new("cfg-common-shocks")));
         }
         let tol = f.forecast.coverage_tolerance_points;
         if !(0.0..=50.0).contains(&tol) {
-            return Err(at("coverage_tolerance_points", format!("{tol} points: between 0 and 50")));
+            return Err(at("coverage_tolerance_points", Msg::new("cfg-coverage-tolerance").arg("value", tol)));
         }
         let shortage = resolve_shortage(f, &at)?;
         let foreign = resolve_foreign(f, &at)?;
@@ -146,7 +146,7 @@ impl Config {
             if !crate::reality::CALIBRATABLE.contains(&m.as_str()) {
                 return Err(at(
                     "calibrated",
-                    format!("`{m}` is not a measure (one of {})", crate::reality::CALIBRATABLE.join(", ")),
+                    Msg::new("cfg-calibrated").arg("value", m).arg("measures", crate::reality::CALIBRATABLE.join(", ")),
                 ));
             }
         }
@@ -214,10 +214,10 @@ impl Config {
     }
 }
 
-type At<'a> = dyn Fn(&str, String) -> Error + 'a;
+type At<'a> = dyn Fn(&str, Msg) -> Error + 'a;
 
 fn region(key: &str, s: &str, at: &At) -> Result<Region> {
-    s.parse::<Region>().map_err(|e| at(key, e.to_string()))
+    s.parse::<Region>().map_err(|e| at(key, e.into()))
 }
 
 fn section(key: &str, s: &str, at: &At) -> Result<OkedSection> {
@@ -229,28 +229,30 @@ fn resolve_shortage(f: &ScenarioFile, at: &At) -> Result<shortage::Settings> {
     if !sh.shortage_cutoff.is_finite() || !sh.surplus_cutoff.is_finite() || sh.surplus_cutoff >= sh.shortage_cutoff {
         return Err(at(
             "shortage_cutoff",
-            format!("need surplus_cutoff < shortage_cutoff (got {} and {})", sh.surplus_cutoff, sh.shortage_cutoff),
+            Msg::new("cfg-cutoffs").arg("surplus", sh.surplus_cutoff).arg("shortage", sh.shortage_cutoff),
         ));
     }
-    let weights = Weights::from_map(&sh.weights).map_err(|m| at("weights", m))?;
+    let weights = Weights::from_map(&sh.weights).map_err(|m| at("weights", m.into()))?;
     let mut output_growth = BTreeMap::new();
     for (k, v) in &sh.output_growth_pct {
         let s = section("output_growth_pct", k, at)?;
         if !(-50.0..=100.0).contains(v) {
-            return Err(at("output_growth_pct", format!("section {k}: {v} % a year is outside -50..100")));
+            return Err(at("output_growth_pct", Msg::new("cfg-output-growth").arg("section", k).arg("value", v)));
         }
         output_growth.insert(s, *v);
     }
     if !(0.0..=1.0).contains(&sh.women_share_of_retirements) {
-        return Err(at("women_share_of_retirements", "must be a share in [0, 1]".into()));
+        return Err(at("women_share_of_retirements", Msg::new("cfg-share")));
     }
     let mut overrides = Vec::new();
     for o in &sh.overrides {
-        let rating = Rating::parse(&o.rating).ok_or_else(|| {
-            at("overrides", format!("rating `{}` is not shortage, balanced, surplus or undetermined", o.rating))
-        })?;
+        let rating =
+            Rating::parse(&o.rating).ok_or_else(|| at("overrides", Msg::new("cfg-rating").arg("value", &o.rating)))?;
         if o.reason.trim().is_empty() {
-            return Err(at("overrides", format!("the override of {} / {} needs a reason", o.region, o.section)));
+            return Err(at(
+                "overrides",
+                Msg::new("cfg-override-reason").arg("region", &o.region).arg("section", &o.section),
+            ));
         }
         overrides.push(Override {
             region: region("overrides", &o.region, at)?,
@@ -260,20 +262,20 @@ fn resolve_shortage(f: &ScenarioFile, at: &At) -> Result<shortage::Settings> {
         });
     }
     if !(0.0..100.0).contains(&sh.frictional_unemployment_pct) {
-        return Err(at("frictional_unemployment_pct", "must be a percentage in [0, 100)".into()));
+        return Err(at("frictional_unemployment_pct", Msg::new("cfg-percentage")));
     }
     if sh.min_cell_employment < 0 {
-        return Err(at("min_cell_employment", "must be >= 0".into()));
+        return Err(at("min_cell_employment", Msg::new("cfg-non-negative-ge")));
     }
     if sh.backtest_first_year > sh.backtest_last_year {
-        return Err(at("backtest_first_year", "must not be after backtest_last_year".into()));
+        return Err(at("backtest_first_year", Msg::new("cfg-backtest-years")));
     }
     let [lo, hi] = sh.instability_band;
     if !(0.0..=1.0).contains(&lo) || !(0.0..=1.0).contains(&hi) || lo > hi {
-        return Err(at("instability_band", format!("[{lo}, {hi}] is not a band of probabilities")));
+        return Err(at("instability_band", Msg::new("cfg-band").arg("lo", lo).arg("hi", hi)));
     }
     if sh.sensitivity_factors.iter().any(|x| !(x.is_finite() && *x >= 0.0)) {
-        return Err(at("sensitivity_factors", "factors must be non-negative numbers".into()));
+        return Err(at("sensitivity_factors", Msg::new("cfg-factors")));
     }
     Ok(shortage::Settings {
         rule: RuleConfig {
@@ -294,34 +296,34 @@ fn resolve_shortage(f: &ScenarioFile, at: &At) -> Result<shortage::Settings> {
 }
 
 /// The allocation method the `[foreign]` table names.
-fn method(f: &crate::scenario::ForeignConfig) -> std::result::Result<AllocationMethod, String> {
+fn method(f: &crate::scenario::ForeignConfig) -> std::result::Result<AllocationMethod, Msg> {
     match f.method.as_str() {
         "lp" => Ok(AllocationMethod::Lp),
         "proportional" => {
             let fd = match f.first_divisor {
                 None => None,
                 Some(d) if (1.0..2.0).contains(&d) => Some(((d * 1000.0).round() as u64, 1000)),
-                Some(d) => return Err(format!("first_divisor {d} is outside [1, 2)")),
+                Some(d) => return Err(Msg::new("cfg-first-divisor").arg("value", d)),
             };
-            apportion::Method::parse(&f.apportionment, fd).map(AllocationMethod::Proportional)
+            apportion::Method::parse(&f.apportionment, fd).map(AllocationMethod::Proportional).map_err(Msg::text)
         }
-        other => Err(format!("unknown method `{other}` (proportional or lp)")),
+        other => Err(Msg::new("cfg-method").arg("value", other)),
     }
 }
 
 fn resolve_foreign(s: &ScenarioFile, at: &At) -> Result<ForeignChoices> {
     let f = &s.foreign;
     if !(0.0..1.0).contains(&f.reserve_share) {
-        return Err(at("reserve_share", format!("{} is outside [0, 1)", f.reserve_share)));
+        return Err(at("reserve_share", Msg::new("cfg-reserve-share").arg("value", f.reserve_share)));
     }
     if let Some(p) = f.ceiling_pct_override
         && !(p > 0.0 && p <= 100.0)
     {
-        return Err(at("ceiling_pct_override", format!("{p} is not a percentage in (0, 100]")));
+        return Err(at("ceiling_pct_override", Msg::new("cfg-ceiling").arg("value", p)));
     }
     let method = method(f).map_err(|m| at("method", m))?;
     if !(0.0..=1.0).contains(&f.min_coverage) {
-        return Err(at("min_coverage", format!("{} is not a share in [0, 1]", f.min_coverage)));
+        return Err(at("min_coverage", Msg::new("cfg-min-coverage").arg("value", f.min_coverage)));
     }
     if matches!(method, AllocationMethod::Proportional(_))
         && (!f.region_capacity.is_empty()
@@ -329,10 +331,7 @@ fn resolve_foreign(s: &ScenarioFile, at: &At) -> Result<ForeignChoices> {
             || !f.section_cap.is_empty()
             || f.min_coverage > 0.0)
     {
-        return Err(at(
-            "method",
-            "region_capacity, section_floor, section_cap and min_coverage need method = \"lp\"".into(),
-        ));
+        return Err(at("method", Msg::new("cfg-needs-lp")));
     }
     let mut constraints = Constraints { min_coverage: f.min_coverage, ..Constraints::default() };
     for (r, v) in &f.region_capacity {
@@ -348,7 +347,10 @@ fn resolve_foreign(s: &ScenarioFile, at: &At) -> Result<ForeignChoices> {
         if let Some(hi) = constraints.section_cap.get(sec)
             && lo > hi
         {
-            return Err(at("section_floor", format!("section {}: floor {lo} is above its cap {hi}", sec.code())));
+            return Err(at(
+                "section_floor",
+                Msg::new("cfg-floor-above-cap").arg("section", sec.code()).arg("lo", lo).arg("hi", hi),
+            ));
         }
     }
     if let Some(d) = f.order.date {
@@ -356,12 +358,12 @@ fn resolve_foreign(s: &ScenarioFile, at: &At) -> Result<ForeignChoices> {
     }
     let mut amendments = Vec::new();
     for a in &f.amendments {
-        date_only(&a.date).map_err(|m| at("date", format!("amendment `{}`: {m}", a.id)))?;
+        date_only(&a.date).map_err(|m| at("date", Msg::new("cfg-amendment").arg("id", &a.id).arg_msg("text", m)))?;
         let mut changes = Vec::new();
         for c in &a.changes {
-            let ctx = |e: String| at("changes", format!("amendment `{}`: {e}", a.id));
+            let ctx = |e: Msg| at("changes", Msg::new("cfg-amendment").arg("id", &a.id).arg_msg("text", e));
             changes.push(ChangeSpec {
-                region: c.region.parse::<Region>().map_err(|e| ctx(e.to_string()))?,
+                region: c.region.parse::<Region>().map_err(|e| ctx(e.into()))?,
                 section: c.section.parse::<OkedSection>().map_err(ctx)?,
                 category: c.category.parse::<WorkerCategory>().map_err(ctx)?,
                 delta: c.delta,
@@ -397,19 +399,19 @@ fn resolve_kandas(s: &ScenarioFile, at: &At) -> Result<KandasSettings> {
         housing_capacity.insert(region("housing_capacity", r, at)?, *v);
     }
     if k.budget_kzt.is_nan() || k.budget_kzt < 0.0 || !k.budget_kzt.is_finite() {
-        return Err(at("budget_kzt", "must be a non-negative amount".into()));
+        return Err(at("budget_kzt", Msg::new("cfg-non-negative-amount")));
     }
     if k.family_size == 0 {
-        return Err(at("family_size", "must be at least 1".into()));
+        return Err(at("family_size", Msg::new("cfg-at-least-one")));
     }
     if k.working_members_per_family > k.family_size {
-        return Err(at("working_members_per_family", "cannot exceed family_size".into()));
+        return Err(at("working_members_per_family", Msg::new("cfg-working-members")));
     }
     if k.rent_mci_per_month.is_nan() || k.rent_mci_per_month < 0.0 {
-        return Err(at("rent_mci_per_month", "must be non-negative".into()));
+        return Err(at("rent_mci_per_month", Msg::new("cfg-non-negative")));
     }
     let split = crate::allocate::kandas::Split::parse(&k.split)
-        .ok_or_else(|| at("split", format!("unknown split `{}` (previous_order or shortage)", k.split)))?;
+        .ok_or_else(|| at("split", Msg::new("cfg-split").arg("value", &k.split)))?;
     Ok(KandasSettings {
         split,
         budget_kzt: k.budget_kzt,
@@ -433,12 +435,7 @@ fn resolve_output(s: &ScenarioFile, o: &RunOverrides, at: &At) -> Result<OutputS
         match cell {
             Some(c) => fan_cells.push(c),
             None => {
-                return Err(at(
-                    "fan_cells",
-                    format!(
-                        "[output] fan_cells: `{name}` is not a cell of the panel (write region code / section letter, e.g. \"KZ-35/P\")"
-                    ),
-                ));
+                return Err(at("fan_cells", Msg::new("cfg-fan-cell").arg("value", name)));
             }
         }
     }
@@ -448,15 +445,15 @@ fn resolve_output(s: &ScenarioFile, o: &RunOverrides, at: &At) -> Result<OutputS
     } else if s.output.lang.is_empty() {
         Lang::ALL.to_vec()
     } else {
-        Lang::parse_list(&s.output.lang.join(",")).map_err(|e| at("lang", format!("[output] lang: {e}")))?
+        Lang::parse_list(&s.output.lang.join(",")).map_err(|e| at("lang", Msg::text(format!("[output] lang: {e}"))))?
     };
     Ok(OutputSettings { png: s.output.png || o.png, fan_cells, formats: formats.into_iter().collect(), langs })
 }
 
 /// A TOML date without time (`2026-04-01`).
-fn date_only(d: &toml::value::Datetime) -> std::result::Result<(), String> {
+fn date_only(d: &toml::value::Datetime) -> std::result::Result<(), Msg> {
     if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
-        return Err(format!("`{d}` is not a plain date (YYYY-MM-DD)"));
+        return Err(Msg::new("cfg-plain-date").arg("value", d));
     }
     Ok(())
 }

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::ingest::people::{Family, Move, Payment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,16 +128,10 @@ pub fn ledger(
     }
     let known: std::collections::BTreeSet<&str> = families.iter().map(|f| f.id.as_str()).collect();
     if let Some(p) = payments.iter().find(|p| !known.contains(p.family.as_str())) {
-        return Err(Error::Inconsistent(format!(
-            "a payment names family `{}`, which is not in the families table",
-            p.family
-        )));
+        return Err(Error::Inconsistent(Msg::new("err-payment-family").arg("family", &p.family)));
     }
     if let Some(m) = moves.iter().find(|m| !known.contains(m.family.as_str())) {
-        return Err(Error::Inconsistent(format!(
-            "a move names family `{}`, which is not in the families table",
-            m.family
-        )));
+        return Err(Error::Inconsistent(Msg::new("err-move-family").arg("family", &m.family)));
     }
     let term = terms.years * 12;
     let mut out = Vec::with_capacity(families.len());

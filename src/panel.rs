@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use crate::codes::{Area, OkedSection, Region, RegionResolver};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::evidence::Evidence;
 use crate::ingest::table::{TextTable, parse_count};
 
@@ -787,7 +787,7 @@ fn cell_sum_gap(
 }
 
 /// Parses a count that may be written with a decimal point (for callers that accept both).
-pub fn parse_count_lenient(s: &str) -> std::result::Result<i64, String> {
+pub fn parse_count_lenient(s: &str) -> std::result::Result<i64, Msg> {
     parse_count(s)
 }
 

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 
 /// How firmly a value is established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,7 +215,7 @@ impl Params {
         let entries: Vec<PathBuf> =
             crate::builtin::files_in(dir)?.into_iter().filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
         if entries.is_empty() {
-            return Err(Error::input(Location::file(dir), "no parameter files (*.toml) found"));
+            return Err(Error::input(Location::file(dir), Msg::new("prm-no-files")));
         }
         let mut params = BTreeMap::new();
         for path in &entries {
@@ -241,9 +241,9 @@ impl Params {
             Error::param(
                 name,
                 if close.is_empty() {
-                    "no such parameter in data/params".to_string()
+                    Msg::new("prm-unknown")
                 } else {
-                    format!("no such parameter in data/params; did you mean {}?", close.join(", "))
+                    Msg::new("prm-unknown-close").arg("close", close.join(", "))
                 },
             )
         })
@@ -257,10 +257,7 @@ impl Params {
     fn in_force(&self, name: &str, date: NaiveDate) -> Result<(&Parameter, &DatedValue)> {
         let p = self.get(name)?;
         let v = p.values.iter().rev().find(|v| v.effective <= date).ok_or_else(|| {
-            Error::param(
-                name,
-                format!("no value in force on {date}; the first value takes effect on {}", p.values[0].effective),
-            )
+            Error::param(name, Msg::new("prm-not-in-force").arg("date", date).arg("first", p.values[0].effective))
         })?;
         self.used.lock().expect("params log poisoned").insert(
             (name.to_string(), date),
@@ -293,7 +290,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Number(x) => Ok(Self::wrap(p, v, *x)),
-            _ => Err(Error::param(name, format!("is a {:?}, not a number", p.unit))),
+            _ => Err(Error::param(name, Msg::new("prm-not-number").arg("unit", format!("{:?}", p.unit)))),
         }
     }
 
@@ -302,7 +299,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Regions(r) => Ok(Self::wrap(p, v, r.clone())),
-            _ => Err(Error::param(name, format!("is a {:?}, not a region list", p.unit))),
+            _ => Err(Error::param(name, Msg::new("prm-not-regions").arg("unit", format!("{:?}", p.unit)))),
         }
     }
 
@@ -311,7 +308,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Sections(s) => Ok(Self::wrap(p, v, s.clone())),
-            _ => Err(Error::param(name, format!("is a {:?}, not a list of sections", p.unit))),
+            _ => Err(Error::param(name, Msg::new("prm-not-sections").arg("unit", format!("{:?}", p.unit)))),
         }
     }
 
@@ -320,7 +317,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Codes(c) => Ok(Self::wrap(p, v, c.clone())),
-            _ => Err(Error::param(name, format!("is a {:?}, not a list of codes", p.unit))),
+            _ => Err(Error::param(name, Msg::new("prm-not-codes").arg("unit", format!("{:?}", p.unit)))),
         }
     }
 
@@ -329,7 +326,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Texts(t) => Ok(Self::wrap(p, v, t.clone())),
-            _ => Err(Error::param(name, format!("is a {:?}, not a text by language", p.unit))),
+            _ => Err(Error::param(name, Msg::new("prm-not-texts").arg("unit", format!("{:?}", p.unit)))),
         }
     }
 
@@ -338,7 +335,7 @@ impl Params {
         let (p, v) = self.in_force(name, date)?;
         match &v.value {
             Value::Table(t) => Ok(Self::wrap(p, v, t.clone())),
-            _ => Err(Error::param(name, format!("is a {:?}, not a table", p.unit))),
+            _ => Err(Error::param(name, Msg::new("prm-not-table").arg("unit", format!("{:?}", p.unit)))),
         }
     }
 
@@ -353,33 +350,34 @@ fn parse_file(path: &Path, stem: &str, text: &str) -> Result<Vec<Parameter>> {
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
         Error::input(
             Location { file: path.to_path_buf(), row: line, column: None },
-            format!("invalid parameter file: {}", e.message()),
+            Msg::new("prm-invalid-file").arg("detail", e.message()),
         )
     })?;
     let mut out = Vec::new();
     for (key, rp) in raw {
         let name = format!("{stem}.{key}");
-        let bad = |msg: String| Error::input(Location::file(path), format!("parameter `{name}`: {msg}"));
+        let bad = |msg: Msg| {
+            Error::input(Location::file(path), Msg::new("err-param").arg("name", &name).arg_msg("text", msg))
+        };
         if rp.values.is_empty() {
-            return Err(bad("has no values".into()));
+            return Err(bad(Msg::new("prm-no-values")));
         }
         let mut values = Vec::with_capacity(rp.values.len());
         for rv in rp.values {
             let effective = toml_date(&rv.effective)
-                .ok_or_else(|| bad(format!("effective `{}` is not a date (YYYY-MM-DD)", rv.effective)))?;
+                .ok_or_else(|| bad(Msg::new("prm-effective-date").arg("value", rv.effective)))?;
             if rv.reference.trim().is_empty() {
-                return Err(bad(format!("value effective {effective} has no legal reference")));
+                return Err(bad(Msg::new("prm-no-reference").arg("effective", effective)));
             }
-            let value =
-                convert_value(rp.unit, &rv.value).map_err(|m| bad(format!("value effective {effective}: {m}")))?;
+            let value = convert_value(rp.unit, &rv.value)
+                .map_err(|m| bad(Msg::new("prm-value-effective").arg("effective", effective).arg_msg("text", m)))?;
             values.push(DatedValue { effective, value, status: rv.status, reference: rv.reference, note: rv.note });
         }
         for w in values.windows(2) {
             if w[1].effective <= w[0].effective {
-                return Err(bad(format!(
-                    "effective dates must increase: {} follows {}",
-                    w[1].effective, w[0].effective
-                )));
+                return Err(bad(Msg::new("prm-dates-increase")
+                    .arg("later", w[1].effective)
+                    .arg("earlier", w[0].effective)));
             }
         }
         out.push(Parameter { name, description: rp.description, unit: rp.unit, values });
@@ -396,45 +394,44 @@ pub(crate) fn toml_date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
 }
 
-fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, String> {
-    let number = |v: &toml::Value| -> std::result::Result<f64, String> {
+fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Msg> {
+    let number = |v: &toml::Value| -> std::result::Result<f64, Msg> {
         match v {
             toml::Value::Integer(i) => Ok(*i as f64),
             toml::Value::Float(f) if f.is_finite() => Ok(*f),
-            other => Err(format!("expected a number, found {other}")),
+            other => Err(Msg::new("prm-expected-number").arg("found", other)),
         }
     };
     let value = match unit.shape() {
         Shape::Number => Value::Number(number(v)?),
         Shape::Regions => {
-            let arr = v.as_array().ok_or("expected a list of ISO 3166-2:KZ codes")?;
+            let arr = v.as_array().ok_or_else(|| Msg::new("prm-expected-regions"))?;
             let mut regions = Vec::new();
             for item in arr {
-                let code = item.as_str().ok_or("expected region codes as strings")?;
-                let r =
-                    Region::from_iso(code).ok_or_else(|| format!("`{code}` is not an ISO 3166-2:KZ region code"))?;
+                let code = item.as_str().ok_or_else(|| Msg::new("prm-expected-region-strings"))?;
+                let r = Region::from_iso(code).ok_or_else(|| Msg::new("prm-not-region-code").arg("value", code))?;
                 if regions.contains(&r) {
-                    return Err(format!("region {code} listed twice"));
+                    return Err(Msg::new("prm-region-twice").arg("value", code));
                 }
                 regions.push(r);
             }
             Value::Regions(regions)
         }
         Shape::Sections => {
-            let arr = v.as_array().ok_or("expected a list of OKED section letters")?;
+            let arr = v.as_array().ok_or_else(|| Msg::new("prm-expected-sections"))?;
             let mut sections = Vec::new();
             for item in arr {
-                let code = item.as_str().ok_or("expected section letters as strings")?;
+                let code = item.as_str().ok_or_else(|| Msg::new("prm-expected-section-strings"))?;
                 let s = code.parse::<OkedSection>()?;
                 if sections.contains(&s) {
-                    return Err(format!("section {code} listed twice"));
+                    return Err(Msg::new("prm-section-twice").arg("value", code));
                 }
                 sections.push(s);
             }
             Value::Sections(sections)
         }
         Shape::Table => {
-            let t = v.as_table().ok_or("expected a table")?;
+            let t = v.as_table().ok_or_else(|| Msg::new("prm-expected-table"))?;
             let mut out = BTreeMap::new();
             for (k, x) in t {
                 out.insert(k.clone(), number(x)?);
@@ -442,54 +439,56 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
             Value::Table(out)
         }
         Shape::Codes => {
-            let arr = v.as_array().ok_or("expected a list of ISCO-08 codes")?;
+            let arr = v.as_array().ok_or_else(|| Msg::new("prm-expected-codes"))?;
             let mut codes = Vec::new();
             for item in arr {
-                let code = item.as_str().ok_or("expected ISCO-08 codes as strings")?;
+                let code = item.as_str().ok_or_else(|| Msg::new("prm-expected-code-strings"))?;
                 if code.is_empty() || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(format!("`{code}` is not an ISCO-08 code (1 to 4 digits)"));
+                    return Err(Msg::new("prm-not-isco").arg("value", code));
                 }
                 if codes.iter().any(|c: &String| c == code) {
-                    return Err(format!("code {code} listed twice"));
+                    return Err(Msg::new("prm-code-twice").arg("value", code));
                 }
                 codes.push(code.to_string());
             }
             Value::Codes(codes)
         }
         Shape::Texts => {
-            let t = v.as_table().ok_or("expected a table of texts: { kk = \"...\", ru = \"...\", en = \"...\" }")?;
+            let t = v.as_table().ok_or_else(|| Msg::new("prm-expected-texts"))?;
             let mut out = BTreeMap::new();
             for (k, x) in t {
                 if !["kk", "ru", "en"].contains(&k.as_str()) {
-                    return Err(format!("`{k}` is not a language kvota writes (kk, ru, en)"));
+                    return Err(Msg::new("prm-not-language").arg("value", k));
                 }
-                let text =
-                    x.as_str().filter(|s| !s.trim().is_empty()).ok_or_else(|| format!("`{k}`: expected a text"))?;
+                let text = x
+                    .as_str()
+                    .filter(|s| !s.trim().is_empty())
+                    .ok_or_else(|| Msg::new("prm-expected-text").arg("value", k))?;
                 out.insert(k.clone(), text.to_string());
             }
             if let Some(missing) = ["kk", "ru", "en"].iter().find(|l| !out.contains_key(**l)) {
-                return Err(format!("the text in `{missing}` is missing (give kk, ru and en)"));
+                return Err(Msg::new("prm-text-missing").arg("value", missing));
             }
             Value::Texts(out)
         }
     };
     // Range checks by unit.
-    let check = |x: f64| -> std::result::Result<(), String> {
+    let check = |x: f64| -> std::result::Result<(), Msg> {
         match unit {
             Unit::Share | Unit::ShareByCategory | Unit::ShareByLevel if !(0.0..=1.0).contains(&x) => {
-                Err(format!("share {x} is outside 0..1"))
+                Err(Msg::new("prm-share").arg("value", x))
             }
             Unit::PercentOfLabourForce if !(0.0..=100.0).contains(&x) => {
-                Err(format!("percentage {x} is outside 0..100"))
+                Err(Msg::new("prm-percentage").arg("value", x))
             }
-            Unit::YesNo if x != 0.0 && x != 1.0 => Err(format!("{x} is neither 1 (yes) nor 0 (no)")),
+            Unit::YesNo if x != 0.0 && x != 1.0 => Err(Msg::new("prm-yes-no").arg("value", x)),
             Unit::CategoryByOccupation if !(0.0..=4.0).contains(&x) || x.fract() != 0.0 => {
-                Err(format!("{x} is not a worker category 1-4 (or 0 for none)"))
+                Err(Msg::new("prm-category").arg("value", x))
             }
             Unit::SeverityByFlag if !(1.0..=3.0).contains(&x) || x.fract() != 0.0 => {
-                Err(format!("{x} is not a severity 1 (low), 2 (medium) or 3 (high)"))
+                Err(Msg::new("prm-severity").arg("value", x))
             }
-            _ if x < 0.0 => Err(format!("negative value {x}")),
+            _ if x < 0.0 => Err(Msg::new("prm-negative").arg("value", x)),
             _ => Ok(()),
         }
     };
@@ -501,7 +500,7 @@ fn convert_value(unit: Unit, v: &toml::Value) -> std::result::Result<Value, Stri
     if let (Unit::ShareByLevel, Value::Table(t)) = (unit, &value) {
         let sum: f64 = t.values().sum();
         if (sum - 1.0).abs() > 1e-6 {
-            return Err(format!("shares by level add up to {sum}, not 1"));
+            return Err(Msg::new("prm-shares-sum").arg("sum", sum));
         }
     }
     Ok(value)

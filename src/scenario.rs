@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::export::TableFormat;
 
 /// The planner defaults (`scenarios/defaults/planner.toml`), embedded so that a scenario runs anywhere.
@@ -438,7 +438,7 @@ impl ScenarioFile {
                     row: e.span().map(|sp| cur_text[..sp.start].lines().count().max(1)),
                     column: None,
                 },
-                message: e.message().to_string(),
+                message: toml_message(e.message()),
             })?;
             let mut table = table;
             rebase_paths(&mut table, &cur);
@@ -448,7 +448,7 @@ impl ScenarioFile {
                 Some(_) => {
                     return Err(Error::Scenario {
                         location: Location { file: cur.clone(), row: line_of_key(&cur_text, "extends"), column: None },
-                        message: "`extends` must be the path of another scenario file".into(),
+                        message: Msg::new("scn-extends-path"),
                     });
                 }
             };
@@ -457,7 +457,7 @@ impl ScenarioFile {
             if layers.iter().any(|(p, _, _)| same_file(p, &parent)) || layers.len() > 16 {
                 return Err(Error::Scenario {
                     location: Location { file: cur, row: None, column: Some("extends".into()) },
-                    message: format!("`extends` makes a cycle through {}", parent.display()),
+                    message: Msg::new("scn-extends-cycle").arg("path", parent.display()),
                 });
             }
             if !crate::builtin::is_file(&parent) {
@@ -467,17 +467,14 @@ impl ScenarioFile {
                         row: line_of_key(&layers.last().expect("a layer").1, "extends"),
                         column: None,
                     },
-                    message: format!("`extends`: {} is not found (a path relative to this file)", parent.display()),
+                    message: Msg::new("scn-extends-missing").arg("path", parent.display()),
                 });
             }
             cur_text = crate::builtin::read_to_string(&parent)?;
             cur = parent;
         }
         if !layers[0].2.contains_key("id") {
-            return Err(Error::Scenario {
-                location: Location::file(path),
-                message: "a scenario that extends another needs its own `id`".into(),
-            });
+            return Err(Error::Scenario { location: Location::file(path), message: Msg::new("scn-extends-id") });
         }
         let mut merged = toml::Table::new();
         for (_, _, t) in layers.iter().rev() {
@@ -490,7 +487,7 @@ impl ScenarioFile {
             let (file, row) = unknown_key(e.message())
                 .and_then(|k| texts.iter().find_map(|(p, t)| line_of_key(t, k).map(|l| (p.to_path_buf(), Some(l)))))
                 .unwrap_or((path.to_path_buf(), None));
-            Error::Scenario { location: Location { file, row, column: None }, message: e.message().to_string() }
+            Error::Scenario { location: Location { file, row, column: None }, message: toml_message(e.message()) }
         })?;
         Ok(LoadedScenario { file: s, layers: layers.into_iter().map(|(p, t, _)| (p, t)).collect() })
     }
@@ -504,7 +501,7 @@ impl ScenarioFile {
                 .or_else(|| e.span().map(|sp| text[..sp.start].lines().count().max(1)));
             Error::Scenario {
                 location: Location { file: path.to_path_buf(), row: line, column: None },
-                message: e.message().to_string(),
+                message: toml_message(e.message()),
             }
         })?;
         // The typed parse above names the line of a bad key; the paths the file sets are then
@@ -591,6 +588,21 @@ fn merge(base: &mut toml::Table, over: &toml::Table) {
 }
 
 /// The key named in a serde "unknown field `x`" message.
+/// The TOML reader's message, said in the reader's language where it is an unknown key (the
+/// common mistake: a misspelt key), else as the reader wrote it.
+fn toml_message(message: &str) -> Msg {
+    match message.strip_prefix("unknown field `").and_then(|r| r.split_once("`, expected ")) {
+        Some((key, expected)) if !key.contains('`') => {
+            let expected = expected.trim_end();
+            match expected.strip_prefix("one of ") {
+                Some(list) => Msg::new("scn-unknown-key-one-of").arg("key", key).arg("keys", list),
+                None => Msg::new("scn-unknown-key").arg("key", key).arg("keys", expected),
+            }
+        }
+        _ => Msg::text(message),
+    }
+}
+
 fn unknown_key(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
     rest.split('`').next()

@@ -119,7 +119,8 @@ pub fn build(
     let mut ids: BTreeSet<&str> = [order.id.as_str()].into_iter().collect();
     for a in amendments {
         let prev = editions.last().expect("the order");
-        let what = |m: String| Error::Infeasible { constraint: format!("foreign.amendments `{}`", a.id), message: m };
+        let what =
+            |m: String| Error::Infeasible { constraint: format!("foreign.amendments `{}`", a.id), message: m.into() };
         if !ids.insert(a.id.as_str()) {
             return Err(what("the id is used by an earlier edition".into()));
         }

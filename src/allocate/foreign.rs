@@ -705,7 +705,7 @@ fn linear_programme(
     let groups = lp_groups(cells, &idx, distributable, &s.constraints);
     let sol = lp::solve(&lp::Problem { units, groups: groups.clone() }).map_err(|e| match e {
         lp::LpError::Infeasible { constraint, message } => {
-            Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message }
+            Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message: message.into() }
         }
         other => Error::Lp { context: "foreign quota LP".into(), source: other },
     })?;

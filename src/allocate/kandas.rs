@@ -310,7 +310,8 @@ pub fn family_cost(r: &SupportRules, s: &KandasSettings) -> Result<FamilyCost> {
             message: format!(
                 "{} MCI a month is outside the legal range {}-{} MCI",
                 s.rent_mci_per_month, r.rent_mci_min, r.rent_mci_max
-            ),
+            )
+            .into(),
         });
     }
     Ok(FamilyCost {
@@ -491,7 +492,7 @@ fn funded_families(designated: &[Region], rules: &SupportRules, s: &KandasSettin
     if let Some(r) = s.housing_capacity.keys().find(|r| !designated.contains(r)) {
         return Err(Error::Infeasible {
             constraint: "kandas.housing_capacity".into(),
-            message: format!("{} is not a resettlement region of the year", r.iso()),
+            message: format!("{} is not a resettlement region of the year", r.iso()).into(),
         });
     }
     let cost = family_cost(rules, s)?;
@@ -503,7 +504,8 @@ fn funded_families(designated: &[Region], rules: &SupportRules, s: &KandasSettin
             message: format!(
                 "the budget of {:.0} tenge is below the cost of one family ({:.0} tenge)",
                 s.budget_kzt, per_family
-            ),
+            )
+            .into(),
         });
     }
     Ok((cost, funded))
@@ -529,7 +531,8 @@ fn undefined_split(split: Split, previous: Option<&PreviousOrder>) -> Error {
             message: format!(
                 "the order for {} names none of the year's designated regions (set [kandas] split = \"shortage\")",
                 p.year
-            ),
+            )
+            .into(),
         },
     }
 }

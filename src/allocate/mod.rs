@@ -33,7 +33,7 @@ pub(crate) fn apportion_counts(
 pub(crate) fn apportion_error(what: &str, e: ApportionError) -> Error {
     match e {
         ApportionError::Infeasible { constraint, message } => {
-            Error::Infeasible { constraint: format!("{what}: {constraint}"), message }
+            Error::Infeasible { constraint: format!("{what}: {constraint}"), message: message.into() }
         }
         other => Error::Apportion { context: what.to_string(), source: other },
     }

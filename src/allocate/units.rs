@@ -2,7 +2,7 @@
 //! allocation a planner wants to check by hand or reproduce (a parliament, a quota by region).
 
 use crate::allocate::apportion::{self, Method, MinRule, Request, Tie, TieRule};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::units::UnitsTable;
 
 /// Options of one apportionment of a file.
@@ -35,14 +35,13 @@ pub fn apportion_units(t: &UnitsTable, o: &FileApportionment) -> Result<Apportio
     let out = apportion::apportion(&req).map_err(|e| match e {
         apportion::ApportionError::Tie { units: tied, seats, at_house } => Error::Infeasible {
             constraint: "tie".into(),
-            message: format!(
-                "{seats} seat(s) at house size {at_house} are tied between {}; a human must decide (or pass \
-                 --break-ties to give them to the larger weight, then the earlier unit)",
-                tied.iter().map(|&i| format!("`{}`", t.units[i])).collect::<Vec<_>>().join(", ")
-            ),
+            message: Msg::new("err-tie")
+                .arg("seats", seats)
+                .arg("house", at_house)
+                .arg("units", tied.iter().map(|&i| format!("`{}`", t.units[i])).collect::<Vec<_>>().join(", ")),
         },
         apportion::ApportionError::Infeasible { constraint, message } => {
-            Error::Infeasible { constraint: constraint.into(), message }
+            Error::Infeasible { constraint: constraint.into(), message: message.into() }
         }
         apportion::ApportionError::Invalid(m) => Error::input(Location::file(&t.path), m),
     })?;

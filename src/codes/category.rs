@@ -1,3 +1,4 @@
+use crate::error::Msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -55,7 +56,7 @@ impl fmt::Display for WorkerCategory {
 }
 
 impl FromStr for WorkerCategory {
-    type Err = String;
+    type Err = Msg;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "1" | "cat1" => Ok(WorkerCategory::Cat1),
@@ -63,13 +64,13 @@ impl FromStr for WorkerCategory {
             "3" | "cat3" => Ok(WorkerCategory::Cat3),
             "4" | "cat4" => Ok(WorkerCategory::Cat4),
             "seasonal" | "s" => Ok(WorkerCategory::Seasonal),
-            other => Err(format!("`{other}` is not a worker category (expected 1, 2, 3, 4 or seasonal)")),
+            other => Err(Msg::new("err-category").arg("value", other)),
         }
     }
 }
 
 impl TryFrom<String> for WorkerCategory {
-    type Error = String;
+    type Error = Msg;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }

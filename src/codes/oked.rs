@@ -1,3 +1,4 @@
+use crate::error::Msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -173,20 +174,19 @@ impl fmt::Display for OkedSection {
 }
 
 impl FromStr for OkedSection {
-    type Err = String;
+    type Err = Msg;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         let mut chars = t.chars();
         match (chars.next(), chars.next()) {
-            (Some(c), None) => OkedSection::from_letter(c)
-                .ok_or_else(|| format!("`{t}` is not an OKED section (expected one letter A-U)")),
-            _ => Err(format!("`{t}` is not an OKED section (expected one letter A-U)")),
+            (Some(c), None) => OkedSection::from_letter(c).ok_or_else(|| Msg::new("err-oked-section").arg("value", t)),
+            _ => Err(Msg::new("err-oked-section").arg("value", t)),
         }
     }
 }
 
 impl TryFrom<String> for OkedSection {
-    type Error = String;
+    type Error = Msg;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }

@@ -2,6 +2,8 @@
 //! the spelling variants found in real statistical files, and the territorial changes of 2018
 //! and 2022 that older series must be mapped through.
 
+use crate::error::Msg;
+use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -408,8 +410,9 @@ impl FromStr for Region {
             Area::Region(r) => Ok(r),
             other => Err(UnknownName {
                 input: s.to_string(),
-                reason: format!("`{s}` names {}, not one of the 20 current regions", other.label_en()),
+                reason: Msg::new("err-region-not-current").arg("value", s).arg("area", other.label_en()),
                 suggestions: Vec::new(),
+                nearest: Vec::new(),
             }),
         }
     }
@@ -466,6 +469,20 @@ impl Area {
             Area::Republic => "KZ",
             Area::Region(r) => r.iso(),
             Area::Historical(h) => h.code(),
+        }
+    }
+
+    /// The area as each language names it: "Akmola Region (KZ-11)", "Акмолинская область (KZ-11)".
+    pub fn label(self) -> Msg {
+        match self {
+            Area::Republic => Msg::new("area-republic"),
+            Area::Region(r) => {
+                let [kk, ru, en] = Lang::ALL.map(|l| format!("{} ({})", r.name_in(l), r.iso()));
+                Msg::names(kk, ru, en)
+            }
+            Area::Historical(HistoricalRegion::SouthKazakhstan) => {
+                Msg::new("area-south-kazakhstan").arg("code", self.code())
+            }
         }
     }
 
@@ -566,13 +583,41 @@ impl RegionChange {
 #[error("{reason}{}", suggestion_text(.suggestions))]
 pub struct UnknownName {
     pub input: String,
-    pub reason: String,
+    pub reason: Msg,
     /// Closest known units, best first, as `Name (code)`.
     pub suggestions: Vec<String>,
+    /// The same units, to be named in the reader's language.
+    pub nearest: Vec<Area>,
 }
 
 fn suggestion_text(s: &[String]) -> String {
-    if s.is_empty() { String::new() } else { format!("; closest known names: {}", s.join(", ")) }
+    if s.is_empty() { String::new() } else { format!("; {}", closest(s)) }
+}
+
+/// "A or B or C" in the reader's language.
+fn alternatives(areas: &[Area]) -> Msg {
+    list(areas, |m, n| m.then(Msg::new("word-or")).then(n))
+}
+
+/// The areas joined by `join`, each named in the reader's language.
+fn list(areas: &[Area], join: impl Fn(Msg, Msg) -> Msg) -> Msg {
+    areas.iter().map(|a| a.label()).reduce(join).unwrap_or_else(|| Msg::text(""))
+}
+
+fn closest(s: &[String]) -> Msg {
+    Msg::new("err-region-closest").arg("names", s.join(", "))
+}
+
+/// The reason and the closest names, said in the reader's language.
+impl From<UnknownName> for Msg {
+    fn from(e: UnknownName) -> Msg {
+        if e.nearest.is_empty() {
+            e.reason
+        } else {
+            let names = list(&e.nearest, |m, n| m.joined(", ", n));
+            e.reason.joined("; ", Msg::new("err-region-closest").arg_msg("names", names))
+        }
+    }
 }
 
 /// Maps the region labels found in real files to [`Area`]s.
@@ -668,8 +713,9 @@ impl RegionResolver {
         if stem.is_empty() {
             return Err(UnknownName {
                 input: input.to_string(),
-                reason: "empty region name".to_string(),
+                reason: Msg::new("err-region-empty"),
                 suggestions: Vec::new(),
+                nearest: Vec::new(),
             });
         }
         let candidates = self.index.get(&stem).map(Vec::as_slice).unwrap_or(&[]);
@@ -693,28 +739,28 @@ impl RegionResolver {
             [_, _, ..] if trimmed.len() > 3 && trimmed.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("KZ-")) => {
                 Err(UnknownName {
                     input: input.to_string(),
-                    reason: format!("`{trimmed}` is not an ISO 3166-2:KZ code of a current or former region"),
+                    reason: Msg::new("err-region-code").arg("value", trimmed),
                     suggestions: Vec::new(),
+                    nearest: Vec::new(),
                 })
             }
             [] => Err(UnknownName {
                 input: input.to_string(),
-                reason: format!("unknown region name `{trimmed}`"),
-                suggestions: self.suggest(&stem),
+                reason: Msg::new("err-region-unknown").arg("value", trimmed),
+                suggestions: self.suggest(&stem).into_iter().map(Area::label_en).collect(),
+                nearest: self.suggest(&stem),
             }),
             many => Err(UnknownName {
                 input: input.to_string(),
-                reason: format!(
-                    "ambiguous region name `{trimmed}`: it could be {}; write `city` or `region` to say which",
-                    many.iter().map(|a| a.label_en()).collect::<Vec<_>>().join(" or ")
-                ),
+                reason: Msg::new("err-region-ambiguous").arg("value", trimmed).arg_msg("areas", alternatives(many)),
                 suggestions: Vec::new(),
+                nearest: Vec::new(),
             }),
         }
     }
 
     /// Up to three closest areas by normalised edit distance.
-    fn suggest(&self, stem: &str) -> Vec<String> {
+    fn suggest(&self, stem: &str) -> Vec<Area> {
         let mut best: HashMap<Area, f64> = HashMap::new();
         for (known, entries) in &self.index {
             let score = strsim::normalized_levenshtein(stem, known);
@@ -727,7 +773,7 @@ impl RegionResolver {
         }
         let mut ranked: Vec<(Area, f64)> = best.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.code().cmp(b.0.code())));
-        ranked.into_iter().take(3).map(|(a, _)| a.label_en()).collect()
+        ranked.into_iter().take(3).map(|(a, _)| a).collect()
     }
 }
 

@@ -104,7 +104,7 @@ pub fn cell_employment(
         if let Some(g) = official_groups(margins, y)
             && let Some(r) = Region::all().find(|r| g[r.index()].iter().sum::<f64>() <= 0.0)
         {
-            return Err(Error::Dataset(format!("region x activity-group employment: no row for {r} in {y}")));
+            return Err(Error::Dataset(format!("region x activity-group employment: no row for {r} in {y}").into()));
         }
     }
     let first = years.iter().copied().find(|&y| official_groups(margins, y).is_some());
@@ -120,7 +120,7 @@ pub fn cell_employment(
                 sections_k
                     .get(&(s, y))
                     .copied()
-                    .ok_or_else(|| Error::Dataset(format!("no employment for section {s} in {y}")))
+                    .ok_or_else(|| Error::Dataset(format!("no employment for section {s} in {y}").into()))
             })
             .collect::<Result<_>>()?;
         // Section margins in persons, rescaled to the regional national total.

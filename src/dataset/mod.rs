@@ -397,8 +397,8 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
         let rates = indicators::unemployment_rates(ctx.raw_dir, 2015)?;
         for (r, rate) in rates.iter().enumerate() {
             let region = Region::all().nth(r).expect("region index");
-            let u =
-                rate.ok_or_else(|| Error::Dataset(format!("no 2015 unemployment rate for {region} (SDG 8.5.2)")))?;
+            let u = rate
+                .ok_or_else(|| Error::Dataset(format!("no 2015 unemployment rate for {region} (SDG 8.5.2)").into()))?;
             lf[yi(2015)][r] = employed[yi(2015)][r] / (1.0 - u / 100.0);
         }
         notes.push("2015: regional employed interpolated (geometric mean of 2014 and 2016) and scaled to the BNS section total; labour force = employed / (1 - the official 2015 unemployment rate of the region, SDG 8.5.2)".into());
@@ -415,11 +415,10 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
     for t in 0..ny {
         for r in 0..NR {
             if lf_p[t][r] < employed_p[t][r] {
-                return Err(Error::Dataset(format!(
-                    "labour force below employment for {} in {}",
-                    Region::all().nth(r).unwrap(),
-                    years[t]
-                )));
+                return Err(Error::Dataset(
+                    format!("labour force below employment for {} in {}", Region::all().nth(r).unwrap(), years[t])
+                        .into(),
+                ));
             }
         }
     }
@@ -899,7 +898,7 @@ fn regional_panel(
                 }
                 // Children of 2022 are split later with the others.
             } else {
-                return Err(Error::Dataset(format!("no regional {what} for {y}")));
+                return Err(Error::Dataset(format!("no regional {what} for {y}").into()));
             }
         } else {
             for r in Region::all() {
@@ -913,7 +912,7 @@ fn regional_panel(
                 let p22 = src.get(&(Area::Region(parent), 2022)).copied().unwrap_or(0.0);
                 let c22 = src.get(&(Area::Region(child), 2022)).copied().unwrap_or(0.0);
                 if p22 + c22 <= 0.0 {
-                    return Err(Error::Dataset(format!("no 2022 values to split {parent}")));
+                    return Err(Error::Dataset(format!("no 2022 values to split {parent}").into()));
                 }
                 let share = c22 / (p22 + c22);
                 let whole = out[t][parent.index()];
@@ -923,7 +922,7 @@ fn regional_panel(
         }
         for r in Region::all() {
             if out[t][r.index()] <= 0.0 {
-                return Err(Error::Dataset(format!("no {what} for {r} in {y}")));
+                return Err(Error::Dataset(format!("no {what} for {r} in {y}").into()));
             }
         }
     }
@@ -998,7 +997,8 @@ fn population_panel(
     // Extrapolation: scaled to the published national totals (data/build/assumptions.toml).
     let mut national_targets: BTreeMap<i32, f64> = BTreeMap::new();
     for (y, v) in &targets.national_1jan {
-        let y: i32 = y.parse().map_err(|_| Error::Dataset(format!("population.national_1jan: `{y}` is not a year")))?;
+        let y: i32 =
+            y.parse().map_err(|_| Error::Dataset(format!("population.national_1jan: `{y}` is not a year").into()))?;
         national_targets.insert(y, *v);
     }
     let base =
@@ -1074,7 +1074,7 @@ fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; N
     }
     let mut res = [AgeShares::default(); NR];
     for r in Region::all() {
-        res[r.index()] = out[r.index()].ok_or_else(|| Error::Dataset(format!("no age structure for {r}")))?;
+        res[r.index()] = out[r.index()].ok_or_else(|| Error::Dataset(format!("no age structure for {r}").into()))?;
     }
     Ok(res)
 }
@@ -1187,7 +1187,7 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
                 w_out.push(wage[&first] / g.powi(first - y));
                 official.push(false);
             }
-            None => return Err(Error::Dataset(format!("no national wage for {y}"))),
+            None => return Err(Error::Dataset(format!("no national wage for {y}").into())),
         }
         // CPI before its first year: take the first available.
         c_out.push(cpi.get(&y).copied().unwrap_or_else(|| *cpi.values().next().expect("cpi")));
@@ -1227,10 +1227,12 @@ fn employment_seed(seed: &SeedAssumptions, rural: &[f64; NR]) -> Result<[[f64; N
         m[r][0] = (rural[r] / mean_rural).max(seed.agriculture_floor);
     }
     for (sec, map) in &seed.multipliers {
-        let si =
-            PANEL_SECTIONS.find(sec.as_str()).ok_or_else(|| Error::Dataset(format!("seed: unknown section {sec}")))?;
+        let si = PANEL_SECTIONS
+            .find(sec.as_str())
+            .ok_or_else(|| Error::Dataset(format!("seed: unknown section {sec}").into()))?;
         for (code, v) in map {
-            let r = Region::from_iso(code).ok_or_else(|| Error::Dataset(format!("seed: unknown region {code}")))?;
+            let r =
+                Region::from_iso(code).ok_or_else(|| Error::Dataset(format!("seed: unknown region {code}").into()))?;
             m[r.index()][si] = *v;
         }
     }

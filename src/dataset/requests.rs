@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::allocate::apportion::Method;
 use crate::allocate::apportion_counts;
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::request_lines::{OccupationWages, parse_oked};
 use crate::panel::Panel;
 use crate::params::{Params, year_end};
@@ -125,7 +125,7 @@ struct Line {
 
 const HEADER: &str = "request_id,employer_id,region,oked,occupation,category,workers,employer_staff,citizen_staff,wage_kzt,posting_id,posting_date,citizen_applicants,submitted,project_id,prior_quota,prior_used,director_id,address_id,evidence\n";
 
-fn bad(path: &Path, m: impl Into<String>) -> Error {
+fn bad(path: &Path, m: impl Into<Msg>) -> Error {
     Error::input(Location::file(path), m.into())
 }
 

@@ -99,10 +99,9 @@ pub fn read_relatives(
         }
     }
     if region.is_empty() || section.is_empty() {
-        return Err(Error::Dataset(format!(
-            "{}: no year with hourly earnings for every region and every section",
-            path.display()
-        )));
+        return Err(Error::Dataset(
+            format!("{}: no year with hourly earnings for every region and every section", path.display()).into(),
+        ));
     }
     Ok(WageRelatives { region, section })
 }

@@ -209,7 +209,7 @@ impl Sheet<'_> {
                 if year.is_some() && !trim(s).is_empty() {
                     report.problems.push(Problem {
                         location: self.loc(sub_row, c),
-                        message: format!("header `{}` is not a quarter, a month or `year`", trim(s)),
+                        message: format!("header `{}` is not a quarter, a month or `year`", trim(s)).into(),
                     });
                 }
                 continue;
@@ -217,7 +217,7 @@ impl Sheet<'_> {
             let Some(y) = year else {
                 report.problems.push(Problem {
                     location: self.loc(sub_row, c),
-                    message: format!("sub-period `{}` has no year above it", trim(s)),
+                    message: format!("sub-period `{}` has no year above it", trim(s)).into(),
                 });
                 continue;
             };
@@ -280,7 +280,9 @@ impl Sheet<'_> {
                 Ok(a) => a,
                 Err(e) => {
                     if has_values {
-                        report.problems.push(Problem { location: self.loc(r, label_col), message: e.to_string() });
+                        report
+                            .problems
+                            .push(Problem { location: self.loc(r, label_col), message: e.to_string().into() });
                     } else if looks_like_footnote(&label) {
                         report.footnotes.push(label);
                     } else {
@@ -297,7 +299,8 @@ impl Sheet<'_> {
                         "`{label}` names {} again (first at row {}); two rows of one table cannot be the same region",
                         area.label_en(),
                         self.r0 as usize + first + 1
-                    ),
+                    )
+                    .into(),
                 });
                 continue;
             }
@@ -329,14 +332,15 @@ impl Sheet<'_> {
                 Data::String(s) => match parse_cell(s) {
                     Ok(cell) => cell,
                     Err(e) => {
-                        report.problems.push(Problem { location: self.loc(r, c), message: e.to_string() });
+                        report.problems.push(Problem { location: self.loc(r, c), message: e.to_string().into() });
                         continue;
                     }
                 },
                 other => {
-                    report
-                        .problems
-                        .push(Problem { location: self.loc(r, c), message: format!("`{other}` is not a number") });
+                    report.problems.push(Problem {
+                        location: self.loc(r, c),
+                        message: format!("`{other}` is not a number").into(),
+                    });
                     continue;
                 }
             };

@@ -26,7 +26,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::codes::{Area, HistoricalRegion, Region, RegionChange};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use text::Period;
 
 /// One normalised observation.
@@ -49,7 +49,7 @@ pub struct LongRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub location: Location,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl fmt::Display for Problem {
@@ -108,12 +108,12 @@ impl Ingested {
                 let more = self.report.problems.len() - 1;
                 let mut e = p.clone();
                 if more > 0 {
-                    e.message.push_str(&format!(" (and {more} more problems; `kvota validate` lists them all)"));
+                    e.message = e.message.then(Msg::new("err-more-problems").arg("more", more));
                 }
                 Err(e.into())
             }
             None if self.rows.is_empty() => {
-                Err(Error::input(Location::file(&self.report.file), "no observations could be read from the file"))
+                Err(Error::input(Location::file(&self.report.file), Msg::new("err-no-observations")))
             }
             None => Ok(self),
         }
@@ -247,7 +247,11 @@ fn check_duplicates(rows: &[LongRow], report: &mut IngestReport) {
         if let Some(first) = seen.insert(key, &r.source) {
             report.problems.push(Problem {
                 location: r.source.clone(),
-                message: format!("duplicate: {} {} {} is also given at {first}", r.indicator, r.region_code, r.period),
+                message: Msg::new("err-duplicate-observation")
+                    .arg("indicator", &r.indicator)
+                    .arg("region", &r.region_code)
+                    .arg("period", r.period)
+                    .arg("first", first),
             });
         }
     }
@@ -376,19 +380,19 @@ pub fn read_long_rows(path: &Path) -> Result<Vec<LongRow>> {
     let mut out = Vec::with_capacity(t.height());
     for i in 0..t.height() {
         let at = |c: &str| Location::cell(path, t.line(i), c);
-        let region = regions[i].ok_or_else(|| Error::input(at("region_code"), "empty region code"))?;
+        let region = regions[i].ok_or_else(|| Error::input(at("region_code"), Msg::new("err-region-code-empty")))?;
         let code = match region_code(region) {
             Ok(a) => a.code().to_string(),
-            Err(e) => return Err(Error::input(at("region_code"), e.to_string())),
+            Err(e) => return Err(Error::input(at("region_code"), e)),
         };
         let label = periods[i].unwrap_or("");
         let period = text::parse_period_label(label)
-            .ok_or_else(|| Error::input(at("period"), format!("`{label}` is not a period (2024, 2024Q3, 2024-11)")))?;
+            .ok_or_else(|| Error::input(at("period"), Msg::new("err-period").arg("value", label)))?;
         let value = match values[i] {
             None => None,
             Some(v) => Some(
                 text::parse_number_text(v)
-                    .ok_or_else(|| Error::input(at("value"), format!("`{v}` is not a number")))?,
+                    .ok_or_else(|| Error::input(at("value"), Msg::new("err-not-number").arg("value", v)))?,
             ),
         };
         out.push(LongRow {

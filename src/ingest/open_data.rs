@@ -13,7 +13,7 @@ use std::path::Path;
 use super::text::{parse_cell, parse_period_label};
 use super::{IngestReport, Ingested, LongRow, Problem};
 use crate::codes::{Area, HistoricalRegion, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::TextTable;
 
 pub const NAM: &str = "NAM";
@@ -53,7 +53,7 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
     t.require(&[NAM, DAT, PERIOD, &region_col, VAL]).map_err(|e| match e {
         Error::Input { location, message } => Error::input(
             location,
-            format!("{message} (a stat.gov.kz open-data export has the columns NAM, DAT, PERIOD, {REGION}, {REGION_LATIN}, VAL)"),
+            message.then(Msg::new("err-open-data-columns").arg("region", REGION).arg("latin", REGION_LATIN)),
         ),
         other => other,
     })?;
@@ -72,32 +72,24 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
     if indicator.is_some() && distinct.len() > 1 {
         return Err(Error::input(
             Location::column(path, NAM),
-            format!(
-                "the file holds {} indicators ({}); --indicator would merge them into one",
-                distinct.len(),
-                distinct.iter().take(3).copied().collect::<Vec<_>>().join("; ")
-            ),
+            Msg::new("err-many-indicators")
+                .arg("count", distinct.len())
+                .arg("names", distinct.iter().take(3).copied().collect::<Vec<_>>().join("; ")),
         ));
     }
     let mut rows = Vec::with_capacity(t.height());
     for i in 0..t.height() {
         let line = t.line(i);
         let at = |col: &str| Location::cell(path, line, col);
-        let mut problem = |col: &str, message: String| report.problems.push(Problem { location: at(col), message });
+        let mut problem = |col: &str, message: Msg| report.problems.push(Problem { location: at(col), message });
         let Some(name) = names[i] else {
-            problem(NAM, "empty indicator name".into());
+            problem(NAM, Msg::new("err-indicator-empty"));
             continue;
         };
         let period = match dats[i].and_then(parse_period_label) {
             Some(p) => p,
             None => {
-                problem(
-                    DAT,
-                    format!(
-                        "`{}` is not a period label such as `2006 год` or `3 квартал 2015 г.`",
-                        dats[i].unwrap_or("")
-                    ),
-                );
+                problem(DAT, Msg::new("err-period-label").arg("value", dats[i].unwrap_or("")));
                 continue;
             }
         };
@@ -106,11 +98,10 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
             Some(p) => {
                 problem(
                     PERIOD,
-                    format!(
-                        "`{p}` does not match DAT `{}`, whose last month is {}",
-                        dats[i].unwrap_or(""),
-                        period.last_month()
-                    ),
+                    Msg::new("err-period-dat")
+                        .arg("value", p)
+                        .arg("dat", dats[i].unwrap_or(""))
+                        .arg("month", period.last_month()),
                 );
                 continue;
             }
@@ -129,31 +120,30 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
             (Some(Ok(a)), Some(Ok(b))) if a != b => {
                 problem(
                     region_col,
-                    format!(
-                        "`{}` names {} but {latin_col} `{}` names {}",
-                        regions[i].unwrap_or(""),
-                        a.label_en(),
-                        latin.as_ref().and_then(|l| l[i]).unwrap_or(""),
-                        b.label_en()
-                    ),
+                    Msg::new("err-region-two-names")
+                        .arg("value", regions[i].unwrap_or(""))
+                        .arg("area", a.label_en())
+                        .arg("column", latin_col)
+                        .arg("latin", latin.as_ref().and_then(|l| l[i]).unwrap_or(""))
+                        .arg("other", b.label_en()),
                 );
                 continue;
             }
             (Some(Ok(a)), _) => a,
             (_, Some(Ok(b))) => b,
             (Some(Err(e)), _) => {
-                problem(region_col, e.to_string());
+                problem(region_col, e.into());
                 continue;
             }
             (None, _) => {
-                problem(region_col, "empty region name".into());
+                problem(region_col, Msg::new("err-region-empty"));
                 continue;
             }
         };
         let cell = match parse_cell(vals[i].unwrap_or("")) {
             Ok(c) => c,
             Err(e) => {
-                problem(VAL, e.to_string());
+                problem(VAL, Msg::text(e.to_string()));
                 continue;
             }
         };

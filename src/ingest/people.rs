@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::codes::Region;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::{TextTable, parse_date};
 use crate::params::Params;
 
@@ -84,10 +84,7 @@ pub fn personal_column(header: &str) -> Option<&'static str> {
 pub fn refuse_personal_columns(path: &Path, t: &TextTable) -> Result<()> {
     for c in t.columns() {
         if personal_column(c.as_str()).is_some() {
-            return Err(Error::input(
-                Location::column(path, c.as_str()),
-                "looks like personal data; kvota takes pseudonymous ids only — remove the column",
-            ));
+            return Err(Error::input(Location::column(path, c.as_str()), Msg::new("err-personal-column")));
         }
     }
     Ok(())
@@ -95,13 +92,13 @@ pub fn refuse_personal_columns(path: &Path, t: &TextTable) -> Result<()> {
 
 /// A pseudonymous key: not empty, and not twelve digits (the shape of an IIN or a BIN). The
 /// message never repeats the value.
-pub fn pseudonymous(s: &str) -> std::result::Result<String, String> {
+pub fn pseudonymous(s: &str) -> std::result::Result<String, Msg> {
     let t = s.trim();
     if t.is_empty() {
-        return Err("the id is empty".into());
+        return Err(Msg::new("err-id-empty"));
     }
     if t.chars().filter(char::is_ascii_digit).count() == 12 && t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
-        return Err("looks like a real IIN or BIN (twelve digits); kvota takes pseudonymous keys only — replace it with a key such as E-000123".into());
+        return Err(Msg::new("err-id-iin"));
     }
     Ok(t.to_string())
 }
@@ -133,20 +130,20 @@ pub struct Move {
     pub to: Region,
 }
 
-fn region(s: &str) -> std::result::Result<Region, String> {
-    s.parse::<Region>().map_err(|e| e.to_string())
+fn region(s: &str) -> std::result::Result<Region, Msg> {
+    s.parse::<Region>().map_err(Msg::from)
 }
 
 pub fn read_families(path: &Path) -> Result<Vec<Family>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["family_id", "arrival_date", "host_region", "members"])?;
-    let ids = t.parse("family_id", "a pseudonymous family id", pseudonymous)?;
-    let arr = t.parse("arrival_date", "a date (YYYY-MM-DD)", parse_date)?;
-    let host = t.parse("host_region", "an ISO 3166-2:KZ region code", region)?;
-    let members = t.parse("members", "a number of family members (1 or more)", |s| match s.parse::<u32>() {
+    let ids = t.parse("family_id", Msg::new("what-family-id"), pseudonymous)?;
+    let arr = t.parse("arrival_date", Msg::new("what-date"), parse_date)?;
+    let host = t.parse("host_region", Msg::new("what-region-code"), region)?;
+    let members = t.parse("members", Msg::new("what-members"), |s| match s.parse::<u32>() {
         Ok(v) if v >= 1 => Ok(v),
-        _ => Err(format!("`{s}` is not a number of members (1 or more)")),
+        _ => Err(Msg::new("err-members").arg("value", s)),
     })?;
     let mut seen = BTreeMap::new();
     let mut out = Vec::with_capacity(ids.len());
@@ -154,7 +151,7 @@ pub fn read_families(path: &Path) -> Result<Vec<Family>> {
         if let Some(prev) = seen.insert(ids[i].clone(), t.line(i)) {
             return Err(Error::input(
                 Location::cell(path, t.line(i), "family_id"),
-                format!("duplicate family id (also on row {prev})"),
+                Msg::new("err-duplicate-family").arg("prev", prev),
             ));
         }
         out.push(Family { id: ids[i].clone(), arrival: arr[i], host: host[i], members: members[i] });
@@ -166,11 +163,14 @@ pub fn read_payments(path: &Path, params: &Params) -> Result<Vec<Payment>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["family_id", "item", "paid_date"])?;
-    let ids = t.parse("family_id", "a pseudonymous family id", pseudonymous)?;
-    let items = t.parse("item", "a support item", |s| {
-        ITEMS.iter().position(|i| *i == s.trim()).ok_or_else(|| format!("`{s}` is not one of {}", ITEMS.join(", ")))
+    let ids = t.parse("family_id", Msg::new("what-family-id"), pseudonymous)?;
+    let items = t.parse("item", Msg::new("what-item"), |s| {
+        ITEMS
+            .iter()
+            .position(|i| *i == s.trim())
+            .ok_or_else(|| Msg::new("err-one-of").arg("value", s).arg("options", ITEMS.join(", ")))
     })?;
-    let paid = t.parse("paid_date", "a date (YYYY-MM-DD)", parse_date)?;
+    let paid = t.parse("paid_date", Msg::new("what-date"), parse_date)?;
     let cols = t.columns();
     let opt = |name: &str| -> Result<Vec<Option<&str>>> {
         if cols.iter().any(|c| c == name) { t.text(name) } else { Ok(vec![None; t.height()]) }
@@ -181,12 +181,17 @@ pub fn read_payments(path: &Path, params: &Params) -> Result<Vec<Payment>> {
         let row = t.line(i);
         let mci_kzt = params
             .number("mci.kzt", paid[i])
-            .map_err(|e| Error::input(Location::cell(path, row, "paid_date"), format!("the date has no MCI: {e}")))?
+            .map_err(|e| {
+                Error::input(
+                    Location::cell(path, row, "paid_date"),
+                    Msg::new("err-no-mci").arg_msg("detail", e.into_msg()),
+                )
+            })?
             .value;
         let num = |s: &str, col: &str| -> Result<f64> {
             match s.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-                _ => Err(Error::input(Location::cell(path, row, col), format!("`{s}` is not a non-negative amount"))),
+                _ => Err(Error::input(Location::cell(path, row, col), Msg::new("err-not-amount").arg("value", s))),
             }
         };
         let (mci, kzt) = match (mci_col[i], kzt_col[i]) {
@@ -199,10 +204,10 @@ pub fn read_payments(path: &Path, params: &Params) -> Result<Vec<Payment>> {
                 (k / mci_kzt, k)
             }
             (Some(_), Some(_)) => {
-                return Err(Error::input(Location::row(path, row), "give amount_mci or amount_kzt, not both"));
+                return Err(Error::input(Location::row(path, row), Msg::new("err-amount-both")));
             }
             (None, None) => {
-                return Err(Error::input(Location::row(path, row), "no amount: give amount_mci or amount_kzt"));
+                return Err(Error::input(Location::row(path, row), Msg::new("err-amount-none")));
             }
         };
         out.push(Payment { family: ids[i].clone(), item: items[i], paid: paid[i], mci, kzt });
@@ -214,8 +219,8 @@ pub fn read_moves(path: &Path) -> Result<Vec<Move>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["family_id", "move_date", "to_region"])?;
-    let ids = t.parse("family_id", "a pseudonymous family id", pseudonymous)?;
-    let dates = t.parse("move_date", "a date (YYYY-MM-DD)", parse_date)?;
-    let to = t.parse("to_region", "an ISO 3166-2:KZ region code", region)?;
+    let ids = t.parse("family_id", Msg::new("what-family-id"), pseudonymous)?;
+    let dates = t.parse("move_date", Msg::new("what-date"), parse_date)?;
+    let to = t.parse("to_region", Msg::new("what-region-code"), region)?;
     Ok((0..ids.len()).map(|i| Move { family: ids[i].clone(), date: dates[i], to: to[i] }).collect())
 }

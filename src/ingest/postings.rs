@@ -633,7 +633,7 @@ impl<'p> Aggregator<'p> {
         if self.report.problems.len() < MAX_PROBLEMS {
             let location =
                 if col.is_empty() { Location::row(self.path, row) } else { Location::cell(self.path, row, col) };
-            self.report.problems.push(Problem { location, message });
+            self.report.problems.push(Problem { location, message: message.into() });
         } else {
             self.more_problems += 1;
         }
@@ -779,7 +779,7 @@ impl<'p> Aggregator<'p> {
         let report = &mut self.report;
         if let Some((line, message)) = self.ending.take() {
             let location = if line > 0 { Location::row(path, line) } else { Location::file(path) };
-            report.problems.push(Problem { location, message });
+            report.problems.push(Problem { location, message: message.into() });
         }
         if self.more_problems > 0 {
             report.skipped.push(format!("{} further problems not listed", self.more_problems));

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::{TextTable, parse_count, parse_number};
 
 pub const ANNUAL_FILE: &str = "foreign_labour_quota_annual.csv";
@@ -139,7 +139,7 @@ fn read_snapshots(path: &Path) -> Result<Vec<StockSnapshot>> {
                 let code = item[i].unwrap_or("");
                 let sec: OkedSection = code
                     .parse()
-                    .map_err(|m: String| Error::input(Location::cell(path, t.line(i), "breakdown_value"), m))?;
+                    .map_err(|m: Msg| Error::input(Location::cell(path, t.line(i), "breakdown_value"), m))?;
                 s.sections.insert(sec, values[i]);
             }
             _ => {}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::evidence::Evidence;
 use crate::ingest::people::{pseudonymous, refuse_personal_columns};
 use crate::ingest::requests::{RequestCategory, parse_category};
@@ -73,7 +73,7 @@ pub struct RequestLines {
 }
 
 /// An OKED section letter, or an OKED class, group or division code (`41.20`, `41.2`, `41`).
-pub fn parse_oked(s: &str) -> std::result::Result<OkedSection, String> {
+pub fn parse_oked(s: &str) -> std::result::Result<OkedSection, Msg> {
     let t = s.trim();
     if t.len() == 1 && t.chars().all(|c| c.is_ascii_alphabetic()) {
         return t.parse::<OkedSection>();
@@ -82,28 +82,29 @@ pub fn parse_oked(s: &str) -> std::result::Result<OkedSection, String> {
     let rest = &t[digits.len()..];
     let ok_rest = rest.is_empty() || (rest.starts_with('.') && rest[1..].chars().all(|c| c.is_ascii_digit()));
     if digits.len() == 2 && ok_rest {
-        let d: u8 = digits.parse().map_err(|_| format!("`{t}` is not an OKED code"))?;
-        return OkedSection::from_division(d).ok_or_else(|| format!("`{t}`: OKED division {d} does not exist"));
+        let d: u8 = digits.parse().map_err(|_| Msg::new("err-oked-code").arg("value", t))?;
+        return OkedSection::from_division(d)
+            .ok_or_else(|| Msg::new("err-oked-division").arg("value", t).arg("division", d));
     }
-    Err(format!("`{t}` is not an OKED section letter (A-U) or class code such as 41.20"))
+    Err(Msg::new("err-oked-code-or-section").arg("value", t))
 }
 
 /// An ISCO-08 / NKZ occupation code of 1 to 4 digits.
-pub fn parse_occupation(s: &str) -> std::result::Result<String, String> {
+pub fn parse_occupation(s: &str) -> std::result::Result<String, Msg> {
     let t = s.trim();
     if !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
         Ok(t.to_string())
     } else {
-        Err(format!("`{t}` is not an ISCO-08 occupation code (1 to 4 digits)"))
+        Err(Msg::new("err-occupation").arg("value", t))
     }
 }
 
 /// Optional column parsed where a value is present.
-fn optional<T>(
+fn optional<T, E: Into<Msg>>(
     t: &TextTable,
     path: &Path,
     name: &str,
-    f: impl Fn(&str) -> std::result::Result<T, String>,
+    f: impl Fn(&str) -> std::result::Result<T, E>,
 ) -> Result<Vec<Option<T>>> {
     if !t.columns().iter().any(|c| c == name) {
         return Ok((0..t.height()).map(|_| None).collect());
@@ -134,33 +135,32 @@ impl RequestLines {
     pub fn from_table(path: &Path, t: &TextTable) -> Result<RequestLines> {
         refuse_personal_columns(path, t)?;
         t.require(&REQUIRED)?;
-        let ids = t.parse("request_id", "a request id", |s| Ok::<_, String>(s.to_string()))?;
-        let employers = t.parse("employer_id", "a pseudonymous employer id", pseudonymous)?;
-        let regions =
-            t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
-        let sections = t.parse("oked", "an OKED section letter or class code", parse_oked)?;
-        let occupations = t.parse("occupation", "an ISCO-08 occupation code", parse_occupation)?;
-        let cats = t.parse("category", "a worker category (1, 2, 3, 4, seasonal) or ict", parse_category)?;
+        let ids = t.parse("request_id", Msg::new("what-request-id"), |s| Ok::<_, Msg>(s.to_string()))?;
+        let employers = t.parse("employer_id", Msg::new("what-employer-id"), pseudonymous)?;
+        let regions = t.parse("region", Msg::new("what-region-code"), |s| s.parse::<Region>().map_err(Msg::from))?;
+        let sections = t.parse("oked", Msg::new("what-oked"), parse_oked)?;
+        let occupations = t.parse("occupation", Msg::new("what-occupation"), parse_occupation)?;
+        let cats = t.parse("category", Msg::new("what-category"), parse_category)?;
         let workers = t.counts("workers")?;
         let staff = t.counts("employer_staff")?;
         let citizens = t.counts("citizen_staff")?;
-        let wages = t.parse("wage_kzt", "a monthly wage in tenge", |s| match parse_number(s) {
+        let wages = t.parse("wage_kzt", Msg::new("what-wage"), |s| match parse_number(s) {
             Ok(v) if v >= 0.0 => Ok(v),
-            Ok(v) => Err(format!("negative wage {v}")),
+            Ok(v) => Err(Msg::new("err-negative-wage").arg("value", v)),
             Err(e) => Err(e),
         })?;
-        let postings = optional(t, path, "posting_id", |s| Ok(s.to_string()))?;
+        let postings = optional(t, path, "posting_id", |s| Ok::<_, Msg>(s.to_string()))?;
         let posting_dates = optional(t, path, "posting_date", parse_date)?;
         let applicants = t.counts("citizen_applicants")?;
-        let submitted = t.parse("submitted", "a date (YYYY-MM-DD)", parse_date)?;
-        let projects = optional(t, path, "project_id", |s| Ok(s.to_string()))?;
+        let submitted = t.parse("submitted", Msg::new("what-date"), parse_date)?;
+        let projects = optional(t, path, "project_id", |s| Ok::<_, Msg>(s.to_string()))?;
         let count = |s: &str| parse_count(s).map(|v| v as u64);
         let prior_quota = optional(t, path, "prior_quota", count)?;
         let prior_used = optional(t, path, "prior_used", count)?;
         let directors = optional(t, path, "director_id", pseudonymous)?;
         let addresses = optional(t, path, "address_id", pseudonymous)?;
         let evidence = optional(t, path, "evidence", |s| {
-            Evidence::parse(s).ok_or_else(|| format!("`{s}` is not one of official, ingested, estimated, synthetic"))
+            Evidence::parse(s).ok_or_else(|| Msg::new("err-evidence").arg("value", s))
         })?;
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         let mut lines = Vec::with_capacity(t.height());
@@ -169,19 +169,19 @@ impl RequestLines {
             if let Some(prev) = seen.insert(ids[i].as_str(), row) {
                 return Err(Error::input(
                     Location::cell(path, row, "request_id"),
-                    format!("duplicate request id (also on row {prev}); each request line needs its own id"),
+                    Msg::new("err-duplicate-request").arg("prev", prev),
                 ));
             }
             if citizens[i] > staff[i] {
                 return Err(Error::input(
                     Location::cell(path, row, "citizen_staff"),
-                    format!("{} citizens on staff but only {} staff in all; check both columns", citizens[i], staff[i]),
+                    Msg::new("err-citizens-exceed-staff").arg("citizens", citizens[i]).arg("staff", staff[i]),
                 ));
             }
             if postings[i].is_some() && posting_dates[i].is_none() {
                 return Err(Error::input(
                     Location::cell(path, row, "posting_date"),
-                    "a posting id without its date; give the date the vacancy was posted on the exchange",
+                    Msg::new("err-posting-without-date"),
                 ));
             }
             if let (Some(q), Some(u)) = (prior_quota[i], prior_used[i])
@@ -189,7 +189,7 @@ impl RequestLines {
             {
                 return Err(Error::input(
                     Location::cell(path, row, "prior_used"),
-                    format!("{u} permits used of a quota of {q}; used cannot exceed the quota"),
+                    Msg::new("err-used-exceeds-quota").arg("used", u).arg("quota", q),
                 ));
             }
             lines.push(RequestLine {
@@ -257,18 +257,17 @@ pub fn read_projects(path: &Path) -> Result<Vec<Project>> {
     let t = TextTable::read_any(path)?;
     refuse_personal_columns(path, &t)?;
     t.require(&["project_id", "region", "oked", "start", "end", "foreign_planned", "status"])?;
-    let ids = t.parse("project_id", "a project id", |s| Ok::<_, String>(s.to_string()))?;
-    let regions =
-        t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
-    let sections = t.parse("oked", "an OKED section letter or class code", parse_oked)?;
-    let start = t.parse("start", "a date (YYYY-MM-DD)", parse_date)?;
-    let end = t.parse("end", "a date (YYYY-MM-DD)", parse_date)?;
+    let ids = t.parse("project_id", Msg::new("what-project-id"), |s| Ok::<_, Msg>(s.to_string()))?;
+    let regions = t.parse("region", Msg::new("what-region-code"), |s| s.parse::<Region>().map_err(Msg::from))?;
+    let sections = t.parse("oked", Msg::new("what-oked"), parse_oked)?;
+    let start = t.parse("start", Msg::new("what-date"), parse_date)?;
+    let end = t.parse("end", Msg::new("what-date"), parse_date)?;
     let planned = t.counts("foreign_planned")?;
-    let status = t.parse("status", "planned, active or finished", |s| match s.trim() {
+    let status = t.parse("status", Msg::new("what-project-status"), |s| match s.trim() {
         "planned" => Ok(ProjectStatus::Planned),
         "active" => Ok(ProjectStatus::Active),
         "finished" => Ok(ProjectStatus::Finished),
-        other => Err(format!("`{other}` is not a project status (planned, active, finished)")),
+        other => Err(Msg::new("err-project-status").arg("value", other)),
     })?;
     let mut seen = BTreeMap::new();
     let mut out = Vec::with_capacity(ids.len());
@@ -276,13 +275,13 @@ pub fn read_projects(path: &Path) -> Result<Vec<Project>> {
         if let Some(prev) = seen.insert(ids[i].clone(), t.line(i)) {
             return Err(Error::input(
                 Location::cell(path, t.line(i), "project_id"),
-                format!("duplicate project id (also on row {prev})"),
+                Msg::new("err-duplicate-project").arg("prev", prev),
             ));
         }
         if end[i] < start[i] {
             return Err(Error::input(
                 Location::cell(path, t.line(i), "end"),
-                format!("the project ends ({}) before it starts ({})", end[i], start[i]),
+                Msg::new("err-project-ends-first").arg("end", end[i]).arg("start", start[i]),
             ));
         }
         out.push(Project {
@@ -331,7 +330,7 @@ impl OccupationWages {
         let t = TextTable::read(path)?;
         t.require(&["regions"])?;
         t.require(&WAGE_COLUMNS)?;
-        let names = t.parse("regions", "a region name", |s| Ok::<_, String>(s.to_string()))?;
+        let names = t.parse("regions", Msg::new("what-region-name"), |s| Ok::<_, Msg>(s.to_string()))?;
         let mut cols = Vec::with_capacity(10);
         for c in WAGE_COLUMNS {
             cols.push(t.numbers(c)?);
@@ -345,7 +344,7 @@ impl OccupationWages {
                 if col[i] <= 0.0 {
                     return Err(Error::input(
                         Location::cell(path, t.line(i), WAGE_COLUMNS[g]),
-                        "a wage must be positive",
+                        Msg::new("err-wage-positive"),
                     ));
                 }
                 w[g] = col[i];
@@ -356,7 +355,7 @@ impl OccupationWages {
                 }
                 Ok(crate::codes::Area::Republic) => national = Some(w),
                 Ok(_) => {}
-                Err(e) => return Err(Error::input(Location::cell(path, t.line(i), "regions"), e.to_string())),
+                Err(e) => return Err(Error::input(Location::cell(path, t.line(i), "regions"), e)),
             }
         }
         let national = national.ok_or_else(|| {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::codes::{OkedSection, Region, WorkerCategory};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::{TextTable, parse_count};
 
 /// What a request asks for: a quota category, or an intra-corporate transfer (outside the
@@ -27,13 +27,13 @@ impl RequestCategory {
 }
 
 /// A worker category (`1`-`4`, `seasonal`) or `ict` for an intra-corporate transfer.
-pub fn parse_category(s: &str) -> std::result::Result<RequestCategory, String> {
+pub fn parse_category(s: &str) -> std::result::Result<RequestCategory, Msg> {
     if s.trim().eq_ignore_ascii_case("ict") {
         Ok(RequestCategory::Ict)
     } else {
         s.parse::<WorkerCategory>()
             .map(RequestCategory::Worker)
-            .map_err(|e| format!("{e}, or ict for an intra-corporate transfer"))
+            .map_err(|_| Msg::new("err-category-or-ict").arg("value", s.trim().to_ascii_lowercase()))
     }
 }
 

@@ -102,7 +102,8 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
             },
         };
         report.rows_read += 1;
-        let problem = |col: &str, message: String| Problem { location: Location::cell(path, line, col), message };
+        let problem =
+            |col: &str, message: String| Problem { location: Location::cell(path, line, col), message: message.into() };
         let year = match years[i].and_then(|y| y.trim().parse::<i32>().ok()) {
             Some(y) if (1990..=2100).contains(&y) => y,
             _ => {

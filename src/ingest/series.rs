@@ -7,7 +7,7 @@ use std::path::Path;
 
 use polars::prelude::*;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::TextTable;
 
 /// How periods are labelled; fixes the season length and how labels continue.
@@ -117,11 +117,11 @@ pub fn read_long(path: &Path) -> Result<LongTable> {
         let bytes = crate::builtin::read(path)?;
         let df = ParquetReader::new(std::io::Cursor::new(bytes))
             .finish()
-            .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
+            .map_err(|e| Error::input(Location::file(path), Msg::new("err-not-parquet").arg("detail", e)))?;
         let col = |name: &str| -> Result<Vec<Option<String>>> {
             let c = df
                 .column(name)
-                .map_err(|_| Error::input(Location::column(path, name), "required column is missing"))?;
+                .map_err(|_| Error::input(Location::column(path, name), Msg::new("err-column-missing")))?;
             let s = c.cast(&DataType::String).map_err(|e| Error::polars(path.display().to_string(), e))?;
             Ok(s.str()
                 .map_err(|e| Error::polars(path.display().to_string(), e))?
@@ -151,30 +151,27 @@ fn group_long(
     line: impl Fn(usize) -> usize,
 ) -> Result<LongTable> {
     if ids.is_empty() {
-        return Err(Error::input(Location::file(path), "the table has no rows"));
+        return Err(Error::input(Location::file(path), Msg::new("err-table-no-rows")));
     }
-    let empty = |row: usize, col: &str, what: &str| {
-        Error::input(Location::cell(path, row, col), format!("empty value; expected a {what}"))
+    let empty = |row: usize, col: &str, what: &'static str| {
+        Error::input(Location::cell(path, row, col), Msg::new("err-empty-value").arg_msg("what", Msg::new(what)))
     };
     let mut kind: Option<(PeriodKind, usize)> = None;
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut groups: Vec<(&str, Vec<(Period, f64)>)> = Vec::new();
     for i in 0..ids.len() {
         let row = line(i);
-        let id = ids[i].ok_or_else(|| empty(row, "series_id", "series id"))?;
-        let label = periods[i].ok_or_else(|| empty(row, "period", "period label"))?;
+        let id = ids[i].ok_or_else(|| empty(row, "series_id", "what-series-id"))?;
+        let label = periods[i].ok_or_else(|| empty(row, "period", "what-period"))?;
         let p = Period::parse(label).ok_or_else(|| {
-            Error::input(
-                Location::cell(path, row, "period"),
-                format!("`{label}` is not a period (use 2023, 2023Q2 or 2023-05)"),
-            )
+            Error::input(Location::cell(path, row, "period"), Msg::new("err-period-use").arg("value", label))
         })?;
         match kind {
             None => kind = Some((p.kind, row)),
             Some((k, first)) if k != p.kind => {
                 return Err(Error::input(
                     Location::cell(path, row, "period"),
-                    format!("period `{label}` is written differently from row {first}; one table, one kind of period"),
+                    Msg::new("err-period-kind").arg("value", label).arg("first", first),
                 ));
             }
             _ => {}
@@ -184,7 +181,12 @@ fn group_long(
             Some(s) if s.eq_ignore_ascii_case("na") || s.eq_ignore_ascii_case("nan") => f64::NAN,
             Some(s) => match s.parse::<f64>() {
                 Ok(v) if v.is_finite() => v,
-                _ => return Err(Error::input(Location::cell(path, row, "value"), format!("`{s}` is not a number"))),
+                _ => {
+                    return Err(Error::input(
+                        Location::cell(path, row, "value"),
+                        Msg::new("err-not-number").arg("value", s),
+                    ));
+                }
             },
         };
         let g = *index.entry(id).or_insert_with(|| {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 
 /// A delimited file read as text columns.
 pub struct TextTable {
@@ -58,10 +58,10 @@ impl TextTable {
     /// Like [`TextTable::read`] for bytes already in memory; `path` names them in errors.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<TextTable> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-            return Err(Error::input(Location::file(path), "the file is empty"));
+            return Err(Error::input(Location::file(path), Msg::new("err-file-empty")));
         }
         if bytes.contains(&0) {
-            return Err(Error::input(Location::file(path), "the file is binary, not delimited text"));
+            return Err(Error::input(Location::file(path), Msg::new("err-file-binary")));
         }
         let (text, _) = decode(bytes);
         let sep = sniff_separator(&text);
@@ -73,7 +73,7 @@ impl TextTable {
             .with_raise_if_empty(true)
             .into_reader_with_file_handle(Cursor::new(text.into_bytes()))
             .finish()
-            .map_err(|e| Error::input(Location::file(path), format!("not a readable delimited file: {e}")))?;
+            .map_err(|e| Error::input(Location::file(path), Msg::new("err-not-delimited").arg("detail", e)))?;
         // Blank lines arrive as rows with every field empty; drop them but remember the line
         // number of every kept row so errors point at the right line.
         let mut keep = vec![false; df.height()];
@@ -91,16 +91,16 @@ impl TextTable {
             df
         };
         if df.height() == 0 {
-            return Err(Error::input(Location::file(path), "the file has a header but no data rows"));
+            return Err(Error::input(Location::file(path), Msg::new("err-header-only")));
         }
         let mut seen = std::collections::HashSet::new();
         for name in df.get_column_names() {
             let n = name.as_str().trim();
             if n.is_empty() {
-                return Err(Error::input(Location::row(path, 1), "a column has an empty name"));
+                return Err(Error::input(Location::row(path, 1), Msg::new("err-column-unnamed")));
             }
             if !seen.insert(n.to_string()) {
-                return Err(Error::input(Location::column(path, n), "the column appears twice in the header"));
+                return Err(Error::input(Location::column(path, n), Msg::new("err-column-twice")));
             }
         }
         Ok(TextTable { path: path.to_path_buf(), df, lines })
@@ -115,9 +115,9 @@ impl TextTable {
         let bytes = crate::builtin::read(path)?;
         let df = ParquetReader::new(Cursor::new(bytes))
             .finish()
-            .map_err(|e| Error::input(Location::file(path), format!("not a readable Parquet file: {e}")))?;
+            .map_err(|e| Error::input(Location::file(path), Msg::new("err-not-parquet").arg("detail", e)))?;
         if df.height() == 0 {
-            return Err(Error::input(Location::file(path), "the file has no rows"));
+            return Err(Error::input(Location::file(path), Msg::new("err-no-rows")));
         }
         let mut cols = Vec::with_capacity(df.width());
         for c in df.columns() {
@@ -161,7 +161,8 @@ impl TextTable {
             if self.find(n).is_none() {
                 return Err(Error::input(
                     Location::column(&self.path, *n),
-                    format!("required column is missing (the file has: {})", self.columns().join(", ")),
+                    Msg::new("err-column-missing-has")
+                        .arg("columns", self.columns().iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")),
                 ));
             }
         }
@@ -172,25 +173,29 @@ impl TextTable {
     pub fn text(&self, name: &str) -> Result<Vec<Option<&str>>> {
         let col = self
             .find(name)
-            .ok_or_else(|| Error::input(Location::column(&self.path, name), "required column is missing"))?;
+            .ok_or_else(|| Error::input(Location::column(&self.path, name), Msg::new("err-column-missing")))?;
         let ca = col.str().map_err(|e| Error::polars(format!("{}", self.path.display()), e))?;
         Ok(ca.iter().map(|v| v.map(str::trim).filter(|s| !s.is_empty())).collect())
     }
 
     /// Parses every value of a column, failing on the first empty or unparsable one with its
     /// row. `what` describes the expected value for the message (e.g. "a non-negative integer").
-    pub fn parse<T>(
+    pub fn parse<T, E: Into<Msg>>(
         &self,
         name: &str,
-        what: &str,
-        mut f: impl FnMut(&str) -> std::result::Result<T, String>,
+        what: impl Into<Msg>,
+        mut f: impl FnMut(&str) -> std::result::Result<T, E>,
     ) -> Result<Vec<T>> {
+        let what = what.into();
         let raw = self.text(name)?;
         let mut out = Vec::with_capacity(raw.len());
         for (i, v) in raw.into_iter().enumerate() {
             let row = self.lines[i];
             let v = v.ok_or_else(|| {
-                Error::input(Location::cell(&self.path, row, name), format!("empty value; expected {what}"))
+                Error::input(
+                    Location::cell(&self.path, row, name),
+                    Msg::new("err-empty-value").arg_msg("what", what.clone()),
+                )
             })?;
             out.push(f(v).map_err(|m| Error::input(Location::cell(&self.path, row, name), m))?);
         }
@@ -199,38 +204,37 @@ impl TextTable {
 
     /// Parses a column of non-negative integer counts.
     pub fn counts(&self, name: &str) -> Result<Vec<i64>> {
-        self.parse(name, "a non-negative integer count", parse_count)
+        self.parse(name, Msg::new("what-count"), parse_count)
     }
 
     /// Parses a column of finite numbers.
     pub fn numbers(&self, name: &str) -> Result<Vec<f64>> {
-        self.parse(name, "a number", parse_number)
+        self.parse(name, Msg::new("what-number"), parse_number)
     }
 }
 
 /// A non-negative integer written plainly (no separators).
-pub fn parse_count(s: &str) -> std::result::Result<i64, String> {
+pub fn parse_count(s: &str) -> std::result::Result<i64, Msg> {
     match s.parse::<i64>() {
         Ok(v) if v >= 0 => Ok(v),
-        Ok(v) => Err(format!("negative count {v}")),
+        Ok(v) => Err(Msg::new("err-negative-count").arg("value", v)),
         Err(_) => match s.parse::<f64>() {
             Ok(f) if f.is_finite() && f.fract() == 0.0 && f >= 0.0 => Ok(f as i64),
-            Ok(f) if f < 0.0 => Err(format!("negative count {s}")),
-            _ => Err(format!("`{s}` is not a whole number")),
+            Ok(f) if f < 0.0 => Err(Msg::new("err-negative-count").arg("value", s)),
+            _ => Err(Msg::new("err-not-whole").arg("value", s)),
         },
     }
 }
 
 /// A finite number in plain notation.
-pub fn parse_number(s: &str) -> std::result::Result<f64, String> {
+pub fn parse_number(s: &str) -> std::result::Result<f64, Msg> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("`{s}` is not a number")),
+        _ => Err(Msg::new("err-not-number").arg("value", s)),
     }
 }
 
 /// A date written `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", s.trim()))
+pub fn parse_date(s: &str) -> std::result::Result<chrono::NaiveDate, Msg> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Msg::new("err-not-date").arg("value", s.trim()))
 }

@@ -21,7 +21,7 @@ use crate::allocate::vetting::{self, Vetting, VettingContext, VettingRules};
 use crate::allocate::{editions, foreign};
 use crate::compare::Comparison;
 use crate::config::Config;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::request_lines::{OccupationWages, RequestLines, read_projects};
 use crate::ingest::requests::{IssuedPermits, RequestsInput, load_requests};
 use crate::manifest::Manifest;
@@ -104,7 +104,7 @@ pub fn run_cached(
     let panel = match cfg.data.last_year {
         Some(y) => panel.cut(y).map_err(|message| Error::Scenario {
             location: Location { file: cfg.source.path.clone(), row: None, column: Some("last_year".into()) },
-            message,
+            message: message.into(),
         })?,
         None => panel,
     };
@@ -113,7 +113,7 @@ pub fn run_cached(
     if target <= last {
         return Err(Error::Scenario {
             location: Location::file(&cfg.source.path),
-            message: format!("target_year {target} must be after the last year of data ({last})"),
+            message: Msg::new("run-target-year").arg("target", target).arg("last", last),
         });
     }
     check_fan_cells(cfg, &panel)?;
@@ -166,11 +166,9 @@ pub fn run_cached(
     let profile = if cfg.kandas.skill_matching {
         let needs = panel.skill_needs.as_ref().ok_or_else(|| Error::Scenario {
             location: Location::column(&cfg.source.path, "skill_matching"),
-            message: format!(
-                "skill matching needs {} in the panel folder {} (or set skill_matching = false)",
-                crate::panel::SKILL_FILE,
-                cfg.data.panel.display()
-            ),
+            message: Msg::new("run-skill-file")
+                .arg("file", crate::panel::SKILL_FILE)
+                .arg("folder", cfg.data.panel.display()),
         })?;
         Some((needs, EducationProfile::from_params(&params, date)?))
     } else {
@@ -236,10 +234,7 @@ fn vet_requests(
         None => {
             return Err(Error::Scenario {
                 location: Location::column(&cfg.source.path, "occupation_wages_year"),
-                message: format!(
-                    "the panel has no national wage for {} or {filed}, needed to scale the occupation wages",
-                    wages.year
-                ),
+                message: Msg::new("run-wage-scale").arg("year", wages.year).arg("filed", filed),
             });
         }
     };
@@ -377,11 +372,7 @@ fn check_fan_cells(cfg: &Config, panel: &Panel) -> Result<()> {
         None => Ok(()),
         Some((r, s)) => Err(Error::Scenario {
             location: Location::file(&cfg.source.path),
-            message: format!(
-                "[output] fan_cells: `{}/{}` is not a cell of the panel (write region code / section letter, e.g. \"KZ-35/P\")",
-                r.iso(),
-                s.code()
-            ),
+            message: Msg::new("cfg-fan-cell").arg("value", format!("{}/{}", r.iso(), s.code())),
         }),
     }
 }
@@ -400,7 +391,7 @@ pub fn run_batch(
         if !ids.insert(c.id.clone()) {
             return Err(Error::Scenario {
                 location: Location::file(&c.source.path),
-                message: format!("scenario id `{}` is used twice in the batch", c.id),
+                message: Msg::new("run-id-twice").arg("id", &c.id),
             });
         }
     }
@@ -428,7 +419,7 @@ pub fn compare(a: &Config, b: &Config, out_root: &Path, progress: &dyn Progress)
     if a.id == b.id {
         return Err(Error::Scenario {
             location: Location::file(&b.source.path),
-            message: format!("both scenarios have the id `{}`", a.id),
+            message: Msg::new("run-same-id").arg("id", &a.id),
         });
     }
     let runs = run_batch(&[a.clone(), b.clone()], out_root, progress, &mut |_, _| {})?;

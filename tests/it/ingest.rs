@@ -126,7 +126,7 @@ fn bad_spreadsheets_name_the_cell_and_write_nothing() {
     }
     // Unknown names come with suggestions.
     let got = ingest::read(Format::BnsXlsx, &fixture("bad_region.xlsx"), None).unwrap();
-    assert!(got.report.problems[0].message.contains("closest known names"), "{}", got.report.problems[0]);
+    assert!(got.report.problems[0].message.to_string().contains("closest known names"), "{}", got.report.problems[0]);
     // Empty, garbage and truncated files.
     let empty = dir.path().join("empty.xlsx");
     fs::write(&empty, b"").unwrap();

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use crate::support::{kvota, kvota_in, repo};
+use crate::support::{kvota_in, repo};
 
 /// `text` with the temporary folder and the repository written as `<tmp>` and `<repo>`.
 pub fn redact(text: &str, tmp: &Path) -> String {
@@ -174,8 +174,8 @@ const CASES: &[Case] = &[
     },
 ];
 
-#[test]
-fn messages_of_bad_input() {
+/// The cases run in `lang`, as the snapshots hold them.
+fn bad_input_text(lang: &str) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let mut text = String::new();
     for c in CASES {
@@ -188,7 +188,7 @@ fn messages_of_bad_input() {
         fs::create_dir_all(&dir).unwrap();
         let args: Vec<String> = c.args.iter().map(|a| a.replace("<tmp>", &dir.display().to_string())).collect();
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        let o = kvota(&refs);
+        let o = kvota_in(lang, &refs);
         let err = redact(&String::from_utf8_lossy(&o.stderr), &dir);
         // Usage errors: clap's first line says what is wrong; its help text is clap's.
         let err = if o.status.code() == Some(2) { err.lines().next().unwrap_or("").to_string() + "\n" } else { err };
@@ -204,7 +204,93 @@ fn messages_of_bad_input() {
         assert!(!err.contains("900101300123"), "{}: a personal value in a message", c.name);
         assert!(!dir.join("out").exists(), "{}: outputs written", c.name);
     }
-    insta::assert_snapshot!("bad_input_messages", text);
+    text
+}
+
+#[test]
+fn messages_of_bad_input() {
+    insta::assert_snapshot!("bad_input_messages", bad_input_text("en"));
+}
+
+/// The cases of a snapshot text by name: the lines after `$ kvota ...` and `exit ...`.
+fn cases_of(text: &str) -> Vec<(String, Vec<String>)> {
+    text.split("## ")
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let mut lines = s.lines();
+            let name = lines.next().unwrap_or("").to_string();
+            (name, lines.skip(2).map(str::to_string).collect())
+        })
+        .collect()
+}
+
+/// The English words of a line of a message: runs of three or more Latin letters, leaving out
+/// what is quoted (`code`, "text"), file names and paths, options (`--break-ties`), keys (`amount_mci`) and
+/// upper-case codes (ISO, DAT, VAL), which are the same in every language.
+fn english_words(line: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut quoted = None;
+    for ch in line.chars() {
+        match (quoted, ch) {
+            (None, '`' | '"') => quoted = Some(ch),
+            (Some(q), c) if c == q => quoted = None,
+            (None, c) => plain.push(c),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut after_table = false;
+    for w in plain.split_whitespace() {
+        let w = w.trim_matches(|c: char| "(),;:".contains(c));
+        // A key after its table (`[data] panel`) is a name, as `[data]` itself is.
+        let key = std::mem::replace(&mut after_table, w.starts_with('[') && w.ends_with(']'));
+        let file = w.trim_end_matches(|c: char| !c.is_alphanumeric()).contains('.');
+        if key || file || w.contains('/') || w.contains('_') || w.starts_with("--") || w.starts_with('[') {
+            continue;
+        }
+        for part in w.split(|c: char| !c.is_ascii_alphabetic()) {
+            if part.len() >= 3 && part.chars().any(|c| c.is_ascii_lowercase()) && part != "kvota" {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Every message of bad input is said in Kazakh and Russian as well: the place, what is wrong
+/// there and what to do. Only what another program wrote stays as it is: clap's usage errors and
+/// the TOML reader's list of the keys it expected.
+#[test]
+fn messages_of_bad_input_in_kazakh_and_russian() {
+    let others = ["usage: unknown flag", "usage: bad value of a flag"];
+    let en = cases_of(&bad_input_text("en"));
+    assert_eq!(en.len(), CASES.len());
+    // The check itself: it finds the English of an English message and passes a Russian one.
+    assert_eq!(
+        english_words("f.csv, row 2, column `members`: `four` is not a number"),
+        ["row", "column", "not", "number"]
+    );
+    assert!(
+        english_words("f.csv, строка 2, столбец `members`: `four` — не число (--break-ties, amount_mci, ISO)")
+            .is_empty()
+    );
+    for lang in ["ru", "kk"] {
+        let text = bad_input_text(lang);
+        let said = cases_of(&text);
+        assert_eq!(said.len(), en.len(), "{lang}");
+        for ((name, en_lines), (_, lines)) in en.iter().zip(&said) {
+            if others.contains(&name.as_str()) {
+                continue;
+            }
+            assert_eq!(lines.len(), en_lines.len(), "{lang}, {name}: {lines:?}");
+            for (e, l) in en_lines.iter().zip(lines) {
+                assert_ne!(e, l, "{lang}, {name}: said in English");
+                let words = english_words(l);
+                assert!(words.is_empty(), "{lang}, {name}: English words {words:?} in `{l}`");
+            }
+        }
+        insta::assert_snapshot!(format!("bad_input_messages_{lang}"), text);
+    }
 }
 
 /// The error's frame and what to do next follow the language of the command line.

@@ -510,18 +510,11 @@ pub fn apportion_ties(res: &kvota::allocate::units::Apportioned) {
 /// as the OS error of a file the message names, is not repeated), and what to do next.
 pub fn error(e: &anyhow::Error) -> String {
     let t = Lang::from_env().texts();
+    // kvota's own errors are said in the user's language; a text another library wrote (a
+    // TOML parser's, the OS's) is said as it is.
     let mut said = match e.downcast_ref::<Error>() {
-        // A missing input is said wholly in the user's language (other messages are English).
-        Some(Error::Missing { path, input }) => {
-            let what = match input {
-                Input::Scenario => t.t("missing-scenario"),
-                Input::Panel => t.t("missing-panel"),
-                Input::Params => t.t("missing-params"),
-                Input::ScenarioFile(key) => t.fs("missing-data-file", &[("key", key.to_string())]),
-            };
-            t.fs("cli-missing", &[("path", path.display().to_string()), ("what", what)])
-        }
-        _ => e.to_string(),
+        Some(k) => k.say(t),
+        None => e.to_string(),
     };
     let mut out = t.fs("cli-error", &[("text", said.clone())]) + "\n";
     for cause in e.chain().skip(1) {
