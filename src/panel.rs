@@ -164,8 +164,8 @@ fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, R
     let lf = t.counts("labour_force")?;
     let emp = t.counts("employed")?;
     let unemp = t.counts("unemployed")?;
-    let mig = t.parse("net_internal_migration", "an integer", |s| {
-        s.parse::<i64>().map_err(|_| format!("`{s}` is not an integer"))
+    let mig = t.parse("net_internal_migration", Msg::new("what-integer"), |s| {
+        s.parse::<i64>().map_err(|_| Msg::new("err-not-integer").arg("value", s))
     })?;
     let rsources = sources_of(&t, &path, &REGION_COLUMNS)?;
     let mut regions = BTreeMap::new();
@@ -176,25 +176,25 @@ fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, R
         if let Some(prev) = first_row.insert(key, row) {
             return Err(Error::input(
                 Location::row(&path, row),
-                format!("duplicate key ({}, {}): also on row {prev}", key.0, key.1),
+                Msg::new("err-duplicate-key-row").arg("key", format!("{}, {}", key.0, key.1)).arg("prev", prev),
             ));
         }
         if emp[i] > lf[i] {
             return Err(Error::input(
                 Location::cell(&path, row, "employed"),
-                format!("employed {} exceeds labour_force {}", emp[i], lf[i]),
+                Msg::new("pnl-employed-exceeds").arg("employed", emp[i]).arg("lf", lf[i]),
             ));
         }
         if unemp[i] != lf[i] - emp[i] {
             return Err(Error::input(
                 Location::cell(&path, row, "unemployed"),
-                format!("unemployed {} is not labour_force - employed = {}", unemp[i], lf[i] - emp[i]),
+                Msg::new("pnl-unemployed").arg("unemployed", unemp[i]).arg("gap", lf[i] - emp[i]),
             ));
         }
         if lf[i] > pop[i] {
             return Err(Error::input(
                 Location::cell(&path, row, "labour_force"),
-                format!("labour_force {} exceeds population {}", lf[i], pop[i]),
+                Msg::new("pnl-lf-exceeds").arg("lf", lf[i]).arg("population", pop[i]),
             ));
         }
         regions.insert(
@@ -216,7 +216,7 @@ fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, R
             if !regions.contains_key(&(r, y)) {
                 return Err(Error::input(
                     Location::file(&path),
-                    format!("no row for {} ({}) in {y}", r.iso(), r.name_en()),
+                    Msg::new("pnl-no-row-region-year").arg_msg("region", Area::Region(r).label()).arg("year", y),
                 ));
             }
         }
@@ -254,7 +254,7 @@ fn load_cells(
         "retirements",
     ])?;
     let cregions = parse_regions(&t, "region_code", resolver)?;
-    let csections = t.parse("oked_section", "an OKED section letter A-U", |s| s.parse::<OkedSection>())?;
+    let csections = t.parse("oked_section", Msg::new("what-section"), |s| s.parse::<OkedSection>())?;
     let cyears = parse_years(&t)?;
     let cemp = t.counts("employed")?;
     let cvac = t.counts("vacancies")?;
@@ -270,20 +270,19 @@ fn load_cells(
         if let Some(prev) = first_row.insert(key, row) {
             return Err(Error::input(
                 Location::row(&cpath, row),
-                format!("duplicate key ({}, {}, {}): also on row {prev}", key.0, key.1, key.2),
+                Msg::new("err-duplicate-key-row")
+                    .arg("key", format!("{}, {}, {}", key.0, key.1, key.2))
+                    .arg("prev", prev),
             ));
         }
         if !years.contains(&cyears[i]) {
             return Err(Error::input(
                 Location::cell(&cpath, row, "year"),
-                format!("year {} is not in {REGION_FILE}", cyears[i]),
+                Msg::new("pnl-year-not-in").arg("year", cyears[i]).arg("file", REGION_FILE),
             ));
         }
         if cemp[i] > 0 && cwage[i] == 0 {
-            return Err(Error::input(
-                Location::cell(&cpath, row, "avg_wage_kzt"),
-                "zero wage in a cell with employment",
-            ));
+            return Err(Error::input(Location::cell(&cpath, row, "avg_wage_kzt"), Msg::new("pnl-zero-wage")));
         }
         cells.insert(
             key,
@@ -304,7 +303,7 @@ fn load_cells(
                 if !cells.contains_key(&(r, s, y)) {
                     return Err(Error::input(
                         Location::file(&cpath),
-                        format!("no row for {} / section {s} in {y}", r.iso()),
+                        Msg::new("pnl-no-row-cell").arg("region", r.iso()).arg("section", s).arg("year", y),
                     ));
                 }
             }
@@ -340,9 +339,9 @@ fn load_national(
     t.require(&["year", "avg_wage_kzt", "cpi_yoy_avg_pct", "labour_force", "employed"])?;
     let nyears = parse_years(&t)?;
     let nw = t.counts("avg_wage_kzt")?;
-    let ncpi = t.parse("cpi_yoy_avg_pct", "a price index (previous year = 100)", |s| match s.parse::<f64>() {
+    let ncpi = t.parse("cpi_yoy_avg_pct", Msg::new("what-price-index"), |s| match s.parse::<f64>() {
         Ok(v) if v.is_finite() && v > 50.0 && v < 300.0 => Ok(v),
-        _ => Err(format!("`{s}` is not a plausible price index (previous year = 100)")),
+        _ => Err(Msg::new("pnl-price-index").arg("value", s)),
     })?;
     let nlf = t.counts("labour_force")?;
     let nemp = t.counts("employed")?;
@@ -355,11 +354,16 @@ fn load_national(
             )
             .is_some()
         {
-            return Err(Error::input(Location::row(&npath, t.line(i)), format!("duplicate year {}", nyears[i])));
+            return Err(Error::input(
+                Location::row(&npath, t.line(i)),
+                Msg::new("pnl-duplicate-year").arg("year", nyears[i]),
+            ));
         }
     }
     for &y in years {
-        let n = national.get(&y).ok_or_else(|| Error::input(Location::file(&npath), format!("no row for {y}")))?;
+        let n = national
+            .get(&y)
+            .ok_or_else(|| Error::input(Location::file(&npath), Msg::new("pnl-no-row-year").arg("year", y)))?;
         let sum_e: i64 = Region::all().map(|r| regions[&(r, y)].employed).sum();
         if sum_e != n.employed {
             report.warnings.push(crate::warning::Warning::NationalDiffers {
@@ -382,9 +386,9 @@ fn load_age(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, BTree
     t.require(&["region_code", "share_0_15", "share_working_age", "share_pension_age"])?;
     let aregions = parse_regions(&t, "region_code", resolver)?;
     let share = |c: &str| {
-        t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
+        t.parse(c, Msg::new("what-share"), |s| match s.parse::<f64>() {
             Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
-            _ => Err(format!("`{s}` is not a share between 0 and 1")),
+            _ => Err(Msg::new("pnl-share").arg("value", s)),
         })
     };
     let (y0, wa, pa) = (share("share_0_15")?, share("share_working_age")?, share("share_pension_age")?);
@@ -394,19 +398,22 @@ fn load_age(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, BTree
         if (sum - 1.0).abs() > 1e-3 {
             return Err(Error::input(
                 Location::row(&apath, t.line(i)),
-                format!("age shares add up to {sum:.4}, not 1"),
+                Msg::new("pnl-age-shares").arg("sum", format!("{sum:.4}")),
             ));
         }
         if age
             .insert(aregions[i], AgeStructure { share_0_15: y0[i], share_working_age: wa[i], share_pension_age: pa[i] })
             .is_some()
         {
-            return Err(Error::input(Location::row(&apath, t.line(i)), format!("duplicate region {}", aregions[i])));
+            return Err(Error::input(
+                Location::row(&apath, t.line(i)),
+                Msg::new("pnl-duplicate-region").arg("region", aregions[i]),
+            ));
         }
     }
     for r in Region::all() {
         if !age.contains_key(&r) {
-            return Err(Error::input(Location::file(&apath), format!("no row for {}", r.iso())));
+            return Err(Error::input(Location::file(&apath), Msg::new("pnl-no-row-for").arg("what", r.iso())));
         }
     }
     report.files.push(FileReport { path: apath.clone(), rows: t.height(), checks: vec![Check::AgeShares] });
@@ -596,13 +603,12 @@ impl Panel {
 
     /// The panel as it stood at the end of `last_year`: every later year dropped, so a run for an
     /// earlier target year sees only the data it would have had (an out-of-sample check).
-    pub fn cut(mut self, last_year: i32) -> std::result::Result<Panel, String> {
+    pub fn cut(mut self, last_year: i32) -> std::result::Result<Panel, Msg> {
         if !self.years.contains(&last_year) || self.years.iter().filter(|y| **y <= last_year).count() < 3 {
-            return Err(format!(
-                "last_year {last_year} must be a year of the panel ({}..{}) with at least three years up to it",
-                self.years[0],
-                self.last_year()
-            ));
+            return Err(Msg::new("pnl-cut")
+                .arg("year", last_year)
+                .arg("first", self.years[0])
+                .arg("last", self.last_year()));
         }
         self.years.retain(|y| *y <= last_year);
         self.regions.retain(|(_, y), _| *y <= last_year);
@@ -645,28 +651,30 @@ fn load_national_sections(
 ) -> Result<(NationalSections, FileReport)> {
     let t = TextTable::read(path)?;
     t.require(&["oked_section", "year", "employed", "gva_volume_index_pct"])?;
-    let secs = t.parse("oked_section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
+    let secs = t.parse("oked_section", Msg::new("what-section"), |s| s.parse::<OkedSection>())?;
     let yrs = parse_years(&t)?;
     let emp = t.counts("employed")?;
-    let gva =
-        t.parse("gva_volume_index_pct", "a volume index in % of the previous year", |s| match s.parse::<f64>() {
-            Ok(v) if (10.0..=400.0).contains(&v) => Ok(v),
-            _ => Err(format!("`{s}` is not a volume index between 10 and 400 (% of the previous year)")),
-        })?;
+    let gva = t.parse("gva_volume_index_pct", Msg::new("what-volume-index"), |s| match s.parse::<f64>() {
+        Ok(v) if (10.0..=400.0).contains(&v) => Ok(v),
+        _ => Err(Msg::new("pnl-volume-index").arg("value", s)),
+    })?;
     let mut m = BTreeMap::new();
     for i in 0..t.height() {
         let v = NationalSectionYear { employed: emp[i], gva_volume_index_pct: gva[i] };
         if m.insert((secs[i], yrs[i]), v).is_some() {
             return Err(Error::input(
                 Location::row(path, t.line(i)),
-                format!("duplicate key ({}, {})", secs[i].code(), yrs[i]),
+                Msg::new("err-duplicate-key").arg("key", format!("{}, {}", secs[i].code(), yrs[i])),
             ));
         }
     }
     for s in sections {
         for y in years {
             if !m.contains_key(&(*s, *y)) {
-                return Err(Error::input(Location::file(path), format!("no row for section {} in {y}", s.code())));
+                return Err(Error::input(
+                    Location::file(path),
+                    Msg::new("pnl-no-row-section-year").arg("section", s.code()).arg("year", y),
+                ));
             }
         }
     }
@@ -677,11 +685,11 @@ fn load_national_sections(
 fn load_skill_needs(path: &Path, sections: &[OkedSection]) -> Result<(BTreeMap<OkedSection, SkillNeeds>, FileReport)> {
     let t = TextTable::read(path)?;
     t.require(&["oked_section", "share_higher", "share_vocational", "share_general"])?;
-    let secs = t.parse("oked_section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
+    let secs = t.parse("oked_section", Msg::new("what-section"), |s| s.parse::<OkedSection>())?;
     let share = |c: &str| {
-        t.parse(c, "a share between 0 and 1", |s| match s.parse::<f64>() {
+        t.parse(c, Msg::new("what-share"), |s| match s.parse::<f64>() {
             Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
-            _ => Err(format!("`{s}` is not a share between 0 and 1")),
+            _ => Err(Msg::new("pnl-share").arg("value", s)),
         })
     };
     let (h, v, g) = (share("share_higher")?, share("share_vocational")?, share("share_general")?);
@@ -689,31 +697,37 @@ fn load_skill_needs(path: &Path, sections: &[OkedSection]) -> Result<(BTreeMap<O
     for i in 0..t.height() {
         let sum = h[i] + v[i] + g[i];
         if (sum - 1.0).abs() > 1e-4 {
-            return Err(Error::input(Location::row(path, t.line(i)), format!("shares add up to {sum:.5}, not 1")));
+            return Err(Error::input(
+                Location::row(path, t.line(i)),
+                Msg::new("pnl-shares-sum").arg("sum", format!("{sum:.5}")),
+            ));
         }
         if m.insert(secs[i], SkillNeeds { higher: h[i], vocational: v[i], general: g[i] }).is_some() {
-            return Err(Error::input(Location::row(path, t.line(i)), format!("duplicate section {}", secs[i].code())));
+            return Err(Error::input(
+                Location::row(path, t.line(i)),
+                Msg::new("pnl-duplicate-section").arg("section", secs[i].code()),
+            ));
         }
     }
     if let Some(s) = sections.iter().find(|s| !m.contains_key(s)) {
-        return Err(Error::input(Location::file(path), format!("no row for section {}", s.code())));
+        return Err(Error::input(Location::file(path), Msg::new("pnl-no-row-section").arg("section", s.code())));
     }
     let fr = FileReport { path: path.to_path_buf(), rows: t.height(), checks: vec![Check::SkillShares] };
     Ok((m, fr))
 }
 
 fn parse_regions(t: &TextTable, col: &str, resolver: &RegionResolver) -> Result<Vec<Region>> {
-    t.parse(col, "an ISO 3166-2:KZ region code", |s| match resolver.resolve(s) {
+    t.parse(col, Msg::new("what-region-code"), |s| match resolver.resolve(s) {
         Ok(Area::Region(r)) => Ok(r),
-        Ok(other) => Err(format!("`{s}` is {}, not one of the 20 current regions", other.label_en())),
-        Err(e) => Err(e.to_string()),
+        Ok(other) => Err(Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label())),
+        Err(e) => Err(Msg::from(e)),
     })
 }
 
 fn parse_years(t: &TextTable) -> Result<Vec<i32>> {
-    t.parse("year", "a year", |s| match s.parse::<i32>() {
+    t.parse("year", Msg::new("what-year"), |s| match s.parse::<i32>() {
         Ok(y) if (1990..=2100).contains(&y) => Ok(y),
-        _ => Err(format!("`{s}` is not a year between 1990 and 2100")),
+        _ => Err(Msg::new("pnl-year").arg("value", s)),
     })
 }
 
@@ -722,15 +736,12 @@ fn check_contiguous(path: &Path, years: &[i32]) -> Result<()> {
         if w[1] != w[0] + 1 {
             return Err(Error::input(
                 Location::column(path, "year"),
-                format!("years are not contiguous: {} is followed by {}", w[0], w[1]),
+                Msg::new("pnl-years-gap").arg("year", w[0]).arg("next", w[1]),
             ));
         }
     }
     if years.len() < 4 {
-        return Err(Error::input(
-            Location::column(path, "year"),
-            format!("only {} years; at least 4 are needed to forecast", years.len()),
-        ));
+        return Err(Error::input(Location::column(path, "year"), Msg::new("pnl-few-years").arg("count", years.len())));
     }
     Ok(())
 }
@@ -800,8 +811,8 @@ fn sources_of(t: &TextTable, path: &Path, columns: &[&str; 5]) -> Result<Vec<[Ev
         if !t.columns().contains(&name) {
             continue;
         }
-        let v = t.parse(&name, "official, ingested, estimated or synthetic", |s| {
-            Evidence::parse(s).ok_or_else(|| format!("`{s}` is not official, ingested, estimated or synthetic"))
+        let v = t.parse(&name, Msg::new("what-evidence"), |s| {
+            Evidence::parse(s).ok_or_else(|| Msg::new("pnl-evidence").arg("value", s))
         })?;
         for (i, e) in v.into_iter().enumerate() {
             out[i][k] = e;
@@ -834,14 +845,11 @@ fn load_indicators(path: &Path, years: &[i32]) -> Result<(IndicatorMap, FileRepo
                 None => None,
                 Some(s) => {
                     let x = s.trim().parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| {
-                        Error::input(Location::cell(path, t.line(i), name), format!("`{s}` is not a number"))
+                        Error::input(Location::cell(path, t.line(i), name), Msg::new("err-not-number").arg("value", s))
                     })?;
                     let e = sources.as_ref().and_then(|c| c[i]).map_or(Some(Evidence::Ingested), Evidence::parse);
                     let e = e.ok_or_else(|| {
-                        Error::input(
-                            Location::cell(path, t.line(i), src_name.as_str()),
-                            "not official, ingested, estimated or synthetic",
-                        )
+                        Error::input(Location::cell(path, t.line(i), src_name.as_str()), Msg::new("pnl-not-evidence"))
                     })?;
                     Some((x, e))
                 }
@@ -854,7 +862,10 @@ fn load_indicators(path: &Path, years: &[i32]) -> Result<(IndicatorMap, FileRepo
         let key = (regions[i], ys[i]);
         let row = RegionIndicators { values: std::array::from_fn(|k| cols[k][i]) };
         if out.insert(key, row).is_some() {
-            return Err(Error::input(Location::row(path, t.line(i)), format!("duplicate key ({}, {})", key.0, key.1)));
+            return Err(Error::input(
+                Location::row(path, t.line(i)),
+                Msg::new("err-duplicate-key").arg("key", format!("{}, {}", key.0, key.1)),
+            ));
         }
     }
     let covered = years.iter().filter(|y| Region::all().all(|r| out.contains_key(&(r, **y)))).count();

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::codes::{OkedSection, Region, WorkerCategory};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 
 pub type Key = (Region, OkedSection, WorkerCategory);
 
@@ -119,15 +119,14 @@ pub fn build(
     let mut ids: BTreeSet<&str> = [order.id.as_str()].into_iter().collect();
     for a in amendments {
         let prev = editions.last().expect("the order");
-        let what =
-            |m: String| Error::Infeasible { constraint: format!("foreign.amendments `{}`", a.id), message: m.into() };
+        let what = |m: Msg| Error::Infeasible { constraint: format!("foreign.amendments `{}`", a.id), message: m };
         if !ids.insert(a.id.as_str()) {
-            return Err(what("the id is used by an earlier edition".into()));
+            return Err(what(Msg::new("ed-id-used")));
         }
         if let Some(d) = &prev.date
             && a.date < *d
         {
-            return Err(what(format!("dated {} before the previous edition ({d})", a.date)));
+            return Err(what(Msg::new("ed-dated-before").arg("date", &a.date).arg("previous", d)));
         }
         let mut quota = prev.quota.clone();
         let mut reserve = prev.reserve + a.reserve_added;
@@ -136,48 +135,38 @@ pub fn build(
         for c in &a.changes {
             let key = (c.region, c.section, c.category);
             if !touched.insert(key) {
-                return Err(what(format!(
-                    "changes ({}, {}, {}) twice; give one net change per cell and category",
-                    c.region,
-                    c.section.code(),
-                    c.category
-                )));
+                return Err(what(
+                    Msg::new("ed-twice").arg("key", format!("{}, {}, {}", c.region, c.section.code(), c.category)),
+                ));
             }
             if c.category == WorkerCategory::Seasonal && c.section.code() != "A" {
-                return Err(what(format!(
-                    "seasonal permits are for agriculture (section A), not section {}",
-                    c.section.code()
-                )));
+                return Err(what(Msg::new("ed-seasonal").arg("section", c.section.code())));
             }
             if c.delta > 0 && !shortage.contains(&(c.region, c.section)) {
-                return Err(what(format!(
-                    "adds {} permits in {} x {}, which is not rated in shortage: foreign workers are admitted only \
-                     where there is a shortage",
-                    c.delta,
-                    c.region,
-                    c.section.code()
-                )));
+                return Err(what(
+                    Msg::new("ed-not-shortage")
+                        .arg("delta", c.delta)
+                        .arg("cell", format!("{} x {}", c.region, c.section.code())),
+                ));
             }
             let before = quota.get(&key).copied().unwrap_or(0);
             let after = before as i64 + c.delta;
             if after < 0 {
-                return Err(what(format!(
-                    "withdraws {} permits from ({}, {}, {}) which has {before}",
-                    -c.delta,
-                    c.region,
-                    c.section.code(),
-                    c.category
-                )));
+                return Err(what(
+                    Msg::new("ed-withdraws")
+                        .arg("delta", -c.delta)
+                        .arg("key", format!("{}, {}, {}", c.region, c.section.code(), c.category))
+                        .arg("before", before),
+                ));
             }
             if c.delta > 0 {
                 if c.delta as u64 > reserve {
-                    return Err(what(format!(
-                        "needs {} permits for ({}, {}, {}) but the reserve has {reserve} left",
-                        c.delta,
-                        c.region,
-                        c.section.code(),
-                        c.category
-                    )));
+                    return Err(what(
+                        Msg::new("ed-reserve")
+                            .arg("delta", c.delta)
+                            .arg("key", format!("{}, {}, {}", c.region, c.section.code(), c.category))
+                            .arg("reserve", reserve),
+                    ));
                 }
                 reserve -= c.delta as u64;
             } else {

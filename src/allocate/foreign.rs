@@ -28,7 +28,7 @@ use crate::allocate::apportion::biproportional::biproportional;
 use crate::allocate::apportion::{self, lp};
 use crate::allocate::{apportion_counts, tied_units};
 use crate::codes::{OkedSection, Region, WorkerCategory};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::ingest::requests::EmployerRequests;
 
 /// Categories 1-4, in order; seasonal is handled separately.
@@ -433,14 +433,17 @@ fn rules(s: &ForeignSettings) -> Result<Rules> {
     for (k, c) in WorkerCategory::ALL.iter().enumerate() {
         let v = s.category_order.get(c.code()).copied().unwrap_or(0.0);
         if !(v >= 0.0 && v.is_finite()) {
-            return Err(Error::param("foreign_labour.order_by_category", format!("category {c}: {v} is not a count")));
+            return Err(Error::param(
+                "foreign_labour.order_by_category",
+                Msg::new("fq-not-count").arg("category", c).arg("value", v),
+            ));
         }
         order[k] = v;
     }
     if order[..4].iter().sum::<f64>() <= 0.0 {
         return Err(Error::Infeasible {
             constraint: "foreign_labour.order_by_category".into(),
-            message: "the order in force gives no counts for categories 1-4, so the split is undefined".into(),
+            message: Msg::new("fq-no-counts"),
         });
     }
     Ok(Rules { order, lc_ratio: lc_ratios(&s.local_content)? })
@@ -452,12 +455,12 @@ pub(crate) fn lc_ratios(local_content: &BTreeMap<String, f64>) -> Result<[f64; 4
     let mut lc_ratio = [0.0; 4];
     for (k, c) in QUOTA_CATEGORIES.iter().enumerate() {
         let m = local_content.get(c.code()).copied().ok_or_else(|| {
-            Error::param("foreign_labour.local_content_min_citizen_share", format!("no value for category {c}"))
+            Error::param("foreign_labour.local_content_min_citizen_share", Msg::new("fq-no-value").arg("category", c))
         })?;
         if !(m > 0.0 && m <= 1.0) {
             return Err(Error::param(
                 "foreign_labour.local_content_min_citizen_share",
-                format!("category {c}: {m} is not a share in (0, 1]"),
+                Msg::new("fq-not-share").arg("category", c).arg("value", m),
             ));
         }
         lc_ratio[k] = (1.0 - m) / m;
@@ -642,10 +645,7 @@ fn proportional(
 ) -> Result<CellQuotas> {
     let n = work.len();
     if !s.constraints.is_empty() {
-        return Err(Error::Infeasible {
-            constraint: "foreign.method".into(),
-            message: "regional capacities, section floors and caps and minimum coverage need method = \"lp\"".into(),
-        });
+        return Err(Error::Infeasible { constraint: "foreign.method".into(), message: Msg::new("fq-needs-lp") });
     }
     let total_cap: u64 = work.iter().map(|w| w.u).sum();
     let mut x = vec![0u64; n];

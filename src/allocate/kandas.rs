@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use crate::allocate::{apportion, apportion_counts, tied_units};
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::evidence::Evidence;
 use crate::panel::SkillNeeds;
 use crate::params::Params;
@@ -52,8 +52,12 @@ impl SupportRules {
         Ok(SupportRules {
             mci_kzt: params.number("mci.kzt", date)?.value,
             relocation_mci_per_member: params.number("kandas.relocation_mci_per_member", date)?.value,
-            rent_mci_min: *rent.get("min").ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `min`"))?,
-            rent_mci_max: *rent.get("max").ok_or_else(|| Error::param("kandas.rent_mci_per_month", "no `max`"))?,
+            rent_mci_min: *rent
+                .get("min")
+                .ok_or_else(|| Error::param("kandas.rent_mci_per_month", Msg::new("kq-no-key").arg("key", "min")))?,
+            rent_mci_max: *rent
+                .get("max")
+                .ok_or_else(|| Error::param("kandas.rent_mci_per_month", Msg::new("kq-no-key").arg("key", "max")))?,
             rent_months: params.number("kandas.rent_months", date)?.value,
             employer_subsidy_mci: params.number("kandas.employer_subsidy_mci", date)?.value,
             housing_certificate_cap_kzt: params.number("kandas.housing_certificate_cap_kzt", date)?.value,
@@ -75,7 +79,9 @@ impl EducationProfile {
     pub fn from_params(params: &Params, date: NaiveDate) -> Result<EducationProfile> {
         let t = params.table("kandas.education_profile", date)?.value;
         let get = |key: &str| {
-            t.get(key).copied().ok_or_else(|| Error::param("kandas.education_profile", format!("no `{key}`")))
+            t.get(key)
+                .copied()
+                .ok_or_else(|| Error::param("kandas.education_profile", Msg::new("kq-no-key").arg("key", key)))
         };
         let p = EducationProfile {
             higher: get("higher")?,
@@ -84,7 +90,10 @@ impl EducationProfile {
         };
         let sum = p.higher + p.vocational + p.general;
         if (sum - 1.0).abs() > 1e-3 {
-            return Err(Error::param("kandas.education_profile", format!("shares add up to {sum:.4}, not 1")));
+            return Err(Error::param(
+                "kandas.education_profile",
+                Msg::new("pnl-shares-sum").arg("sum", format!("{sum:.4}")),
+            ));
         }
         Ok(p)
     }
@@ -307,11 +316,10 @@ pub fn family_cost(r: &SupportRules, s: &KandasSettings) -> Result<FamilyCost> {
     if s.rent_mci_per_month < r.rent_mci_min || s.rent_mci_per_month > r.rent_mci_max {
         return Err(Error::Infeasible {
             constraint: "kandas.rent_mci_per_month".into(),
-            message: format!(
-                "{} MCI a month is outside the legal range {}-{} MCI",
-                s.rent_mci_per_month, r.rent_mci_min, r.rent_mci_max
-            )
-            .into(),
+            message: Msg::new("kq-rent-range")
+                .arg("value", s.rent_mci_per_month)
+                .arg("min", r.rent_mci_min)
+                .arg("max", r.rent_mci_max),
         });
     }
     Ok(FamilyCost {
@@ -486,13 +494,13 @@ fn funded_families(designated: &[Region], rules: &SupportRules, s: &KandasSettin
     if designated.is_empty() {
         return Err(Error::Infeasible {
             constraint: "kandas.resettlement_regions".into(),
-            message: "no region is designated for the year".into(),
+            message: Msg::new("kq-no-region"),
         });
     }
     if let Some(r) = s.housing_capacity.keys().find(|r| !designated.contains(r)) {
         return Err(Error::Infeasible {
             constraint: "kandas.housing_capacity".into(),
-            message: format!("{} is not a resettlement region of the year", r.iso()).into(),
+            message: Msg::new("kq-not-designated").arg("region", r.iso()),
         });
     }
     let cost = family_cost(rules, s)?;
@@ -501,11 +509,9 @@ fn funded_families(designated: &[Region], rules: &SupportRules, s: &KandasSettin
     if funded == 0 {
         return Err(Error::Infeasible {
             constraint: "kandas.budget_kzt".into(),
-            message: format!(
-                "the budget of {:.0} tenge is below the cost of one family ({:.0} tenge)",
-                s.budget_kzt, per_family
-            )
-            .into(),
+            message: Msg::new("kq-budget")
+                .arg("budget", format!("{:.0}", s.budget_kzt))
+                .arg("cost", format!("{per_family:.0}")),
         });
     }
     Ok((cost, funded))
@@ -514,25 +520,15 @@ fn funded_families(designated: &[Region], rules: &SupportRules, s: &KandasSettin
 /// Why the split the scenario names cannot be computed, and what to do.
 fn undefined_split(split: Split, previous: Option<&PreviousOrder>) -> Error {
     match (split, previous) {
-        (Split::Shortage, _) => Error::Infeasible {
-            constraint: "kandas.shortage_weights".into(),
-            message: "no labour shortage the arrivals could fill was found in any designated region, so the split by \
-                      shortage is undefined (set [kandas] split = \"previous_order\")"
-                .into(),
-        },
-        (Split::PreviousOrder, None) => Error::Infeasible {
-            constraint: "kandas.regional_quota".into(),
-            message: "no regional quota order is in force before the target year, so the split by the previous order \
-                      is undefined (add the order to kandas.regional_quota, or set [kandas] split = \"shortage\")"
-                .into(),
-        },
+        (Split::Shortage, _) => {
+            Error::Infeasible { constraint: "kandas.shortage_weights".into(), message: Msg::new("kq-no-shortage") }
+        }
+        (Split::PreviousOrder, None) => {
+            Error::Infeasible { constraint: "kandas.regional_quota".into(), message: Msg::new("kq-no-order") }
+        }
         (Split::PreviousOrder, Some(p)) => Error::Infeasible {
             constraint: "kandas.regional_quota".into(),
-            message: format!(
-                "the order for {} names none of the year's designated regions (set [kandas] split = \"shortage\")",
-                p.year
-            )
-            .into(),
+            message: Msg::new("kq-order-regions").arg("year", p.year),
         },
     }
 }

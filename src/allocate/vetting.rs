@@ -29,7 +29,7 @@ use crate::allocate::apportion::Method;
 use crate::allocate::apportion_counts;
 use crate::allocate::foreign::QuotaCell;
 use crate::codes::{OkedSection, Region, WorkerCategory};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::evidence::Evidence;
 use crate::ingest::request_lines::{OccupationWages, Project, ProjectStatus, RequestLine};
 use crate::ingest::requests::{EmployerRequest, EmployerRequests, RequestCategory};
@@ -87,7 +87,10 @@ impl VettingRules {
         let mut category_by_occupation: Vec<(String, u8)> = Vec::new();
         for (k, v) in params.table("vetting.category_by_occupation", date)?.value {
             if k.is_empty() || k.len() > 4 || !k.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Error::param("vetting.category_by_occupation", format!("`{k}` is not an ISCO-08 prefix")));
+                return Err(Error::param(
+                    "vetting.category_by_occupation",
+                    Msg::new("vet-isco-prefix").arg("value", k),
+                ));
             }
             category_by_occupation.push((k, v as u8));
         }
@@ -97,13 +100,13 @@ impl VettingRules {
         for f in FLAGS {
             let v = severity_table
                 .get(f)
-                .ok_or_else(|| Error::param("vetting.flag_severity", format!("no severity for the flag {f}")))?;
+                .ok_or_else(|| Error::param("vetting.flag_severity", Msg::new("vet-no-severity").arg("flag", f)))?;
             severity.insert(f.to_string(), *v as u8);
         }
         if let Some(k) = severity_table.keys().find(|k| !FLAGS.contains(&k.as_str())) {
             return Err(Error::param(
                 "vetting.flag_severity",
-                format!("`{k}` is not a flag (one of {})", FLAGS.join(", ")),
+                Msg::new("vet-not-flag").arg("value", k).arg("flags", FLAGS.join(", ")),
             ));
         }
         let order = params.table("foreign_labour.order_by_category", date)?.value;

@@ -729,3 +729,73 @@ run-id-twice = scenario id `{ $id }` is used twice in the batch
 run-same-id = both scenarios have the id `{ $id }`
 area-republic = the Republic of Kazakhstan (national total)
 area-south-kazakhstan = South Kazakhstan Region (until 2018) ({ $code })
+what-integer = an integer
+err-not-integer = `{ $value }` is not an integer
+err-duplicate-key-row = duplicate key ({ $key }): also on row { $prev }
+err-duplicate-key = duplicate key ({ $key })
+pnl-employed-exceeds = employed { $employed } exceeds labour_force { $lf }
+pnl-unemployed = unemployed { $unemployed } is not labour_force - employed = { $gap }
+pnl-lf-exceeds = labour_force { $lf } exceeds population { $population }
+pnl-no-row-region-year = no row for { $region } in { $year }
+pnl-year-not-in = year { $year } is not in { $file }
+pnl-zero-wage = zero wage in a cell with employment
+pnl-no-row-cell = no row for { $region } / section { $section } in { $year }
+what-price-index = a price index (previous year = 100)
+pnl-price-index = `{ $value }` is not a plausible price index (previous year = 100)
+pnl-duplicate-year = duplicate year { $year }
+pnl-no-row-year = no row for { $year }
+what-share = a share between 0 and 1
+pnl-share = `{ $value }` is not a share between 0 and 1
+pnl-age-shares = age shares add up to { $sum }, not 1
+pnl-duplicate-region = duplicate region { $region }
+pnl-no-row-for = no row for { $what }
+pnl-cut = last_year { $year } must be a year of the panel ({ $first }..{ $last }) with at least three years up to it
+what-section = an OKED section letter
+what-volume-index = a volume index in % of the previous year
+pnl-volume-index = `{ $value }` is not a volume index between 10 and 400 (% of the previous year)
+pnl-no-row-section-year = no row for section { $section } in { $year }
+pnl-shares-sum = shares add up to { $sum }, not 1
+pnl-duplicate-section = duplicate section { $section }
+pnl-no-row-section = no row for section { $section }
+what-year = a year
+pnl-year = `{ $value }` is not a year between 1990 and 2100
+pnl-years-gap = years are not contiguous: { $year } is followed by { $next }
+pnl-few-years = only { $count } years; at least 4 are needed to forecast
+what-evidence = official, ingested, estimated or synthetic
+pnl-evidence = `{ $value }` is not official, ingested, estimated or synthetic
+pnl-not-evidence = not official, ingested, estimated or synthetic
+what-worker-category = a worker category (1, 2, 3, 4 or seasonal)
+req-seasonal-section = seasonal workers are admitted only in agriculture (section A), not in section { $section }
+req-duplicate = duplicate request ({ $key }): also on row { $prev }; aggregate employers per cell and category
+what-unit = a unit name
+what-non-negative = a non-negative number
+err-duplicate-unit = duplicate unit `{ $unit }`
+err-not-year = `{ $value }` is not a year
+what-region-code-or-name = a region code or name
+what-persons = a whole number of persons
+ref-total-differs = { $total } differs from { $earlier } on an earlier row of { $year }
+ref-region-twice = { $region } appears twice for { $year }
+err-sdg-columns = (a BNS SDG data file has the columns Year, UNIT_MEASURE, the breakdowns, Value)
+ed-id-used = the id is used by an earlier edition
+ed-dated-before = dated { $date } before the previous edition ({ $previous })
+ed-twice = changes ({ $key }) twice; give one net change per cell and category
+ed-seasonal = seasonal permits are for agriculture (section A), not section { $section }
+ed-not-shortage = adds { $delta } permits in { $cell }, which is not rated in shortage: foreign workers are admitted only where there is a shortage
+ed-withdraws = withdraws { $delta } permits from ({ $key }) which has { $before }
+ed-reserve = needs { $delta } permits for ({ $key }) but the reserve has { $reserve } left
+fq-not-count = category { $category }: { $value } is not a count
+fq-no-counts = the order in force gives no counts for categories 1-4, so the split is undefined
+fq-no-value = no value for category { $category }
+fq-not-share = category { $category }: { $value } is not a share in (0, 1]
+fq-needs-lp = regional capacities, section floors and caps and minimum coverage need method = "lp"
+kq-no-key = no `{ $key }`
+kq-rent-range = { $value } MCI a month is outside the legal range { $min }-{ $max } MCI
+kq-no-region = no region is designated for the year
+kq-not-designated = { $region } is not a resettlement region of the year
+kq-budget = the budget of { $budget } tenge is below the cost of one family ({ $cost } tenge)
+kq-no-shortage = no labour shortage the arrivals could fill was found in any designated region, so the split by shortage is undefined (set [kandas] split = "previous_order")
+kq-no-order = no regional quota order is in force before the target year, so the split by the previous order is undefined (add the order to kandas.regional_quota, or set [kandas] split = "shortage")
+kq-order-regions = the order for { $year } names none of the year's designated regions (set [kandas] split = "shortage")
+vet-isco-prefix = `{ $value }` is not an ISCO-08 prefix
+vet-no-severity = no severity for the flag { $flag }
+vet-not-flag = `{ $value }` is not a flag (one of { $flags })

@@ -729,3 +729,73 @@ run-id-twice = `{ $id }` сценарий идентификаторы топт�
 run-same-id = екі сценарийдің де идентификаторы `{ $id }`
 area-republic = Қазақстан Республикасы (ел бойынша барлығы)
 area-south-kazakhstan = Оңтүстік Қазақстан облысы (2018 жылға дейін) ({ $code })
+what-integer = бүтін сан
+err-not-integer = `{ $value }` бүтін сан емес
+err-duplicate-key-row = кілт қайталанады ({ $key }): ол { $prev }-жолда да бар
+err-duplicate-key = кілт қайталанады ({ $key })
+pnl-employed-exceeds = employed { $employed } labour_force { $lf } мәнінен асады
+pnl-unemployed = unemployed { $unemployed } labour_force - employed = { $gap } мәніне тең емес
+pnl-lf-exceeds = labour_force { $lf } population { $population } мәнінен асады
+pnl-no-row-region-year = { $year } жылға { $region } жолы жоқ
+pnl-year-not-in = { $year } жылы { $file } ішінде жоқ
+pnl-zero-wage = жұмыспен қамтылғандары бар ұяшықта жалақы нөлге тең
+pnl-no-row-cell = { $year } жылға { $region } / { $section } секциясы жолы жоқ
+what-price-index = баға индексі (алдыңғы жыл = 100)
+pnl-price-index = `{ $value }` нанымды баға индексі емес (алдыңғы жыл = 100)
+pnl-duplicate-year = { $year } жылы қайталанады
+pnl-no-row-year = { $year } жылға жол жоқ
+what-share = 0 мен 1 аралығындағы үлес
+pnl-share = `{ $value }` 0 мен 1 аралығындағы үлес емес
+pnl-age-shares = жас топтары үлестерінің қосындысы { $sum }, 1 емес
+pnl-duplicate-region = { $region } өңірі қайталанады
+pnl-no-row-for = { $what } үшін жол жоқ
+pnl-cut = last_year { $year } панельдің жылы ({ $first }..{ $last }) болуы керек және оған дейін кемінде үш жыл болуы керек
+what-section = ЭҚЖЖ секциясының әрпі
+what-volume-index = алдыңғы жылға % түріндегі нақты көлем индексі
+pnl-volume-index = `{ $value }` 10 мен 400 аралығындағы нақты көлем индексі емес (алдыңғы жылға %)
+pnl-no-row-section-year = { $year } жылға { $section } секциясы жолы жоқ
+pnl-shares-sum = үлестердің қосындысы { $sum }, 1 емес
+pnl-duplicate-section = { $section } секциясы қайталанады
+pnl-no-row-section = { $section } секциясы үшін жол жоқ
+what-year = жыл
+pnl-year = `{ $value }` 1990 бен 2100 аралығындағы жыл емес
+pnl-years-gap = жылдар үзіліспен берілген: { $year } жылынан кейін { $next } тұр
+pnl-few-years = тек { $count } жыл; болжау үшін кемінде 4 жыл керек
+what-evidence = official, ingested, estimated немесе synthetic
+pnl-evidence = `{ $value }` official, ingested, estimated не synthetic емес
+pnl-not-evidence = official, ingested, estimated не synthetic емес
+what-worker-category = жұмыскерлер санаты (1, 2, 3, 4 немесе seasonal)
+req-seasonal-section = маусымдық жұмыскерлер тек ауыл шаруашылығына (A секциясы) жіберіледі, { $section } секциясына емес
+req-duplicate = өтінім қайталанады ({ $key }): ол { $prev }-жолда да бар; жұмыс берушілерді ұяшық пен санат бойынша біріктіріңіз
+what-unit = бірлік атауы
+what-non-negative = теріс емес сан
+err-duplicate-unit = `{ $unit }` бірлігі қайталанады
+err-not-year = `{ $value }` жыл емес
+what-region-code-or-name = өңір коды немесе атауы
+what-persons = адамдардың бүтін саны
+ref-total-differs = { $total } мәні { $year } жылдың алдыңғы жолындағы { $earlier } мәнінен өзгеше
+ref-region-twice = { $region } { $year } жылы үшін екі рет кездеседі
+err-sdg-columns = (ҰСБ ТДМ деректер файлында Year, UNIT_MEASURE, бөліністер, Value бағандары болады)
+ed-id-used = идентификаторды алдыңғы редакция пайдаланған
+ed-dated-before = күні { $date }, алдыңғы редакциядан ({ $previous }) бұрын
+ed-twice = ({ $key }) екі рет өзгертеді; әр ұяшық пен санатқа бір қорытынды өзгеріс беріңіз
+ed-seasonal = маусымдық рұқсаттар ауыл шаруашылығына (A секциясы) арналған, { $section } секциясына емес
+ed-not-shortage = дефицит анықталмаған { $cell } ұяшығына { $delta } рұқсат қосады: шетелдік жұмыскерлер тек тапшылық бар жерге жіберіледі
+ed-withdraws = ({ $key }) ұяшығынан { $delta } рұқсат алады, ал онда { $before }
+ed-reserve = ({ $key }) үшін { $delta } рұқсат керек, ал резервте { $reserve } қалды
+fq-not-count = { $category } санаты: { $value } сан емес
+fq-no-counts = күшіндегі бұйрықта 1-4 санаттар бойынша сандар жоқ, сондықтан бөлу анықталмаған
+fq-no-value = { $category } санатының мәні жоқ
+fq-not-share = { $category } санаты: { $value } (0, 1] аралығындағы үлес емес
+fq-needs-lp = өңірлер сыйымдылығына, секциялардың төменгі және жоғарғы шектеріне және ең аз қамтуға method = "lp" керек
+kq-no-key = `{ $key }` жоқ
+kq-rent-range = айына { $value } АЕК заңда белгіленген { $min }-{ $max } АЕК аралығынан тыс
+kq-no-region = осы жылға бірде-бір өңір белгіленбеген
+kq-not-designated = { $region } осы жылғы қоныстандыру өңірлерінің қатарында жоқ
+kq-budget = { $budget } теңге бюджет бір отбасының құнынан ({ $cost } теңге) аз
+kq-no-shortage = белгіленген өңірлердің ешқайсысында келушілер толтыра алатын кадр тапшылығы табылмады, сондықтан тапшылық бойынша бөлу анықталмаған ([kandas] split = "previous_order" қойыңыз)
+kq-no-order = нысаналы жылға дейін күшіндегі өңірлік квота бұйрығы жоқ, сондықтан алдыңғы бұйрық бойынша бөлу анықталмаған (бұйрықты kandas.regional_quota ішіне қосыңыз немесе [kandas] split = "shortage" қойыңыз)
+kq-order-regions = { $year } жылғы бұйрықта осы жылға белгіленген өңірлердің бірі де аталмаған ([kandas] split = "shortage" қойыңыз)
+vet-isco-prefix = `{ $value }` ХСКЖ-08 кодының префиксі емес
+vet-no-severity = { $flag } белгісі үшін дәреже жоқ
+vet-not-flag = `{ $value }` белгі емес (мүмкіндері: { $flags })

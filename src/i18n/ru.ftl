@@ -729,3 +729,73 @@ run-id-twice = идентификатор сценария `{ $id }` дважд�
 run-same-id = у обоих сценариев идентификатор `{ $id }`
 area-republic = Республика Казахстан (итого по стране)
 area-south-kazakhstan = Южно-Казахстанская область (до 2018 года) ({ $code })
+what-integer = целое число
+err-not-integer = `{ $value }` — не целое число
+err-duplicate-key-row = повторный ключ ({ $key }): он уже есть в строке { $prev }
+err-duplicate-key = повторный ключ ({ $key })
+pnl-employed-exceeds = employed { $employed } больше labour_force { $lf }
+pnl-unemployed = unemployed { $unemployed } не равно labour_force - employed = { $gap }
+pnl-lf-exceeds = labour_force { $lf } больше population { $population }
+pnl-no-row-region-year = нет строки для { $region } за { $year }
+pnl-year-not-in = года { $year } нет в { $file }
+pnl-zero-wage = нулевая зарплата в ячейке с занятыми
+pnl-no-row-cell = нет строки для { $region } / секции { $section } за { $year }
+what-price-index = индекс цен (предыдущий год = 100)
+pnl-price-index = `{ $value }` — неправдоподобный индекс цен (предыдущий год = 100)
+pnl-duplicate-year = повторный год { $year }
+pnl-no-row-year = нет строки за { $year }
+what-share = доля от 0 до 1
+pnl-share = `{ $value }` — не доля от 0 до 1
+pnl-age-shares = доли возрастных групп в сумме дают { $sum }, а не 1
+pnl-duplicate-region = повторный регион { $region }
+pnl-no-row-for = нет строки для { $what }
+pnl-cut = last_year { $year } должен быть годом панели ({ $first }..{ $last }), до которого не меньше трёх лет данных
+what-section = буква секции ОКЭД
+what-volume-index = индекс физического объёма в % к предыдущему году
+pnl-volume-index = `{ $value }` — не индекс физического объёма от 10 до 400 (% к предыдущему году)
+pnl-no-row-section-year = нет строки для секции { $section } за { $year }
+pnl-shares-sum = доли в сумме дают { $sum }, а не 1
+pnl-duplicate-section = повторная секция { $section }
+pnl-no-row-section = нет строки для секции { $section }
+what-year = год
+pnl-year = `{ $value }` — не год от 1990 до 2100
+pnl-years-gap = годы идут с пропуском: за { $year } следует { $next }
+pnl-few-years = лет всего { $count }; для прогноза нужно не меньше 4
+what-evidence = official, ingested, estimated или synthetic
+pnl-evidence = `{ $value }` — не official, ingested, estimated и не synthetic
+pnl-not-evidence = не official, ingested, estimated и не synthetic
+what-worker-category = категория работников (1, 2, 3, 4 или seasonal)
+req-seasonal-section = сезонные работники допускаются только в сельское хозяйство (секция A), а не в секцию { $section }
+req-duplicate = повторная заявка ({ $key }): она уже есть в строке { $prev }; сложите работодателей по ячейке и категории
+what-unit = название единицы
+what-non-negative = неотрицательное число
+err-duplicate-unit = повторная единица `{ $unit }`
+err-not-year = `{ $value }` — не год
+what-region-code-or-name = код или название региона
+what-persons = целое число человек
+ref-total-differs = { $total } отличается от { $earlier } в более ранней строке за { $year }
+ref-region-twice = { $region } дважды встречается за { $year }
+err-sdg-columns = (в файле данных ЦУР БНС есть столбцы Year, UNIT_MEASURE, разрезы, Value)
+ed-id-used = идентификатор уже занят более ранней редакцией
+ed-dated-before = датировано { $date }, раньше предыдущей редакции ({ $previous })
+ed-twice = изменяет ({ $key }) дважды; дайте одно итоговое изменение на ячейку и категорию
+ed-seasonal = сезонные разрешения — для сельского хозяйства (секция A), а не для секции { $section }
+ed-not-shortage = добавляет { $delta } разрешений в { $cell }, где дефицит не установлен: иностранных работников допускают только туда, где есть дефицит
+ed-withdraws = изымает { $delta } разрешений из ({ $key }), где их { $before }
+ed-reserve = нужно { $delta } разрешений для ({ $key }), а в резерве осталось { $reserve }
+fq-not-count = категория { $category }: { $value } — не количество
+fq-no-counts = действующий приказ не даёт чисел по категориям 1-4, поэтому распределение не определено
+fq-no-value = нет значения для категории { $category }
+fq-not-share = категория { $category }: { $value } — не доля в (0, 1]
+fq-needs-lp = для ёмкостей регионов, нижних и верхних границ секций и минимального покрытия нужен method = "lp"
+kq-no-key = нет `{ $key }`
+kq-rent-range = { $value } МРП в месяц вне установленного законом диапазона { $min }-{ $max } МРП
+kq-no-region = на этот год не определено ни одного региона
+kq-not-designated = { $region } не входит в регионы расселения этого года
+kq-budget = бюджет { $budget } тенге меньше стоимости одной семьи ({ $cost } тенге)
+kq-no-shortage = ни в одном определённом регионе не найден дефицит кадров, который могли бы восполнить прибывающие, поэтому распределение по дефициту не определено (задайте [kandas] split = "previous_order")
+kq-no-order = до целевого года нет действующего приказа о региональной квоте, поэтому распределение по прошлому приказу не определено (добавьте приказ в kandas.regional_quota или задайте [kandas] split = "shortage")
+kq-order-regions = приказ на { $year } не называет ни одного из регионов, определённых на этот год (задайте [kandas] split = "shortage")
+vet-isco-prefix = `{ $value }` — не префикс кода МСКЗ-08
+vet-no-severity = нет степени для признака { $flag }
+vet-not-flag = `{ $value }` — не признак (допустимы: { $flags })

@@ -99,7 +99,9 @@ fn optional(t: &TextTable, col: &str) -> Result<Vec<Option<f64>>> {
 fn read_annual(path: &Path) -> Result<Vec<PublishedQuota>> {
     let t = TextTable::read(path)?;
     t.require(&["year", "leb_quota_pct_of_labour_force", "leb_quota_persons", "source_url"])?;
-    let years = t.parse("year", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
+    let years = t.parse("year", Msg::new("what-year"), |s| {
+        s.parse::<i32>().map_err(|_| Msg::new("err-not-year").arg("value", s))
+    })?;
     let pct = optional(&t, "leb_quota_pct_of_labour_force")?;
     let persons = optional(&t, "leb_quota_persons")?;
     let src = t.text("source_url")?;
@@ -116,8 +118,8 @@ fn read_annual(path: &Path) -> Result<Vec<PublishedQuota>> {
 fn read_snapshots(path: &Path) -> Result<Vec<StockSnapshot>> {
     let t = TextTable::read(path)?;
     t.require(&["date", "measure", "breakdown", "breakdown_value", "value", "source_url"])?;
-    let dates = t.parse("date", "a date YYYY-MM-DD", |s| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
+    let dates = t.parse("date", Msg::new("what-date"), |s| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Msg::new("err-not-date").arg("value", s))
     })?;
     let (measure, breakdown, item, src) =
         (t.text("measure")?, t.text("breakdown")?, t.text("breakdown_value")?, t.text("source_url")?);
@@ -152,15 +154,17 @@ fn read_snapshots(path: &Path) -> Result<Vec<StockSnapshot>> {
 fn read_regions(path: &Path) -> Result<Vec<PublishedRegions>> {
     let t = TextTable::read(path)?;
     t.require(&["year", "region_code", "quota_persons", "total_persons", "source_url"])?;
-    let years = t.parse("year", "a year", |s| s.parse::<i32>().map_err(|_| format!("`{s}` is not a year")))?;
-    let resolver = crate::codes::RegionResolver::global();
-    let regions = t.parse("region_code", "a region code or name", |s| match resolver.resolve(s) {
-        Ok(crate::codes::Area::Region(r)) => Ok(r),
-        Ok(other) => Err(format!("`{s}` is {}, not one of the 20 current regions", other.label_en())),
-        Err(e) => Err(e.to_string()),
+    let years = t.parse("year", Msg::new("what-year"), |s| {
+        s.parse::<i32>().map_err(|_| Msg::new("err-not-year").arg("value", s))
     })?;
-    let quota = t.parse("quota_persons", "a whole number of persons", parse_count)?;
-    let total = t.parse("total_persons", "a whole number of persons", parse_count)?;
+    let resolver = crate::codes::RegionResolver::global();
+    let regions = t.parse("region_code", Msg::new("what-region-code-or-name"), |s| match resolver.resolve(s) {
+        Ok(crate::codes::Area::Region(r)) => Ok(r),
+        Ok(other) => Err(Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label())),
+        Err(e) => Err(Msg::from(e)),
+    })?;
+    let quota = t.parse("quota_persons", Msg::new("what-persons"), parse_count)?;
+    let total = t.parse("total_persons", Msg::new("what-persons"), parse_count)?;
     let src = t.text("source_url")?;
     let mut by_year: BTreeMap<i32, PublishedRegions> = BTreeMap::new();
     for i in 0..t.height() {
@@ -173,13 +177,13 @@ fn read_regions(path: &Path) -> Result<Vec<PublishedRegions>> {
         if e.total != total[i] as f64 {
             return Err(Error::input(
                 Location::cell(path, t.line(i), "total_persons"),
-                format!("{} differs from {} on an earlier row of {}", total[i], e.total, years[i]),
+                Msg::new("ref-total-differs").arg("total", total[i]).arg("earlier", e.total).arg("year", years[i]),
             ));
         }
         if e.regions.insert(regions[i], quota[i] as f64).is_some() {
             return Err(Error::input(
                 Location::cell(path, t.line(i), "region_code"),
-                format!("{} appears twice for {}", regions[i].iso(), years[i]),
+                Msg::new("ref-region-twice").arg("region", regions[i].iso()).arg("year", years[i]),
             ));
         }
     }

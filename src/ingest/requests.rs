@@ -94,10 +94,9 @@ impl EmployerRequests {
     pub fn from_table(path: &Path, t: &TextTable) -> Result<EmployerRequests> {
         crate::ingest::people::refuse_personal_columns(path, t)?;
         t.require(&["region", "section", "category", "requested"])?;
-        let regions =
-            t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
-        let sections = t.parse("section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
-        let cats = t.parse("category", "a worker category (1, 2, 3, 4, seasonal) or ict", parse_category)?;
+        let regions = t.parse("region", Msg::new("what-region-code"), |s| s.parse::<Region>().map_err(Msg::from))?;
+        let sections = t.parse("section", Msg::new("what-section"), |s| s.parse::<OkedSection>())?;
+        let cats = t.parse("category", Msg::new("what-category"), parse_category)?;
         let requested = t.counts("requested")?;
         let staff: Option<Vec<Option<i64>>> = if t.columns().iter().any(|c| c.trim() == "citizen_staff") {
             let raw = t.text("citizen_staff")?;
@@ -122,21 +121,15 @@ impl EmployerRequests {
             if cats[i] == RequestCategory::Worker(WorkerCategory::Seasonal) && sections[i].code() != "A" {
                 return Err(Error::input(
                     Location::cell(path, row, "category"),
-                    format!(
-                        "seasonal workers are admitted only in agriculture (section A), not in section {}",
-                        sections[i].code()
-                    ),
+                    Msg::new("req-seasonal-section").arg("section", sections[i].code()),
                 ));
             }
             if let Some(prev) = seen.insert((regions[i], sections[i], cats[i]), row) {
                 return Err(Error::input(
                     Location::row(path, row),
-                    format!(
-                        "duplicate request ({}, {}, {}): also on row {prev}; aggregate employers per cell and category",
-                        regions[i],
-                        sections[i].code(),
-                        cats[i].code()
-                    ),
+                    Msg::new("req-duplicate")
+                        .arg("key", format!("{}, {}, {}", regions[i], sections[i].code(), cats[i].code()))
+                        .arg("prev", prev),
                 ));
             }
             rows.push(EmployerRequest {
@@ -179,11 +172,9 @@ impl IssuedPermits {
     pub fn load(path: &Path) -> Result<IssuedPermits> {
         let t = TextTable::read(path)?;
         t.require(&["region", "section", "category", "issued"])?;
-        let regions =
-            t.parse("region", "an ISO 3166-2:KZ region code", |s| s.parse::<Region>().map_err(|e| e.to_string()))?;
-        let sections = t.parse("section", "an OKED section letter", |s| s.parse::<OkedSection>())?;
-        let cats =
-            t.parse("category", "a worker category (1, 2, 3, 4 or seasonal)", |s| s.parse::<WorkerCategory>())?;
+        let regions = t.parse("region", Msg::new("what-region-code"), |s| s.parse::<Region>().map_err(Msg::from))?;
+        let sections = t.parse("section", Msg::new("what-section"), |s| s.parse::<OkedSection>())?;
+        let cats = t.parse("category", Msg::new("what-worker-category"), |s| s.parse::<WorkerCategory>())?;
         let issued = t.counts("issued")?;
         let mut m = BTreeMap::new();
         let mut rows: BTreeMap<(Region, OkedSection, WorkerCategory), usize> = BTreeMap::new();
@@ -192,7 +183,9 @@ impl IssuedPermits {
             if let Some(prev) = rows.insert(key, t.line(i)) {
                 return Err(Error::input(
                     Location::row(path, t.line(i)),
-                    format!("duplicate key ({}, {}, {}): also on row {prev}", key.0, key.1.code(), key.2.code()),
+                    Msg::new("err-duplicate-key-row")
+                        .arg("key", format!("{}, {}, {}", key.0, key.1.code(), key.2.code()))
+                        .arg("prev", prev),
                 ));
             }
             m.insert(key, issued[i] as u64);

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::{IngestReport, Ingested, LongRow, Problem};
 use crate::codes::{Area, HistoricalRegion, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::TextTable;
 use crate::ingest::text::Period;
 
@@ -47,10 +47,7 @@ const BREAKDOWNS: [&str; 3] = ["SEX", "AGE", "URBANISATION"];
 pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
     let t = TextTable::read_any(path)?;
     t.require(&["Year", "Value"]).map_err(|e| match e {
-        Error::Input { location, message } => Error::input(
-            location,
-            format!("{message} (a BNS SDG data file has the columns Year, UNIT_MEASURE, the breakdowns, Value)"),
-        ),
+        Error::Input { location, message } => Error::input(location, message.then(Msg::new("err-sdg-columns"))),
         other => other,
     })?;
     let name = indicator.map(str::to_string).unwrap_or_else(|| indicator_name(path));
@@ -102,12 +99,11 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
             },
         };
         report.rows_read += 1;
-        let problem =
-            |col: &str, message: String| Problem { location: Location::cell(path, line, col), message: message.into() };
+        let problem = |col: &str, message: Msg| Problem { location: Location::cell(path, line, col), message };
         let year = match years[i].and_then(|y| y.trim().parse::<i32>().ok()) {
             Some(y) if (1990..=2100).contains(&y) => y,
             _ => {
-                report.problems.push(problem("Year", format!("`{}` is not a year", years[i].unwrap_or(""))));
+                report.problems.push(problem("Year", Msg::new("err-not-year").arg("value", years[i].unwrap_or(""))));
                 continue;
             }
         };
@@ -115,7 +111,9 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
             Some(Ok(v)) if v.is_finite() => Some(v),
             None => None,
             _ => {
-                report.problems.push(problem("Value", format!("`{}` is not a number", values[i].unwrap_or(""))));
+                report
+                    .problems
+                    .push(problem("Value", Msg::new("err-not-number").arg("value", values[i].unwrap_or(""))));
                 continue;
             }
         };

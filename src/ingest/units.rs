@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::{TextTable, parse_count};
 use kvota_apportion::scale_decimals;
 
@@ -23,12 +23,15 @@ pub struct UnitsTable {
 pub fn read_units(path: &Path, max_column: Option<&str>) -> Result<UnitsTable> {
     let t = TextTable::read(path)?;
     t.require(&["unit", "weight"])?;
-    let units: Vec<String> = t.parse("unit", "a unit name", |s| Ok::<_, String>(s.to_string()))?;
-    let raw = t.parse("weight", "a non-negative number", |s| Ok::<_, String>(s.to_string()))?;
+    let units: Vec<String> = t.parse("unit", Msg::new("what-unit"), |s| Ok::<_, Msg>(s.to_string()))?;
+    let raw = t.parse("weight", Msg::new("what-non-negative"), |s| Ok::<_, Msg>(s.to_string()))?;
     let refs: Vec<&str> = raw.iter().map(String::as_str).collect();
     let weights = scale_decimals(&refs).map_err(|(i, m)| Error::input(Location::cell(path, t.line(i), "weight"), m))?;
     if let Some(i) = (1..units.len()).find(|&i| units[..i].contains(&units[i])) {
-        return Err(Error::input(Location::cell(path, t.line(i), "unit"), format!("duplicate unit `{}`", units[i])));
+        return Err(Error::input(
+            Location::cell(path, t.line(i), "unit"),
+            Msg::new("err-duplicate-unit").arg("unit", &units[i]),
+        ));
     }
     let max = match max_column {
         None => None,
