@@ -104,7 +104,7 @@ pub fn run_cached(
     let panel = match cfg.data.last_year {
         Some(y) => panel.cut(y).map_err(|message| Error::Scenario {
             location: Location { file: cfg.source.path.clone(), row: None, column: Some("last_year".into()) },
-            message: message.into(),
+            message,
         })?,
         None => panel,
     };
