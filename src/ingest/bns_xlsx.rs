@@ -25,7 +25,7 @@ use calamine::{Data, Reader};
 use super::text::{Cell, Period, SubPeriod, parse_cell, parse_sub_period, parse_year_label, strip_mark, trim};
 use super::{IngestReport, Ingested, LongRow, Problem};
 use crate::codes::Area;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 
 /// Spreadsheet column letters of a 0-based index (`0` -> `A`, `26` -> `AA`).
 pub fn column_letters(mut c: u32) -> String {
@@ -45,34 +45,35 @@ pub fn column_letters(mut c: u32) -> String {
 pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.len() == 0 {
-        return Err(Error::input(Location::file(path), "the file is empty"));
+        return Err(Error::input(Location::file(path), Msg::new("err-file-empty")));
     }
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        Error::input(Location::file(path), format!("not a readable spreadsheet (.xlsx, .xls, .ods): {e}"))
-    })?;
+    let mut wb = calamine::open_workbook_auto(path)
+        .map_err(|e| Error::input(Location::file(path), Msg::new("xls-unreadable").arg("detail", e)))?;
     let mut report = IngestReport { file: path.to_path_buf(), format: "bns-xlsx", ..Default::default() };
     let mut rows = Vec::new();
     let names = wb.sheet_names().to_vec();
     let mut read_any = false;
     for name in &names {
-        let range = wb
-            .worksheet_range(name)
-            .map_err(|e| Error::input(Location::file(path), format!("sheet `{name}` cannot be read: {e}")))?;
+        let range = wb.worksheet_range(name).map_err(|e| {
+            Error::input(Location::file(path), Msg::new("xls-sheet-unreadable").arg("sheet", name).arg("detail", e))
+        })?;
         let Some((r0, c0)) = range.start() else {
-            report.skipped.push(format!("sheet `{name}`: empty"));
+            report.skipped.push(Msg::new("xls-sheet-empty").arg("sheet", name));
             continue;
         };
         let grid: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
         let sheet = Sheet { path, name, grid: &grid, r0, c0 };
         match sheet.parse(indicator, &mut rows, &mut report) {
             Ok(()) => read_any = true,
-            Err(reason) => report.skipped.push(format!("sheet `{name}`: {reason}")),
+            Err(reason) => {
+                report.skipped.push(Msg::new("xls-sheet-skipped").arg("sheet", name).arg_msg("reason", reason))
+            }
         }
     }
     if !read_any {
         return Err(Error::input(
             Location::file(path),
-            format!("no sheet has a BNS table layout (a row of years over region rows): {}", report.skipped.join("; ")),
+            Msg::new("xls-no-layout").arg_msg("skipped", skipped_list(&report.skipped)),
         ));
     }
     Ok(Ingested::finish(rows, report))
@@ -141,12 +142,12 @@ impl Sheet<'_> {
         indicator: Option<&str>,
         out: &mut Vec<LongRow>,
         report: &mut IngestReport,
-    ) -> std::result::Result<(), String> {
+    ) -> std::result::Result<(), Msg> {
         let width = self.width();
         // 1. The year row.
         let header = (0..self.grid.len())
             .find(|&r| (0..width).filter(|&c| year_of(self.at(r, c)).is_some()).count() >= 2)
-            .ok_or("no row of years")?;
+            .ok_or_else(|| Msg::new("xls-no-years"))?;
         // 2. Sub-periods under it, if any.
         let sub_row = header + 1;
         let has_sub =
@@ -155,7 +156,7 @@ impl Sheet<'_> {
         // 3. Columns and their periods.
         let columns = self.value_columns(header, has_sub.then_some(sub_row), report);
         if columns.is_empty() {
-            return Err("a year row but no value columns".into());
+            return Err(Msg::new("xls-no-values"));
         }
         let first_value_col = columns[0].0;
         // 4. The label column: the one left of the values with the most text under the header.
@@ -164,7 +165,7 @@ impl Sheet<'_> {
                 let n = (first_body..self.grid.len()).filter(|&r| matches!(self.at(r, c), Data::String(_))).count();
                 (n, std::cmp::Reverse(c))
             })
-            .ok_or("no label column left of the values")?;
+            .ok_or_else(|| Msg::new("xls-no-label-column"))?;
         // 5. Title above the header.
         let base = indicator.map(str::to_string).or(self.title(header)).unwrap_or_else(|| self.name.to_string());
         // Columns with no value on any row are not published yet: skip them.
@@ -174,11 +175,12 @@ impl Sheet<'_> {
             .filter(|&(c, p)| {
                 let any = body_rows.clone().any(|r| !matches!(self.at(r, c), Data::Empty));
                 if !any {
-                    report.skipped.push(format!(
-                        "sheet `{}`, column {} ({p}): no value in any row",
-                        self.name,
-                        column_letters(self.c0 + c as u32)
-                    ));
+                    report.skipped.push(
+                        Msg::new("xls-empty-column")
+                            .arg("sheet", self.name)
+                            .arg("column", column_letters(self.c0 + c as u32))
+                            .arg("period", p),
+                    );
                 }
                 any
             })
@@ -209,7 +211,7 @@ impl Sheet<'_> {
                 if year.is_some() && !trim(s).is_empty() {
                     report.problems.push(Problem {
                         location: self.loc(sub_row, c),
-                        message: format!("header `{}` is not a quarter, a month or `year`", trim(s)).into(),
+                        message: Msg::new("xls-header").arg("value", trim(s)),
                     });
                 }
                 continue;
@@ -217,7 +219,7 @@ impl Sheet<'_> {
             let Some(y) = year else {
                 report.problems.push(Problem {
                     location: self.loc(sub_row, c),
-                    message: format!("sub-period `{}` has no year above it", trim(s)).into(),
+                    message: Msg::new("xls-sub-period").arg("value", trim(s)),
                 });
                 continue;
             };
@@ -269,10 +271,9 @@ impl Sheet<'_> {
             let has_values = columns.iter().any(|&(c, _)| !matches!(self.at(r, c), Data::Empty));
             let Some(label) = label else {
                 if has_values {
-                    report.problems.push(Problem {
-                        location: self.loc(r, label_col),
-                        message: "values on a row without a region label".into(),
-                    });
+                    report
+                        .problems
+                        .push(Problem { location: self.loc(r, label_col), message: Msg::new("xls-no-label") });
                 }
                 continue;
             };
@@ -280,9 +281,7 @@ impl Sheet<'_> {
                 Ok(a) => a,
                 Err(e) => {
                     if has_values {
-                        report
-                            .problems
-                            .push(Problem { location: self.loc(r, label_col), message: e.to_string().into() });
+                        report.problems.push(Problem { location: self.loc(r, label_col), message: e.into() });
                     } else if looks_like_footnote(&label) {
                         report.footnotes.push(label);
                     } else {
@@ -295,12 +294,10 @@ impl Sheet<'_> {
             if let Some(&(_, first)) = regions_in_block.iter().find(|(a, _)| *a == area) {
                 report.problems.push(Problem {
                     location: self.loc(r, label_col),
-                    message: format!(
-                        "`{label}` names {} again (first at row {}); two rows of one table cannot be the same region",
-                        area.label_en(),
-                        self.r0 as usize + first + 1
-                    )
-                    .into(),
+                    message: Msg::new("xls-region-again")
+                        .arg("value", &label)
+                        .arg_msg("area", area.label())
+                        .arg("first", self.r0 as usize + first + 1),
                 });
                 continue;
             }
@@ -332,14 +329,14 @@ impl Sheet<'_> {
                 Data::String(s) => match parse_cell(s) {
                     Ok(cell) => cell,
                     Err(e) => {
-                        report.problems.push(Problem { location: self.loc(r, c), message: e.to_string().into() });
+                        report.problems.push(Problem { location: self.loc(r, c), message: e.into() });
                         continue;
                     }
                 },
                 other => {
                     report.problems.push(Problem {
                         location: self.loc(r, c),
-                        message: format!("`{other}` is not a number").into(),
+                        message: Msg::new("err-not-number").arg("value", other),
                     });
                     continue;
                 }
@@ -356,6 +353,11 @@ impl Sheet<'_> {
             });
         }
     }
+}
+
+/// The skipped sheets, `; ` apart.
+fn skipped_list(skipped: &[Msg]) -> Msg {
+    skipped.iter().cloned().reduce(|a, b| a.joined("; ", b)).unwrap_or_else(|| Msg::text(""))
 }
 
 #[cfg(test)]

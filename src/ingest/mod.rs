@@ -52,6 +52,13 @@ pub struct Problem {
     pub message: Msg,
 }
 
+impl Problem {
+    /// The problem in the language of `t`: where, and what is wrong there.
+    pub fn say(&self, t: &crate::i18n::Texts) -> String {
+        format!("{}: {}", self.location.say(t), self.message.say(t))
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
@@ -76,13 +83,13 @@ pub struct IngestReport {
     /// Long-table rows whose flag is set, by flag.
     pub flags: BTreeMap<String, usize>,
     /// Territorial reforms applied or noticed, one line each.
-    pub splits: Vec<String>,
+    pub splits: Vec<Msg>,
     /// Missing periods inside a region's series (a `-` is not a gap, an absent row is).
-    pub gaps: Vec<String>,
+    pub gaps: Vec<Msg>,
     /// Footnotes and notes printed in the file.
     pub footnotes: Vec<String>,
     /// Sheets, columns or rows deliberately skipped, with the reason.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Msg>,
     /// Problems found; `kvota ingest` refuses a file that has any.
     pub problems: Vec<Problem>,
 }
@@ -212,31 +219,36 @@ fn apply_region_changes(rows: &mut [LongRow], report: &mut IngestReport) {
         }
     }
     for ((ind, from, to), periods) in recoded {
-        report.splits.push(format!(
-            "{ind}: {from} values for {} recoded {to} (South Kazakhstan before the 2018 split: Shymkent has no value until later)",
-            span(&periods)
-        ));
+        report.splits.push(
+            Msg::new("ing-recoded")
+                .arg("indicator", ind)
+                .arg("from", from)
+                .arg_msg("span", span(&periods))
+                .arg("to", to),
+        );
     }
     for ((ind, parent, units), periods) in old_borders {
-        report.splits.push(format!(
-            "{ind}: {parent} values for {} are in the borders before 8 June 2022 (they include today's {units}, which has no value until later)",
-            span(&periods)
-        ));
+        report.splits.push(
+            Msg::new("ing-old-borders")
+                .arg("indicator", ind)
+                .arg("parent", parent)
+                .arg_msg("span", span(&periods))
+                .arg("units", units),
+        );
     }
     for ((ind, code), periods) in early {
-        report.splits.push(format!(
-            "{ind}: {code} has values for {}, before the region was formed (estimates or recalculations by the source)",
-            span(&periods)
-        ));
+        report.splits.push(
+            Msg::new("ing-before-formed").arg("indicator", ind).arg("code", code).arg_msg("span", span(&periods)),
+        );
     }
 }
 
 /// `2001..2017 (68 periods)` or a single period.
-fn span(periods: &BTreeSet<Period>) -> String {
+fn span(periods: &BTreeSet<Period>) -> Msg {
     match (periods.first(), periods.last()) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}..{b} ({} periods)", periods.len()),
-        _ => String::new(),
+        (Some(a), Some(b)) if a == b => Msg::text(a.to_string()),
+        (Some(a), Some(b)) => Msg::new("ing-span").arg("first", a).arg("last", b).arg("count", periods.len()),
+        _ => Msg::text(""),
     }
 }
 
@@ -281,9 +293,14 @@ fn find_gaps(rows: &[LongRow], report: &mut IngestReport) {
             _ => Period::Month(i.div_euclid(12), (i.rem_euclid(12) + 1) as u8).to_string(),
         };
         let shown: Vec<String> = missing.iter().take(5).map(|&i| label(i)).collect();
-        let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
-        let sec = sec.map(|s| format!(" section {s}")).unwrap_or_default();
-        report.gaps.push(format!("{ind} {code}{sec}: no row for {}{more}", shown.join(", ")));
+        let series = match sec {
+            Some(s) => Msg::new("ing-series-section").arg("indicator", ind).arg("code", code).arg("section", s),
+            None => Msg::text(format!("{ind} {code}")),
+        };
+        let gap = Msg::new("ing-gap").arg_msg("series", series).arg("periods", shown.join(", "));
+        let gap =
+            if missing.len() > 5 { gap.then(Msg::new("ing-gap-more").arg("more", missing.len() - 5)) } else { gap };
+        report.gaps.push(gap);
     }
 }
 

@@ -143,7 +143,7 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
         let cell = match parse_cell(vals[i].unwrap_or("")) {
             Ok(c) => c,
             Err(e) => {
-                problem(VAL, Msg::text(e.to_string()));
+                problem(VAL, e.into());
                 continue;
             }
         };

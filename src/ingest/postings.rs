@@ -26,7 +26,7 @@ use std::path::Path;
 use super::text::Period;
 use super::{IngestReport, Ingested, LongRow, Problem};
 use crate::codes::{Area, OkedSection};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg as Message, Result};
 
 /// Currency of a salary text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -430,11 +430,11 @@ pub fn read(path: &Path, month: Option<Period>) -> Result<Ingested> {
             let batch = match msg {
                 Msg::Batch(b) => b,
                 Msg::Unterminated(b, line) => {
-                    agg.ending = Some((line, "the file ends inside a quoted field (truncated?)".into()));
+                    agg.ending = Some((line, Message::new("pst-unterminated")));
                     b
                 }
                 Msg::Failed(b, e) => {
-                    agg.ending = Some((0, format!("read error: {e}")));
+                    agg.ending = Some((0, Message::new("pst-read-error").arg("detail", e)));
                     b
                 }
             };
@@ -461,7 +461,7 @@ fn open(path: &Path) -> Result<(Records<Source>, Vec<String>, bool, usize)> {
     let n = read_full(&mut file, &mut head).map_err(|e| Error::io(path, e))?;
     head.truncate(n);
     if head.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::input(Location::file(path), "the file is empty"));
+        return Err(Error::input(Location::file(path), Message::new("err-file-empty")));
     }
     let bom = head.starts_with(b"\xEF\xBB\xBF");
     let utf8 = bom
@@ -470,7 +470,7 @@ fn open(path: &Path) -> Result<(Records<Source>, Vec<String>, bool, usize)> {
             Err(e) => e.error_len().is_none() && n == 64 * 1024,
         };
     if !utf8 && head.contains(&0) {
-        return Err(Error::input(Location::file(path), "binary data, not a delimited text file"));
+        return Err(Error::input(Location::file(path), Message::new("pst-binary")));
     }
     let body = if bom { &head[3..] } else { &head[..] };
     let header_line = body.split(|&b| b == b'\n').next().unwrap_or(b"");
@@ -486,7 +486,7 @@ fn open(path: &Path) -> Result<(Records<Source>, Vec<String>, bool, usize)> {
     let (mut used, mut lines, mut start) = (0, 1usize, 1usize);
     match rec.next(&mut fields, &mut used, &mut lines, &mut start).map_err(|e| Error::io(path, e))? {
         Next::Record => {}
-        _ => return Err(Error::input(Location::file(path), "no header line")),
+        _ => return Err(Error::input(Location::file(path), Message::new("pst-no-header"))),
     }
     let header: Vec<String> = fields[..used].iter().map(|f| decode_with(utf8, f).trim().to_lowercase()).collect();
     Ok((rec, header, utf8, lines))
@@ -503,16 +503,10 @@ fn columns(path: &Path, header: &[String], month: Option<Period>) -> Result<[Opt
     cols[SALARY] = find(&["salary", "зарплата", "заработная плата"]);
     cols[EXPERIENCE] = find(&["experience", "опыт", "опыт работы"]);
     if cols[DATE].is_none() && month.is_none() {
-        return Err(Error::input(
-            Location::row(path, 1),
-            "no date column (date, published_at, created_at, дата); give the snapshot month with --month YYYY-MM",
-        ));
+        return Err(Error::input(Location::row(path, 1), Message::new("pst-no-date-column")));
     }
     if cols[REGION].is_none() && cols[LINK].is_none() {
-        return Err(Error::input(
-            Location::row(path, 1),
-            "no region column (region, area, city, регион, область, город) and no link (link, url) to read it from",
-        ));
+        return Err(Error::input(Location::row(path, 1), Message::new("pst-no-region-column")));
     }
     Ok(cols)
 }
@@ -573,8 +567,8 @@ struct Aggregator<'p> {
     report: IngestReport,
     more_problems: usize,
     cells: HashMap<(&'static str, Option<OkedSection>, Period), CellAgg>,
-    region_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>>,
-    link_cache: HashMap<Vec<u8>, std::result::Result<&'static str, String>>,
+    region_cache: HashMap<Vec<u8>, std::result::Result<&'static str, Message>>,
+    link_cache: HashMap<Vec<u8>, std::result::Result<&'static str, Message>>,
     section_cache: HashMap<Vec<u8>, Option<OkedSection>>,
     salary_cache: HashMap<Vec<u8>, std::result::Result<Option<Salary>, String>>,
     band_cache: HashMap<Vec<u8>, &'static str>,
@@ -586,7 +580,7 @@ struct Aggregator<'p> {
     gross: u64,
     net: u64,
     bands: BTreeMap<&'static str, u64>,
-    ending: Option<(usize, String)>,
+    ending: Option<(usize, Message)>,
 }
 
 impl<'p> Aggregator<'p> {
@@ -629,11 +623,11 @@ impl<'p> Aggregator<'p> {
         self.cols[role].map(|c| self.header[c].clone()).unwrap_or_default()
     }
 
-    fn problem(&mut self, row: usize, col: String, message: String) {
+    fn problem(&mut self, row: usize, col: String, message: Message) {
         if self.report.problems.len() < MAX_PROBLEMS {
             let location =
                 if col.is_empty() { Location::row(self.path, row) } else { Location::cell(self.path, row, col) };
-            self.report.problems.push(Problem { location, message: message.into() });
+            self.report.problems.push(Problem { location, message });
         } else {
             self.more_problems += 1;
         }
@@ -647,11 +641,7 @@ impl<'p> Aggregator<'p> {
         };
         if nfields != self.width {
             let w = self.width;
-            self.problem(
-                row,
-                String::new(),
-                format!("{nfields} fields where the header has {w} (truncated or misaligned row)"),
-            );
+            self.problem(row, String::new(), Message::new("pst-fields").arg("fields", nfields).arg("width", w));
             return;
         }
         self.report.rows_read += 1;
@@ -660,11 +650,7 @@ impl<'p> Aggregator<'p> {
                 Some(p) => p,
                 None => {
                     let shown = decode_with(self.utf8, d).into_owned();
-                    self.problem(
-                        row,
-                        self.col_name(DATE),
-                        format!("`{shown}` is not a date (2024-11-05 or 05.11.2024)"),
-                    );
+                    self.problem(row, self.col_name(DATE), Message::new("pst-date").arg("value", shown));
                     return;
                 }
             },
@@ -704,9 +690,11 @@ impl<'p> Aggregator<'p> {
             None => {
                 let text = decode_with(self.utf8, key);
                 let g = if role == LINK {
-                    link_region(&text).map(Area::code).ok_or_else(|| format!("no region in the link `{text}`"))
+                    link_region(&text)
+                        .map(Area::code)
+                        .ok_or_else(|| Message::new("pst-link-region").arg("value", &text))
                 } else {
-                    super::region_code(&text).map(Area::code).map_err(|e| e.to_string())
+                    super::region_code(&text).map(Area::code).map_err(Message::from)
                 };
                 cache.insert(key.to_vec(), g.clone());
                 g
@@ -779,39 +767,36 @@ impl<'p> Aggregator<'p> {
         let report = &mut self.report;
         if let Some((line, message)) = self.ending.take() {
             let location = if line > 0 { Location::row(path, line) } else { Location::file(path) };
-            report.problems.push(Problem { location, message: message.into() });
+            report.problems.push(Problem { location, message });
         }
         if self.more_problems > 0 {
-            report.skipped.push(format!("{} further problems not listed", self.more_problems));
+            report.skipped.push(Message::new("pst-more-problems").arg("count", self.more_problems));
         }
         if self.unclassified > 0 {
-            report.skipped.push(format!(
-                "{} postings without a recognised OKED section (counted under a null section)",
-                self.unclassified
-            ));
+            report.skipped.push(Message::new("pst-unclassified").arg("count", self.unclassified));
         }
         if self.cols[SALARY].is_some() {
-            report.skipped.push(format!(
-                "salaries: {} in tenge ({} gross, {} net, the rest unstated) used in the medians as printed; {} not stated",
-                self.cells.values().map(|c| c.salaries.len() as u64).sum::<u64>(),
-                self.gross,
-                self.net,
-                self.no_salary
-            ));
+            report.skipped.push(
+                Message::new("pst-salaries")
+                    .arg("kzt", self.cells.values().map(|c| c.salaries.len() as u64).sum::<u64>())
+                    .arg("gross", self.gross)
+                    .arg("net", self.net)
+                    .arg("none", self.no_salary),
+            );
             for (cur, n) in &self.non_kzt {
-                report.skipped.push(format!("{n} salaries in {cur} not in the medians (no exchange rate is applied)"));
+                report.skipped.push(Message::new("pst-currency").arg("count", n).arg("currency", cur));
             }
             if self.bad_salary > 0 {
-                report.skipped.push(format!(
-                    "{} salary texts not understood: {}",
-                    self.bad_salary,
-                    self.bad_salary_examples.join("; ")
-                ));
+                report.skipped.push(
+                    Message::new("pst-bad-salaries")
+                        .arg("count", self.bad_salary)
+                        .arg("examples", self.bad_salary_examples.join("; ")),
+                );
             }
         }
         if !self.bands.is_empty() {
             let b: Vec<String> = self.bands.iter().map(|(k, v)| format!("{k} {v}")).collect();
-            report.skipped.push(format!("experience bands (not in the table): {}", b.join(", ")));
+            report.skipped.push(Message::new("pst-bands").arg("bands", b.join(", ")));
         }
         let mut keys: Vec<_> = self.cells.keys().copied().collect();
         keys.sort();

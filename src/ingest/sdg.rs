@@ -128,15 +128,13 @@ pub fn read(path: &Path, indicator: Option<&str>) -> Result<Ingested> {
         });
     }
     if broken_down > 0 {
-        report.skipped.push(format!("{broken_down} rows broken down by sex, age or urban/rural (totals kept)"));
+        report.skipped.push(Msg::new("sdg-broken-down").arg("count", broken_down));
     }
     if towns > 0 {
-        report.skipped.push(format!("{towns} rows of towns and districts (regions kept)"));
+        report.skipped.push(Msg::new("sdg-towns").arg("count", towns));
     }
     if activities_skipped > 0 {
-        report
-            .skipped
-            .push(format!("{activities_skipped} rows of activity totals and activities that are not OKED sections"));
+        report.skipped.push(Msg::new("sdg-activities").arg("count", activities_skipped));
     }
     rows.sort_by(|a, b| {
         (&a.indicator, &a.region_code, &a.oked_section, a.period).cmp(&(

@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use crate::error::Msg;
+
 /// What a cell said.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -38,7 +40,13 @@ pub struct NotANumber(pub String);
 
 impl fmt::Display for NotANumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a number, nor one of the symbols -, x, ... that stand for no number", self.0)
+        write!(f, "{}", Msg::from(self.clone()))
+    }
+}
+
+impl From<NotANumber> for Msg {
+    fn from(e: NotANumber) -> Msg {
+        Msg::new("err-not-a-cell").arg("value", e.0)
     }
 }
 

@@ -70,11 +70,21 @@ fn quarterly_spreadsheet_with_merged_years_flags_and_the_2018_split() {
     // The report: splits, footnotes, flag counts.
     let r = &got.report;
     assert!(
-        r.splits.iter().any(|s| s.contains("KZ-61 values for 2017Q1..2017 (5 periods) recoded KZ-YUZ")),
+        r.splits
+            .iter()
+            .map(ToString::to_string)
+            .any(|s| s.contains("KZ-61 values for 2017Q1..2017 (5 periods) recoded KZ-YUZ")),
         "{:?}",
         r.splits
     );
-    assert!(r.splits.iter().any(|s| s.contains("KZ-63") && s.contains("borders before 8 June 2022")), "{:?}", r.splits);
+    assert!(
+        r.splits
+            .iter()
+            .map(ToString::to_string)
+            .any(|s| s.contains("KZ-63") && s.contains("borders before 8 June 2022")),
+        "{:?}",
+        r.splits
+    );
     assert_eq!(r.footnotes.len(), 3, "{:?}", r.footnotes);
     assert_eq!(r.flags.get("-"), Some(&15));
     assert_eq!(r.flags.get("x"), Some(&2));
@@ -98,7 +108,7 @@ fn blocks_text_numbers_and_the_2022_split() {
     assert_eq!(val(all, "KZ-10", 2022), Some(611_888.0));
     assert_eq!(val(all, "KZ-33", 2023), Some(689_040.0));
     assert_eq!(rows.len(), 8 * 4);
-    let splits = &got.report.splits;
+    let splits: Vec<String> = got.report.splits.iter().map(ToString::to_string).collect();
     assert!(splits.iter().any(|s| s.starts_with(all) && s.contains("KZ-63 values for 2020..2021")), "{splits:?}");
     assert!(splits.iter().any(|s| s.starts_with(all) && s.contains("KZ-19 values for 2020..2021")), "{splits:?}");
     assert!(splits.iter().any(|s| s.starts_with(urban) && s.contains("KZ-63")), "{splits:?}");
@@ -328,7 +338,7 @@ fn real_unemployment_rate_by_region_and_quarter() {
     assert_eq!(got.report.rows_read, 22);
     // 2001..2022 x 5 columns + 2023 x 4 quarters (its `year` column is empty and skipped).
     assert_eq!(rows.len(), 22 * (22 * 5 + 4));
-    assert!(got.report.skipped.iter().any(|s| s.contains("2023")), "{:?}", got.report.skipped);
+    assert!(got.report.skipped.iter().map(ToString::to_string).any(|s| s.contains("2023")), "{:?}", got.report.skipped);
     assert!(rows.iter().all(|r| r.indicator == "Unemployment rate"));
     assert_eq!(one(rows, "KZ", Period::Quarter(2001, 1)).value, Some(12.7));
     assert_eq!(one(rows, "KZ-YUZ", Period::Quarter(2001, 1)).value, Some(17.5));
@@ -339,7 +349,7 @@ fn real_unemployment_rate_by_region_and_quarter() {
     assert_eq!(one(rows, "KZ-19", Period::Quarter(2001, 1)).value, Some(12.5));
     // Zhetisu 2020-2021: cells left empty in the source are kept as flagged rows.
     assert_eq!(one(rows, "KZ-33", Period::Quarter(2020, 1)).flag.as_deref(), Some("empty"));
-    let splits = &got.report.splits;
+    let splits: Vec<String> = got.report.splits.iter().map(ToString::to_string).collect();
     assert!(splits.iter().any(|s| s.contains("KZ-63 values for 2001Q1..2021")), "{splits:?}");
     assert_eq!(got.report.footnotes.len(), 3);
 
@@ -389,7 +399,7 @@ fn real_population_by_region_maps_turkistan_before_2018_to_south_kazakhstan() {
     assert!((total - sum).abs() <= 2.0, "republic {total} vs sum {sum}");
     // The men's and women's sheets have blocks (urban, rural).
     assert!(rows.iter().any(|r| r.indicator.contains("| Городское население")));
-    assert!(got.report.splits.iter().any(|s| s.contains("recoded KZ-YUZ")));
+    assert!(got.report.splits.iter().map(ToString::to_string).any(|s| s.contains("recoded KZ-YUZ")));
     // Shymkent has no rural population, so its `-` in the rural block must not push the
     // boundary: the block follows its sheet, whose footnote says 2000-2016 are South Kazakhstan.
     let rural = "Численность мужчин по регионам Республики Казахстан | Сельское население";
@@ -411,7 +421,11 @@ fn real_registered_job_seekers_with_text_numbers() {
     assert_eq!(one(rows, "KZ-71", Period::Year(2001)).value, Some(7_783.0));
     assert_eq!(one(rows, "KZ-79", Period::Year(2018)).value, Some(34_066.0));
     assert!(rows.iter().all(|r| r.indicator == "registered job seekers"));
-    assert!(got.report.skipped.iter().any(|s| s.contains("Лист1")), "{:?}", got.report.skipped);
+    assert!(
+        got.report.skipped.iter().map(ToString::to_string).any(|s| s.contains("Лист1")),
+        "{:?}",
+        got.report.skipped
+    );
 }
 
 // ---- Fuzz: the text-number parser and the readers never panic -------------------------------
@@ -540,7 +554,7 @@ fn postings_are_aggregated_by_region_section_and_month_in_both_encodings() {
             (Some(1.0), Some(1.0), Some(200_000.0)),
             "{file}"
         );
-        let skipped = got.report.skipped.join("\n");
+        let skipped = got.report.skipped.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
         assert!(skipped.contains("1 salaries in USD not in the medians"), "{file}: {skipped}");
         assert!(skipped.contains("1 postings without a recognised OKED section"), "{file}: {skipped}");
     }
@@ -598,8 +612,52 @@ fn real_hh_kz_listings_with_a_snapshot_month() {
     // 347 tenge salaries, median of the range midpoints or single bounds 390,000.
     assert_eq!(got.report.rows_read, 1128);
     assert_eq!(cell(&got, "KZ-75", None, Period::Month(2024, 11)), (Some(1128.0), Some(347.0), Some(390_000.0)));
-    let skipped = got.report.skipped.join("\n");
+    let skipped = got.report.skipped.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     assert!(skipped.contains("31 salaries in USD") && skipped.contains("11 salaries in RUB"), "{skipped}");
     assert!(skipped.contains("739 not stated"), "{skipped}");
     assert!(skipped.contains("1-3 485, 3-6 460, 6+ 75, none 108"), "{skipped}");
+}
+
+/// The report of `kvota ingest` follows the reader's language: the reforms applied and the rows
+/// skipped are said in Kazakh and Russian, with the same lines in the same order as in English.
+/// Left as they are: the file's own footnotes and titles, codes and the experience bands'
+/// names (`none`, `unrecognised`), which are values of the output.
+#[test]
+fn ingest_reports_follow_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.parquet");
+    let cases = [("bns-xlsx", "bns_quarterly.xlsx"), ("bns-xlsx", "bns_blocks.xlsx"), ("postings", "postings.csv")];
+    for (format, file) in cases {
+        let input = fixture(file);
+        let args = ["ingest", format, input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+        let report = |lang: &str| {
+            let o = crate::support::kvota_in(lang, &args);
+            assert!(o.status.success(), "{lang} {file}: {}", stderr(&o));
+            String::from_utf8(o.stdout).unwrap()
+        };
+        let en = report("en");
+        let details = |text: &str| -> Vec<String> {
+            // The labelled lines after the three counts, without the footnotes (the file's text).
+            text.lines().skip(4).filter(|l| l.starts_with("  ")).map(str::to_string).collect()
+        };
+        let en_lines = details(&en);
+        assert!(!en_lines.is_empty(), "{file}: {en}");
+        for lang in ["ru", "kk"] {
+            let said = report(lang);
+            let lines = details(&said);
+            assert_eq!(lines.len(), en_lines.len(), "{lang} {file}:\n{said}");
+            let footnote = kvota::i18n::Lang::parse(lang).unwrap().texts().t("cli-ingest-footnote");
+            for (e, l) in en_lines.iter().zip(&lines) {
+                if l.trim_start().starts_with(&footnote) {
+                    continue;
+                }
+                assert_ne!(e, l, "{lang} {file}: said in English");
+                let words: Vec<String> = crate::text::english_words(l)
+                    .into_iter()
+                    .filter(|w| !["none", "unrecognised"].contains(&w.as_str()))
+                    .collect();
+                assert!(words.is_empty(), "{lang} {file}: English words {words:?} in `{l}`");
+            }
+        }
+    }
 }

@@ -227,7 +227,7 @@ fn cases_of(text: &str) -> Vec<(String, Vec<String>)> {
 /// The English words of a line of a message: runs of three or more Latin letters, leaving out
 /// what is quoted (`code`, "text"), file names and paths, options (`--break-ties`), keys (`amount_mci`) and
 /// upper-case codes (ISO, DAT, VAL), which are the same in every language.
-fn english_words(line: &str) -> Vec<String> {
+pub(crate) fn english_words(line: &str) -> Vec<String> {
     let mut plain = String::new();
     let mut quoted = None;
     for ch in line.chars() {

@@ -266,9 +266,8 @@ pub fn compare(w: &mut dyn Write, o: &CompareOutcome, a: &str, b: &str) -> io::R
     writeln!(w, "{}", t.fs("cli-compare-wrote", &[("stem", o.stem.display().to_string())]))
 }
 
-/// The per-file report of `kvota ingest` and `kvota validate --format`. The lines under the
-/// labels (reforms, gaps, skipped parts, footnotes, problems) are the library's, in English; a
-/// footnote is the file's own text.
+/// The per-file report of `kvota ingest` and `kvota validate --format`, in the reader's
+/// language; a footnote is the file's own text.
 pub fn ingest_report(w: &mut dyn Write, r: &kvota::ingest::IngestReport) -> io::Result<()> {
     let t = Lang::from_env().texts();
     writeln!(w, "{} ({})", r.file.display(), r.format)?;
@@ -277,13 +276,14 @@ pub fn ingest_report(w: &mut dyn Write, r: &kvota::ingest::IngestReport) -> io::
     let flags = pairs(&r.flags, " ");
     let flags = if flags.is_empty() { String::new() } else { format!(" ({flags})") };
     writeln!(w, "  {:<16} {}{flags}", t.t("cli-ingest-flagged"), r.cells_flagged())?;
-    let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    let said = |m: &[kvota::error::Msg]| -> Vec<String> { m.iter().map(|m| m.say(t)).collect() };
+    let problems: Vec<String> = r.problems.iter().map(|p| p.say(t)).collect();
     for (key, lines) in [
-        ("cli-ingest-split", &r.splits),
-        ("cli-ingest-gap", &r.gaps),
-        ("cli-ingest-skipped", &r.skipped),
-        ("cli-ingest-footnote", &r.footnotes),
-        ("cli-ingest-problem", &problems),
+        ("cli-ingest-split", said(&r.splits)),
+        ("cli-ingest-gap", said(&r.gaps)),
+        ("cli-ingest-skipped", said(&r.skipped)),
+        ("cli-ingest-footnote", r.footnotes.clone()),
+        ("cli-ingest-problem", problems),
     ] {
         let label = t.t(key);
         for l in lines {
