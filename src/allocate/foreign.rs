@@ -704,8 +704,8 @@ fn linear_programme(
         .collect();
     let groups = lp_groups(cells, &idx, distributable, &s.constraints);
     let sol = lp::solve(&lp::Problem { units, groups: groups.clone() }).map_err(|e| match e {
-        lp::LpError::Infeasible { constraint, message } => {
-            Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message: message.into() }
+        lp::LpError::Infeasible { constraint, why } => {
+            Error::Infeasible { constraint: format!("foreign quota: {constraint}"), message: infeasibility(&why) }
         }
         other => Error::Lp { context: "foreign quota LP".into(), source: other },
     })?;
@@ -985,6 +985,51 @@ fn why(
         (_, b) => WhyDecided::Other(b.to_string()),
     };
     Why { basis, local_content_allows: (w.u < w.d).then_some(w.u), decided, amendments: Vec::new() }
+}
+
+/// Why the quota programme has no solution, in the reader's language; the groups are named as
+/// [`lp_groups`] names them.
+fn infeasibility(why: &lp::Infeasibility) -> Msg {
+    let names =
+        |gs: &mut dyn Iterator<Item = Msg>| gs.reduce(|a, b| a.joined(", ", b)).unwrap_or_else(|| Msg::text(""));
+    match why {
+        lp::Infeasibility::UnitBounds { min, max } => Msg::new("lp-unit-bounds").arg("min", min).arg("max", max),
+        lp::Infeasibility::FloorAboveCap { floor, cap } => Msg::new("lp-floor-cap").arg("floor", floor).arg("cap", cap),
+        lp::Infeasibility::FloorAboveCapacity { floor, capacity } => {
+            Msg::new("lp-floor-capacity").arg("floor", floor).arg("capacity", capacity)
+        }
+        lp::Infeasibility::CapBelowFloors { cap, floors } => {
+            Msg::new("lp-cap-floors").arg("cap", cap).arg("floors", floors)
+        }
+        lp::Infeasibility::HardConstraints => Msg::new("lp-hard"),
+        lp::Infeasibility::Relaxation { against, relaxed } => {
+            let relaxed = names(&mut relaxed.iter().map(|(g, side, by)| {
+                let key = if *side == lp::Side::Min { "lp-relax-floor" } else { "lp-relax-cap" };
+                Msg::new(key).arg_msg("group", group_name(g)).arg("by", format!("{by:.0}"))
+            }));
+            if against.is_empty() {
+                Msg::new("lp-relaxation").arg_msg("relaxed", relaxed)
+            } else {
+                let against = names(&mut against.iter().map(|g| group_name(g)));
+                Msg::new("lp-relaxation-with").arg_msg("against", against).arg_msg("relaxed", relaxed)
+            }
+        }
+    }
+}
+
+/// A group of the quota programme named in the reader's language (the names [`lp_groups`] gives).
+fn group_name(name: &str) -> Msg {
+    if name == "ceiling" {
+        Msg::new("lp-group-ceiling")
+    } else if let Some(r) = name.strip_prefix("region capacity ") {
+        Msg::new("lp-group-region").arg("region", r)
+    } else if let Some(s) = name.strip_prefix("section ") {
+        Msg::new("lp-group-section").arg("section", s)
+    } else if let Some(c) = name.strip_prefix("categories of ") {
+        Msg::new("lp-group-categories").arg("cell", c)
+    } else {
+        Msg::text(name)
+    }
 }
 
 #[cfg(test)]

@@ -548,6 +548,7 @@ hint-input = correct the file at the place named and run again; kvota changed no
 hint-scenario = correct that line of the scenario file; every key, its meaning and its default are in scenarios/defaults/planner.toml
 hint-param = correct that parameter in its file, or give another folder of parameters with --params DIR
 hint-inconsistent = make the tables agree and run again; kvota wrote no output
+hint-infeasible = change one of the settings named (in the scenario, or the dated parameter) and run again; kvota wrote no output
 hint-internal = this is a fault of kvota, not of the input: please report it with the command and the input files
 
 ## Errors of the library: where, and what is wrong there (src/error.rs, Msg)
@@ -838,3 +839,16 @@ xls-empty-column = sheet `{ $sheet }`, column { $column } ({ $period }): no valu
 sdg-broken-down = { $count } rows broken down by sex, age or urban/rural (totals kept)
 sdg-towns = { $count } rows of towns and districts (regions kept)
 sdg-activities = { $count } rows of activity totals and activities that are not OKED sections
+lp-unit-bounds = its minimum { $min } exceeds its maximum { $max }
+lp-floor-cap = its floor { $floor } exceeds its cap { $cap }
+lp-floor-capacity = its floor { $floor } exceeds the { $capacity } its units can take at most
+lp-cap-floors = its cap { $cap } is below the { $floors } its units must have
+lp-hard = the unit bounds and these hard constraints cannot hold together
+lp-relax-floor = { $group } floor by { $by }
+lp-relax-cap = { $group } cap by { $by }
+lp-relaxation = these settings cannot all hold; the smallest change that makes them feasible relaxes { $relaxed }
+lp-relaxation-with = these settings cannot all hold together with { $against }; the smallest change that makes them feasible relaxes { $relaxed }
+lp-group-ceiling = ceiling
+lp-group-region = region capacity { $region }
+lp-group-section = section { $section }
+lp-group-categories = categories of { $cell }

@@ -432,6 +432,16 @@ fn contradictory_settings_fail_and_leave_outputs_intact() {
         }
         let after = (hashes(&out.path().join("baseline")), hashes(&out.path().join("baseline/editions")));
         assert_eq!(after, before, "case {k}: previous outputs changed");
+        // The same error said in Russian: the same lines, none of them left in English (the
+        // constraint's name in backticks is a code).
+        let ru = crate::support::kvota_in("ru", &["run", "-q", "--scenario", path.to_str().unwrap(), "--out", out_s]);
+        let said = stderr(&ru);
+        assert_eq!(said.lines().count(), msg.lines().count(), "case {k}: {said}");
+        for (e, l) in msg.lines().zip(said.lines()) {
+            assert_ne!(e, l, "case {k}: said in English");
+            let words = crate::text::english_words(l);
+            assert!(words.is_empty(), "case {k}: English words {words:?} in `{l}`");
+        }
     }
 }
 

@@ -225,7 +225,7 @@ fn cases_of(text: &str) -> Vec<(String, Vec<String>)> {
 }
 
 /// The English words of a line of a message: runs of three or more Latin letters, leaving out
-/// what is quoted (`code`, "text"), file names and paths, options (`--break-ties`), keys (`amount_mci`) and
+/// what is quoted (`code`, "text"), keys (`[data] panel`, `method = "lp"`), file names and paths, options (`--break-ties`), keys (`amount_mci`) and
 /// upper-case codes (ISO, DAT, VAL), which are the same in every language.
 pub(crate) fn english_words(line: &str) -> Vec<String> {
     let mut plain = String::new();
@@ -240,10 +240,13 @@ pub(crate) fn english_words(line: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     let mut after_table = false;
-    for w in plain.split_whitespace() {
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| "(),;:".contains(c));
-        // A key after its table (`[data] panel`) is a name, as `[data]` itself is.
-        let key = std::mem::replace(&mut after_table, w.starts_with('[') && w.ends_with(']'));
+        // A key after its table (`[data] panel`) or before its value (`method = "lp"`) is a
+        // name, as `[data]` itself is.
+        let table = std::mem::replace(&mut after_table, w.starts_with('[') && w.ends_with(']'));
+        let key = table || words.get(i + 1) == Some(&"=");
         let file = w.trim_end_matches(|c: char| !c.is_alphanumeric()).contains('.');
         if key || file || w.contains('/') || w.contains('_') || w.starts_with("--") || w.starts_with('[') {
             continue;
@@ -271,8 +274,10 @@ fn messages_of_bad_input_in_kazakh_and_russian() {
         ["row", "column", "not", "number"]
     );
     assert!(
-        english_words("f.csv, строка 2, столбец `members`: `four` — не число (--break-ties, amount_mci, ISO)")
-            .is_empty()
+        english_words(
+            "f.csv, строка 2, столбец `members`: `four` — не число (--break-ties, amount_mci, ISO, method = \"lp\")"
+        )
+        .is_empty()
     );
     for lang in ["ru", "kk"] {
         let text = bad_input_text(lang);

@@ -103,12 +103,60 @@ pub struct LpSolution {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LpError {
-    #[error("infeasible: {constraint}: {message}")]
-    Infeasible { constraint: String, message: String },
+    /// Settings that cannot all hold: `constraint` names the groups (or unit) concerned, `why`
+    /// says how, typed so that a caller can say it in its reader's language.
+    #[error("infeasible: {constraint}: {why}")]
+    Infeasible { constraint: String, why: Infeasibility },
     #[error("invalid problem: {0}")]
     Invalid(String),
     #[error("solver: {0}")]
     Solver(String),
+}
+
+/// Why a problem has no solution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Infeasibility {
+    /// A unit's minimum exceeds its maximum.
+    UnitBounds { min: u64, max: u64 },
+    /// A group's floor exceeds its own cap.
+    FloorAboveCap { floor: u64, cap: u64 },
+    /// A group's floor exceeds what its units can take at most.
+    FloorAboveCapacity { floor: u64, capacity: u64 },
+    /// A group's cap is below what its units must have.
+    CapBelowFloors { cap: u64, floors: u64 },
+    /// The unit bounds and the hard groups cannot hold together (nothing soft to relax).
+    HardConstraints,
+    /// The soft groups cannot all hold (with the hard ones named in `against`); the smallest
+    /// relaxation that makes them feasible, per group and side.
+    Relaxation { against: Vec<String>, relaxed: Vec<(String, Side, f64)> },
+}
+
+impl std::fmt::Display for Infeasibility {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Infeasibility::UnitBounds { min, max } => write!(f, "its minimum {min} exceeds its maximum {max}"),
+            Infeasibility::FloorAboveCap { floor, cap } => write!(f, "its floor {floor} exceeds its cap {cap}"),
+            Infeasibility::FloorAboveCapacity { floor, capacity } => {
+                write!(f, "its floor {floor} exceeds the {capacity} its units can take at most")
+            }
+            Infeasibility::CapBelowFloors { cap, floors } => {
+                write!(f, "its cap {cap} is below the {floors} its units must have")
+            }
+            Infeasibility::HardConstraints => {
+                f.write_str("the unit bounds and these hard constraints cannot hold together")
+            }
+            Infeasibility::Relaxation { against, relaxed } => {
+                let relaxed: Vec<String> =
+                    relaxed.iter().map(|(g, side, by)| format!("{g} {} by {by:.0}", side.word())).collect();
+                write!(
+                    f,
+                    "these settings cannot all hold{}; the smallest change that makes them feasible relaxes {}",
+                    if against.is_empty() { String::new() } else { format!(" together with {}", against.join(", ")) },
+                    relaxed.join(", ")
+                )
+            }
+        }
+    }
 }
 
 const TOL: f64 = 1e-6;
@@ -177,7 +225,7 @@ fn validate(p: &Problem) -> Result<(), LpError> {
         if u.min > u.max {
             return Err(LpError::Infeasible {
                 constraint: format!("unit {i}"),
-                message: format!("its minimum {} exceeds its maximum {}", u.min, u.max),
+                why: Infeasibility::UnitBounds { min: u.min, max: u.max },
             });
         }
         if u.max > i32::MAX as u64 {
@@ -193,21 +241,21 @@ fn validate(p: &Problem) -> Result<(), LpError> {
         {
             return Err(LpError::Infeasible {
                 constraint: g.name.clone(),
-                message: format!("its floor {lo} exceeds its cap {hi}"),
+                why: Infeasibility::FloorAboveCap { floor: lo, cap: hi },
             });
         }
         let cap: u64 = g.members.iter().map(|&i| p.units[i].max).sum();
         if g.min.is_some_and(|lo| lo > cap) {
             return Err(LpError::Infeasible {
                 constraint: g.name.clone(),
-                message: format!("its floor {} exceeds the {cap} its units can take at most", g.min.unwrap_or(0)),
+                why: Infeasibility::FloorAboveCapacity { floor: g.min.unwrap_or(0), capacity: cap },
             });
         }
         let floor: u64 = g.members.iter().map(|&i| p.units[i].min).sum();
         if g.max.is_some_and(|hi| hi < floor) {
             return Err(LpError::Infeasible {
                 constraint: g.name.clone(),
-                message: format!("its cap {} is below the {floor} its units must have", g.max.unwrap_or(0)),
+                why: Infeasibility::CapBelowFloors { cap: g.max.unwrap_or(0), floors: floor },
             });
         }
     }
@@ -368,16 +416,13 @@ fn diagnose(p: &Problem) -> LpError {
     }
     let Ok(sol) = lp.solve() else {
         let hard: Vec<&str> = p.groups.iter().filter(|g| g.hard).map(|g| g.name.as_str()).collect();
-        return LpError::Infeasible {
-            constraint: hard.join(", "),
-            message: "the unit bounds and these hard constraints cannot hold together".into(),
-        };
+        return LpError::Infeasible { constraint: hard.join(", "), why: Infeasibility::HardConstraints };
     };
-    let relaxed: Vec<String> = slacks
+    let relaxed: Vec<(String, Side, f64)> = slacks
         .iter()
         .filter_map(|(k, s, v)| {
             let amount = sol.value(*v);
-            (amount > TOL).then(|| format!("{} {} by {:.0}", p.groups[*k].name, s.word(), amount))
+            (amount > TOL).then(|| (p.groups[*k].name.clone(), *s, amount))
         })
         .collect();
     let xv: Vec<f64> = x.iter().map(|v| sol.value(*v)).collect();
@@ -399,11 +444,7 @@ fn diagnose(p: &Problem) -> LpError {
         .collect();
     LpError::Infeasible {
         constraint: if names.is_empty() { "constraints".into() } else { names.join(", ") },
-        message: format!(
-            "these settings cannot all hold{}; the smallest change that makes them feasible relaxes {}",
-            if against.is_empty() { String::new() } else { format!(" together with {}", against.join(", ")) },
-            relaxed.join(", ")
-        ),
+        why: Infeasibility::Relaxation { against, relaxed },
     }
 }
 
@@ -475,7 +516,8 @@ mod tests {
             ],
         };
         let e = solve(&p).unwrap_err();
-        let LpError::Infeasible { constraint, message } = &e else { panic!("{e}") };
+        let LpError::Infeasible { constraint, why } = &e else { panic!("{e}") };
+        let message = why.to_string();
         assert!(constraint.contains("floor"), "{e}");
         assert!(message.contains("together with ceiling"), "{e}");
         let relaxed: f64 = message

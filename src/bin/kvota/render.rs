@@ -553,6 +553,8 @@ fn hint(e: &Error, t: &Texts) -> Option<String> {
         Error::Scenario { .. } => t.t("hint-scenario"),
         Error::Param { .. } => t.t("hint-param"),
         Error::Inconsistent(_) => t.t("hint-inconsistent"),
+        // A tie says itself what to do (decide, or --break-ties).
+        Error::Infeasible { constraint, .. } if constraint != "tie" => t.t("hint-infeasible"),
         Error::Internal(_) => t.t("hint-internal"),
         _ => return None,
     })
