@@ -12,7 +12,7 @@ pub mod vetting;
 /// method, bounds, ties, biproportional rounding.
 pub use kvota_apportion as apportion;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use apportion::{ApportionError, Method, Outcome, Request, TieRule};
 
 /// Apportions `total` over integer weights with optional per-unit bounds, breaking ties by the
@@ -32,10 +32,32 @@ pub(crate) fn apportion_counts(
 
 pub(crate) fn apportion_error(what: &str, e: ApportionError) -> Error {
     match e {
-        ApportionError::Infeasible { constraint, message } => {
-            Error::Infeasible { constraint: format!("{what}: {constraint}"), message: message.into() }
+        ApportionError::Infeasible { constraint, why } => {
+            Error::Infeasible { constraint: format!("{what}: {constraint}"), message: infeasibility(&why) }
         }
         other => Error::Apportion { context: what.to_string(), source: other },
+    }
+}
+
+/// Why an apportionment's bounds and seats cannot all be met, in the reader's language.
+pub(crate) fn infeasibility(why: &apportion::Infeasibility) -> Msg {
+    use apportion::Infeasibility as I;
+    match why {
+        I::UnitBounds { unit, min, max } => {
+            Msg::new("ap-unit-bounds").arg("unit", unit).arg("min", min).arg("max", max)
+        }
+        I::MinimumsAboveSeats { minimums, seats } => {
+            Msg::new("ap-minimums").arg("minimums", minimums).arg("seats", seats)
+        }
+        I::MaximumsBelowSeats { maximums, seats } => {
+            Msg::new("ap-maximums").arg("maximums", maximums).arg("seats", seats)
+        }
+        I::SeatEach { method, units, seats } => {
+            Msg::new("ap-seat-each").arg("method", method).arg("units", units).arg("seats", seats)
+        }
+        I::UpperQuota { house } => Msg::new("ap-upper-quota").arg("house", house),
+        I::NoWeight => Msg::new("ap-no-weight"),
+        I::RaiseFromPool { need, pool } => Msg::new("ap-raise-from-pool").arg("need", need).arg("pool", pool),
     }
 }
 

@@ -40,8 +40,8 @@ pub fn apportion_units(t: &UnitsTable, o: &FileApportionment) -> Result<Apportio
                 .arg("house", at_house)
                 .arg("units", tied.iter().map(|&i| format!("`{}`", t.units[i])).collect::<Vec<_>>().join(", ")),
         },
-        apportion::ApportionError::Infeasible { constraint, message } => {
-            Error::Infeasible { constraint: constraint.into(), message: message.into() }
+        apportion::ApportionError::Infeasible { constraint, why } => {
+            Error::Infeasible { constraint: constraint.into(), message: super::infeasibility(&why) }
         }
         apportion::ApportionError::Invalid(m) => Error::input(Location::file(&t.path), m),
     })?;

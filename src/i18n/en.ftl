@@ -548,7 +548,7 @@ hint-input = correct the file at the place named and run again; kvota changed no
 hint-scenario = correct that line of the scenario file; every key, its meaning and its default are in scenarios/defaults/planner.toml
 hint-param = correct that parameter in its file, or give another folder of parameters with --params DIR
 hint-inconsistent = make the tables agree and run again; kvota wrote no output
-hint-infeasible = change one of the settings named (in the scenario, or the dated parameter) and run again; kvota wrote no output
+hint-infeasible = change one of the settings named and run again; kvota wrote no output
 hint-internal = this is a fault of kvota, not of the input: please report it with the command and the input files
 
 ## Errors of the library: where, and what is wrong there (src/error.rs, Msg)
@@ -852,3 +852,10 @@ lp-group-ceiling = ceiling
 lp-group-region = region capacity { $region }
 lp-group-section = section { $section }
 lp-group-categories = categories of { $cell }
+ap-unit-bounds = unit { $unit }: minimum { $min } above maximum { $max }
+ap-minimums = the minimums add up to { $minimums }, more than the { $seats } seats
+ap-maximums = the maximums (and zero-weight units) allow only { $maximums } of the { $seats } seats
+ap-seat-each = { $method } gives every unit with weight a seat first, but there are { $units } such units and { $seats } seats
+ap-upper-quota = at house size { $house } no unit can take a seat within its upper quota and maximum
+ap-no-weight = no free unit has weight to receive the remaining seats
+ap-raise-from-pool = raising the units below their minimum needs { $need } seats but the remainders leave { $pool }; the minimum-first rule can meet the minimums

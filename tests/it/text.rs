@@ -149,6 +149,11 @@ const CASES: &[Case] = &[
         args: &["apportion", "--input", "<tmp>/u.csv", "--seats", "1"],
     },
     Case {
+        name: "apportionment: minimums above the seats",
+        files: &[("u.csv", "unit,weight\na,1\nb,1\nc,1\n")],
+        args: &["apportion", "--input", "<tmp>/u.csv", "--seats", "2", "--min", "1"],
+    },
+    Case {
         name: "parameters: malformed file",
         files: &[
             (

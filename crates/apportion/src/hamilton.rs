@@ -53,10 +53,7 @@ fn round(req: &Request<'_>, fixed: &[Option<u64>], min: &[u64]) -> Result<(Vec<u
         }
     } else if h > 0 {
         // Only zero weights are free: seats must come from minimums elsewhere.
-        return Err(ApportionError::Infeasible {
-            constraint: "seats",
-            message: "no free unit has weight to receive the remaining seats".into(),
-        });
+        return Err(ApportionError::Infeasible { constraint: "seats", why: crate::Infeasibility::NoWeight });
     }
     let mut pool = h - given;
     if req.min_rule == MinRule::RaiseFromPool {
@@ -64,10 +61,7 @@ fn round(req: &Request<'_>, fixed: &[Option<u64>], min: &[u64]) -> Result<(Vec<u
         if need > pool {
             return Err(ApportionError::Infeasible {
                 constraint: "minimum seats (raise-from-pool)",
-                message: format!(
-                    "raising the units below their minimum needs {need} seats but the remainders leave {pool}; \
-                     the minimum-first rule can meet the minimums"
-                ),
+                why: crate::Infeasibility::RaiseFromPool { need, pool },
             });
         }
         pool -= need;

@@ -182,14 +182,61 @@ pub struct Outcome {
 /// Why an apportionment could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApportionError {
-    #[error("infeasible: {constraint}: {message}")]
-    Infeasible { constraint: &'static str, message: String },
+    /// The bounds and the seats cannot all be met: `constraint` names the rule, `why` says how,
+    /// typed so that a caller can say it in its reader's language.
+    #[error("infeasible: {constraint}: {why}")]
+    Infeasible { constraint: &'static str, why: Infeasibility },
     #[error(
         "tie for {seats} seat(s) between units {units:?} at house size {at_house}; the result is undefined and a human must decide"
     )]
     Tie { units: Vec<usize>, seats: u64, at_house: u64 },
     #[error("invalid input: {0}")]
     Invalid(String),
+}
+
+/// Why the bounds and the seats cannot all be met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Infeasibility {
+    /// A unit's minimum is above its maximum.
+    UnitBounds { unit: usize, min: u64, max: u64 },
+    /// The minimums need more seats than there are.
+    MinimumsAboveSeats { minimums: u128, seats: u64 },
+    /// The maximums (and units without weight) allow fewer seats than there are.
+    MaximumsBelowSeats { maximums: u128, seats: u64 },
+    /// The method gives every unit with weight a seat first, and there are too few seats.
+    SeatEach { method: String, units: u64, seats: u64 },
+    /// At this house size no unit can take a seat within its upper quota and maximum.
+    UpperQuota { house: u64 },
+    /// Only units without weight are free to take the remaining seats.
+    NoWeight,
+    /// Raising the units below their minimum needs more seats than the remainders leave.
+    RaiseFromPool { need: u64, pool: u64 },
+}
+
+impl std::fmt::Display for Infeasibility {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Infeasibility::UnitBounds { unit, min, max } => write!(f, "unit {unit}: minimum {min} above maximum {max}"),
+            Infeasibility::MinimumsAboveSeats { minimums, seats } => {
+                write!(f, "the minimums add up to {minimums}, more than the {seats} seats")
+            }
+            Infeasibility::MaximumsBelowSeats { maximums, seats } => {
+                write!(f, "the maximums (and zero-weight units) allow only {maximums} of the {seats} seats")
+            }
+            Infeasibility::SeatEach { method, units, seats } => write!(
+                f,
+                "{method} gives every unit with weight a seat first, but there are {units} such units and {seats} seats"
+            ),
+            Infeasibility::UpperQuota { house } => {
+                write!(f, "at house size {house} no unit can take a seat within its upper quota and maximum")
+            }
+            Infeasibility::NoWeight => f.write_str("no free unit has weight to receive the remaining seats"),
+            Infeasibility::RaiseFromPool { need, pool } => write!(
+                f,
+                "raising the units below their minimum needs {need} seats but the remainders leave {pool}; the minimum-first rule can meet the minimums"
+            ),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, ApportionError>;
@@ -223,7 +270,7 @@ pub fn apportion(req: &Request<'_>) -> Result<Outcome> {
         if min[i] > max[i] {
             return Err(ApportionError::Infeasible {
                 constraint: "min <= max",
-                message: format!("unit {i}: minimum {} above maximum {}", min[i], max[i]),
+                why: Infeasibility::UnitBounds { unit: i, min: min[i], max: max[i] },
             });
         }
     }
@@ -232,13 +279,13 @@ pub fn apportion(req: &Request<'_>) -> Result<Outcome> {
     if total_min > req.seats as u128 {
         return Err(ApportionError::Infeasible {
             constraint: "sum of minimums <= seats",
-            message: format!("the minimums add up to {total_min}, more than the {} seats", req.seats),
+            why: Infeasibility::MinimumsAboveSeats { minimums: total_min, seats: req.seats },
         });
     }
     if total_max < req.seats as u128 {
         return Err(ApportionError::Infeasible {
             constraint: "sum of maximums >= seats",
-            message: format!("the maximums (and zero-weight units) allow only {total_max} of the {} seats", req.seats),
+            why: Infeasibility::MaximumsBelowSeats { maximums: total_max, seats: req.seats },
         });
     }
     if req.method.gives_everyone_a_seat() {
@@ -247,12 +294,11 @@ pub fn apportion(req: &Request<'_>) -> Result<Outcome> {
         if req.seats < positive - capped_out {
             return Err(ApportionError::Infeasible {
                 constraint: "seats >= units with weight",
-                message: format!(
-                    "{:?} gives every unit with weight a seat first, but there are {} such units and {} seats",
-                    req.method,
-                    positive - capped_out,
-                    req.seats
-                ),
+                why: Infeasibility::SeatEach {
+                    method: format!("{:?}", req.method),
+                    units: positive - capped_out,
+                    seats: req.seats,
+                },
             });
         }
     }

@@ -325,7 +325,7 @@ impl<'r> TokenSchedule<'r> {
         if let Some(e) = empty {
             return Err(ApportionError::Infeasible {
                 constraint: "upper quota",
-                message: format!("at house size {e} no unit can take a seat within its upper quota and maximum"),
+                why: crate::Infeasibility::UpperQuota { house: e },
             });
         }
         Ok(Outcome { seats: self.seats, ties: self.ties })
@@ -407,9 +407,7 @@ pub(crate) fn quota_method_by_steps(req: &Request<'_>, min: &[u64], max: &[u64])
                 None => {
                     return Err(ApportionError::Infeasible {
                         constraint: "upper quota",
-                        message: format!(
-                            "at house size {next} no unit can take a seat within its upper quota and maximum"
-                        ),
+                        why: crate::Infeasibility::UpperQuota { house: next },
                     });
                 }
             },

@@ -386,7 +386,8 @@ fn hamilton_minimums_under_both_conventions() {
     assert_eq!(run(2, MinRule::MinimumFirst).unwrap().seats, vec![5, 2, 2, 2]);
     // Raise-from-pool needs 2 + 2 = 4 seats from a pool of 3: infeasible, and the error says so.
     match run(2, MinRule::RaiseFromPool) {
-        Err(ApportionError::Infeasible { constraint, message }) => {
+        Err(ApportionError::Infeasible { constraint, why }) => {
+            let message = why.to_string();
             assert!(
                 constraint.contains("raise-from-pool") && message.contains("needs 4") && message.contains("leave 3")
             )
