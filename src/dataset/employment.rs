@@ -14,7 +14,7 @@ use std::path::Path;
 
 use super::{Ctx, Lfs, NR, NS, PANEL_SECTIONS, ipf_dyn, largest_remainder_f64};
 use crate::codes::{Area, HistoricalRegion, Region, RegionChange, RegionResolver};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::TextTable;
 
 /// One year's region x section values.
@@ -96,7 +96,7 @@ pub fn cell_employment(
     lfs: &Lfs,
     seed: &[[f64; NS]; NR],
     margins: &GroupMargins,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Msg>,
 ) -> Result<(Vec<CellMatrix>, Vec<bool>)> {
     let (years, ny) = (ctx.years, ctx.ny());
     let (employed_p, sections_k) = (&lfs.employed_p, &lfs.sections_k);
@@ -148,9 +148,7 @@ pub fn cell_employment(
         out.push(m);
     }
     let n_official = official.iter().filter(|o| **o).count();
-    notes.push(format!(
-        "region x section employment: IPF to regional totals (exact), national section totals (largest deviation after rounding {max_col_dev} persons) and, in {n_official} of {ny} years, the official region x activity-group totals (A, B-F, G-S)"
-    ));
+    notes.push(Msg::new("ds-ipf").arg("deviation", max_col_dev).arg("official", n_official).arg("years", ny));
     Ok((out, official))
 }
 

@@ -18,7 +18,7 @@ pub mod sources;
 mod wages;
 
 use crate::codes::{Area, Region, RegionChange, RegionResolver};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::evidence::Evidence;
 use crate::ingest::table::TextTable;
 
@@ -119,7 +119,7 @@ type RegionYears = Vec<[f64; NR]>;
 #[derive(Debug)]
 pub struct BuildReport {
     pub files: Vec<PathBuf>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 /// Reads `raw_dir`, `assumptions` and the source map `sources`, writes the panel CSVs into
@@ -153,9 +153,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, sources: &Path, out_dir: &Path)
     let vacancies = synthetic_vacancies(&ctx, &lfs, &cell_employed, &tight)?;
     let rel = wages::read_relatives(&ctx, &raw_dir.join(HOURLY_SOURCE), &lfs.sections_k)?;
     let (w0, w1) = wages::published_years(&rel);
-    notes.push(format!(
-        "cell wages: national average wage x official regional and sectoral relatives of hourly earnings ({w0}-{w1}; held at the nearest year outside)"
-    ));
+    notes.push(Msg::new("ds-cell-wages").arg("first", w0).arg("last", w1));
     let wages = wages::estimated_wages(&ctx, &rel, &national.wage, &cell_employed);
     let (entrants, retirements) = entrants_and_retirements(&ctx, &demo, &cell_employed)?;
     let mut cells = CellColumns { employed: cell_employed, vacancies, wages, entrants, retirements };
@@ -166,10 +164,7 @@ pub fn build(raw_dir: &Path, assumptions: &Path, sources: &Path, out_dir: &Path)
     if let Some(d) = &a.demo_requests {
         let config = assumptions.parent().unwrap_or(Path::new(".")).join(d);
         files.extend(requests::generate(&config, out_dir, out_dir)?);
-        notes.push(format!(
-            "demonstration requests (synthetic, {}): calibrated to the orders' category totals, the stock by section and the published regional quotas",
-            d.display()
-        ));
+        notes.push(Msg::new("ds-demo-requests").arg("file", d.display()));
     }
     Ok(BuildReport { files, notes })
 }
@@ -245,7 +240,7 @@ fn apply_tables(
     lfs: &mut Lfs,
     demo: &mut Demography,
     status: &mut Statuses,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Msg>,
 ) -> Result<()> {
     for (k, col) in sources::CELL_COLUMNS.iter().enumerate() {
         let src = &map.region_section_year[*col];
@@ -260,7 +255,12 @@ fn apply_tables(
             _ => &mut cells.retirements,
         };
         let n = sources::replace_cells(ctx.years, &data, values, &mut status.cells[k], &weights);
-        notes.push(format!("region_section_year.{col}: {n} values from {}", table.display()));
+        notes.push(
+            Msg::new("ds-values-from")
+                .arg("column", format!("region_section_year.{col}"))
+                .arg("count", n)
+                .arg("table", table.display()),
+        );
     }
     for (k, col) in sources::REGION_COLUMNS.iter().enumerate() {
         let src = &map.region_year[*col];
@@ -268,10 +268,7 @@ fn apply_tables(
         let mut data = sources::read_table(src, table)?;
         if src.percent_of_labour_force {
             if k != 3 {
-                return Err(Error::input(
-                    Location::file(table),
-                    format!("`percent_of_labour_force` applies to region_year.unemployed, not {col}"),
-                ));
+                return Err(Error::input(Location::file(table), Msg::new("src-percent").arg("column", col)));
             }
             for (y, level) in data.iter_mut() {
                 let (sources::Level::Regions(m), Some(t)) = (level, ctx.years.iter().position(|x| x == y)) else {
@@ -281,10 +278,10 @@ fn apply_tables(
                     if !(0.0..100.0).contains(v) {
                         return Err(Error::input(
                             Location::file(table),
-                            format!(
-                                "{y} {}: {v} is not a rate in % below 100",
-                                Region::all().nth(*r).map_or("?", |x| x.iso())
-                            ),
+                            Msg::new("src-rate")
+                                .arg("year", y)
+                                .arg("region", Region::all().nth(*r).map_or("?", |x| x.iso()))
+                                .arg("value", v),
                         ));
                     }
                     *v = lfs.employed_p[t][*r] as f64 * *v / (100.0 - *v);
@@ -313,7 +310,12 @@ fn apply_tables(
                 }
             }
         }
-        notes.push(format!("region_year.{col}: {n} values from {}", table.display()));
+        notes.push(
+            Msg::new("ds-values-from")
+                .arg("column", format!("region_year.{col}"))
+                .arg("count", n)
+                .arg("table", table.display()),
+        );
     }
     Ok(())
 }
@@ -367,7 +369,7 @@ struct CellColumns {
 }
 
 /// Regional employed and labour force (BNS LFS, thousand persons), to persons.
-fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
+fn regional_lfs(ctx: &Ctx, notes: &mut Vec<Msg>) -> Result<Lfs> {
     let (raw_dir, years) = (ctx.raw_dir, ctx.years);
     let ny = ctx.ny();
     let yi = |y: i32| ctx.yi(y);
@@ -380,8 +382,8 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
     let national_lf_k = national_series(&lf_k);
     let sections_k = read_section_series(&raw_dir.join("bns_employed_by_section.csv"))?;
 
-    let mut employed = regional_panel(&employed_k, years, notes, "employed")?;
-    let mut lf = regional_panel(&lf_k, years, notes, "labour force")?;
+    let mut employed = regional_panel(&employed_k, years, notes, "what-employed")?;
+    let mut lf = regional_panel(&lf_k, years, notes, "what-labour-force")?;
     // 2015 is missing from the regional tables: employed is interpolated (geometric mean of
     // 2014 and 2016) and rescaled to the section table's national total for that year; the
     // labour force is employed / (1 - u) with u the region's official 2015 LFS unemployment
@@ -392,16 +394,15 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
     if years.contains(&2015) && !national_employed_k.contains_key(&2015) {
         interpolated_2015 = true;
         let total_e =
-            sections_k.get(&('T', 2015)).copied().ok_or_else(|| Error::Dataset("no 2015 section total".into()))?;
+            sections_k.get(&('T', 2015)).copied().ok_or_else(|| Error::Dataset(Msg::new("ds-no-2015-total")))?;
         scale_row(&mut employed[yi(2015)], total_e);
         let rates = indicators::unemployment_rates(ctx.raw_dir, 2015)?;
         for (r, rate) in rates.iter().enumerate() {
             let region = Region::all().nth(r).expect("region index");
-            let u = rate
-                .ok_or_else(|| Error::Dataset(format!("no 2015 unemployment rate for {region} (SDG 8.5.2)").into()))?;
+            let u = rate.ok_or_else(|| Error::Dataset(Msg::new("ds-no-2015-rate").arg("region", region)))?;
             lf[yi(2015)][r] = employed[yi(2015)][r] / (1.0 - u / 100.0);
         }
-        notes.push("2015: regional employed interpolated (geometric mean of 2014 and 2016) and scaled to the BNS section total; labour force = employed / (1 - the official 2015 unemployment rate of the region, SDG 8.5.2)".into());
+        notes.push(Msg::new("ds-2015"));
     }
     let national_e: Vec<f64> = years
         .iter()
@@ -416,8 +417,7 @@ fn regional_lfs(ctx: &Ctx, notes: &mut Vec<String>) -> Result<Lfs> {
         for r in 0..NR {
             if lf_p[t][r] < employed_p[t][r] {
                 return Err(Error::Dataset(
-                    format!("labour force below employment for {} in {}", Region::all().nth(r).unwrap(), years[t])
-                        .into(),
+                    Msg::new("ds-lf-below").arg("region", Region::all().nth(r).unwrap()).arg("year", years[t]),
                 ));
             }
         }
@@ -595,7 +595,7 @@ fn write_panel(
     status: &Statuses,
     indicators: &indicators::RegionIndicators,
     map: &sources::SourceMap,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Msg>,
 ) -> Result<Vec<PathBuf>> {
     let (a, years, raw_dir) = (ctx.a, ctx.years, ctx.raw_dir);
     let (lf_p, employed_p, sections_k) = (&lfs.lf_p, &lfs.employed_p, &lfs.sections_k);
@@ -759,7 +759,7 @@ const SKILL_SOURCE: &str = "us_oews2025_national_sector_x_major_occupation.csv";
 /// sectors that stand for the section, over the employment of all tiered groups. Kazakhstan
 /// publishes no occupation-by-section matrix (BNS establishment reports do not collect
 /// occupation, domain.md §4.2), so the US structure is the proxy; data/README.md says so.
-fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<String>) -> Result<String> {
+fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<Msg>) -> Result<String> {
     let t = TextTable::read(path)?;
     t.require(&["industry_code", "occupation_code", "employment"])?;
     let ind = t.text("industry_code")?;
@@ -785,7 +785,7 @@ fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<String>) 
         *by.entry((ind.to_string(), tier)).or_default() += v;
     }
     if suppressed > 0 {
-        notes.push(format!("skill needs: {suppressed} suppressed OEWS cells (`-`) counted as 0"));
+        notes.push(Msg::new("ds-oews-suppressed").arg("count", suppressed));
     }
     let mut s = String::from("oked_section,share_higher,share_vocational,share_general,oews_sectors\n");
     for (sec, industries) in &a.sections {
@@ -879,8 +879,8 @@ fn read_section_series(path: &Path) -> Result<BTreeMap<(char, i32), f64>> {
 fn regional_panel(
     src: &BTreeMap<(Area, i32), f64>,
     years: &[i32],
-    notes: &mut Vec<String>,
-    what: &str,
+    notes: &mut Vec<Msg>,
+    what: &'static str,
 ) -> Result<RegionYears> {
     let mut out = vec![[0.0f64; NR]; years.len()];
     let splits = RegionChange::splits_of_current_regions();
@@ -898,7 +898,7 @@ fn regional_panel(
                 }
                 // Children of 2022 are split later with the others.
             } else {
-                return Err(Error::Dataset(format!("no regional {what} for {y}").into()));
+                return Err(Error::Dataset(Msg::new("ds-no-regional").arg_msg("what", Msg::new(what)).arg("year", y)));
             }
         } else {
             for r in Region::all() {
@@ -912,7 +912,7 @@ fn regional_panel(
                 let p22 = src.get(&(Area::Region(parent), 2022)).copied().unwrap_or(0.0);
                 let c22 = src.get(&(Area::Region(child), 2022)).copied().unwrap_or(0.0);
                 if p22 + c22 <= 0.0 {
-                    return Err(Error::Dataset(format!("no 2022 values to split {parent}").into()));
+                    return Err(Error::Dataset(Msg::new("ds-no-2022").arg("region", parent)));
                 }
                 let share = c22 / (p22 + c22);
                 let whole = out[t][parent.index()];
@@ -922,11 +922,13 @@ fn regional_panel(
         }
         for r in Region::all() {
             if out[t][r.index()] <= 0.0 {
-                return Err(Error::Dataset(format!("no {what} for {r} in {y}").into()));
+                return Err(Error::Dataset(
+                    Msg::new("ds-no-value").arg_msg("what", Msg::new(what)).arg("region", r).arg("year", y),
+                ));
             }
         }
     }
-    notes.push(format!("{what}: Abai, Zhetysu and Ulytau before 2022 split from their parents by 2022 shares"));
+    notes.push(Msg::new("ds-2022-split").arg_msg("what", Msg::new(what)));
     Ok(out)
 }
 
@@ -954,7 +956,7 @@ fn population_panel(
     years: &[i32],
     targets: &PopulationAssumptions,
     resolver: &RegionResolver,
-) -> Result<(Vec<[i64; NR]>, Vec<String>)> {
+) -> Result<(Vec<[i64; NR]>, Vec<Msg>)> {
     let t = TextTable::read(path)?;
     t.require(&["Область", "Год", "Население"])?;
     let names = t.text("Область")?;
@@ -1028,11 +1030,10 @@ fn population_panel(
         persons.push(a);
     }
     let notes = vec![
-        "population: 2010-2016 South Kazakhstan split into Turkistan and Shymkent by 2017 shares".to_string(),
-        format!(
-            "population: years after {last_official} extrapolated and scaled to national totals of 1 Jan {}",
-            national_targets.keys().map(|y| y.to_string()).collect::<Vec<_>>().join("/")
-        ),
+        Msg::new("ds-population-south"),
+        Msg::new("ds-population-extrapolated")
+            .arg("year", last_official)
+            .arg("targets", national_targets.keys().map(|y| y.to_string()).collect::<Vec<_>>().join("/")),
     ];
     Ok((persons, notes))
 }

@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use super::{NR, NS, PANEL_SECTIONS, largest_remainder_f64};
 use crate::codes::Region;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::evidence::Evidence;
 use crate::ingest::LongRow;
 
@@ -88,23 +88,24 @@ impl SourceMap {
                 if !map.contains_key(*c) {
                     return Err(Error::input(
                         Location::file(path),
-                        format!("[{file}.{c}] is missing: the map says what every panel column rests on"),
+                        Msg::new("src-missing").arg("key", format!("{file}.{c}")),
                     ));
                 }
             }
             if let Some(extra) = map.keys().find(|k| !cols.contains(&k.as_str())) {
                 return Err(Error::input(
                     Location::file(path),
-                    format!("[{file}.{extra}] is not a column of {file}.csv (columns: {})", cols.join(", ")),
+                    Msg::new("src-extra")
+                        .arg("key", format!("{file}.{extra}"))
+                        .arg("file", format!("{file}.csv"))
+                        .arg("columns", cols.join(", ")),
                 ));
             }
             for (c, s) in map {
                 if s.status == Evidence::Ingested {
                     return Err(Error::input(
                         Location::file(path),
-                        format!(
-                            "[{file}.{c}] status `ingested` is what a `table` gives; say what the build makes without one"
-                        ),
+                        Msg::new("src-ingested").arg("key", format!("{file}.{c}")),
                     ));
                 }
             }
@@ -141,8 +142,8 @@ pub fn read_table(src: &ColumnSource, table: &Path) -> Result<BTreeMap<i32, Leve
         return Err(Error::input(
             Location::file(table),
             match &src.indicator {
-                Some(i) => format!("no value of indicator `{i}`"),
-                None => "no values".to_string(),
+                Some(i) => Msg::new("src-no-indicator").arg("indicator", i),
+                None => Msg::new("src-no-values"),
             },
         ));
     }
@@ -200,10 +201,7 @@ pub fn read_table(src: &ColumnSource, table: &Path) -> Result<BTreeMap<i32, Leve
                 m.insert(s, v);
             }
             _ => {
-                return Err(Error::input(
-                    Location::file(table),
-                    format!("year {y} mixes levels (cells, regions, sections); give one level per table"),
-                ));
+                return Err(Error::input(Location::file(table), Msg::new("src-levels").arg("year", y)));
             }
         }
     }
@@ -274,7 +272,7 @@ pub fn replace_regions(
     table: &BTreeMap<i32, Level>,
     values: &mut [[i64; NR]],
     status: &mut [[Evidence; NR]],
-) -> std::result::Result<usize, String> {
+) -> std::result::Result<usize, Msg> {
     let mut n = 0;
     for (t, y) in years.iter().enumerate() {
         match table.get(y) {
@@ -286,7 +284,7 @@ pub fn replace_regions(
                     n += 1;
                 }
             }
-            Some(_) => return Err(format!("year {y}: a region column takes region values (no section)")),
+            Some(_) => return Err(Msg::new("src-region-values").arg("year", y)),
         }
     }
     Ok(n)

@@ -487,7 +487,7 @@ pub fn apportioned(w: &mut dyn Write, seats: u64, units: usize, out: &std::path:
 pub fn dataset_build(w: &mut dyn Write, report: &kvota::dataset::BuildReport) -> io::Result<()> {
     let t = Lang::from_env().texts();
     for n in &report.notes {
-        writeln!(w, "{}", t.fs("cli-dataset-note", &[("text", n.clone())]))?;
+        writeln!(w, "{}", t.fs("cli-dataset-note", &[("text", n.say(t))]))?;
     }
     for f in &report.files {
         writeln!(w, "{}", t.fs("cli-wrote", &[("path", f.display().to_string())]))?;
