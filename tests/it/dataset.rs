@@ -107,7 +107,18 @@ fn a_source_map_table_replaces_its_column_and_every_output_says_so() {
         )],
     );
     let panel = dir.path().join("panel");
-    build_with(&map, &panel);
+    let report = build_with(&map, &panel);
+    // The build's notes say the table replaced the column, in each language.
+    let ru = kvota::i18n::Lang::Ru.texts();
+    let notes: Vec<String> = report.notes.iter().map(|n| n.say(ru)).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("region_section_year.vacancies") && n.contains("postings.csv")),
+        "{notes:?}"
+    );
+    for n in &notes {
+        let words = crate::text::english_words(n);
+        assert!(words.is_empty(), "English words {words:?} in the note `{n}`");
+    }
     // Cells the table gives: their monthly mean, ingested.
     assert_eq!(cell_value(&panel, "KZ-55", "C", 2025, "vacancies"), (400, "ingested".into()));
     assert_eq!(cell_value(&panel, "KZ-55", "F", 2025, "vacancies"), (40, "ingested".into()));
@@ -185,9 +196,11 @@ fn a_map_that_misses_a_column_or_mixes_levels_is_refused() {
         &map,
         &dir.path().join("panel"),
     )
-    .unwrap_err()
-    .to_string();
+    .unwrap_err();
+    let ru = e.say(kvota::i18n::Lang::Ru.texts());
+    let e = e.to_string();
     assert!(e.contains("mixed.csv") && e.contains("mixes levels"), "{e}");
+    assert!(ru.contains("mixed.csv") && crate::text::english_words(&ru).is_empty(), "{ru}");
 }
 
 /// `../shared/data-raw`, or `None` with a message when it is not beside the repository.
@@ -236,7 +249,18 @@ fn the_worked_example_of_docs_inputs_runs_on_the_real_files() {
         ],
     );
     let panel = dir.path().join("panel");
-    build_with(&map, &panel);
+    let report = build_with(&map, &panel);
+    // The build's notes say the table replaced the column, in each language.
+    let ru = kvota::i18n::Lang::Ru.texts();
+    let notes: Vec<String> = report.notes.iter().map(|n| n.say(ru)).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("region_section_year.vacancies") && n.contains("postings.csv")),
+        "{notes:?}"
+    );
+    for n in &notes {
+        let words = crate::text::english_words(n);
+        assert!(words.is_empty(), "English words {words:?} in the note `{n}`");
+    }
     // Almaty city's 2024 vacancies are the 1,128 postings, split over its sections.
     let t = kvota::ingest::table::TextTable::read(&panel.join("region_section_year.csv")).unwrap();
     let (r, y, v, src) = (
