@@ -43,7 +43,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 
 /// The type and range of an answer.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -314,13 +314,13 @@ impl Rules {
 
 /// Parses an answer against its field into a number: the value of a number field, the index
 /// of a category (in the field's `values`), 1 or 0 for a bool. Says why an answer is not valid.
-pub fn encode(spec: &FieldSpec, raw: &str) -> std::result::Result<f64, String> {
+pub fn encode(spec: &FieldSpec, raw: &str) -> std::result::Result<f64, Msg> {
     let s = raw.trim();
     match spec {
         FieldSpec::Number { min, max } => {
-            let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+            let v: f64 = s.parse().map_err(|_| Msg::new("err-not-number").arg("value", s))?;
             if !v.is_finite() || v < *min || v > *max {
-                return Err(format!("{v} is outside {min}..{max}"));
+                return Err(Msg::new("rule-outside").arg("value", v).arg("min", min).arg("max", max));
             }
             Ok(v)
         }
@@ -328,11 +328,11 @@ pub fn encode(spec: &FieldSpec, raw: &str) -> std::result::Result<f64, String> {
             .iter()
             .position(|v| v == s)
             .map(|i| i as f64)
-            .ok_or_else(|| format!("`{s}` is not one of {}", values.join(", "))),
+            .ok_or_else(|| Msg::new("err-one-of").arg("value", s).arg("options", values.join(", "))),
         FieldSpec::Bool => match s.to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" => Ok(1.0),
             "false" | "0" | "no" => Ok(0.0),
-            _ => Err(format!("`{s}` is not true or false")),
+            _ => Err(Msg::new("rule-not-bool").arg("value", s)),
         },
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use crate::codes::{OkedSection, Region};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Msg, Result};
 use crate::ingest::table::TextTable;
 use crate::rules::{self, FieldSpec, Rules};
 
@@ -27,7 +27,7 @@ pub struct Applicant {
     /// Answers in the order of `rules.fields`, encoded (see [`rules::encode`]); NaN = none.
     pub answers: Box<[f64]>,
     /// Why the row cannot be assessed, if it cannot.
-    pub invalid: Option<String>,
+    pub invalid: Option<Msg>,
 }
 
 /// Parses `2026-03-01T10:00:00Z`, `2026-03-01T10:00:00+05:00` (converted to UTC),
@@ -55,12 +55,12 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
     let cols = t.columns();
     let has = |name: &str| cols.iter().any(|c| c == name);
     // Problems by row index; most rows have none.
-    let mut problems: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut problems: RowProblems = BTreeMap::new();
     // Columns are parsed one at a time, so that only one column of text views is alive.
     let ids: Vec<String> = t.text("applicant_id")?.into_iter().map(|v| v.unwrap_or_default().to_string()).collect();
     for (i, id) in ids.iter().enumerate() {
         if id.is_empty() {
-            problems.entry(i).or_default().push("empty applicant_id".into());
+            problems.entry(i).or_default().push(column_problem("applicant_id", Msg::new("app-empty")));
         } else if let Err(m) = super::people::pseudonymous(id) {
             return Err(Error::input(Location::cell(path, t.line(i), "applicant_id"), m));
         }
@@ -82,7 +82,7 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
             if let Some(raw) = v {
                 match rules::encode(spec, raw) {
                     Ok(x) => answers[i * k + j] = x,
-                    Err(m) => problems.entry(i).or_default().push(format!("column `{name}`: {m}")),
+                    Err(m) => problems.entry(i).or_default().push(column_problem(name, m)),
                 }
             }
         }
@@ -102,7 +102,7 @@ pub fn read_applicants(path: &Path, rules: &Rules) -> Result<Vec<Applicant>> {
             region,
             section,
             answers: if k == 0 { Box::new([]) } else { ans.into() },
-            invalid: problems.remove(&i).map(|p| format!("row {row}: {}", p.join("; "))),
+            invalid: problems.remove(&i).map(|p| row_problems(row, p)),
         });
     }
     drop(t);
@@ -122,7 +122,18 @@ pub struct Quota {
 }
 
 /// Problems of a row, by row index (most rows have none).
-type RowProblems = BTreeMap<usize, Vec<String>>;
+type RowProblems = BTreeMap<usize, Vec<Msg>>;
+
+/// "column `x`: what is wrong there".
+fn column_problem(column: &str, what: Msg) -> Msg {
+    Msg::new("app-column").arg("column", column).arg_msg("text", what)
+}
+
+/// "row 3: the row's problems", `; ` apart.
+fn row_problems(row: usize, problems: Vec<Msg>) -> Msg {
+    let all = problems.into_iter().reduce(|a, b| a.joined("; ", b)).unwrap_or_else(|| Msg::text(""));
+    Msg::new("app-row").arg("row", row).arg_msg("problems", all)
+}
 
 /// A timestamp column; an empty cell is a problem where `required`, a bad one always.
 fn timestamps(
@@ -141,7 +152,7 @@ fn timestamps(
         .map(|(i, v)| match v {
             None => {
                 if required {
-                    problems.entry(i).or_default().push(format!("column `{name}`: empty"));
+                    problems.entry(i).or_default().push(column_problem(name, Msg::new("app-empty")));
                 }
                 None
             }
@@ -151,7 +162,7 @@ fn timestamps(
                     problems
                         .entry(i)
                         .or_default()
-                        .push(format!("column `{name}`: `{s}` is not a timestamp (2026-03-01T10:00:00Z)"));
+                        .push(column_problem(name, Msg::new("app-timestamp").arg("value", s)));
                 }
                 p
             }
@@ -162,7 +173,7 @@ fn timestamps(
 /// The `region` column: current regions by code or any known name.
 fn regions(t: &TextTable, problems: &mut RowProblems) -> Result<Vec<Option<Region>>> {
     let resolver = crate::codes::RegionResolver::global();
-    let mut region_cache: BTreeMap<String, std::result::Result<Region, String>> = BTreeMap::new();
+    let mut region_cache: BTreeMap<String, std::result::Result<Region, Msg>> = BTreeMap::new();
     Ok(t.text("region")?
         .into_iter()
         .enumerate()
@@ -172,14 +183,14 @@ fn regions(t: &TextTable, problems: &mut RowProblems) -> Result<Vec<Option<Regio
                 .entry(s.to_string())
                 .or_insert_with(|| match resolver.resolve(s) {
                     Ok(crate::codes::Area::Region(r)) => Ok(r),
-                    Ok(other) => Err(format!("`{s}` is {}, not a current region", other.label_en())),
-                    Err(e) => Err(e.to_string()),
+                    Ok(other) => Err(Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label())),
+                    Err(e) => Err(Msg::from(e)),
                 })
                 .clone();
             match r {
                 Ok(r) => Some(r),
                 Err(m) => {
-                    problems.entry(i).or_default().push(format!("column `region`: {m}"));
+                    problems.entry(i).or_default().push(column_problem("region", m));
                     None
                 }
             }
@@ -195,7 +206,7 @@ fn sections(t: &TextTable, problems: &mut RowProblems) -> Result<Vec<Option<Oked
         .map(|(i, v)| match v?.parse::<OkedSection>() {
             Ok(x) => Some(x),
             Err(e) => {
-                problems.entry(i).or_default().push(format!("column `section`: {e}"));
+                problems.entry(i).or_default().push(column_problem("section", e));
                 None
             }
         })
@@ -216,9 +227,9 @@ fn mark_duplicates(out: &mut [Applicant]) {
         g.sort_unstable();
         let rows = g.iter().map(|&x| out[x].row.to_string()).collect::<Vec<_>>().join(", ");
         for x in g {
-            let msg = format!("row {}: duplicate applicant_id (rows {rows})", out[x].row);
+            let msg = Msg::new("app-duplicate").arg("row", out[x].row).arg("rows", &rows);
             out[x].invalid = Some(match out[x].invalid.take() {
-                Some(m) => format!("{m}; {msg}"),
+                Some(m) => m.joined("; ", msg),
                 None => msg,
             });
         }
@@ -256,15 +267,12 @@ pub fn read_quota_slots(path: &Path) -> Result<Quota> {
             q.by_section.insert(routes[i].clone());
         }
         if q.slots.insert(key, slots[i] as u64).is_some() {
-            return Err(Error::input(Location::row(path, t.line(i)), "duplicate quota cell"));
+            return Err(Error::input(Location::row(path, t.line(i)), Msg::new("app-duplicate-cell")));
         }
     }
     for k in q.slots.keys() {
         if q.by_section.contains(&k.0) && k.2.is_none() {
-            return Err(Error::input(
-                Location::file(path),
-                format!("route `{}` has quotas by section and one without a section", k.0),
-            ));
+            return Err(Error::input(Location::file(path), Msg::new("app-route-sections").arg("route", &k.0)));
         }
     }
     Ok(q)

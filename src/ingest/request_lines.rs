@@ -358,12 +358,8 @@ impl OccupationWages {
                 Err(e) => return Err(Error::input(Location::cell(path, t.line(i), "regions"), e)),
             }
         }
-        let national = national.ok_or_else(|| {
-            Error::input(
-                Location::column(path, "regions"),
-                "no row for the Republic of Kazakhstan (the national wages)",
-            )
-        })?;
+        let national = national
+            .ok_or_else(|| Error::input(Location::column(path, "regions"), Msg::new("rl-no-national-wages")))?;
         Ok(OccupationWages { path: path.to_path_buf(), year, national, regions })
     }
 

@@ -283,9 +283,7 @@ fn previous_kandas_order(params: &crate::params::Params, year: i32) -> Result<Op
     let Ok(q) = params.table("kandas.regional_quota", before) else { return Ok(None) };
     let mut persons = BTreeMap::new();
     for (code, v) in &q.value {
-        let r = code
-            .parse()
-            .map_err(|e: crate::codes::UnknownName| Error::param("kandas.regional_quota", e.to_string()))?;
+        let r = code.parse().map_err(|e: crate::codes::UnknownName| Error::param("kandas.regional_quota", e))?;
         persons.insert(r, v.round().max(0.0) as u64);
     }
     Ok(Some(kandas::PreviousOrder { year: chrono::Datelike::year(&q.effective), persons }))
@@ -343,9 +341,8 @@ fn held_against_published(
         Some(q) => {
             let mut counts = BTreeMap::new();
             for (code, v) in &q.value {
-                let r = code
-                    .parse()
-                    .map_err(|e: crate::codes::UnknownName| Error::param("kandas.regional_quota", e.to_string()))?;
+                let r =
+                    code.parse().map_err(|e: crate::codes::UnknownName| Error::param("kandas.regional_quota", e))?;
                 counts.insert(r, *v);
             }
             Some(PublishedCounts { counts, source: q.reference.clone() })

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDateTime;
 
 use crate::codes::Region;
+use crate::error::Msg;
 pub use crate::ingest::applicants::{Applicant, CellKey, Quota, parse_timestamp, read_applicants};
 use crate::rules::{self, Rules, Stage};
 
@@ -47,8 +48,8 @@ impl Outcome {
 /// say it in Russian and Kazakh (keys `sr-*`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
-    /// The row could not be read: the reader's problems with row and column (in English).
-    Invalid(String),
+    /// The row could not be read: the reader's problems with row and column.
+    Invalid(Msg),
     /// An answer a stage needs is missing.
     MissingAnswer { row: usize, field: String, stage: String },
     /// A gate's answer is below its minimum.
@@ -79,7 +80,7 @@ impl Reason {
         };
         let s = |x: &String| x.clone();
         let (key, args): (&str, Vec<(&str, String)>) = match self {
-            Reason::Invalid(text) => ("sr-invalid", vec![("text", s(text))]),
+            Reason::Invalid(text) => ("sr-invalid", vec![("text", text.say(t))]),
             Reason::MissingAnswer { row, field, stage } => {
                 ("sr-missing-answer", vec![("row", row.to_string()), ("field", s(field)), ("stage", s(stage))])
             }

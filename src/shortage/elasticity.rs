@@ -101,11 +101,7 @@ pub fn fit(
         if xs.len() < 5 {
             return Err(Error::input(
                 crate::error::Location::file(crate::panel::NATIONAL_SECTION_FILE),
-                format!(
-                    "elasticity of section {}: {} years of employment and output, at least 5 are needed",
-                    s.code(),
-                    xs.len()
-                ),
+                crate::error::Msg::new("el-few-years").arg("section", s.code()).arg("years", xs.len()),
             ));
         }
         per.push((s, xs, ys));

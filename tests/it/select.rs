@@ -361,6 +361,17 @@ fn bad_rows_get_a_reason_and_personal_data_is_refused() {
         assert!(reason(k).contains("duplicate applicant_id (rows 7, 8)"), "{}", reason(k));
     }
     assert_eq!(d[7].outcome, Outcome::Rejected);
+    // The reasons of the rows that could not be read are said in Russian and Kazakh too, with
+    // nothing left in English but the columns' names and the values written.
+    for lang in [kvota::i18n::Lang::Ru, kvota::i18n::Lang::Kk] {
+        for k in [2, 3, 4, 5] {
+            let said = d[k].reason.as_ref().unwrap().text(lang.texts());
+            assert_ne!(said, reason(k), "{lang}: {said}");
+            let words: Vec<String> =
+                crate::text::english_words(&said).into_iter().filter(|w| w != "Atlantis").collect();
+            assert!(words.is_empty(), "{lang}: English words {words:?} in `{said}`");
+        }
+    }
 
     // The CLI writes every row with its reason, and refuses a column of personal data.
     let out = dir.path().join("out");
