@@ -172,64 +172,62 @@ impl Rules {
         Ok(r)
     }
 
-    fn validate(&self) -> std::result::Result<(), String> {
+    fn validate(&self) -> std::result::Result<(), Msg> {
         if self.stages.is_empty() {
-            return Err("no stages".into());
+            return Err(Msg::new("rule-no-stages"));
         }
         let mut ids = std::collections::BTreeSet::new();
         for (name, f) in &self.fields {
             match f {
                 FieldSpec::Number { min, max } if !(min.is_finite() && max.is_finite() && min < max) => {
-                    return Err(format!("field `{name}`: need finite min < max"));
+                    return Err(Msg::new("rule-field-range").arg("field", name));
                 }
                 FieldSpec::Category { values } if values.is_empty() => {
-                    return Err(format!("field `{name}`: a category field needs values"));
+                    return Err(Msg::new("rule-field-values").arg("field", name));
                 }
                 _ => {}
             }
         }
-        let field = |name: &str, stage: &str| -> std::result::Result<&FieldSpec, String> {
-            self.fields
-                .get(name)
-                .ok_or_else(|| format!("stage `{stage}` uses field `{name}`, which is not declared in [fields]"))
+        let field = |name: &str, stage: &str| -> std::result::Result<&FieldSpec, Msg> {
+            self.fields.get(name).ok_or_else(|| Msg::new("rule-undeclared").arg("stage", stage).arg("field", name))
         };
         for st in &self.stages {
             if !ids.insert(st.id().to_string()) {
-                return Err(format!("stage id `{}` appears twice", st.id()));
+                return Err(Msg::new("rule-stage-twice").arg("stage", st.id()));
             }
             match st {
                 Stage::Gate { id, blocks, .. } => {
                     if blocks.is_empty() {
-                        return Err(format!("gate `{id}` has no blocks"));
+                        return Err(Msg::new("rule-gate-empty").arg("gate", id));
                     }
                     for b in blocks {
                         if !matches!(field(&b.field, id)?, FieldSpec::Number { .. }) {
-                            return Err(format!("gate `{id}`: block field `{}` must be a number", b.field));
+                            return Err(Msg::new("rule-gate-number").arg("gate", id).arg("field", &b.field));
                         }
                         if b.min.is_none() && b.below.is_none() {
-                            return Err(format!("gate `{id}`: block `{}` needs `min` or `below`", b.field));
+                            return Err(Msg::new("rule-gate-bound").arg("gate", id).arg("field", &b.field));
                         }
                     }
                 }
                 Stage::Check { id, field: f, .. } => {
                     if !matches!(field(f, id)?, FieldSpec::Bool) {
-                        return Err(format!("check `{id}`: field `{f}` must be a bool"));
+                        return Err(Msg::new("rule-check-bool").arg("check", id).arg("field", f));
                     }
                 }
                 Stage::Score { id, pass, factors, groups, .. } => {
                     if !pass.is_finite() {
-                        return Err(format!("stage `{id}`: pass mark must be a number"));
+                        return Err(Msg::new("rule-pass").arg("stage", id));
                     }
                     let mut fids = std::collections::BTreeSet::new();
                     for f in factors {
                         if !fids.insert(f.id.as_str()) {
-                            return Err(format!("stage `{id}`: factor `{}` appears twice", f.id));
+                            return Err(Msg::new("rule-factor-twice").arg("stage", id).arg("factor", &f.id));
                         }
                         let spec = field(&f.field, id)?;
                         match spec {
                             FieldSpec::Number { .. } => {
                                 if f.ranges.is_empty() || !f.categories.is_empty() {
-                                    return Err(format!("factor `{}`: a number field takes `ranges`", f.id));
+                                    return Err(Msg::new("rule-factor-ranges").arg("factor", &f.id));
                                 }
                                 let mut sorted = f.ranges.clone();
                                 sorted.sort_by(|a, b| a.from.total_cmp(&b.from));
@@ -237,59 +235,55 @@ impl Rules {
                                     match w[0].to {
                                         Some(t) if t <= w[1].from => {}
                                         _ => {
-                                            return Err(format!(
-                                                "factor `{}`: bands starting at {} and {} overlap",
-                                                f.id, w[0].from, w[1].from
-                                            ));
+                                            return Err(Msg::new("rule-bands-overlap")
+                                                .arg("factor", &f.id)
+                                                .arg("a", w[0].from)
+                                                .arg("b", w[1].from));
                                         }
                                     }
                                 }
                                 for b in &f.ranges {
                                     if b.to.is_some_and(|t| t <= b.from) || !b.points.is_finite() {
-                                        return Err(format!(
-                                            "factor `{}`: band from {} is empty or has no points",
-                                            f.id, b.from
-                                        ));
+                                        return Err(Msg::new("rule-band-empty")
+                                            .arg("factor", &f.id)
+                                            .arg("from", b.from));
                                     }
                                 }
                             }
                             FieldSpec::Category { values } => {
                                 if f.categories.is_empty() || !f.ranges.is_empty() {
-                                    return Err(format!("factor `{}`: a category field takes `categories`", f.id));
+                                    return Err(Msg::new("rule-factor-categories").arg("factor", &f.id));
                                 }
                                 if let Some(k) = f.categories.keys().find(|k| !values.contains(k)) {
-                                    return Err(format!(
-                                        "factor `{}`: `{k}` is not a value of field `{}`",
-                                        f.id, f.field
-                                    ));
+                                    return Err(Msg::new("rule-factor-value")
+                                        .arg("factor", &f.id)
+                                        .arg("value", k)
+                                        .arg("field", &f.field));
                                 }
                             }
                             FieldSpec::Bool => {
                                 if f.categories.keys().any(|k| k != "true" && k != "false") || !f.ranges.is_empty() {
-                                    return Err(format!(
-                                        "factor `{}`: a bool field takes categories `true`/`false`",
-                                        f.id
-                                    ));
+                                    return Err(Msg::new("rule-factor-bool").arg("factor", &f.id));
                                 }
                             }
                         }
                         if f.cap.is_some_and(|c| c.is_nan() || c < 0.0) {
-                            return Err(format!("factor `{}`: cap must be >= 0", f.id));
+                            return Err(Msg::new("rule-factor-cap").arg("factor", &f.id));
                         }
                     }
                     let mut in_group = std::collections::BTreeSet::new();
                     for g in groups {
                         if let Some(x) = g.factors.iter().find(|x| !in_group.insert(x.as_str())) {
-                            return Err(format!("factor `{x}` is in more than one group of stage `{id}`"));
+                            return Err(Msg::new("rule-factor-groups").arg("factor", x).arg("stage", id));
                         }
                         if let Some(x) = g.factors.iter().find(|x| !fids.contains(x.as_str())) {
-                            return Err(format!(
-                                "group `{}` names factor `{x}`, which stage `{id}` does not have",
-                                g.id
-                            ));
+                            return Err(Msg::new("rule-group-factor")
+                                .arg("group", &g.id)
+                                .arg("factor", x)
+                                .arg("stage", id));
                         }
                         if g.cap.is_nan() || g.cap < 0.0 {
-                            return Err(format!("group `{}`: cap must be >= 0", g.id));
+                            return Err(Msg::new("rule-group-cap").arg("group", &g.id));
                         }
                     }
                 }

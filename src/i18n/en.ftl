@@ -896,3 +896,24 @@ app-timestamp = `{ $value }` is not a timestamp (2026-03-01T10:00:00Z)
 app-duplicate = row { $row }: duplicate applicant_id (rows { $rows })
 rule-outside = { $value } is outside { $min }..{ $max }
 rule-not-bool = `{ $value }` is not true or false
+rule-no-stages = no stages
+rule-field-range = field `{ $field }`: need finite min < max
+rule-field-values = field `{ $field }`: a category field needs values
+rule-undeclared = stage `{ $stage }` uses field `{ $field }`, which is not declared in [fields]
+rule-stage-twice = stage id `{ $stage }` appears twice
+rule-gate-empty = gate `{ $gate }` has no blocks
+rule-gate-number = gate `{ $gate }`: block field `{ $field }` must be a number
+rule-gate-bound = gate `{ $gate }`: block `{ $field }` needs `min` or `below`
+rule-check-bool = check `{ $check }`: field `{ $field }` must be a bool
+rule-pass = stage `{ $stage }`: pass mark must be a number
+rule-factor-twice = stage `{ $stage }`: factor `{ $factor }` appears twice
+rule-factor-ranges = factor `{ $factor }`: a number field takes `ranges`
+rule-bands-overlap = factor `{ $factor }`: bands starting at { $a } and { $b } overlap
+rule-band-empty = factor `{ $factor }`: band from { $from } is empty or has no points
+rule-factor-categories = factor `{ $factor }`: a category field takes `categories`
+rule-factor-value = factor `{ $factor }`: `{ $value }` is not a value of field `{ $field }`
+rule-factor-bool = factor `{ $factor }`: a bool field takes categories `true`/`false`
+rule-factor-cap = factor `{ $factor }`: cap must be >= 0
+rule-factor-groups = factor `{ $factor }` is in more than one group of stage `{ $stage }`
+rule-group-factor = group `{ $group }` names factor `{ $factor }`, which stage `{ $stage }` does not have
+rule-group-cap = group `{ $group }`: cap must be >= 0

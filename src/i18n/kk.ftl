@@ -896,3 +896,24 @@ app-timestamp = `{ $value }` уақыт белгісі емес (2026-03-01T10:0
 app-duplicate = { $row }-жол: applicant_id қайталанады ({ $rows } жолдар)
 rule-outside = { $value } { $min }..{ $max } аралығынан тыс
 rule-not-bool = `{ $value }` true да, false та емес
+rule-no-stages = кезеңдер жоқ
+rule-field-range = `{ $field }` өрісі: шекті `min` < `max` керек
+rule-field-values = `{ $field }` өрісі: санат өрісіне мәндер керек
+rule-undeclared = `{ $stage }` кезеңі [fields] ішінде жарияланбаған `{ $field }` өрісін пайдаланады
+rule-stage-twice = `{ $stage }` кезең идентификаторы екі рет кездеседі
+rule-gate-empty = `{ $gate }` сүзгісінде блоктар жоқ
+rule-gate-number = `{ $gate }` сүзгісі: `{ $field }` блок өрісі сан болуы керек
+rule-gate-bound = `{ $gate }` сүзгісі: `{ $field }` блогына `min` немесе `below` керек
+rule-check-bool = `{ $check }` тексеруі: `{ $field }` өрісі логикалық (иә/жоқ) болуы керек
+rule-pass = `{ $stage }` кезеңі: өту балы сан болуы керек
+rule-factor-twice = `{ $stage }` кезеңі: `{ $factor }` факторы екі рет кездеседі
+rule-factor-ranges = `{ $factor }` факторы: сандық өріс `ranges` арқылы беріледі
+rule-bands-overlap = `{ $factor }` факторы: { $a } және { $b } мәндерінен басталатын аралықтар қиылысады
+rule-band-empty = `{ $factor }` факторы: { $from } мәнінен басталатын аралық бос немесе балсыз
+rule-factor-categories = `{ $factor }` факторы: санат өрісі `categories` арқылы беріледі
+rule-factor-value = `{ $factor }` факторы: `{ $value }` `{ $field }` өрісінің мәні емес
+rule-factor-bool = `{ $factor }` факторы: логикалық өріс `true`/`false` санаттарын қабылдайды
+rule-factor-cap = `{ $factor }` факторы: шегі >= 0 болуы керек
+rule-factor-groups = `{ $factor }` факторы `{ $stage }` кезеңінің бірнеше тобына кіреді
+rule-group-factor = `{ $group }` тобы `{ $stage }` кезеңінде жоқ `{ $factor }` факторын атайды
+rule-group-cap = `{ $group }` тобы: шегі >= 0 болуы керек

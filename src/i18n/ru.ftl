@@ -896,3 +896,24 @@ app-timestamp = `{ $value }` — не отметка времени (2026-03-01T
 app-duplicate = строка { $row }: повторный applicant_id (строки { $rows })
 rule-outside = { $value } вне { $min }..{ $max }
 rule-not-bool = `{ $value }` — не true и не false
+rule-no-stages = нет этапов
+rule-field-range = поле `{ $field }`: нужны конечные `min` < `max`
+rule-field-values = поле `{ $field }`: полю категорий нужны значения
+rule-undeclared = этап `{ $stage }` использует поле `{ $field }`, которого нет в [fields]
+rule-stage-twice = идентификатор этапа `{ $stage }` встречается дважды
+rule-gate-empty = у фильтра `{ $gate }` нет блоков
+rule-gate-number = фильтр `{ $gate }`: поле блока `{ $field }` должно быть числом
+rule-gate-bound = фильтр `{ $gate }`: блоку `{ $field }` нужен `min` или `below`
+rule-check-bool = проверка `{ $check }`: поле `{ $field }` должно быть логическим (да/нет)
+rule-pass = этап `{ $stage }`: проходной балл должен быть числом
+rule-factor-twice = этап `{ $stage }`: фактор `{ $factor }` встречается дважды
+rule-factor-ranges = фактор `{ $factor }`: числовое поле задаётся через `ranges`
+rule-bands-overlap = фактор `{ $factor }`: интервалы, начинающиеся с { $a } и { $b }, пересекаются
+rule-band-empty = фактор `{ $factor }`: интервал от { $from } пуст или без баллов
+rule-factor-categories = фактор `{ $factor }`: поле категорий задаётся через `categories`
+rule-factor-value = фактор `{ $factor }`: `{ $value }` — не значение поля `{ $field }`
+rule-factor-bool = фактор `{ $factor }`: логическое поле принимает категории `true`/`false`
+rule-factor-cap = фактор `{ $factor }`: предел должен быть >= 0
+rule-factor-groups = фактор `{ $factor }` входит в несколько групп этапа `{ $stage }`
+rule-group-factor = группа `{ $group }` называет фактор `{ $factor }`, которого нет у этапа `{ $stage }`
+rule-group-cap = группа `{ $group }`: предел должен быть >= 0

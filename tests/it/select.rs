@@ -588,3 +588,33 @@ fn select_and_contract_outputs_match_the_documented_contract() {
         assert_eq!(&schema, &want, "{file}: schema differs from docs/outputs.md");
     }
 }
+
+/// A rules file with a defect is refused with the file and what is wrong, in the reader's
+/// language: each edit below breaks the pilot's rules in one way.
+#[test]
+fn defective_rules_are_refused_in_the_users_language() {
+    let path = repo().join("data/rules/kz_2026_pilot.toml");
+    let good = std::fs::read_to_string(&path).unwrap();
+    assert!(Rules::parse(&path, &good).is_ok());
+    let cases = [
+        ("{ from = 30, to = 40, points = 120 }", "{ from = 25, to = 40, points = 120 }", "overlap"),
+        ("{ field = \"kz_test_reading\", min = 0.30 }", "{ field = \"kz_reading\", min = 0.30 }", "not declared"),
+        ("higher = 180,", "doctorate = 180,", "is not a value of field"),
+        (
+            "age = { type = \"number\", min = 14, max = 100 }",
+            "age = { type = \"number\", min = 100, max = 14 }",
+            "min < max",
+        ),
+    ];
+    for (from, to, english) in cases {
+        assert!(good.contains(from), "{from}");
+        let e = Rules::parse(&path, &good.replacen(from, to, 1)).unwrap_err();
+        let en = e.to_string();
+        assert!(en.contains("kz_2026_pilot.toml") && en.contains(english), "{en}");
+        for lang in [kvota::i18n::Lang::Ru, kvota::i18n::Lang::Kk] {
+            let said = e.say(lang.texts());
+            let words = crate::text::english_words(&said);
+            assert!(said.contains("kz_2026_pilot.toml") && words.is_empty(), "{lang}: {words:?} in `{said}`");
+        }
+    }
+}
