@@ -555,8 +555,8 @@ fn postings_are_aggregated_by_region_section_and_month_in_both_encodings() {
             "{file}"
         );
         let skipped = got.report.skipped.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
-        assert!(skipped.contains("1 salaries in USD not in the medians"), "{file}: {skipped}");
-        assert!(skipped.contains("1 postings without a recognised OKED section"), "{file}: {skipped}");
+        assert!(skipped.contains("1 salary in USD not in the medians"), "{file}: {skipped}");
+        assert!(skipped.contains("1 posting without a recognised OKED section"), "{file}: {skipped}");
     }
 }
 
