@@ -31,12 +31,12 @@ pub enum TableFormat {
 }
 
 impl std::str::FromStr for TableFormat {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
+    type Err = crate::error::Msg;
+    fn from_str(s: &str) -> std::result::Result<Self, crate::error::Msg> {
         match s.trim().to_ascii_lowercase().as_str() {
             "arrow" => Ok(TableFormat::Arrow),
             "csv" => Ok(TableFormat::Csv),
-            other => Err(format!("`{other}` is not a table format (arrow or csv)")),
+            other => Err(crate::error::Msg::new("arg-table-format").arg("value", other)),
         }
     }
 }

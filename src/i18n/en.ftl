@@ -917,3 +917,17 @@ rule-factor-cap = factor `{ $factor }`: cap must be >= 0
 rule-factor-groups = factor `{ $factor }` is in more than one group of stage `{ $stage }`
 rule-group-factor = group `{ $group }` names factor `{ $factor }`, which stage `{ $stage }` does not have
 rule-group-cap = group `{ $group }`: cap must be >= 0
+usage-unknown-arg = unexpected argument '{ $arg }' found
+usage-unknown-command = unrecognized subcommand '{ $command }'
+usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+usage-possible = possible values: { $values }
+usage-missing = the following required arguments were not provided: { $args }
+usage-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+usage-did-you-mean = did you mean { $suggestion }?
+usage-help = the commands and their flags: kvota --help, kvota <command> --help
+arg-format = `{ $value }` is not a format (bns-xlsx, bns-open-data, bns-sdg or postings)
+arg-table-format = `{ $value }` is not a table format (arrow or csv)
+arg-lang = `{ $value }` is not a language kvota writes (kk, ru or en)
+arg-fraction = `{ $value }` is not a number in [1, 2) such as 1.4
+arg-level = `{ $value }` is not a level between 0 and 100 (e.g. 80)
+arg-month = `{ $value }` is not a month such as 2024-11

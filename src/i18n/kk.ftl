@@ -917,3 +917,17 @@ rule-factor-cap = `{ $factor }` факторы: шегі >= 0 болуы кер�
 rule-factor-groups = `{ $factor }` факторы `{ $stage }` кезеңінің бірнеше тобына кіреді
 rule-group-factor = `{ $group }` тобы `{ $stage }` кезеңінде жоқ `{ $factor }` факторын атайды
 rule-group-cap = `{ $group }` тобы: шегі >= 0 болуы керек
+usage-unknown-arg = белгісіз аргумент '{ $arg }'
+usage-unknown-command = белгісіз команда '{ $command }'
+usage-invalid-value = '{ $arg }' үшін жарамсыз мән '{ $value }'
+usage-possible = мүмкін мәндер: { $values }
+usage-missing = міндетті аргументтер берілмеген: { $args }
+usage-conflict = '{ $arg }' аргументін '{ $prior }' аргументімен бірге қолдануға болмайды
+usage-did-you-mean = мүмкін, { $suggestion } деп айтпақ болғансыз?
+usage-help = командалар мен олардың жалаушалары: kvota --help, kvota <команда> --help
+arg-format = `{ $value }` формат емес (bns-xlsx, bns-open-data, bns-sdg немесе postings)
+arg-table-format = `{ $value }` кесте форматы емес (arrow немесе csv)
+arg-lang = `{ $value }` kvota жазатын тіл емес (kk, ru немесе en)
+arg-fraction = `{ $value }` [1, 2) аралығындағы 1.4 сияқты сан емес
+arg-level = `{ $value }` 0 мен 100 аралығындағы деңгей емес (мысалы, 80)
+arg-month = `{ $value }` 2024-11 сияқты ай емес

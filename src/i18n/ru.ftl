@@ -917,3 +917,17 @@ rule-factor-cap = фактор `{ $factor }`: предел должен быть
 rule-factor-groups = фактор `{ $factor }` входит в несколько групп этапа `{ $stage }`
 rule-group-factor = группа `{ $group }` называет фактор `{ $factor }`, которого нет у этапа `{ $stage }`
 rule-group-cap = группа `{ $group }`: предел должен быть >= 0
+usage-unknown-arg = неизвестный аргумент '{ $arg }'
+usage-unknown-command = неизвестная команда '{ $command }'
+usage-invalid-value = недопустимое значение '{ $value }' для '{ $arg }'
+usage-possible = допустимые значения: { $values }
+usage-missing = не заданы обязательные аргументы: { $args }
+usage-conflict = аргумент '{ $arg }' нельзя использовать вместе с '{ $prior }'
+usage-did-you-mean = может быть, имелось в виду { $suggestion }?
+usage-help = команды и их флаги: kvota --help, kvota <команда> --help
+arg-format = `{ $value }` — не формат (bns-xlsx, bns-open-data, bns-sdg или postings)
+arg-table-format = `{ $value }` — не формат таблиц (arrow или csv)
+arg-lang = `{ $value }` — не язык, на котором пишет kvota (kk, ru или en)
+arg-fraction = `{ $value }` — не число в [1, 2) вида 1.4
+arg-level = `{ $value }` — не уровень от 0 до 100 (например, 80)
+arg-month = `{ $value }` — не месяц вида 2024-11

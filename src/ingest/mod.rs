@@ -334,12 +334,9 @@ impl Format {
 }
 
 impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == s.trim())
-            .ok_or_else(|| format!("`{s}` is not a format (bns-xlsx, bns-open-data, bns-sdg or postings)"))
+    type Err = Msg;
+    fn from_str(s: &str) -> std::result::Result<Self, Msg> {
+        Format::ALL.into_iter().find(|f| f.name() == s.trim()).ok_or_else(|| Msg::new("arg-format").arg("value", s))
     }
 }
 

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use kvota::allocate::apportion::{Method, MinRule, TieRule};
 use kvota::allocate::units::FileApportionment;
 use kvota::config::RunOverrides;
+use kvota::error::Msg;
 use kvota::export::TableFormat;
 use kvota::forecast::engine::ModelSpec;
 use kvota::i18n::Lang;
@@ -356,15 +357,18 @@ pub fn panel_folder(d: &std::path::Path) -> PathBuf {
     }
 }
 
+/// A value's problem in the reader's language (the parsers run before anything else).
+fn said(m: Msg) -> String {
+    m.say(Lang::from_env().texts())
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s)
-        .filter(|_| !s.trim().is_empty())
-        .ok_or_else(|| format!("`{s}` is not a language kvota writes (kk, ru or en)"))
+    Lang::parse(s).filter(|_| !s.trim().is_empty()).ok_or_else(|| said(Msg::new("arg-lang").arg("value", s)))
 }
 
 /// `1.4` -> (14, 10): a decimal as an exact fraction.
 fn parse_fraction(s: &str) -> Result<(u64, u64), String> {
-    let bad = || format!("`{s}` is not a number in [1, 2) such as 1.4");
+    let bad = || said(Msg::new("arg-fraction").arg("value", s));
     let t = s.trim();
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
@@ -380,27 +384,27 @@ fn parse_model(s: &str) -> Result<ModelSpec, String> {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse()
+    s.parse().map_err(said)
 }
 
 fn parse_table_format(s: &str) -> Result<TableFormat, String> {
-    s.parse()
+    s.parse().map_err(said)
 }
 
 fn parse_level(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(v) if v > 0.0 && v < 100.0 => Ok(v),
-        _ => Err(format!("`{s}` is not a level between 0 and 100 (e.g. 80)")),
+        _ => Err(said(Msg::new("arg-level").arg("value", s))),
     }
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)"))
+    kvota::ingest::table::parse_date(s).map_err(said)
 }
 
 fn parse_month(s: &str) -> Result<kvota::ingest::text::Period, String> {
     match kvota::ingest::text::parse_period_label(s) {
         Some(p @ kvota::ingest::text::Period::Month(..)) => Ok(p),
-        _ => Err(format!("`{s}` is not a month such as 2024-11")),
+        _ => Err(said(Msg::new("arg-month").arg("value", s))),
     }
 }

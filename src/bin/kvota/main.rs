@@ -16,7 +16,17 @@ use kvota::pipeline::{self, jobs};
 use render::TerminalProgress;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Usage errors in the reader's language; help and version as clap prints them.
+        Err(e) => match render::usage_error(&e) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of the output went away (`kvota ... | head`): nothing is wrong with the

@@ -505,6 +505,54 @@ pub fn apportion_ties(res: &kvota::allocate::units::Apportioned) {
     }
 }
 
+/// A usage error of the command line (an unknown flag, a bad value, a missing argument) in the
+/// reader's language, with where to find the usage; `None` for what clap says itself (help,
+/// version) or a kind not said here.
+pub fn usage_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let t = Lang::from_env().texts();
+    let text = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let quoted = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Strings(v)) => Some(v.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")),
+        Some(ContextValue::String(s)) => Some(format!("'{s}'")),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let said = match e.kind() {
+        ErrorKind::UnknownArgument => t.fs("usage-unknown-arg", &[("arg", arg)]),
+        ErrorKind::InvalidSubcommand => {
+            t.fs("usage-unknown-command", &[("command", text(ContextKind::InvalidSubcommand).unwrap_or_default())])
+        }
+        ErrorKind::InvalidValue => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let base = t.fs("usage-invalid-value", &[("value", value), ("arg", arg)]);
+            match quoted(ContextKind::ValidValue) {
+                Some(v) => base + "; " + &t.fs("usage-possible", &[("values", v)]),
+                None => base,
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let detail = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_default();
+            t.fs("usage-invalid-value", &[("value", value), ("arg", arg)]) + ": " + &detail
+        }
+        ErrorKind::MissingRequiredArgument => t.fs("usage-missing", &[("args", arg)]),
+        ErrorKind::ArgumentConflict => {
+            t.fs("usage-conflict", &[("arg", arg), ("prior", text(ContextKind::PriorArg).unwrap_or_default())])
+        }
+        _ => return None,
+    };
+    let help = match quoted(ContextKind::SuggestedArg).or_else(|| quoted(ContextKind::SuggestedSubcommand)) {
+        Some(s) => t.fs("usage-did-you-mean", &[("suggestion", s)]) + " " + &t.t("usage-help"),
+        None => t.t("usage-help"),
+    };
+    Some(format!("{}\n{}\n", t.fs("cli-error", &[("text", said)]), t.fs("cli-hint", &[("text", help)])))
+}
+
 /// An error as a person reads it, in the language of `KVOTA_LANG` or the locale: the message,
 /// each cause on its own line and only once (a cause whose text the message already holds, such
 /// as the OS error of a file the message names, is not repeated), and what to do next.
