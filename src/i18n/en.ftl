@@ -931,3 +931,128 @@ arg-lang = `{ $value }` is not a language kvota writes (kk, ru or en)
 arg-fraction = `{ $value }` is not a number in [1, 2) such as 1.4
 arg-level = `{ $value }` is not a level between 0 and 100 (e.g. 80)
 arg-month = `{ $value }` is not a month such as 2024-11
+help-flag-help = Print help
+help-flag-version = Print version
+help-heading-usage = Usage
+help-heading-commands = Commands
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-cmd-help = Print this message or the help of the given subcommand(s)
+
+## --help: every command and flag (src/bin/kvota/help.rs); en is the code's own documentation
+
+help-cmd-kvota = Labour-shortage forecasting and quota allocation for Kazakhstan
+help-arg-kvota-quiet = Print nothing but errors
+help-cmd-run = Run the whole pipeline for a scenario and write Parquet outputs and a manifest
+help-cmd-run-long =
+    Run the whole pipeline for a scenario and write Parquet outputs and a manifest.
+
+    Example: kvota run --scenario scenarios/baseline.toml --out reports
+help-arg-run-scenario = Scenario file
+help-arg-run-data = Folder with the panel CSVs, or the data folder holding `panel/` (overrides the scenario's data.panel)
+help-arg-run-params = Folder with the dated parameters (overrides the scenario's data.params)
+help-arg-run-out = Output root; results go to <OUT>/<scenario id>/
+help-arg-run-png = Also write the charts as PNG (charts/*.png)
+help-arg-run-format = Also write every table as Arrow IPC (.arrow) and/or CSV (.csv) beside its Parquet file
+help-arg-run-lang = Languages of the report and the draft order, the first also as report.html (default: the scenario's [output] lang, else kk,ru,en)
+help-cmd-scenario = Run a batch of scenarios, or compare two
+help-cmd-scenario-long =
+    Run a batch of scenarios, or compare two.
+
+    Example: kvota scenario run scenarios/baseline.toml scenarios/lp_amended.toml --out reports
+help-cmd-scenario-run = Run several scenarios; those on the same panel, model and horizon share one set of forecasts. Each writes <OUT>/<scenario id>/ as `kvota run` does; ids must differ
+help-cmd-scenario-run-long =
+    Run several scenarios; those on the same panel, model and horizon share one set of forecasts. Each writes <OUT>/<scenario id>/ as `kvota run` does; ids must differ.
+
+    Example: kvota scenario run scenarios/*.toml --out reports
+help-arg-scenario-run-scenarios = Scenario files
+help-arg-scenario-run-out = Output root
+help-cmd-scenario-compare = Run two scenarios and list the cells whose rating, shortage gap or quota differ (B - A); writes <OUT>/compare_<A>_<B>.parquet (and .csv)
+help-cmd-scenario-compare-long =
+    Run two scenarios and list the cells whose rating, shortage gap or quota differ (B - A); writes <OUT>/compare_<A>_<B>.parquet (and .csv).
+
+    Example: kvota scenario compare scenarios/baseline.toml scenarios/lp_amended.toml
+help-arg-scenario-compare-out = Output root (the two runs go to <OUT>/<id>/)
+help-cmd-validate = Check the input panel and print a validation report; exit 1 on errors
+help-cmd-validate-long =
+    Check the input panel and print a validation report; exit 1 on errors.
+
+    Example: kvota validate --data data/panel
+
+    With --format and files, checks published statistics files instead (see `kvota ingest`): rows read and normalised, cells flagged, unknown names with suggestions, duplicates, gaps in the series and region splits applied.
+
+    Example: kvota validate --format bns-xlsx archive_unemploymentRate.xlsx
+help-arg-validate-format = Format of FILES (bns-xlsx, bns-open-data, bns-sdg or postings; postings need a date column)
+help-arg-validate-files = Published files to check
+help-cmd-ingest = Read a published statistics file and write kvota's long table (indicator, region_code, oked_section, period, value, flag)
+help-cmd-ingest-long =
+    Read a published statistics file and write kvota's long table (indicator, region_code, oked_section, period, value, flag).
+
+    Nothing is dropped silently: `-`, `x`, `...` and footnote marks become flags; a label that names no region or a text in a number cell stops the command with its file, row and column, and no output is written.
+
+    Example: kvota ingest bns-xlsx archive_unemploymentRate.xlsx --out unemployment.parquet
+help-arg-ingest-format = bns-xlsx (BNS spreadsheet), bns-open-data (stat.gov.kz export, CSV or Parquet), bns-sdg (BNS SDG platform data file, CSV) or postings (vacancy postings, CSV)
+help-arg-ingest-file = The file to read
+help-arg-ingest-out = Output file, .parquet or .csv
+help-arg-ingest-indicator = Indicator name (default: the spreadsheet's title, or NAM of the export)
+help-arg-ingest-month = Snapshot month (YYYY-MM) of a postings file that has no date column
+help-cmd-apportion = Apportion seats over the units of a CSV file (columns unit, weight) with an exact method
+help-cmd-apportion-long =
+    Apportion seats over the units of a CSV file (columns unit, weight) with an exact method.
+
+    Example: kvota apportion --input parties.csv --seats 54 --method dhondt --out seats.csv
+help-arg-apportion-input = CSV with columns unit, weight (weights: non-negative integers of any size or decimals)
+help-arg-apportion-seats = Seats to apportion
+help-arg-apportion-method = hamilton, dhondt, sainte-lague, huntington-hill, adams, dean or quota
+help-arg-apportion-min = Minimum seats of every unit
+help-arg-apportion-min-rule = How Hamilton meets the minimums: minimum-first (the default: units below their minimum get it first, the rest of the house is apportioned over the others) or raise-from-pool (the historical US House convention: quotas of all units at the full house, floors, units below the minimum raised to it from the seats left after the floors, the rest by largest remainder among the others)
+help-arg-apportion-max-column = Column with each unit's maximum seats (empty cell = no maximum)
+help-arg-apportion-first-divisor = First divisor of modified Sainte-Laguë on the 1, 3, 5 scale, e.g. 1.4
+help-arg-apportion-break-ties = Break ties by the stated rule (larger weight, then earlier unit) instead of failing
+help-arg-apportion-out = Output file (.csv or .parquet) with unit, seats in input order; stdout if omitted
+help-cmd-select = Score applicants by a rules file, rank the eligible ones of each quota cell, fill the slots
+help-cmd-select-long =
+    Score applicants by a rules file, rank the eligible ones of each quota cell, fill the slots.
+
+    Example: kvota select --rules data/rules/kz_2026_pilot.toml --applicants applicants.csv --quota slots.csv --out reports/selection
+help-arg-select-rules = Rules file (TOML): fields, stages, bands, caps, pass marks (see data/rules/)
+help-arg-select-applicants = Applicants, CSV or Parquet: applicant_id, submitted_at, [updated_at, decided_at, route, region, section,] and one column per field of the rules
+help-arg-select-quota = Slots per cell, CSV or Parquet: route, region, [section,] slots
+help-arg-select-out = Output folder: selection.parquet, cutoffs.parquet, funnel.parquet, manifest.json
+help-cmd-contract = The kandas social-contract ledger on a date: status, repayments owed, retention, projection
+help-cmd-contract-long =
+    The kandas social-contract ledger on a date: status, repayments owed, retention, projection.
+
+    Example: kvota contract --families families.csv --payments payments.csv --moves moves.csv --as-of 2026-12-31
+help-arg-contract-families = Families, CSV or Parquet: family_id, arrival_date, host_region, members
+help-arg-contract-payments = Support paid: family_id, item, paid_date, amount_mci or amount_kzt
+help-arg-contract-moves = Moves: family_id, move_date, to_region
+help-arg-contract-as-of = Date of the status (YYYY-MM-DD)
+help-arg-contract-params = Folder with the dated parameters (contract length, repayment share, MCI)
+help-arg-contract-out = Output folder: contract_status.parquet, contract_regions.parquet, retention.parquet, manifest.json
+help-cmd-dataset = Rebuild the default dataset in data/panel from data/raw (see data/README.md)
+help-cmd-dataset-build = Example: kvota dataset build --raw data/raw --assumptions data/build/assumptions.toml --sources data/build/sources.toml --out data/panel
+help-arg-dataset-build-raw = Folder with the official series the build reads
+help-arg-dataset-build-assumptions = Modelling assumptions and calibration totals
+help-arg-dataset-build-sources = The source map: what every panel column rests on, and tables that replace columns
+help-cmd-forecast = Forecast every series of a long table (series_id, period, value)
+help-cmd-forecast-long =
+    Forecast every series of a long table (series_id, period, value).
+
+    Example: kvota forecast --input series.csv --horizon 6 --out forecasts.parquet --models auto
+help-arg-forecast-input = Long table, CSV or Parquet, with columns series_id, period (2023, 2023Q2 or 2023-05), value
+help-arg-forecast-horizon = Steps to forecast
+help-arg-forecast-out = Output file (.parquet or .csv): series_id, period, step, mean, lo_L, hi_L, model
+help-arg-forecast-models = Model: auto, naive, snaive, naive2, drift, ses, ses-ets, holt, damped, theta, otm, dstm, dotm, theta-sa, dstm-sa, otm-sa, autotheta, autoets (ets), autoets-a, ces, comb, classic-theta, autoarima (arima), autoarima-approx, autoarima-css, autoarima-sa
+help-arg-forecast-season = Season length (default: 1 for years and indices, 4 for quarters, 12 for months)
+help-arg-forecast-level = Prediction-interval levels in percent, comma-separated
+help-arg-forecast-no-calibrate = Keep the models' own intervals instead of calibrating them on hold-outs across series
+help-cmd-forecast-backtest = Rolling-origin back-test: accuracy of models on the last origins of every series
+help-cmd-forecast-backtest-long =
+    Rolling-origin back-test: accuracy of models on the last origins of every series.
+
+    Example: kvota forecast backtest --input series.csv --horizon 2 --models naive2,theta,dotm,auto
+help-arg-forecast-backtest-models = Models to compare, comma-separated
+help-arg-forecast-backtest-origins = Number of forecast origins per series (the last ones)
+help-arg-forecast-backtest-no-calibrate = Score the models' own intervals instead of calibrating them at each origin across the series, as `kvota forecast` does by default
+help-arg-forecast-backtest-out = Also write the table (.parquet or .csv)

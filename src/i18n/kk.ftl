@@ -931,3 +931,128 @@ arg-lang = `{ $value }` kvota жазатын тіл емес (kk, ru немес�
 arg-fraction = `{ $value }` [1, 2) аралығындағы 1.4 сияқты сан емес
 arg-level = `{ $value }` 0 мен 100 аралығындағы деңгей емес (мысалы, 80)
 arg-month = `{ $value }` 2024-11 сияқты ай емес
+help-flag-help = Анықтаманы көрсету
+help-flag-version = Нұсқаны көрсету
+help-heading-usage = Қолдану
+help-heading-commands = Командалар
+help-heading-options = Параметрлер
+help-heading-arguments = Аргументтер
+help-cmd-help = Осы анықтаманы немесе көрсетілген команданың анықтамасын көрсету
+
+## --help: every command and flag (src/bin/kvota/help.rs); en is the code's own documentation
+
+help-cmd-kvota = Қазақстан үшін кадр тапшылығын болжау және квоталарды бөлу
+help-arg-kvota-quiet = Қателерден басқа ештеңе шығармау
+help-cmd-run = Сценарий бойынша бүкіл есептеуді орындап, Parquet шығыс файлдары мен манифестті жазу
+help-cmd-run-long =
+    Сценарий бойынша бүкіл есептеуді орындап, Parquet шығыс файлдары мен манифестті жазу.
+
+    Мысал: kvota run --scenario scenarios/baseline.toml --out reports
+help-arg-run-scenario = Сценарий файлы
+help-arg-run-data = Панельдің CSV файлдары бар қалта немесе ішінде `panel/` бар деректер қалтасы (сценарийдің data.panel мәнін ауыстырады)
+help-arg-run-params = Күні белгіленген параметрлер қалтасы (сценарийдің data.params мәнін ауыстырады)
+help-arg-run-out = Шығыстың түбір қалтасы; нәтижелер <OUT>/<сценарий id>/ қалтасына жазылады
+help-arg-run-png = Графиктерді PNG түрінде де жазу (charts/*.png)
+help-arg-run-format = Әр кестені Parquet файлының жанына Arrow IPC (.arrow) және/немесе CSV (.csv) түрінде де жазу
+help-arg-run-lang = Есеп пен бұйрық жобасының тілдері, біріншісі report.html ретінде де (әдепкі: сценарийдің [output] lang мәні, әйтпесе kk,ru,en)
+help-cmd-scenario = Сценарийлер топтамасын орындау немесе екі сценарийді салыстыру
+help-cmd-scenario-long =
+    Сценарийлер топтамасын орындау немесе екі сценарийді салыстыру.
+
+    Мысал: kvota scenario run scenarios/baseline.toml scenarios/lp_amended.toml --out reports
+help-cmd-scenario-run = Бірнеше сценарийді орындау; панелі, моделі және көкжиегі бірдей сценарийлер бір болжамдар жинағын пайдаланады. Әрқайсысы `kvota run` сияқты <OUT>/<сценарий id>/ қалтасын жазады; id әртүрлі болуы керек
+help-cmd-scenario-run-long =
+    Бірнеше сценарийді орындау; панелі, моделі және көкжиегі бірдей сценарийлер бір болжамдар жинағын пайдаланады. Әрқайсысы `kvota run` сияқты <OUT>/<сценарий id>/ қалтасын жазады; id әртүрлі болуы керек.
+
+    Мысал: kvota scenario run scenarios/*.toml --out reports
+help-arg-scenario-run-scenarios = Сценарий файлдары
+help-arg-scenario-run-out = Шығыстың түбір қалтасы
+help-cmd-scenario-compare = Екі сценарийді орындап, бағасы, тапшылығы немесе квотасы өзгеше ұяшықтарды тізу (B - A); <OUT>/compare_<A>_<B>.parquet (және .csv) жазады
+help-cmd-scenario-compare-long =
+    Екі сценарийді орындап, бағасы, тапшылығы немесе квотасы өзгеше ұяшықтарды тізу (B - A); <OUT>/compare_<A>_<B>.parquet (және .csv) жазады.
+
+    Мысал: kvota scenario compare scenarios/baseline.toml scenarios/lp_amended.toml
+help-arg-scenario-compare-out = Шығыстың түбір қалтасы (екі есептеу <OUT>/<id>/ қалтасына жазылады)
+help-cmd-validate = Кіріс панелін тексеріп, тексеру есебін шығару; қате болса, шығу коды 1
+help-cmd-validate-long =
+    Кіріс панелін тексеріп, тексеру есебін шығару; қате болса, шығу коды 1.
+
+    Мысал: kvota validate --data data/panel
+
+    --format және файлдармен оның орнына жарияланған статистика файлдарын тексереді (`kvota ingest` қараңыз): оқылған және келтірілген жолдар, белгіленген ұяшықтар, ұсыныстары бар белгісіз атаулар, қайталаулар, қатарлардағы үзілістер және қолданылған өңір бөліністері.
+
+    Мысал: kvota validate --format bns-xlsx archive_unemploymentRate.xlsx
+help-arg-validate-format = FILES форматы (bns-xlsx, bns-open-data, bns-sdg немесе postings; postings үшін күн бағаны керек)
+help-arg-validate-files = Тексерілетін жарияланған файлдар
+help-cmd-ingest = Жарияланған статистика файлын оқып, kvota ұзын кестесін жазу (indicator, region_code, oked_section, period, value, flag)
+help-cmd-ingest-long =
+    Жарияланған статистика файлын оқып, kvota ұзын кестесін жазу (indicator, region_code, oked_section, period, value, flag).
+
+    Ештеңе үнсіз жоғалмайды: `-`, `x`, `...` және ескерту белгілері белгіге айналады; өңірді білдірмейтін атау немесе сандық ұяшықтағы мәтін команданы файлын, жолын және бағанын көрсетіп тоқтатады, ештеңе жазылмайды.
+
+    Мысал: kvota ingest bns-xlsx archive_unemploymentRate.xlsx --out unemployment.parquet
+help-arg-ingest-format = bns-xlsx (ҰСБ кестесі), bns-open-data (stat.gov.kz үлгісі, CSV немесе Parquet), bns-sdg (ҰСБ ТДМ платформасының деректер файлы, CSV) немесе postings (вакансиялар, CSV)
+help-arg-ingest-file = Оқылатын файл
+help-arg-ingest-out = Шығыс файлы, .parquet немесе .csv
+help-arg-ingest-indicator = Көрсеткіш атауы (әдепкі: кестенің тақырыбы немесе үлгінің NAM мәні)
+help-arg-ingest-month = Күн бағаны жоқ вакансиялар файлының үлгі айы (ЖЖЖЖ-АА)
+help-cmd-apportion = CSV файлының бірліктері арасында орындарды дәл әдіспен бөлу (unit, weight бағандары)
+help-cmd-apportion-long =
+    CSV файлының бірліктері арасында орындарды дәл әдіспен бөлу (unit, weight бағандары).
+
+    Мысал: kvota apportion --input parties.csv --seats 54 --method dhondt --out seats.csv
+help-arg-apportion-input = unit, weight бағандары бар CSV (салмақтар: кез келген шамадағы теріс емес бүтін сандар немесе ондық бөлшектер)
+help-arg-apportion-seats = Бөлінетін орындар саны
+help-arg-apportion-method = hamilton, dhondt, sainte-lague, huntington-hill, adams, dean немесе quota
+help-arg-apportion-min = Әр бірліктің ең аз орын саны
+help-arg-apportion-min-rule = Гамильтон әдісі ең аз мәндерді қалай қамтамасыз етеді: minimum-first (әдепкі: ең азынан төмен бірліктер оны бірінші алады, қалған орындар басқаларына бөлінеді) немесе raise-from-pool (АҚШ Өкілдер палатасының тарихи ережесі: толық құрамдағы барлық бірліктердің квоталары, бүтін бөліктер, ең азынан төмен бірліктер бүтін бөліктерден кейін қалған орындардан оған дейін көтеріледі, қалғаны — басқалардың арасында ең үлкен қалдықтар бойынша)
+help-arg-apportion-max-column = Әр бірліктің ең көп орын саны бар баған (бос ұяшық — шексіз)
+help-arg-apportion-first-divisor = Сент-Лагюдің өзгертілген әдісінің 1, 3, 5 шкаласындағы бірінші бөлгіші, мысалы 1.4
+help-arg-apportion-break-ties = Теңдікті тоқтамай, белгіленген ереже бойынша шешу (үлкен салмақ, одан кейін алдыңғы бірлік)
+help-arg-apportion-out = Кіріс ретімен unit, seats жазылған шығыс файлы (.csv немесе .parquet); берілмесе — стандартты шығыс
+help-cmd-select = Өтініш берушілерді ережелер файлы бойынша бағалау, әр квота ұяшығында рұқсат етілгендерді саралау, орындарды толтыру
+help-cmd-select-long =
+    Өтініш берушілерді ережелер файлы бойынша бағалау, әр квота ұяшығында рұқсат етілгендерді саралау, орындарды толтыру.
+
+    Мысал: kvota select --rules data/rules/kz_2026_pilot.toml --applicants applicants.csv --quota slots.csv --out reports/selection
+help-arg-select-rules = Ережелер файлы (TOML): өрістер, кезеңдер, аралықтар, шектер, өту балдары (data/rules/ қараңыз)
+help-arg-select-applicants = Өтініш берушілер, CSV немесе Parquet: applicant_id, submitted_at, [updated_at, decided_at, route, region, section,] және ережелердің әр өрісіне бір баған
+help-arg-select-quota = Ұяшықтар бойынша орындар, CSV немесе Parquet: route, region, [section,] slots
+help-arg-select-out = Шығыс қалтасы: selection.parquet, cutoffs.parquet, funnel.parquet, manifest.json
+help-cmd-contract = Қандастардың әлеуметтік келісімшарттарының белгілі бір күнгі тізілімі: мәртебе, қайтарылатын сомалар, тұрақтау, болжам
+help-cmd-contract-long =
+    Қандастардың әлеуметтік келісімшарттарының белгілі бір күнгі тізілімі: мәртебе, қайтарылатын сомалар, тұрақтау, болжам.
+
+    Мысал: kvota contract --families families.csv --payments payments.csv --moves moves.csv --as-of 2026-12-31
+help-arg-contract-families = Отбасылар, CSV немесе Parquet: family_id, arrival_date, host_region, members
+help-arg-contract-payments = Төленген қолдау: family_id, item, paid_date, amount_mci немесе amount_kzt
+help-arg-contract-moves = Көшулер: family_id, move_date, to_region
+help-arg-contract-as-of = Мәртебе күні (ЖЖЖЖ-АА-КК)
+help-arg-contract-params = Күні белгіленген параметрлер қалтасы (келісімшарт мерзімі, қайтару үлесі, АЕК)
+help-arg-contract-out = Шығыс қалтасы: contract_status.parquet, contract_regions.parquet, retention.parquet, manifest.json
+help-cmd-dataset = data/raw ішінен data/panel әдепкі деректер жинағын қайта құрастыру (data/README.md қараңыз)
+help-cmd-dataset-build = Мысал: kvota dataset build --raw data/raw --assumptions data/build/assumptions.toml --sources data/build/sources.toml --out data/panel
+help-arg-dataset-build-raw = Құрастыру оқитын ресми қатарлар қалтасы
+help-arg-dataset-build-assumptions = Модельдік болжамдар мен калибрлеудің бақылау қорытындылары
+help-arg-dataset-build-sources = Дереккөздер картасы: панельдің әр бағаны неге сүйенеді және бағандарды ауыстыратын кестелер
+help-cmd-forecast = Ұзын кестенің әр қатарын болжау (series_id, period, value)
+help-cmd-forecast-long =
+    Ұзын кестенің әр қатарын болжау (series_id, period, value).
+
+    Мысал: kvota forecast --input series.csv --horizon 6 --out forecasts.parquet --models auto
+help-arg-forecast-input = series_id, period (2023, 2023Q2 немесе 2023-05), value бағандары бар ұзын кесте, CSV немесе Parquet
+help-arg-forecast-horizon = Болжам қадамдарының саны
+help-arg-forecast-out = Шығыс файлы (.parquet немесе .csv): series_id, period, step, mean, lo_L, hi_L, model
+help-arg-forecast-models = Модельдер: auto, naive, snaive, naive2, drift, ses, ses-ets, holt, damped, theta, otm, dstm, dotm, theta-sa, dstm-sa, otm-sa, autotheta, autoets (ets), autoets-a, ces, comb, classic-theta, autoarima (arima), autoarima-approx, autoarima-css, autoarima-sa
+help-arg-forecast-season = Маусым ұзындығы (әдепкі: жылдар мен индекстер үшін 1, тоқсандар үшін 4, айлар үшін 12)
+help-arg-forecast-level = Болжам аралықтарының пайыздағы деңгейлері, үтір арқылы
+help-arg-forecast-no-calibrate = Модельдердің өз аралықтарын қалдыру, оларды барлық қатарлар бойынша кейінге қалдырылған деректерде калибрлемеу
+help-cmd-forecast-backtest = Жылжымалы бастапқы нүктемен ретроспективалық тексеру: әр қатардың соңғы нүктелеріндегі модельдер дәлдігі
+help-cmd-forecast-backtest-long =
+    Жылжымалы бастапқы нүктемен ретроспективалық тексеру: әр қатардың соңғы нүктелеріндегі модельдер дәлдігі.
+
+    Мысал: kvota forecast backtest --input series.csv --horizon 2 --models naive2,theta,dotm,auto
+help-arg-forecast-backtest-models = Салыстырылатын модельдер, үтір арқылы
+help-arg-forecast-backtest-origins = Әр қатардағы болжамның бастапқы нүктелерінің саны (соңғылары)
+help-arg-forecast-backtest-no-calibrate = Модельдердің өз аралықтарын бағалау, оларды `kvota forecast` әдепкіде істейтіндей әр бастапқы нүктеде барлық қатарлар бойынша калибрлемеу
+help-arg-forecast-backtest-out = Кестені де жазу (.parquet немесе .csv)

@@ -931,3 +931,128 @@ arg-lang = `{ $value }` — не язык, на котором пишет kvota 
 arg-fraction = `{ $value }` — не число в [1, 2) вида 1.4
 arg-level = `{ $value }` — не уровень от 0 до 100 (например, 80)
 arg-month = `{ $value }` — не месяц вида 2024-11
+help-flag-help = Показать справку
+help-flag-version = Показать версию
+help-heading-usage = Использование
+help-heading-commands = Команды
+help-heading-options = Параметры
+help-heading-arguments = Аргументы
+help-cmd-help = Показать эту справку или справку по указанной команде
+
+## --help: every command and flag (src/bin/kvota/help.rs); en is the code's own documentation
+
+help-cmd-kvota = Прогноз дефицита кадров и распределение квот для Казахстана
+help-arg-kvota-quiet = Не печатать ничего, кроме ошибок
+help-cmd-run = Выполнить весь расчёт по сценарию и записать выходные файлы Parquet и манифест
+help-cmd-run-long =
+    Выполнить весь расчёт по сценарию и записать выходные файлы Parquet и манифест.
+
+    Пример: kvota run --scenario scenarios/baseline.toml --out reports
+help-arg-run-scenario = Файл сценария
+help-arg-run-data = Папка с CSV панели или папка данных, где лежит `panel/` (заменяет data.panel сценария)
+help-arg-run-params = Папка с датированными параметрами (заменяет data.params сценария)
+help-arg-run-out = Корневая папка вывода; результаты пишутся в <OUT>/<id сценария>/
+help-arg-run-png = Записать графики ещё и в PNG (charts/*.png)
+help-arg-run-format = Записать каждую таблицу ещё и в Arrow IPC (.arrow) и/или CSV (.csv) рядом с файлом Parquet
+help-arg-run-lang = Языки отчёта и проекта приказа, первый — также report.html (по умолчанию: [output] lang сценария, иначе kk,ru,en)
+help-cmd-scenario = Выполнить пакет сценариев или сравнить два
+help-cmd-scenario-long =
+    Выполнить пакет сценариев или сравнить два.
+
+    Пример: kvota scenario run scenarios/baseline.toml scenarios/lp_amended.toml --out reports
+help-cmd-scenario-run = Выполнить несколько сценариев; сценарии с одной панелью, моделью и горизонтом используют один набор прогнозов. Каждый пишет <OUT>/<id сценария>/, как `kvota run`; id должны различаться
+help-cmd-scenario-run-long =
+    Выполнить несколько сценариев; сценарии с одной панелью, моделью и горизонтом используют один набор прогнозов. Каждый пишет <OUT>/<id сценария>/, как `kvota run`; id должны различаться.
+
+    Пример: kvota scenario run scenarios/*.toml --out reports
+help-arg-scenario-run-scenarios = Файлы сценариев
+help-arg-scenario-run-out = Корневая папка вывода
+help-cmd-scenario-compare = Выполнить два сценария и перечислить ячейки, у которых различаются оценка, дефицит или квота (B - A); пишет <OUT>/compare_<A>_<B>.parquet (и .csv)
+help-cmd-scenario-compare-long =
+    Выполнить два сценария и перечислить ячейки, у которых различаются оценка, дефицит или квота (B - A); пишет <OUT>/compare_<A>_<B>.parquet (и .csv).
+
+    Пример: kvota scenario compare scenarios/baseline.toml scenarios/lp_amended.toml
+help-arg-scenario-compare-out = Корневая папка вывода (два расчёта пишутся в <OUT>/<id>/)
+help-cmd-validate = Проверить входную панель и напечатать отчёт о проверке; при ошибках код выхода 1
+help-cmd-validate-long =
+    Проверить входную панель и напечатать отчёт о проверке; при ошибках код выхода 1.
+
+    Пример: kvota validate --data data/panel
+
+    С --format и файлами проверяет вместо этого файлы опубликованной статистики (см. `kvota ingest`): прочитанные и приведённые строки, отмеченные ячейки, неизвестные названия с подсказками, повторы, пропуски в рядах и применённые разделения регионов.
+
+    Пример: kvota validate --format bns-xlsx archive_unemploymentRate.xlsx
+help-arg-validate-format = Формат FILES (bns-xlsx, bns-open-data, bns-sdg или postings; для postings нужен столбец даты)
+help-arg-validate-files = Опубликованные файлы для проверки
+help-cmd-ingest = Прочитать файл опубликованной статистики и записать длинную таблицу kvota (indicator, region_code, oked_section, period, value, flag)
+help-cmd-ingest-long =
+    Прочитать файл опубликованной статистики и записать длинную таблицу kvota (indicator, region_code, oked_section, period, value, flag).
+
+    Ничего не теряется молча: `-`, `x`, `...` и знаки сносок становятся отметками; название, не обозначающее регион, или текст в числовой ячейке останавливают команду с указанием файла, строки и столбца, и ничего не записывается.
+
+    Пример: kvota ingest bns-xlsx archive_unemploymentRate.xlsx --out unemployment.parquet
+help-arg-ingest-format = bns-xlsx (таблица БНС), bns-open-data (выгрузка stat.gov.kz, CSV или Parquet), bns-sdg (файл данных платформы ЦУР БНС, CSV) или postings (вакансии, CSV)
+help-arg-ingest-file = Файл для чтения
+help-arg-ingest-out = Выходной файл, .parquet или .csv
+help-arg-ingest-indicator = Название показателя (по умолчанию: заголовок таблицы или NAM выгрузки)
+help-arg-ingest-month = Месяц выгрузки (ГГГГ-ММ) для файла вакансий без столбца даты
+help-cmd-apportion = Распределить места между единицами CSV-файла (столбцы unit, weight) точным методом
+help-cmd-apportion-long =
+    Распределить места между единицами CSV-файла (столбцы unit, weight) точным методом.
+
+    Пример: kvota apportion --input parties.csv --seats 54 --method dhondt --out seats.csv
+help-arg-apportion-input = CSV со столбцами unit, weight (веса: неотрицательные целые любой величины или десятичные)
+help-arg-apportion-seats = Число распределяемых мест
+help-arg-apportion-method = hamilton, dhondt, sainte-lague, huntington-hill, adams, dean или quota
+help-arg-apportion-min = Минимум мест каждой единицы
+help-arg-apportion-min-rule = Как метод Гамильтона обеспечивает минимумы: minimum-first (по умолчанию: единицы ниже минимума получают его первыми, остальные места делятся между остальными) или raise-from-pool (историческое правило Палаты представителей США: квоты всех единиц при полном составе, целые части, единицы ниже минимума поднимаются до него из мест, оставшихся после целых частей, остальное — по наибольшим остаткам среди остальных)
+help-arg-apportion-max-column = Столбец с максимумом мест каждой единицы (пустая ячейка — без максимума)
+help-arg-apportion-first-divisor = Первый делитель модифицированного метода Сент-Лагю по шкале 1, 3, 5, например 1.4
+help-arg-apportion-break-ties = Разрешать равенства по заданному правилу (больший вес, затем более ранняя единица), а не останавливаться
+help-arg-apportion-out = Выходной файл (.csv или .parquet) с unit, seats в порядке входа; если не задан — стандартный вывод
+help-cmd-select = Оценить заявителей по файлу правил, ранжировать допущенных в каждой ячейке квоты, заполнить места
+help-cmd-select-long =
+    Оценить заявителей по файлу правил, ранжировать допущенных в каждой ячейке квоты, заполнить места.
+
+    Пример: kvota select --rules data/rules/kz_2026_pilot.toml --applicants applicants.csv --quota slots.csv --out reports/selection
+help-arg-select-rules = Файл правил (TOML): поля, этапы, интервалы, пределы, проходные баллы (см. data/rules/)
+help-arg-select-applicants = Заявители, CSV или Parquet: applicant_id, submitted_at, [updated_at, decided_at, route, region, section,] и по столбцу на каждое поле правил
+help-arg-select-quota = Места по ячейкам, CSV или Parquet: route, region, [section,] slots
+help-arg-select-out = Папка вывода: selection.parquet, cutoffs.parquet, funnel.parquet, manifest.json
+help-cmd-contract = Реестр социальных контрактов кандасов на дату: статус, суммы к возврату, закрепление, прогноз
+help-cmd-contract-long =
+    Реестр социальных контрактов кандасов на дату: статус, суммы к возврату, закрепление, прогноз.
+
+    Пример: kvota contract --families families.csv --payments payments.csv --moves moves.csv --as-of 2026-12-31
+help-arg-contract-families = Семьи, CSV или Parquet: family_id, arrival_date, host_region, members
+help-arg-contract-payments = Выплаченная поддержка: family_id, item, paid_date, amount_mci или amount_kzt
+help-arg-contract-moves = Переезды: family_id, move_date, to_region
+help-arg-contract-as-of = Дата статуса (ГГГГ-ММ-ДД)
+help-arg-contract-params = Папка с датированными параметрами (срок контракта, доля возврата, МРП)
+help-arg-contract-out = Папка вывода: contract_status.parquet, contract_regions.parquet, retention.parquet, manifest.json
+help-cmd-dataset = Пересобрать набор данных по умолчанию в data/panel из data/raw (см. data/README.md)
+help-cmd-dataset-build = Пример: kvota dataset build --raw data/raw --assumptions data/build/assumptions.toml --sources data/build/sources.toml --out data/panel
+help-arg-dataset-build-raw = Папка с официальными рядами, которые читает сборка
+help-arg-dataset-build-assumptions = Модельные допущения и контрольные итоги калибровки
+help-arg-dataset-build-sources = Карта источников: на чём основан каждый столбец панели и таблицы, заменяющие столбцы
+help-cmd-forecast = Спрогнозировать каждый ряд длинной таблицы (series_id, period, value)
+help-cmd-forecast-long =
+    Спрогнозировать каждый ряд длинной таблицы (series_id, period, value).
+
+    Пример: kvota forecast --input series.csv --horizon 6 --out forecasts.parquet --models auto
+help-arg-forecast-input = Длинная таблица, CSV или Parquet, со столбцами series_id, period (2023, 2023Q2 или 2023-05), value
+help-arg-forecast-horizon = Число шагов прогноза
+help-arg-forecast-out = Выходной файл (.parquet или .csv): series_id, period, step, mean, lo_L, hi_L, model
+help-arg-forecast-models = Модель: auto, naive, snaive, naive2, drift, ses, ses-ets, holt, damped, theta, otm, dstm, dotm, theta-sa, dstm-sa, otm-sa, autotheta, autoets (ets), autoets-a, ces, comb, classic-theta, autoarima (arima), autoarima-approx, autoarima-css, autoarima-sa
+help-arg-forecast-season = Длина сезона (по умолчанию: 1 для лет и индексов, 4 для кварталов, 12 для месяцев)
+help-arg-forecast-level = Уровни интервалов прогноза в процентах, через запятую
+help-arg-forecast-no-calibrate = Оставить собственные интервалы моделей, не калибруя их на отложенных данных по всем рядам
+help-cmd-forecast-backtest = Ретроспективная проверка со скользящей точкой отсчёта: точность моделей на последних точках каждого ряда
+help-cmd-forecast-backtest-long =
+    Ретроспективная проверка со скользящей точкой отсчёта: точность моделей на последних точках каждого ряда.
+
+    Пример: kvota forecast backtest --input series.csv --horizon 2 --models naive2,theta,dotm,auto
+help-arg-forecast-backtest-models = Сравниваемые модели, через запятую
+help-arg-forecast-backtest-origins = Число точек отсчёта прогноза на ряд (последние)
+help-arg-forecast-backtest-no-calibrate = Оценивать собственные интервалы моделей, не калибруя их в каждой точке отсчёта по всем рядам, как по умолчанию делает `kvota forecast`
+help-arg-forecast-backtest-out = Записать также таблицу (.parquet или .csv)

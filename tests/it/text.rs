@@ -492,3 +492,50 @@ fn validation_follows_the_users_language() {
         assert_eq!(a, b, "{lang}: the same figures");
     }
 }
+
+/// `--help` of every command in Kazakh and Russian: the descriptions and the flags' help come
+/// from the catalogues, so no sentence of the English help is left in them (a debug build also
+/// stops on a key missing from a catalogue, and on an English text that differs from the code's
+/// documentation).
+#[test]
+fn help_follows_the_users_language() {
+    let commands: [&[&str]; 14] = [
+        &[],
+        &["run"],
+        &["scenario"],
+        &["scenario", "run"],
+        &["scenario", "compare"],
+        &["validate"],
+        &["ingest"],
+        &["apportion"],
+        &["select"],
+        &["contract"],
+        &["dataset"],
+        &["dataset", "build"],
+        &["forecast"],
+        &["forecast", "backtest"],
+    ];
+    for path in commands {
+        let help = |lang: &str| {
+            let mut args: Vec<&str> = path.to_vec();
+            args.push("--help");
+            let o = kvota_in(lang, &args);
+            assert!(o.status.success(), "{lang} {path:?}: {}", String::from_utf8_lossy(&o.stderr));
+            String::from_utf8(o.stdout).unwrap()
+        };
+        let en = help("en");
+        // Sentences: lines of three or more English words (not clap's `[default: ...]` markers,
+        // which list values).
+        let sentences: Vec<&str> =
+            en.lines().map(str::trim).filter(|l| !l.starts_with('[') && english_words(l).len() >= 3).collect();
+        assert!(!sentences.is_empty(), "{path:?}: {en}");
+        for lang in ["ru", "kk"] {
+            let said = help(lang);
+            for s in &sentences {
+                assert!(!said.contains(s), "{lang} {path:?}: `{s}` left in English:\n{said}");
+            }
+            let heading = kvota::i18n::Lang::parse(lang).unwrap().texts().t("help-heading-usage");
+            assert!(said.contains(&format!("{heading}: kvota")), "{lang} {path:?}: {said}");
+        }
+    }
+}

@@ -3,12 +3,13 @@
 //! (`render`). No logic lives here.
 
 mod args;
+mod help;
 mod render;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use args::{Cli, Command, DatasetAction, ForecastAction, ScenarioAction};
 use kvota::config::{Config, RunOverrides};
@@ -16,7 +17,9 @@ use kvota::pipeline::{self, jobs};
 use render::TerminalProgress;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let texts = kvota::i18n::Lang::from_env().texts();
+    let parsed = help::localize(Cli::command(), texts).try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         // Usage errors in the reader's language; help and version as clap prints them.
         Err(e) => match render::usage_error(&e) {
