@@ -124,7 +124,10 @@ impl Config {
         if f.uncertainty.draws > 100_000 {
             return Err(at("draws", Msg::new("cfg-draws").arg("value", f.uncertainty.draws)));
         }
-        let model: ModelSpec = f.forecast.model.parse().map_err(|m: String| at("model", m.into()))?;
+        let model: ModelSpec = f.forecast.model.parse().map_err(|_: String| {
+            let known: Vec<&str> = ModelSpec::ALL.iter().map(|m| m.name()).collect();
+            at("model", Msg::new("arg-model").arg("value", &f.forecast.model).arg("models", known.join(", ")))
+        })?;
         if f.forecast.backtest_origins > 20 {
             return Err(at(
                 "backtest_origins",

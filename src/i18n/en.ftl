@@ -1056,3 +1056,4 @@ help-arg-forecast-backtest-models = Models to compare, comma-separated
 help-arg-forecast-backtest-origins = Number of forecast origins per series (the last ones)
 help-arg-forecast-backtest-no-calibrate = Score the models' own intervals instead of calibrating them at each origin across the series, as `kvota forecast` does by default
 help-arg-forecast-backtest-out = Also write the table (.parquet or .csv)
+arg-model = unknown model `{ $value }`; known models: { $models }

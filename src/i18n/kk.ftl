@@ -1056,3 +1056,4 @@ help-arg-forecast-backtest-models = Салыстырылатын модельд�
 help-arg-forecast-backtest-origins = Әр қатардағы болжамның бастапқы нүктелерінің саны (соңғылары)
 help-arg-forecast-backtest-no-calibrate = Модельдердің өз аралықтарын бағалау, оларды `kvota forecast` әдепкіде істейтіндей әр бастапқы нүктеде барлық қатарлар бойынша калибрлемеу
 help-arg-forecast-backtest-out = Кестені де жазу (.parquet немесе .csv)
+arg-model = белгісіз модель `{ $value }`; белгілі модельдер: { $models }

@@ -1056,3 +1056,4 @@ help-arg-forecast-backtest-models = Сравниваемые модели, че�
 help-arg-forecast-backtest-origins = Число точек отсчёта прогноза на ряд (последние)
 help-arg-forecast-backtest-no-calibrate = Оценивать собственные интервалы моделей, не калибруя их в каждой точке отсчёта по всем рядам, как по умолчанию делает `kvota forecast`
 help-arg-forecast-backtest-out = Записать также таблицу (.parquet или .csv)
+arg-model = неизвестная модель `{ $value }`; известные модели: { $models }
