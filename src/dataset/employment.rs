@@ -46,9 +46,8 @@ pub fn read_group_margins(path: &Path, resolver: &RegionResolver) -> Result<Grou
     let mut out = BTreeMap::new();
     for i in 0..t.height() {
         let code = codes[i].unwrap_or("");
-        let area = resolver
-            .resolve(code)
-            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region_code"), e.to_string()))?;
+        let area =
+            resolver.resolve(code).map_err(|e| Error::input(Location::cell(path, t.line(i), "region_code"), e))?;
         out.insert((area, years[i], groups[i]), values[i]);
     }
     Ok(out)
@@ -104,7 +103,7 @@ pub fn cell_employment(
         if let Some(g) = official_groups(margins, y)
             && let Some(r) = Region::all().find(|r| g[r.index()].iter().sum::<f64>() <= 0.0)
         {
-            return Err(Error::Dataset(format!("region x activity-group employment: no row for {r} in {y}").into()));
+            return Err(Error::Dataset(Msg::new("ds-no-group-row").arg("region", r).arg("year", y)));
         }
     }
     let first = years.iter().copied().find(|&y| official_groups(margins, y).is_some());
@@ -117,10 +116,9 @@ pub fn cell_employment(
         let col: Vec<f64> = PANEL_SECTIONS
             .chars()
             .map(|s| {
-                sections_k
-                    .get(&(s, y))
-                    .copied()
-                    .ok_or_else(|| Error::Dataset(format!("no employment for section {s} in {y}").into()))
+                sections_k.get(&(s, y)).copied().ok_or_else(|| {
+                    Error::Dataset(Msg::new("ds-no-section-employment").arg("section", s).arg("year", y))
+                })
             })
             .collect::<Result<_>>()?;
         // Section margins in persons, rescaled to the regional national total.

@@ -514,7 +514,10 @@ fn per_section(ctx: &Ctx, map: &BTreeMap<String, f64>, what: &str) -> Result<[f6
     let mut out = [0.0; NS];
     for (i, s) in PANEL_SECTIONS.chars().enumerate() {
         out[i] = *map.get(&s.to_string()).ok_or_else(|| {
-            Error::input(Location::file(ctx.assumptions), format!("{what}: no value for section {s}"))
+            Error::input(
+                Location::file(ctx.assumptions),
+                Msg::new("ds-no-section-value").arg("what", what).arg("section", s),
+            )
         })?;
     }
     Ok(out)
@@ -641,10 +644,16 @@ fn write_panel(
     for sec in PANEL_SECTIONS.chars() {
         for &y in years {
             let e = sections_k.get(&(sec, y)).ok_or_else(|| {
-                Error::input(Location::file(raw_dir.join("bns_employed_by_section.csv")), format!("no {sec} {y}"))
+                Error::input(
+                    Location::file(raw_dir.join("bns_employed_by_section.csv")),
+                    Msg::new("ds-no-section-year").arg("section", sec).arg("year", y),
+                )
             })?;
             let g = gva.get(&(sec, y)).ok_or_else(|| {
-                Error::input(Location::file(raw_dir.join(GVA_SOURCE)), format!("no index for section {sec} in {y}"))
+                Error::input(
+                    Location::file(raw_dir.join(GVA_SOURCE)),
+                    Msg::new("ds-no-index").arg("section", sec).arg("year", y),
+                )
             })?;
             writeln!(s, "{sec},{y},{},{g}", (e * 1000.0).round() as i64).expect("write to string");
         }
@@ -801,9 +810,7 @@ fn skill_needs(path: &Path, a: &SkillNeedsAssumptions, notes: &mut Vec<Msg>) -> 
             if !found {
                 return Err(Error::input(
                     Location::file(path),
-                    format!(
-                        "no employment for industry `{industry}` named for section {sec} in [skill_needs.sections]"
-                    ),
+                    Msg::new("ds-no-industry").arg("industry", industry).arg("section", sec),
                 ));
             }
         }
@@ -833,13 +840,16 @@ fn read_region_series(path: &Path, value_col: &str, resolver: &RegionResolver) -
     let values = t.numbers(value_col)?;
     let mut out = BTreeMap::new();
     for (i, code) in codes.iter().enumerate() {
-        let code =
-            code.ok_or_else(|| Error::input(Location::cell(path, t.line(i), "region_code"), "empty region code"))?;
-        let area = resolver
-            .resolve(code)
-            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region_code"), e.to_string()))?;
+        let code = code.ok_or_else(|| {
+            Error::input(Location::cell(path, t.line(i), "region_code"), Msg::new("err-region-code-empty"))
+        })?;
+        let area =
+            resolver.resolve(code).map_err(|e| Error::input(Location::cell(path, t.line(i), "region_code"), e))?;
         if out.insert((area, years[i]), values[i]).is_some() {
-            return Err(Error::input(Location::row(path, t.line(i)), format!("duplicate row for {code} {}", years[i])));
+            return Err(Error::input(
+                Location::row(path, t.line(i)),
+                Msg::new("ds-duplicate-row").arg("code", code).arg("year", years[i]),
+            ));
         }
     }
     Ok(out)
@@ -865,7 +875,7 @@ fn read_section_series(path: &Path) -> Result<BTreeMap<(char, i32), f64>> {
             other => {
                 return Err(Error::input(
                     Location::cell(path, t.line(i), "oked_section"),
-                    format!("unexpected section `{other}`"),
+                    Msg::new("ds-unexpected-section").arg("section", other),
                 ));
             }
         };
@@ -965,9 +975,7 @@ fn population_panel(
     let mut src: BTreeMap<(Area, i32), f64> = BTreeMap::new();
     for i in 0..names.len() {
         let name = names[i].unwrap_or("");
-        let area = resolver
-            .resolve(name)
-            .map_err(|e| Error::input(Location::cell(path, t.line(i), "Область"), e.to_string()))?;
+        let area = resolver.resolve(name).map_err(|e| Error::input(Location::cell(path, t.line(i), "Область"), e))?;
         src.insert((area, ys[i]), vals[i]);
     }
     let last_official = *ys.iter().max().expect("rows");
@@ -999,12 +1007,13 @@ fn population_panel(
     // Extrapolation: scaled to the published national totals (data/build/assumptions.toml).
     let mut national_targets: BTreeMap<i32, f64> = BTreeMap::new();
     for (y, v) in &targets.national_1jan {
-        let y: i32 =
-            y.parse().map_err(|_| Error::Dataset(format!("population.national_1jan: `{y}` is not a year").into()))?;
+        let y: i32 = y.parse().map_err(|_| Error::Dataset(Msg::new("ds-population-year").arg("value", y)))?;
         national_targets.insert(y, *v);
     }
-    let base =
-        years.iter().position(|&y| y == last_official).ok_or_else(|| Error::Dataset("population years".into()))?;
+    let base = years
+        .iter()
+        .position(|&y| y == last_official)
+        .ok_or_else(|| Error::Dataset(Msg::new("ds-population-years").arg("year", last_official)))?;
     for ti in base + 1..years.len() {
         let y = years[ti];
         let mut row = [0.0; NR];
@@ -1059,7 +1068,7 @@ fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; N
     for i in 0..names.len() {
         let area = resolver
             .resolve(names[i].unwrap_or(""))
-            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region"), e.to_string()))?;
+            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region"), e))?;
         let Area::Region(r) = area else { continue };
         let total = (m0[i] + w0[i] + mw[i] + ww[i] + mp[i] + wp[i]) as f64;
         out[r.index()] = Some(AgeShares {
@@ -1075,7 +1084,7 @@ fn age_structure(path: &Path, resolver: &RegionResolver) -> Result<[AgeShares; N
     }
     let mut res = [AgeShares::default(); NR];
     for r in Region::all() {
-        res[r.index()] = out[r.index()].ok_or_else(|| Error::Dataset(format!("no age structure for {r}").into()))?;
+        res[r.index()] = out[r.index()].ok_or_else(|| Error::Dataset(Msg::new("ds-no-age").arg("region", r)))?;
     }
     Ok(res)
 }
@@ -1102,16 +1111,16 @@ fn migration_panel(
         for i in 0..names.len() {
             let area = resolver
                 .resolve(names[i].unwrap_or(""))
-                .map_err(|e| Error::input(Location::cell(&path, t.line(i), "region"), e.to_string()))?;
+                .map_err(|e| Error::input(Location::cell(&path, t.line(i), "region"), e))?;
             let Area::Region(r) = area else {
-                return Err(Error::input(Location::cell(&path, t.line(i), "region"), "expected a region"));
+                return Err(Error::input(Location::cell(&path, t.line(i), "region"), Msg::new("ds-expected-region")));
             };
             row[r.index()] += net[i];
         }
         official.insert(y, row);
     }
     if official.is_empty() {
-        return Err(Error::Dataset("no internal migration files".into()));
+        return Err(Error::Dataset(Msg::new("ds-no-migration")));
     }
     let mut rate = [0.0f64; NR];
     for (y, row) in &official {
@@ -1173,7 +1182,7 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
         }
         cpi.insert(ys[i], cpi_raw[i]);
     }
-    let first = *wage.keys().next().ok_or_else(|| Error::Dataset("no wages".into()))?;
+    let first = *wage.keys().next().ok_or_else(|| Error::Dataset(Msg::new("ds-no-wages")))?;
     let g = (wage[&(first + 2)] / wage[&first]).powf(0.5);
     let mut w_out = Vec::new();
     let mut official = Vec::new();
@@ -1188,7 +1197,7 @@ fn read_national(path: &Path, years: &[i32]) -> Result<National> {
                 w_out.push(wage[&first] / g.powi(first - y));
                 official.push(false);
             }
-            None => return Err(Error::Dataset(format!("no national wage for {y}").into())),
+            None => return Err(Error::Dataset(Msg::new("ds-no-national-wage").arg("year", y))),
         }
         // CPI before its first year: take the first available.
         c_out.push(cpi.get(&y).copied().unwrap_or_else(|| *cpi.values().next().expect("cpi")));
@@ -1208,15 +1217,14 @@ fn rural_shares(path: &Path, resolver: &RegionResolver) -> Result<[f64; NR]> {
         // In this Kazakh-language bulletin a bare "Алматы" row is the oblast (the city row
         // says "қаласы").
         let name = if name == "Алматы" { "Алматы облысы" } else { name };
-        if let Area::Region(r) = resolver
-            .resolve(name)
-            .map_err(|e| Error::input(Location::cell(path, t.line(i), "region_kk"), e.to_string()))?
+        if let Area::Region(r) =
+            resolver.resolve(name).map_err(|e| Error::input(Location::cell(path, t.line(i), "region_kk"), e))?
         {
             out[r.index()] = rural[i] as f64 / total[i] as f64
         }
     }
     if out.iter().any(|v| v.is_nan()) {
-        return Err(Error::Dataset("rural shares missing a region".into()));
+        return Err(Error::Dataset(Msg::new("ds-rural-region")));
     }
     Ok(out)
 }
@@ -1230,10 +1238,10 @@ fn employment_seed(seed: &SeedAssumptions, rural: &[f64; NR]) -> Result<[[f64; N
     for (sec, map) in &seed.multipliers {
         let si = PANEL_SECTIONS
             .find(sec.as_str())
-            .ok_or_else(|| Error::Dataset(format!("seed: unknown section {sec}").into()))?;
+            .ok_or_else(|| Error::Dataset(Msg::new("ds-seed-section").arg("section", sec)))?;
         for (code, v) in map {
             let r =
-                Region::from_iso(code).ok_or_else(|| Error::Dataset(format!("seed: unknown region {code}").into()))?;
+                Region::from_iso(code).ok_or_else(|| Error::Dataset(Msg::new("ds-seed-region").arg("region", code)))?;
             m[r.index()][si] = *v;
         }
     }

@@ -130,7 +130,7 @@ fn bad(path: &Path, m: impl Into<Msg>) -> Error {
 }
 
 fn toml_date(path: &Path, d: &toml::value::Datetime) -> Result<NaiveDate> {
-    crate::params::toml_date(d).ok_or_else(|| bad(path, format!("`{d}` is not a date (YYYY-MM-DD)")))
+    crate::params::toml_date(d).ok_or_else(|| bad(path, Msg::new("err-not-date").arg("value", d)))
 }
 
 /// Writes `requests_<year>.csv` for every configured year and `projects.csv` into `out_dir`,
@@ -193,7 +193,9 @@ fn cell_weights(c: &Config, config: &Path, panel: &Panel, year: i32) -> Result<B
             }
             (s, v) => {
                 let sec = s.parse::<OkedSection>().map_err(|e| bad(config, e))?;
-                let n = v.as_integer().ok_or_else(|| bad(config, format!("section_stock.{s} is not a count")))?;
+                let n = v
+                    .as_integer()
+                    .ok_or_else(|| bad(config, Msg::new("dr-not-count").arg("key", format!("section_stock.{s}"))))?;
                 target.insert(sec, n as f64);
             }
         }
@@ -218,7 +220,7 @@ fn cell_weights(c: &Config, config: &Path, panel: &Panel, year: i32) -> Result<B
     // Region targets: the published shares, the rest by the seed.
     let mut fixed: BTreeMap<Region, f64> = BTreeMap::new();
     for (k, v) in &c.region_share {
-        let r = Region::from_iso(k).ok_or_else(|| bad(config, format!("`{k}` is not a region code")))?;
+        let r = Region::from_iso(k).ok_or_else(|| bad(config, Msg::new("prm-not-region-code").arg("value", k)))?;
         fixed.insert(r, v * total);
     }
     let row = |w: &BTreeMap<(Region, OkedSection), f64>, r: Region| -> f64 {
@@ -272,6 +274,13 @@ fn between(s: &mut Stream, r: [f64; 2]) -> f64 {
     r[0] + (r[1] - r[0]) * s.uniform()
 }
 
+/// The panel's national wage of `py` over the occupation wages' year: what scales those wages.
+fn wage_scale(config: &Path, panel: &Panel, wages: &OccupationWages, py: i32) -> Result<f64> {
+    panel
+        .wage_ratio(py, wages.year)
+        .ok_or_else(|| bad(config, Msg::new("run-wage-scale").arg("year", wages.year).arg("filed", py)))
+}
+
 fn year_table(
     c: &Config,
     config: &Path,
@@ -284,9 +293,7 @@ fn year_table(
     let py = filed.min(panel.last_year());
     let order = params.table("foreign_labour.order_by_category", year_end(year))?.value;
     let lc = params.table("foreign_labour.local_content_min_citizen_share", year_end(year))?.value;
-    let scale = panel
-        .wage_ratio(py, wages.year)
-        .ok_or_else(|| bad(config, format!("the panel has no national wage for {py} or {}", wages.year)))?;
+    let scale = wage_scale(config, panel, wages, py)?;
     let weights = cell_weights(c, config, panel, py)?;
     let mut stream = Stream::new(c.seed, year as u64);
     let s = &mut stream;
@@ -297,7 +304,7 @@ fn year_table(
     let seasonal_sections = params.sections("foreign_labour.seasonal_sections", year_end(year))?.value;
     let cells = requested_cells(c, &order, &weights, panel, py, &seasonal_sections)?;
     let day0 = NaiveDate::from_ymd_opt(filed, c.filing_start[0], c.filing_start[1])
-        .ok_or_else(|| bad(config, "filing_start is not a month and day"))?;
+        .ok_or_else(|| bad(config, Msg::new("dr-month-day").arg("key", "filing_start")))?;
     let ict_max = params.number("foreign_labour.ict_max_share_of_citizen_staff", year_end(year))?.value;
     // Lines, cell by cell; an employer files up to `lines_per_employer` lines in its cell.
     let mut current: Option<((Region, OkedSection), String, u32)> = None;
@@ -324,8 +331,10 @@ fn year_table(
             let (_, employer, k) = current.as_mut().expect("employer");
             *k += 1;
             let employer = employer.clone();
-            let occupations =
-                c.occupations.get(cat).ok_or_else(|| bad(config, format!("no occupations for category {cat}")))?;
+            let occupations = c
+                .occupations
+                .get(cat)
+                .ok_or_else(|| bad(config, Msg::new("dr-no-occupations").arg("category", cat)))?;
             let occupation = pick(s, occupations).to_string();
             let need = match cat {
                 "ict" => 1.0 / ict_max,
@@ -457,11 +466,11 @@ fn planted(
 ) -> Result<()> {
     let filed = year - 1;
     for (k, p) in c.planted.iter().enumerate() {
-        let region =
-            Region::from_iso(&p.region).ok_or_else(|| bad(config, format!("`{}` is not a region code", p.region)))?;
+        let region = Region::from_iso(&p.region)
+            .ok_or_else(|| bad(config, Msg::new("prm-not-region-code").arg("value", &p.region)))?;
         let major = (p.occupation.as_bytes()[0] - b'0') as usize;
         let submitted = NaiveDate::from_ymd_opt(filed, c.planted_filing[0], c.planted_filing[1])
-            .ok_or_else(|| bad(config, "planted_filing is not a month and day"))?;
+            .ok_or_else(|| bad(config, Msg::new("dr-month-day").arg("key", "planted_filing")))?;
         let posting = p.posting.map(|d| {
             let id = p.posting_id.clone().unwrap_or_else(|| format!("V-{filed}-G{:02}", k + 1));
             (id, submitted - Duration::days(d))
@@ -538,7 +547,7 @@ fn current_projects(c: &Config, config: &Path) -> Result<Vec<(String, Region, Ok
         .filter(|p| p.status != "finished")
         .map(|p| {
             let r = Region::from_iso(&p.region)
-                .ok_or_else(|| bad(config, format!("`{}` is not a region code", p.region)))?;
+                .ok_or_else(|| bad(config, Msg::new("prm-not-region-code").arg("value", &p.region)))?;
             let sec = parse_oked(&p.oked).map_err(|e| bad(config, e))?;
             Ok((p.project_id.clone(), r, sec))
         })

@@ -99,9 +99,7 @@ pub fn read_relatives(
         }
     }
     if region.is_empty() || section.is_empty() {
-        return Err(Error::Dataset(
-            format!("{}: no year with hourly earnings for every region and every section", path.display()).into(),
-        ));
+        return Err(Error::Dataset(crate::error::Msg::new("ds-no-hourly").arg("file", path.display())));
     }
     Ok(WageRelatives { region, section })
 }
