@@ -1,4 +1,6 @@
-//! Typed errors of the library. The CLI renders them once, at the edge.
+//! Typed errors of the library. The CLI renders them once, at the edge, in the reader's
+//! language: a message is a catalogue key with its arguments ([`Msg`]), the place a
+//! [`Location`]; `Display` says both in English.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -83,22 +85,6 @@ impl Msg {
         self
     }
 
-    /// The catalogue keys this message uses, in order.
-    pub fn keys(&self) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        for (_, p) in &self.parts {
-            if let Part::Key { key, args } = p {
-                out.push(*key);
-                for (_, v) in args {
-                    if let Value::Msg(m) = v {
-                        out.extend(m.keys());
-                    }
-                }
-            }
-        }
-        out
-    }
-
     /// Whether every part is a catalogue message (no text is left in one language).
     pub fn is_translated(&self) -> bool {
         self.parts.iter().all(|(_, p)| match p {
@@ -144,7 +130,7 @@ impl fmt::Display for Msg {
     }
 }
 
-/// Texts that are not yet catalogue messages are said as they are.
+/// Another program's text (an OS error, a parser's detail) is said as it is.
 impl From<String> for Msg {
     fn from(s: String) -> Msg {
         Msg::text(s)
