@@ -124,10 +124,7 @@ impl Config {
         if f.uncertainty.draws > 100_000 {
             return Err(at("draws", Msg::new("cfg-draws").arg("value", f.uncertainty.draws)));
         }
-        let model: ModelSpec = f.forecast.model.parse().map_err(|_: String| {
-            let known: Vec<&str> = ModelSpec::ALL.iter().map(|m| m.name()).collect();
-            at("model", Msg::new("arg-model").arg("value", &f.forecast.model).arg("models", known.join(", ")))
-        })?;
+        let model: ModelSpec = crate::series::parse_model(&f.forecast.model).map_err(|m| at("model", m))?;
         if f.forecast.backtest_origins > 20 {
             return Err(at(
                 "backtest_origins",

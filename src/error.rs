@@ -165,9 +165,7 @@ impl Location {
     pub fn column(file: impl AsRef<Path>, column: impl Into<String>) -> Self {
         Location { file: file.as_ref().to_path_buf(), row: None, column: Some(column.into()) }
     }
-}
 
-impl Location {
     /// The place in the language of `t`: "f.csv, row 3, column `x`".
     pub fn say(&self, t: &Texts) -> String {
         let file = self.file.display().to_string();

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use crate::codes::{Area, OkedSection, Region, RegionResolver};
+use crate::codes::{Area, OkedSection, Region};
 use crate::error::{Error, Location, Msg, Result};
 use crate::evidence::Evidence;
 use crate::ingest::table::{TextTable, parse_count};
@@ -152,13 +152,12 @@ impl Panel {
 
 /// `region_year.csv`: one row per region and year; employed <= labour force <= population.
 fn load_regions(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, RegionYears, Vec<i32>)> {
-    let resolver = RegionResolver::global();
     let path = dir.join(REGION_FILE);
     let t = TextTable::read(&path)?;
     let cols =
         ["region_code", "year", "population", "labour_force", "employed", "unemployed", "net_internal_migration"];
     t.require(&cols)?;
-    let regions_col = parse_regions(&t, "region_code", resolver)?;
+    let regions_col = parse_regions(&t, "region_code")?;
     let years_col = parse_years(&t)?;
     let pop = t.counts("population")?;
     let lf = t.counts("labour_force")?;
@@ -240,7 +239,6 @@ fn load_cells(
     regions: &BTreeMap<(Region, i32), RegionYear>,
     report: &mut ValidationReport,
 ) -> Result<(PathBuf, BTreeMap<(Region, OkedSection, i32), CellYear>, Vec<OkedSection>)> {
-    let resolver = RegionResolver::global();
     let cpath = dir.join(CELL_FILE);
     let t = TextTable::read(&cpath)?;
     t.require(&[
@@ -253,7 +251,7 @@ fn load_cells(
         "new_entrants",
         "retirements",
     ])?;
-    let cregions = parse_regions(&t, "region_code", resolver)?;
+    let cregions = parse_regions(&t, "region_code")?;
     let csections = t.parse("oked_section", Msg::new("what-section"), |s| s.parse::<OkedSection>())?;
     let cyears = parse_years(&t)?;
     let cemp = t.counts("employed")?;
@@ -380,11 +378,10 @@ fn load_national(
 
 /// `region_age.csv`: one row per region; the shares add up to 1.
 fn load_age(dir: &Path, report: &mut ValidationReport) -> Result<(PathBuf, BTreeMap<Region, AgeStructure>)> {
-    let resolver = RegionResolver::global();
     let apath = dir.join(AGE_FILE);
     let t = TextTable::read(&apath)?;
     t.require(&["region_code", "share_0_15", "share_working_age", "share_pension_age"])?;
-    let aregions = parse_regions(&t, "region_code", resolver)?;
+    let aregions = parse_regions(&t, "region_code")?;
     let share = |c: &str| {
         t.parse(c, Msg::new("what-share"), |s| match s.parse::<f64>() {
             Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
@@ -716,12 +713,8 @@ fn load_skill_needs(path: &Path, sections: &[OkedSection]) -> Result<(BTreeMap<O
     Ok((m, fr))
 }
 
-fn parse_regions(t: &TextTable, col: &str, resolver: &RegionResolver) -> Result<Vec<Region>> {
-    t.parse(col, Msg::new("what-region-code"), |s| match resolver.resolve(s) {
-        Ok(Area::Region(r)) => Ok(r),
-        Ok(other) => Err(Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label())),
-        Err(e) => Err(Msg::from(e)),
-    })
+fn parse_regions(t: &TextTable, col: &str) -> Result<Vec<Region>> {
+    t.parse(col, Msg::new("what-region-code"), |s| s.parse::<Region>().map_err(Msg::from))
 }
 
 fn parse_years(t: &TextTable) -> Result<Vec<i32>> {
@@ -831,7 +824,7 @@ fn load_indicators(path: &Path, years: &[i32]) -> Result<(IndicatorMap, FileRepo
     let t = TextTable::read(path)?;
     t.require(&["region_code", "year"])?;
     t.require(&REGION_INDICATORS)?;
-    let regions = parse_regions(&t, "region_code", RegionResolver::global())?;
+    let regions = parse_regions(&t, "region_code")?;
     let ys = parse_years(&t)?;
     let mut out: BTreeMap<(Region, i32), RegionIndicators> = BTreeMap::new();
     let mut cols = Vec::new();

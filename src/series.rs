@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::codes::{OkedSection, Region};
-use crate::error::Result;
+use crate::error::{Msg, Result};
 use crate::forecast::Forecast;
 use crate::forecast::calibrate::{Calibration, Holdouts, calibrate, calibrate_cuts};
 use crate::forecast::engine::{ModelSpec, SeriesForecast, forecast_with_fallback};
@@ -22,6 +22,15 @@ use crate::progress::{Progress, Stage};
 
 /// Interval levels of every forecast of a run (columns `lo_80` ... `hi_95`).
 pub const LEVELS: [f64; 2] = [80.0, 95.0];
+
+/// A forecasting model by its name (`auto`, `theta`, `ets`, ...), or why it is none, with the
+/// names kvota knows.
+pub fn parse_model(name: &str) -> std::result::Result<ModelSpec, Msg> {
+    name.parse().map_err(|_: String| {
+        let known: Vec<&str> = ModelSpec::ALL.iter().map(|m| m.name()).collect();
+        Msg::new("arg-model").arg("value", name).arg("models", known.join(", "))
+    })
+}
 
 /// One forecast series of a run.
 #[derive(Debug, Clone)]

@@ -410,7 +410,7 @@ impl FromStr for Region {
             Area::Region(r) => Ok(r),
             other => Err(UnknownName {
                 input: s.to_string(),
-                reason: Msg::new("err-region-not-current").arg("value", s).arg("area", other.label_en()),
+                reason: Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label()),
                 suggestions: Vec::new(),
                 nearest: Vec::new(),
             }),
@@ -744,12 +744,15 @@ impl RegionResolver {
                     nearest: Vec::new(),
                 })
             }
-            [] => Err(UnknownName {
-                input: input.to_string(),
-                reason: Msg::new("err-region-unknown").arg("value", trimmed),
-                suggestions: self.suggest(&stem).into_iter().map(Area::label_en).collect(),
-                nearest: self.suggest(&stem),
-            }),
+            [] => {
+                let nearest = self.suggest(&stem);
+                Err(UnknownName {
+                    input: input.to_string(),
+                    reason: Msg::new("err-region-unknown").arg("value", trimmed),
+                    suggestions: nearest.iter().map(|a| a.label_en()).collect(),
+                    nearest,
+                })
+            }
             many => Err(UnknownName {
                 input: input.to_string(),
                 reason: Msg::new("err-region-ambiguous").arg("value", trimmed).arg_msg("areas", alternatives(many)),

@@ -172,21 +172,13 @@ fn timestamps(
 
 /// The `region` column: current regions by code or any known name.
 fn regions(t: &TextTable, problems: &mut RowProblems) -> Result<Vec<Option<Region>>> {
-    let resolver = crate::codes::RegionResolver::global();
     let mut region_cache: BTreeMap<String, std::result::Result<Region, Msg>> = BTreeMap::new();
     Ok(t.text("region")?
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
             let s = v?;
-            let r = region_cache
-                .entry(s.to_string())
-                .or_insert_with(|| match resolver.resolve(s) {
-                    Ok(crate::codes::Area::Region(r)) => Ok(r),
-                    Ok(other) => Err(Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label())),
-                    Err(e) => Err(Msg::from(e)),
-                })
-                .clone();
+            let r = region_cache.entry(s.to_string()).or_insert_with(|| s.parse::<Region>().map_err(Msg::from)).clone();
             match r {
                 Ok(r) => Some(r),
                 Err(m) => {

@@ -157,12 +157,8 @@ fn read_regions(path: &Path) -> Result<Vec<PublishedRegions>> {
     let years = t.parse("year", Msg::new("what-year"), |s| {
         s.parse::<i32>().map_err(|_| Msg::new("err-not-year").arg("value", s))
     })?;
-    let resolver = crate::codes::RegionResolver::global();
-    let regions = t.parse("region_code", Msg::new("what-region-code-or-name"), |s| match resolver.resolve(s) {
-        Ok(crate::codes::Area::Region(r)) => Ok(r),
-        Ok(other) => Err(Msg::new("err-region-not-current").arg("value", s).arg_msg("area", other.label())),
-        Err(e) => Err(Msg::from(e)),
-    })?;
+    let regions =
+        t.parse("region_code", Msg::new("what-region-code-or-name"), |s| s.parse::<Region>().map_err(Msg::from))?;
     let quota = t.parse("quota_persons", Msg::new("what-persons"), parse_count)?;
     let total = t.parse("total_persons", Msg::new("what-persons"), parse_count)?;
     let src = t.text("source_url")?;

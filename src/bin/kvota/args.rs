@@ -380,13 +380,7 @@ fn parse_fraction(s: &str) -> Result<(u64, u64), String> {
 }
 
 fn parse_model(s: &str) -> Result<ModelSpec, String> {
-    s.parse().map_err(|_: String| said(unknown_model(s)))
-}
-
-/// An unknown model's name, with the names kvota knows.
-fn unknown_model(s: &str) -> Msg {
-    let known: Vec<&str> = ModelSpec::ALL.iter().map(|m| m.name()).collect();
-    Msg::new("arg-model").arg("value", s).arg("models", known.join(", "))
+    kvota::series::parse_model(s).map_err(said)
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
